@@ -1,0 +1,122 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Vypr.Generators.Analyzers;
+
+/// <summary>
+/// Reports wrong specifications in the IDE and the build: malformed bounds, specifications that can never be
+/// checked, and calls of monitored methods that the generator cannot weave a probe into.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SpecificationAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.MalformedDuration,
+        DiagnosticDescriptors.NoBodyToTime,
+        DiagnosticDescriptors.CallNotMonitored,
+        DiagnosticDescriptors.DelegateNotMonitored);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (start.Compilation.GetTypeByMetadataName(KnownNames.MaxDurationAttribute) is null)
+            {
+                return;
+            }
+
+            start.RegisterSymbolAction(AnalyzeMethod, SymbolKind.Method);
+            start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+            start.RegisterOperationAction(AnalyzeMethodReference, OperationKind.MethodReference);
+        });
+    }
+
+    private static void AnalyzeMethod(SymbolAnalysisContext context)
+    {
+        var method = (IMethodSymbol)context.Symbol;
+        if (MonitoredMethodReader.FindSpecification(method) is not { } attribute)
+        {
+            return;
+        }
+
+        if (!SpecificationReader.TryReadMaxDuration(attribute, out _, out _, out string? error))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.MalformedDuration,
+                SpecificationReader.BoundLocation(attribute),
+                "[MaxDuration]",
+                method.ToDisplayString(SymbolFormats.Display),
+                error));
+        }
+
+        string? noBody = method switch
+        {
+            { IsAbstract: true, ContainingType.TypeKind: TypeKind.Interface } => "an interface member",
+            { IsAbstract: true } => "abstract",
+            { IsExtern: true } => "extern",
+            { IsPartialDefinition: true, PartialImplementationPart: null } => "a partial method without an implementation",
+            _ => null,
+        };
+        if (noBody is not null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.NoBodyToTime,
+                attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? method.Locations[0],
+                method.ToDisplayString(SymbolFormats.Display),
+                noBody));
+        }
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (invocation.Syntax is not InvocationExpressionSyntax syntax || !IsMonitored(invocation.TargetMethod)
+            || invocation.SemanticModel is not { } model)
+        {
+            return;
+        }
+
+        if (CallSitePlanner.WhyNotInterceptable(syntax, invocation.TargetMethod, model, context.Compilation, context.CancellationToken) is { } reason)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.CallNotMonitored,
+                NameLocation(syntax),
+                invocation.TargetMethod.ToDisplayString(SymbolFormats.Display),
+                reason));
+        }
+    }
+
+    private static void AnalyzeMethodReference(OperationAnalysisContext context)
+    {
+        var reference = (IMethodReferenceOperation)context.Operation;
+        if (IsMonitored(reference.Method))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.DelegateNotMonitored,
+                reference.Syntax.GetLocation(),
+                reference.Method.ToDisplayString(SymbolFormats.Display),
+                reference.Method.Name));
+        }
+    }
+
+    private static bool IsMonitored(IMethodSymbol method)
+    {
+        IMethodSymbol definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        return MonitoredMethodReader.FindSpecification(definition) is { } attribute
+            && MonitoredMethodReader.Read(definition, attribute, declaredInSource: false) is not null;
+    }
+
+    private static Location NameLocation(InvocationExpressionSyntax syntax) => syntax.Expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.GetLocation(),
+        MemberBindingExpressionSyntax binding => binding.Name.GetLocation(),
+        _ => syntax.Expression.GetLocation(),
+    };
+}

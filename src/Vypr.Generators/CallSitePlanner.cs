@@ -1,0 +1,346 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using Vypr.Generators.Model;
+
+namespace Vypr.Generators;
+
+/// <summary>
+/// Decides which invocations reach a monitored method and how each is intercepted. The syntactic half runs on
+/// every invocation and only extracts a name; the semantic half runs on the few whose name matches.
+/// </summary>
+internal static class CallSitePlanner
+{
+    /// <summary>The syntactic pre-filter: an invocation whose invoked name can be read without semantics.</summary>
+    public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken) =>
+        node is InvocationExpressionSyntax invocation && InvokedName(invocation) is not null;
+
+    /// <summary>The candidate model of an invocation: its name and position only.</summary>
+    public static CallCandidate ToCandidate(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var invocation = (InvocationExpressionSyntax)context.Node;
+        return new CallCandidate(InvokedName(invocation)!, invocation.SyntaxTree.FilePath, invocation.SpanStart, invocation.Span.Length);
+    }
+
+    /// <summary>The simple name an invocation calls (<c>Hash</c> in <c>x.Hash(y)</c>, <c>x?.Hash(y)</c>, <c>Hash&lt;T&gt;(y)</c>).</summary>
+    public static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        GenericNameSyntax generic => generic.Identifier.ValueText,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    /// <summary>The names that can reach a monitored method: its own and those of the members it implements or overrides.</summary>
+    public static EquatableArray<string> NamesOf(ImmutableArray<MonitoredMethod> monitored) =>
+        monitored.SelectMany(m => m.DispatchNames.Concat(new[] { m.Name }))
+            .Distinct()
+            .OrderBy(n => n, System.StringComparer.Ordinal)
+            .ToEquatableArray();
+
+    /// <summary>Resolves the candidates whose name matched and plans an interceptor for each that reaches a monitored method.</summary>
+    public static InterceptionPlan Plan(
+        ImmutableArray<CallCandidate> candidates,
+        ImmutableArray<MonitoredMethod> monitored,
+        Compilation compilation,
+        CancellationToken cancellationToken)
+    {
+        var index = new MonitoredIndex(monitored);
+        var trees = new Dictionary<string, SyntaxTree>();
+        foreach (SyntaxTree tree in compilation.SyntaxTrees)
+        {
+            trees[tree.FilePath] = tree;
+        }
+
+        var specificationFields = new Dictionary<string, string>();
+        foreach (MonitoredMethod declared in monitored.Where(m => m.DeclaredInSource).OrderBy(m => m.Key, System.StringComparer.Ordinal))
+        {
+            specificationFields[declared.Key] = "Spec" + (specificationFields.Count + 1);
+        }
+
+        var calls = new List<InterceptedCall>();
+        int siteCount = 0;
+        foreach (CallCandidate candidate in candidates.OrderBy(c => c.FilePath, System.StringComparer.Ordinal).ThenBy(c => c.SpanStart))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!trees.TryGetValue(candidate.FilePath, out SyntaxTree? tree)
+                || tree.GetRoot(cancellationToken).FindNode(new TextSpan(candidate.SpanStart, candidate.SpanLength), getInnermostNodeForTie: true)
+                    .FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation)
+            {
+                continue;
+            }
+
+            SemanticModel model = compilation.GetSemanticModel(tree);
+            if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol target)
+            {
+                continue;
+            }
+
+            List<(MonitoredMethod Method, string? RuntimeType)> reached = index.Reached(target, compilation);
+            if (reached.Count == 0 || WhyNotInterceptable(invocation, target, model, compilation, cancellationToken) is not null)
+            {
+                continue;
+            }
+
+            var targets = new List<MonitoredTarget>();
+            foreach ((MonitoredMethod method, string? runtimeType) in reached)
+            {
+                if (!specificationFields.TryGetValue(method.Key, out string? specField))
+                {
+                    specField = "Spec" + (specificationFields.Count + 1);
+                    specificationFields[method.Key] = specField;
+                }
+
+                targets.Add(new MonitoredTarget(method.Key, "Site" + ++siteCount, specField, runtimeType));
+            }
+
+            calls.Add(Describe(invocation, target, model, compilation, targets, cancellationToken));
+        }
+
+        var specifications = monitored
+            .Where(m => specificationFields.ContainsKey(m.Key))
+            .OrderBy(m => int.Parse(specificationFields[m.Key].Substring("Spec".Length), System.Globalization.CultureInfo.InvariantCulture))
+            .ToEquatableArray();
+        return new InterceptionPlan(compilation.AssemblyName ?? "unknown", specifications, calls.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Why a call of a monitored method cannot be intercepted, or null when it can. The analyzer reports the same
+    /// reasons (VYPR0003), so what the generator skips is never skipped silently.
+    /// </summary>
+    public static string? WhyNotInterceptable(
+        InvocationExpressionSyntax invocation,
+        IMethodSymbol target,
+        SemanticModel model,
+        Compilation compilation,
+        CancellationToken cancellationToken)
+    {
+        if (invocation.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax })
+        {
+            return "a base call cannot be intercepted (the interceptor could only make a virtual call)";
+        }
+
+        if (model.GetInterceptableLocation(invocation, cancellationToken) is null)
+        {
+            return "the compiler does not offer this call for interception";
+        }
+
+        IEnumerable<ITypeSymbol> signatureTypes = target.Parameters.Select(p => p.Type)
+            .Concat(target.ReturnsVoid ? Enumerable.Empty<ITypeSymbol>() : new[] { target.ReturnType })
+            .Concat(target.IsGenericMethod ? target.TypeArguments : ImmutableArray<ITypeSymbol>.Empty)
+            .Concat(target.IsStatic && target.ReducedFrom is null ? Enumerable.Empty<ITypeSymbol>() : new[] { ReceiverType(target) });
+        foreach (ITypeSymbol type in signatureTypes)
+        {
+            if (TypeProblem(type, compilation) is { } problem)
+            {
+                return problem;
+            }
+        }
+
+        if (!compilation.IsSymbolAccessibleWithin(target, compilation.Assembly) && AccessorKind(target) is null)
+        {
+            return $"'{target.Name}' is not accessible to generated code and cannot be reached through an UnsafeAccessor";
+        }
+
+        return null;
+    }
+
+    private static string? TypeProblem(ITypeSymbol type, Compilation compilation)
+    {
+        switch (type)
+        {
+            case ITypeParameterSymbol parameter:
+                return $"the call is inside generic code over '{parameter.Name}', which an interceptor cannot name";
+            case INamedTypeSymbol { IsAnonymousType: true }:
+                return "the call involves an anonymous type, which an interceptor cannot name";
+            case IPointerTypeSymbol or IFunctionPointerTypeSymbol:
+                return "the call involves pointer types";
+            case IArrayTypeSymbol array:
+                return TypeProblem(array.ElementType, compilation);
+            case INamedTypeSymbol named:
+                if (!compilation.IsSymbolAccessibleWithin(named, compilation.Assembly))
+                {
+                    return $"'{named.ToDisplayString(SymbolFormats.Display)}' is not accessible to generated code";
+                }
+
+                foreach (ITypeSymbol argument in named.TypeArguments)
+                {
+                    if (TypeProblem(argument, compilation) is { } problem)
+                    {
+                        return problem;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static ITypeSymbol ReceiverType(IMethodSymbol target) =>
+        target.ReducedFrom is not null ? target.ReceiverType! : target.ContainingType;
+
+    // Inaccessible methods (private helpers a library calls internally) are reached through UnsafeAccessor, which
+    // needs a non-generic declaring type whose instance can be passed as the first parameter.
+    private static string? AccessorKind(IMethodSymbol target)
+    {
+        if (target.ReducedFrom is not null || target.IsGenericMethod || target.ContainingType.IsGenericType
+            || target.ContainingType.IsStatic || target.IsVirtual || target.IsAbstract || target.IsOverride)
+        {
+            return null;
+        }
+
+        return target.IsStatic ? "StaticMethod" : "Method";
+    }
+
+    private static InterceptedCall Describe(
+        InvocationExpressionSyntax invocation,
+        IMethodSymbol target,
+        SemanticModel model,
+        Compilation compilation,
+        List<MonitoredTarget> targets,
+        CancellationToken cancellationToken)
+    {
+        InterceptableLocation location = model.GetInterceptableLocation(invocation, cancellationToken)!;
+        SyntaxNode nameNode = invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax access => access.Name,
+            MemberBindingExpressionSyntax binding => binding.Name,
+            _ => invocation.Expression,
+        };
+        FileLinePositionSpan lineSpan = nameNode.GetLocation().GetLineSpan();
+
+        bool isExtension = target.ReducedFrom is not null;
+        IMethodSymbol signature = isExtension ? target.GetConstructedReducedFrom()! : target;
+        IEnumerable<IParameterSymbol> parameters = isExtension ? signature.Parameters.Skip(1) : signature.Parameters;
+        ParameterModel[] parameterModels = parameters.Select(p => new ParameterModel(
+            DeclarationRefKind(p.RefKind),
+            ArgumentRefKind(p.RefKind),
+            p.Type.ToDisplayString(SymbolFormats.Code),
+            "@" + p.Name)).ToArray();
+
+        string? receiverType = null;
+        string receiverRefKind = string.Empty;
+        string receiverArgument = string.Empty;
+        if (isExtension)
+        {
+            IParameterSymbol receiver = signature.Parameters[0];
+            receiverType = receiver.Type.ToDisplayString(SymbolFormats.Code);
+            receiverRefKind = DeclarationRefKind(receiver.RefKind);
+            receiverArgument = ArgumentRefKind(receiver.RefKind) + "@this";
+        }
+        else if (!target.IsStatic)
+        {
+            receiverType = target.ContainingType.ToDisplayString(SymbolFormats.Code);
+            receiverRefKind = target.ContainingType.IsValueType ? "ref " : string.Empty;
+            receiverArgument = receiverRefKind + "@this";
+        }
+
+        string typeArguments = target.IsGenericMethod
+            ? "<" + string.Join(", ", target.TypeArguments.Select(t => t.ToDisplayString(SymbolFormats.Code))) + ">"
+            : string.Empty;
+        string arguments = string.Join(", ", parameterModels.Select(p => p.ArgumentRefKind + p.Name));
+        string? accessor = null;
+        string invocationText;
+        if (!compilation.IsSymbolAccessibleWithin(target, compilation.Assembly))
+        {
+            string accessorName = $"Call{target.Name}{lineSpan.StartLinePosition.Line + 1}_{lineSpan.StartLinePosition.Character + 1}";
+            string kind = AccessorKind(target)!;
+            string firstParameter = target.IsStatic
+                ? $"{target.ContainingType.ToDisplayString(SymbolFormats.Code)}? @this"
+                : $"{receiverRefKind}{receiverType} @this";
+            string accessorParameters = string.Join(string.Empty, parameterModels.Select(p => $", {p.RefKind}{p.Type} {p.Name}"));
+            accessor = $"[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.{kind}, Name = \"{target.Name}\")]\n"
+                + $"private static extern {ReturnRefKind(target)}{ReturnType(target)} {accessorName}({firstParameter}{accessorParameters});";
+            string first = target.IsStatic ? "null" : receiverArgument;
+            invocationText = $"{accessorName}({first}{(arguments.Length > 0 ? ", " + arguments : string.Empty)})";
+        }
+        else if (isExtension)
+        {
+            string declaring = target.ReducedFrom!.ContainingType.ToDisplayString(SymbolFormats.Code);
+            invocationText = $"{declaring}.{target.Name}{typeArguments}({receiverArgument}{(arguments.Length > 0 ? ", " + arguments : string.Empty)})";
+        }
+        else if (target.IsStatic)
+        {
+            invocationText = $"{target.ContainingType.ToDisplayString(SymbolFormats.Code)}.{target.Name}{typeArguments}({arguments})";
+        }
+        else
+        {
+            invocationText = $"@this.{target.Name}{typeArguments}({arguments})";
+        }
+
+        return new InterceptedCall(
+            location.Version,
+            location.Data,
+            lineSpan.Path,
+            lineSpan.StartLinePosition.Line + 1,
+            lineSpan.StartLinePosition.Character + 1,
+            CallerOf(model, invocation),
+            target.Name,
+            receiverType,
+            receiverRefKind,
+            ReturnType(target),
+            ReturnRefKind(target),
+            parameterModels.ToEquatableArray(),
+            invocationText,
+            accessor,
+            AsyncKindOf(target),
+            targets.ToEquatableArray());
+    }
+
+    private static string ReturnType(IMethodSymbol target) =>
+        target.ReturnsVoid ? "void" : target.ReturnType.ToDisplayString(SymbolFormats.Code);
+
+    private static string ReturnRefKind(IMethodSymbol target) =>
+        target.ReturnsByRefReadonly ? "ref readonly " : target.ReturnsByRef ? "ref " : string.Empty;
+
+    private static AsyncKind AsyncKindOf(IMethodSymbol target)
+    {
+        if (target.ReturnsVoid || target.ReturnsByRef || target.ReturnsByRefReadonly || target.ReturnType is not INamedTypeSymbol returned)
+        {
+            return AsyncKind.None;
+        }
+
+        string definition = returned.OriginalDefinition.ToDisplayString();
+        return definition switch
+        {
+            "System.Threading.Tasks.Task" or "System.Threading.Tasks.Task<TResult>" => AsyncKind.Task,
+            "System.Threading.Tasks.ValueTask" or "System.Threading.Tasks.ValueTask<TResult>" => AsyncKind.ValueTask,
+            _ => AsyncKind.None,
+        };
+    }
+
+    private static string CallerOf(SemanticModel model, InvocationExpressionSyntax invocation)
+    {
+        ISymbol? caller = model.GetEnclosingSymbol(invocation.SpanStart);
+        while (caller is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+        {
+            caller = caller.ContainingSymbol;
+        }
+
+        return caller?.ToDisplayString(SymbolFormats.Display) ?? "<unknown>";
+    }
+
+    private static string DeclarationRefKind(RefKind refKind) => refKind switch
+    {
+        RefKind.Ref => "ref ",
+        RefKind.Out => "out ",
+        RefKind.In => "in ",
+        RefKind.RefReadOnlyParameter => "ref readonly ",
+        _ => string.Empty,
+    };
+
+    private static string ArgumentRefKind(RefKind refKind) => refKind switch
+    {
+        RefKind.Ref => "ref ",
+        RefKind.Out => "out ",
+        RefKind.In or RefKind.RefReadOnlyParameter => "in ",
+        _ => string.Empty,
+    };
+}

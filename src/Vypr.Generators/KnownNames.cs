@@ -1,0 +1,9 @@
+namespace Vypr.Generators;
+
+/// <summary>Metadata names the generator and analyzers recognise. Nothing of Vypr is referenced at run time.</summary>
+internal static class KnownNames
+{
+    public const string MaxDurationAttribute = "Vypr.MaxDurationAttribute";
+    public const string SpecsAssembly = "Vypr.Specs";
+    public const string GeneratedNamespace = "Vypr.Generated";
+}

@@ -1,0 +1,88 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Vypr.Generators.Model;
+
+namespace Vypr.Generators;
+
+/// <summary>Finds the monitored methods that a call's target may reach, directly or through virtual dispatch.</summary>
+internal sealed class MonitoredIndex
+{
+    private readonly Dictionary<string, MonitoredMethod> _byKey = new();
+    private readonly Dictionary<string, List<MonitoredMethod>> _byDispatchKey = new();
+    private readonly Dictionary<string, bool> _nameableType = new();
+
+    public MonitoredIndex(ImmutableArray<MonitoredMethod> monitored)
+    {
+        foreach (MonitoredMethod method in monitored)
+        {
+            _byKey[method.Key] = method;
+            foreach (string dispatchKey in method.DispatchKeys)
+            {
+                if (!_byDispatchKey.TryGetValue(dispatchKey, out List<MonitoredMethod>? implementations))
+                {
+                    implementations = new List<MonitoredMethod>();
+                    _byDispatchKey.Add(dispatchKey, implementations);
+                }
+
+                implementations.Add(method);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The monitored methods <paramref name="target"/> may reach. A call that may dispatch elsewhere at run time
+    /// carries the monitored method's declaring type, which the probe compares with the receiver's type.
+    /// </summary>
+    public List<(MonitoredMethod Method, string? RuntimeType)> Reached(IMethodSymbol target, Compilation compilation)
+    {
+        var reached = new List<(MonitoredMethod, string?)>();
+        string key = MonitoredMethodReader.KeyOf(target.ReducedFrom ?? target);
+        if (_byKey.TryGetValue(key, out MonitoredMethod? direct))
+        {
+            if (AlwaysReachesItself(target))
+            {
+                reached.Add((direct, null));
+            }
+            else if (IsNameable(direct, compilation))
+            {
+                reached.Add((direct, direct.ContainingType));
+            }
+        }
+
+        if (_byDispatchKey.TryGetValue(key, out List<MonitoredMethod>? implementations))
+        {
+            foreach (MonitoredMethod implementation in implementations)
+            {
+                if (implementation.Key != key && IsNameable(implementation, compilation))
+                {
+                    reached.Add((implementation, implementation.ContainingType));
+                }
+            }
+        }
+
+        return reached;
+    }
+
+    private static bool AlwaysReachesItself(IMethodSymbol target) =>
+        target.IsStatic
+        || target.ReducedFrom is not null
+        || (!target.IsVirtual && !target.IsAbstract && !target.IsOverride)
+        || target.IsSealed
+        || target.ContainingType.IsSealed
+        || target.ContainingType.IsValueType;
+
+    // A receiver can only be compared with a type the generated code can name: not generic, and accessible here.
+    private bool IsNameable(MonitoredMethod method, Compilation compilation)
+    {
+        if (!_nameableType.TryGetValue(method.Key, out bool nameable))
+        {
+            nameable = DocumentationCommentId.GetFirstSymbolForDeclarationId(method.Key, compilation) is IMethodSymbol symbol
+                && !symbol.ContainingType.IsGenericType
+                && compilation.IsSymbolAccessibleWithin(symbol.ContainingType, compilation.Assembly);
+            _nameableType[method.Key] = nameable;
+        }
+
+        return nameable;
+    }
+}

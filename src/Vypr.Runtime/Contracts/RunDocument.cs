@@ -1,0 +1,25 @@
+using System.Collections.Generic;
+
+namespace Vypr.Contracts;
+
+/// <summary>
+/// Everything one monitored run produced: the results file a run writes and the unit a verdict server ingests.
+/// The JSON shape is documented in docs/results-format.md and versioned by <see cref="Schema"/>.
+/// </summary>
+/// <param name="Schema">The format's name and version: <see cref="CurrentSchema"/>.</param>
+/// <param name="Run">The run.</param>
+/// <param name="Specifications">The specifications that were registered, whether or not a call reached them.</param>
+/// <param name="CallSites">The call sites that verdicts refer to.</param>
+/// <param name="Tests">The tests that ran.</param>
+/// <param name="Verdicts">One verdict per monitored call, in the order they were decided.</param>
+public sealed record RunDocument(
+    string Schema,
+    RunInfo Run,
+    IReadOnlyList<SpecificationInfo> Specifications,
+    IReadOnlyList<CallSiteInfo> CallSites,
+    IReadOnlyList<TestInfo> Tests,
+    IReadOnlyList<VerdictInfo> Verdicts)
+{
+    /// <summary>The schema this version of Vypr writes.</summary>
+    public const string CurrentSchema = "vypr.run/1";
+}

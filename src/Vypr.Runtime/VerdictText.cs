@@ -1,0 +1,112 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Vypr.Contracts;
+
+namespace Vypr.Runtime;
+
+/// <summary>Writes verdicts for people: one line per violation, and the summary table of a run.</summary>
+public static class VerdictText
+{
+    /// <summary>Describes a violation: the specification, where the call was made, and observed against bound.</summary>
+    /// <param name="verdict">A verdict (normally a violated one).</param>
+    /// <param name="specification">Its specification.</param>
+    /// <param name="callSite">Its call site.</param>
+    /// <returns>For example <c>MaxDuration("5ms") on Uploader.Store.Put(Payload) at UploadTests.cs:42:9: took 12.3ms, bound 5ms (7.3ms over)</c>.</returns>
+    public static string Describe(VerdictInfo verdict, SpecificationInfo specification, CallSiteInfo callSite)
+    {
+        string took = DurationText.FormatNanoseconds(verdict.DurationNanoseconds);
+        string bound = DurationText.FormatNanoseconds(specification.BoundNanoseconds);
+        string margin = DurationText.FormatNanoseconds(System.Math.Abs(verdict.Severity));
+        string threw = verdict.Threw ? ", ended by an exception" : string.Empty;
+        string relation = verdict.Value ? "under" : "over";
+        return $"{specification.Text} on {specification.Method} at {callSite.Location}: took {took}, bound {bound} ({margin} {relation}){threw}";
+    }
+
+    /// <summary>Describes a verdict using the specifications and call sites registered in this process.</summary>
+    /// <param name="verdict">A verdict of this process's run.</param>
+    /// <returns>See <see cref="Describe(VerdictInfo, SpecificationInfo, CallSiteInfo)"/>.</returns>
+    public static string Describe(VerdictInfo verdict) =>
+        Describe(verdict, MonitorRegistry.Specification(verdict.SpecificationId), MonitorRegistry.CallSite(verdict.CallSiteId));
+
+    /// <summary>
+    /// The run's summary: one row per specification and call site with the number of calls, violations and the
+    /// observed durations, satisfied and violated specifications alike, and specifications no call reached.
+    /// </summary>
+    /// <param name="document">The run.</param>
+    /// <returns>A plain-text table, ready for a console or a CI log.</returns>
+    public static string Table(RunDocument document)
+    {
+        var rows = new List<string[]> { new[] { "status", "specification", "method", "call site", "calls", "violations", "min", "median", "max" } };
+        Dictionary<int, SpecificationInfo> specifications = document.Specifications.ToDictionary(s => s.Id);
+        ILookup<int, VerdictInfo> bySite = document.Verdicts.ToLookup(v => v.CallSiteId);
+        var reached = new HashSet<int>();
+
+        foreach (CallSiteInfo site in document.CallSites.OrderBy(s => s.SpecificationId).ThenBy(s => s.File).ThenBy(s => s.Line))
+        {
+            VerdictInfo[] verdicts = bySite[site.Id].ToArray();
+            if (verdicts.Length == 0)
+            {
+                continue;
+            }
+
+            reached.Add(site.SpecificationId);
+            SpecificationInfo specification = specifications[site.SpecificationId];
+            long[] durations = verdicts.Select(v => v.DurationNanoseconds).Order().ToArray();
+            int violations = verdicts.Count(v => !v.Value);
+            rows.Add(
+            [
+                violations == 0 ? "ok" : "VIOLATED",
+                specification.Text,
+                specification.Method,
+                $"{System.IO.Path.GetFileName(site.File)}:{site.Line}:{site.Column}",
+                verdicts.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                violations.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                DurationText.FormatNanoseconds(durations[0]),
+                DurationText.FormatNanoseconds(durations[durations.Length / 2]),
+                DurationText.FormatNanoseconds(durations[^1]),
+            ]);
+        }
+
+        foreach (SpecificationInfo specification in document.Specifications.Where(s => !reached.Contains(s.Id)))
+        {
+            rows.Add(["not reached", specification.Text, specification.Method, "-", "0", "0", "-", "-", "-"]);
+        }
+
+        int satisfied = document.Verdicts.Count(v => v.Value);
+        int violated = document.Verdicts.Count - satisfied;
+        var text = new StringBuilder();
+        AppendAligned(text, rows);
+        text.Append($"{document.Verdicts.Count} verdicts: {satisfied} satisfied, {violated} violated; ");
+        text.Append($"{specifications.Count} specifications, {specifications.Count - reached.Count} not reached by any call");
+        return text.ToString();
+    }
+
+    private static void AppendAligned(StringBuilder text, List<string[]> rows)
+    {
+        int[] widths = new int[rows[0].Length];
+        foreach (string[] row in rows)
+        {
+            for (int i = 0; i < row.Length; i++)
+            {
+                widths[i] = System.Math.Max(widths[i], row[i].Length);
+            }
+        }
+
+        for (int r = 0; r < rows.Count; r++)
+        {
+            for (int i = 0; i < rows[r].Length; i++)
+            {
+                bool numeric = i >= 4;
+                string cell = numeric ? rows[r][i].PadLeft(widths[i]) : rows[r][i].PadRight(widths[i]);
+                text.Append(cell).Append(i == rows[r].Length - 1 ? string.Empty : "  ");
+            }
+
+            text.AppendLine();
+            if (r == 0)
+            {
+                text.AppendLine(new string('-', widths.Sum() + (2 * (widths.Length - 1))));
+            }
+        }
+    }
+}

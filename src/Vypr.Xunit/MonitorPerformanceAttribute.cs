@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+using Vypr.Contracts;
+using Vypr.Runtime;
+using Xunit;
+using Xunit.v3;
+
+namespace Vypr.Xunit;
+
+/// <summary>
+/// Attributes monitored calls to the test that makes them and checks the test's verdicts when it ends. Vypr.Xunit's
+/// build props apply it to the test assembly; it can also be put on a class or method by hand.
+/// </summary>
+[AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false)]
+public sealed class MonitorPerformanceAttribute : BeforeAfterTestAttribute
+{
+    private static readonly ConcurrentDictionary<string, TestScope> s_running = new(StringComparer.Ordinal);
+    private static readonly Lazy<ViolationPolicy> s_policy = new(ViolationPolicySetting.Read);
+
+    /// <inheritdoc />
+    public override void Before(MethodInfo methodUnderTest, IXunitTest test)
+    {
+        if (RuntimeMonitor.IsEnabled)
+        {
+            s_running[test.UniqueID] = TestScope.Begin(test.TestDisplayName);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void After(MethodInfo methodUnderTest, IXunitTest test)
+    {
+        if (!s_running.TryRemove(test.UniqueID, out TestScope? scope))
+        {
+            return;
+        }
+
+        IReadOnlyList<VerdictInfo> verdicts = scope.CollectVerdicts();
+        scope.End(TestContext.Current.TestState?.Result.ToString());
+        if (verdicts.Count == 0)
+        {
+            return;
+        }
+
+        VerdictInfo[] violations = verdicts.Where(v => !v.Value).ToArray();
+        ITestOutputHelper? output = TestContext.Current.TestOutputHelper;
+        output?.WriteLine($"Vypr: {verdicts.Count} monitored calls, {violations.Length} violated their specification.");
+        foreach (IGrouping<int, VerdictInfo> site in verdicts.Where(v => v.Value).GroupBy(v => v.CallSiteId))
+        {
+            output?.WriteLine($"  ok ({site.Count()}x, slowest) {VerdictText.Describe(site.MaxBy(v => v.DurationNanoseconds)!)}");
+        }
+
+        foreach (VerdictInfo violation in violations)
+        {
+            output?.WriteLine($"  VIOLATED {VerdictText.Describe(violation)}");
+        }
+
+        if (violations.Length > 0 && s_policy.Value == ViolationPolicy.Fail)
+        {
+            throw new PerformanceSpecificationException(Describe(violations));
+        }
+    }
+
+    private static string Describe(VerdictInfo[] violations)
+    {
+        var message = new StringBuilder();
+        message.Append(violations.Length == 1 ? "1 call violated its performance specification:" : $"{violations.Length} calls violated their performance specifications:");
+        foreach (VerdictInfo violation in violations)
+        {
+            message.AppendLine().Append("  ").Append(VerdictText.Describe(violation));
+        }
+
+        return message.ToString();
+    }
+}
