@@ -250,7 +250,7 @@ internal static class CallSitePlanner
         string invocationText;
         if (!compilation.IsSymbolAccessibleWithin(target, compilation.Assembly))
         {
-            string accessorName = $"Call{target.Name}{lineSpan.StartLinePosition.Line + 1}_{lineSpan.StartLinePosition.Character + 1}";
+            string accessorName = $"Call{target.Name}_{lineSpan.StartLinePosition.Line + 1}_{lineSpan.StartLinePosition.Character + 1}";
             string kind = AccessorKind(target)!;
             string firstParameter = target.IsStatic
                 ? $"{target.ContainingType.ToDisplayString(SymbolFormats.Code)}? @this"
