@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using Vypr.Contracts;
+using Xunit;
+
+namespace Vypr.EndToEnd.Tests;
+
+/// <summary>
+/// The uploader sample, built with the real generator and run under monitoring: every specification is checked,
+/// verdicts land on the right tests, and the one deliberately slow path fails its test.
+/// </summary>
+public sealed class UploaderSampleTests
+{
+    private const string BulkTest = "Uploader.Tests.UploadTests.Uploads_a_bulk_reprocessing_payload_with_many_intervals";
+    private const string ParallelHashTest = "Uploader.Tests.HashingTests.Hashes_in_parallel_are_attributed_to_this_test";
+
+    [Fact]
+    public async Task The_slow_path_fails_its_test_and_every_other_specification_holds()
+    {
+        SampleProcess run = await SampleProcess.RunAsync(new Dictionary<string, string>());
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{BulkTest} [FAIL]", run.Output);
+        Assert.Contains("1 call violated its performance specification:", run.Output);
+        Assert.Contains("MaxDuration(\"20ms\") on Uploader.IovOrderRule.Validate(Uploader.Payload) at ", run.Output);
+        Assert.Contains("Total: 9, Errors: 0, Failed: 1", run.Output);
+        Assert.Contains("Vypr verdicts", run.Output);
+        Assert.Matches(@"VIOLATED\s+MaxDuration\(""20ms""\)\s+Uploader\.IovOrderRule\.Validate", run.Output);
+
+        RunDocument results = Assert.IsType<RunDocument>(run.Results);
+        VerdictInfo violation = Assert.Single(results.Verdicts, v => !v.Value);
+        SpecificationInfo specification = results.Specifications.Single(s => s.Id == violation.SpecificationId);
+        CallSiteInfo site = results.CallSites.Single(s => s.Id == violation.CallSiteId);
+        Assert.Equal("Uploader.IovOrderRule.Validate(Uploader.Payload)", specification.Method);
+        Assert.Equal(20_000_000, specification.BoundNanoseconds);
+        Assert.True(violation.DurationNanoseconds > specification.BoundNanoseconds);
+        Assert.EndsWith("PayloadValidator.cs", site.File);
+        Assert.Equal("Uploader.PayloadValidator.Validate(Uploader.Payload)", site.Caller);
+        Assert.Equal(BulkTest, results.Tests.Single(t => t.Id == violation.TestId).Name);
+
+        // Every specification of the sample was reached by some call.
+        Assert.Equal(8, results.Specifications.Count);
+        Assert.All(results.Specifications, s => Assert.Contains(results.Verdicts, v => v.SpecificationId == s.Id));
+        Assert.Equal(9, results.Tests.Count);
+    }
+
+    [Fact]
+    public async Task Verdicts_land_on_the_test_that_made_the_calls()
+    {
+        SampleProcess run = await SampleProcess.RunAsync(new Dictionary<string, string> { ["VYPR_VIOLATIONS"] = "Report" });
+        RunDocument results = Assert.IsType<RunDocument>(run.Results);
+        Dictionary<int, string> tests = results.Tests.ToDictionary(t => t.Id, t => t.Name);
+        Dictionary<int, SpecificationInfo> specifications = results.Specifications.ToDictionary(s => s.Id);
+        Dictionary<int, CallSiteInfo> sites = results.CallSites.ToDictionary(s => s.Id);
+
+        // Sixteen hashes on pool threads, all attributed to the one test that started them.
+        VerdictInfo[] parallel = results.Verdicts.Where(v => tests.GetValueOrDefault(v.TestId) == ParallelHashTest).ToArray();
+        Assert.Equal(16, parallel.Length);
+        Assert.All(parallel, v => Assert.Equal("Uploader.PayloadHasher.Hash(byte[])", specifications[v.SpecificationId].Method));
+
+        // The test project's own calls are woven in its compilation; the library's internal calls in the library's.
+        Assert.All(
+            results.Verdicts.Where(v => specifications[v.SpecificationId].Method.Contains("UploadAsync")),
+            v => Assert.Equal("Uploader.Tests", sites[v.CallSiteId].Assembly));
+        Assert.All(
+            results.Verdicts.Where(v => specifications[v.SpecificationId].Method.Contains("Rule.Validate")),
+            v => Assert.Equal("Uploader", sites[v.CallSiteId].Assembly));
+
+        // Each upload validates with three rules through one interface call site: one verdict per monitored rule.
+        int uploads = results.Verdicts.Count(v => specifications[v.SpecificationId].Method.Contains("UploadAsync"));
+        foreach (string rule in new[] { "SizeLimitRule", "TagFormatRule", "IovOrderRule" })
+        {
+            Assert.Equal(uploads, results.Verdicts.Count(v => specifications[v.SpecificationId].Method.StartsWith($"Uploader.{rule}.", System.StringComparison.Ordinal)));
+        }
+
+        Assert.All(results.Verdicts, v => Assert.True(tests.ContainsKey(v.TestId), $"verdict {v.Sequence} has no test"));
+    }
+
+    [Fact]
+    public async Task Report_only_keeps_the_tests_passing_and_still_records_the_violation()
+    {
+        SampleProcess run = await SampleProcess.RunAsync(new Dictionary<string, string> { ["VYPR_VIOLATIONS"] = "Report" });
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Total: 9, Errors: 0, Failed: 0", run.Output);
+        RunDocument results = Assert.IsType<RunDocument>(run.Results);
+        Assert.Single(results.Verdicts, v => !v.Value);
+    }
+
+    [Fact]
+    public async Task With_monitoring_off_nothing_is_recorded_and_the_tests_pass()
+    {
+        SampleProcess run = await SampleProcess.RunAsync(new Dictionary<string, string> { ["VYPR_MONITORING"] = "0" });
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Total: 9, Errors: 0, Failed: 0", run.Output);
+        Assert.DoesNotContain("Vypr verdicts", run.Output);
+        Assert.Null(run.Results);
+    }
+}

@@ -1,0 +1,47 @@
+using System;
+using System.Linq;
+using Vypr.Contracts;
+using Xunit;
+
+namespace Vypr.Runtime.Tests;
+
+public sealed class VerdictTextTests
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void The_table_lists_satisfied_violated_and_unreached_specifications()
+    {
+        SpecificationInfo hash = new(1, "M:Hash", "Up.Hash(byte[])", "MaxDuration(\"50ms\")", 50_000_000);
+        SpecificationInfo store = new(2, "M:Store", "Up.Store()", "MaxDuration(\"5ms\")", 5_000_000);
+        SpecificationInfo never = new(3, "M:Never", "Up.Never()", "MaxDuration(\"1s\")", 1_000_000_000);
+        var document = new RunDocument(
+            RunDocument.CurrentSchema,
+            new RunInfo(Guid.Empty, "Up.Tests", At, At, "m", "r", null, null),
+            [hash, store, never],
+            [new CallSiteInfo(1, 1, "/src/Up.cs", 10, 5, "Up.Run()", "Up"), new CallSiteInfo(2, 2, "/src/Up.cs", 11, 5, "Up.Run()", "Up")],
+            [new TestInfo(1, "Up.Tests.Run", At, At, "Passed")],
+            [Verdict(1, 1, 1, 2_000_000, hash), Verdict(2, 1, 1, 4_000_000, hash), Verdict(3, 2, 2, 7_500_000, store)]);
+
+        string[] lines = VerdictText.Table(document).Split(Environment.NewLine);
+
+        Assert.Matches(@"^ok\s+MaxDuration\(""50ms""\)\s+Up\.Hash\(byte\[\]\)\s+Up\.cs:10:5\s+2\s+0\s+2ms\s+4ms\s+4ms$", lines[2]);
+        Assert.Matches(@"^VIOLATED\s+MaxDuration\(""5ms""\)\s+Up\.Store\(\)\s+Up\.cs:11:5\s+1\s+1\s+7\.5ms\s+7\.5ms\s+7\.5ms$", lines[3]);
+        Assert.Matches(@"^not reached\s+MaxDuration\(""1s""\)\s+Up\.Never\(\)\s+-\s+0\s+0", lines[4]);
+        Assert.Equal("3 verdicts: 2 satisfied, 1 violated; 3 specifications, 1 not reached by any call", lines[^1]);
+    }
+
+    [Fact]
+    public void A_violation_reads_as_specification_place_observed_and_bound()
+    {
+        SpecificationInfo store = new(2, "M:Store", "Up.Store()", "MaxDuration(\"5ms\")", 5_000_000);
+        var site = new CallSiteInfo(2, 2, "/src/Up.cs", 11, 5, "Up.Run()", "Up");
+
+        string text = VerdictText.Describe(Verdict(1, 2, 2, 7_500_000, store), store, site);
+
+        Assert.Equal("MaxDuration(\"5ms\") on Up.Store() at /src/Up.cs:11:5: took 7.5ms, bound 5ms (2.5ms over)", text);
+    }
+
+    private static VerdictInfo Verdict(long sequence, int specification, int site, long duration, SpecificationInfo spec) =>
+        new(sequence, specification, site, 1, 1, At, duration, duration <= spec.BoundNanoseconds, spec.BoundNanoseconds - duration, false, []);
+}
