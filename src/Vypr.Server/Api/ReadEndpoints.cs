@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Vypr.Server.Storage;
+
+namespace Vypr.Server.Api;
+
+/// <summary>The read side: projects, runs, tests, methods, specifications, and calls with their verdicts.</summary>
+internal static class ReadEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app, ReadAccess access)
+    {
+        RouteGroupBuilder group = app.MapGroup("/api/v1").WithTags("Read");
+        if (access == ReadAccess.Token)
+        {
+            group.AddEndpointFilter<TokenRequirement>()
+                .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ProblemDetails), ["application/problem+json"]));
+        }
+
+        group.MapGet("/projects", ProjectsAsync).WithSummary("Lists projects");
+        group.MapGet("/runs", RunsAsync).WithSummary("Lists runs, optionally of one project, branch or commit");
+        group.MapGet("/runs/{runId:guid}", RunAsync).WithSummary("Gets one run");
+        group.MapGet("/runs/{runId:guid}/tests", TestsAsync).WithSummary("Lists the tests of a run with their outcomes and wall times");
+        group.MapGet("/methods", MethodsAsync).WithSummary("Lists monitored methods");
+        group.MapGet("/specifications", SpecificationsAsync).WithSummary("Lists specifications, optionally of one method");
+        group.MapGet("/methods/{methodId:long}/calls", CallsAsync)
+            .WithSummary("Lists the calls of a method, filtered by verdict value, run, test and start time");
+        group.MapGet("/calls/{callId:long}", CallAsync).WithSummary("Gets a call with its call site, verdicts and observations");
+        group.MapGet("/health", HealthAsync).WithSummary("Reports the server's state");
+    }
+
+    private static async Task<Results<Ok<Page<ProjectItem>>, ValidationProblem>> ProjectsAsync(VerdictQueries queries, long? after, int? limit, CancellationToken cancellationToken) =>
+        Paging.Check(after, limit, out long a, out int n) is { } invalid ? invalid : TypedResults.Ok(await queries.ProjectsAsync(a, n, cancellationToken));
+
+    private static async Task<Results<Ok<Page<RunItem>>, ValidationProblem>> RunsAsync(
+        VerdictQueries queries, string? project, string? branch, string? commit, long? after, int? limit, CancellationToken cancellationToken) =>
+        Paging.Check(after, limit, out long a, out int n) is { } invalid ? invalid : TypedResults.Ok(await queries.RunsAsync(project, branch, commit, a, n, cancellationToken));
+
+    private static async Task<Results<Ok<RunItem>, ProblemHttpResult>> RunAsync(VerdictQueries queries, Guid runId, CancellationToken cancellationToken) =>
+        await queries.RunAsync(runId, cancellationToken) is { } run ? TypedResults.Ok(run) : NotFound($"no run {runId}");
+
+    private static async Task<Results<Ok<Page<TestItem>>, ValidationProblem>> TestsAsync(VerdictQueries queries, Guid runId, long? after, int? limit, CancellationToken cancellationToken) =>
+        Paging.Check(after, limit, out long a, out int n) is { } invalid ? invalid : TypedResults.Ok(await queries.TestsAsync(runId, a, n, cancellationToken));
+
+    private static async Task<Results<Ok<Page<MethodItem>>, ValidationProblem>> MethodsAsync(VerdictQueries queries, long? after, int? limit, CancellationToken cancellationToken) =>
+        Paging.Check(after, limit, out long a, out int n) is { } invalid ? invalid : TypedResults.Ok(await queries.MethodsAsync(a, n, cancellationToken));
+
+    private static async Task<Results<Ok<Page<SpecificationItem>>, ValidationProblem>> SpecificationsAsync(
+        VerdictQueries queries, long? method, long? after, int? limit, CancellationToken cancellationToken) =>
+        Paging.Check(after, limit, out long a, out int n) is { } invalid ? invalid : TypedResults.Ok(await queries.SpecificationsAsync(method, a, n, cancellationToken));
+
+    private static async Task<Results<Ok<Page<CallItem>>, ValidationProblem>> CallsAsync(
+        VerdictQueries queries,
+        long methodId,
+        bool? verdict,
+        Guid? run,
+        long? test,
+        DateTimeOffset? from,
+        DateTimeOffset? to,
+        long? after,
+        int? limit,
+        CancellationToken cancellationToken)
+    {
+        if (Paging.Check(after, limit, out long a, out int n) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (from is not null && to is not null && to < from)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["must not be before 'from'"] });
+        }
+
+        return TypedResults.Ok(await queries.CallsAsync(methodId, new CallFilter(verdict, run, test, from, to), a, n, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<CallDetail>, ProblemHttpResult>> CallAsync(VerdictQueries queries, long callId, CancellationToken cancellationToken) =>
+        await queries.CallAsync(callId, cancellationToken) is { } call ? TypedResults.Ok(call) : NotFound($"no call {callId}");
+
+    private static async Task<Ok<HealthItem>> HealthAsync(VerdictQueries queries, ServerSettings settings, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new HealthItem("ok", settings.Store.Provider.ToString(), await queries.SchemaVersionAsync(cancellationToken)));
+
+    private static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+}

@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using Vypr.Contracts;
+
+namespace Vypr.Server.Ingest;
+
+/// <summary>
+/// Checks what the JSON reader cannot: schema version, ranges, lengths, duplicate numbers and null list elements.
+/// References to specifications, call sites and tests stored by earlier batches are checked while writing.
+/// </summary>
+internal static class BatchValidator
+{
+    private const int ShortText = 256;
+    private const int NameText = 4_096;
+    private const int LongText = 16_384;
+
+    public static void Validate(RunDocument document, string at)
+    {
+        Require(document.Schema == RunDocument.CurrentSchema, $"{at}.schema", $"schema must be '{RunDocument.CurrentSchema}'");
+        ValidateRun(document.Run, $"{at}.run");
+
+        var specifications = new HashSet<int>();
+        for (int i = 0; i < document.Specifications.Count; i++)
+        {
+            string path = $"{at}.specifications[{i}]";
+            SpecificationInfo specification = NotNull(document.Specifications[i], path);
+            Require(specification.Id > 0, $"{path}.id", "must be positive");
+            Require(specifications.Add(specification.Id), $"{path}.id", "appears twice in the batch");
+            Text(specification.Key, $"{path}.key", LongText);
+            Text(specification.Method, $"{path}.method", NameText);
+            Text(specification.Text, $"{path}.text", LongText);
+            Require(specification.BoundNanoseconds >= 0, $"{path}.boundNanoseconds", "must not be negative");
+        }
+
+        var callSites = new HashSet<int>();
+        for (int i = 0; i < document.CallSites.Count; i++)
+        {
+            string path = $"{at}.callSites[{i}]";
+            CallSiteInfo site = NotNull(document.CallSites[i], path);
+            Require(site.Id > 0, $"{path}.id", "must be positive");
+            Require(callSites.Add(site.Id), $"{path}.id", "appears twice in the batch");
+            Require(site.SpecificationId > 0, $"{path}.specificationId", "must be positive");
+            Text(site.File, $"{path}.file", NameText);
+            Require(site.Line >= 0, $"{path}.line", "must not be negative");
+            Require(site.Column >= 0, $"{path}.column", "must not be negative");
+            Text(site.Caller, $"{path}.caller", NameText);
+            Text(site.Assembly, $"{path}.assembly", NameText);
+        }
+
+        var tests = new HashSet<int>();
+        for (int i = 0; i < document.Tests.Count; i++)
+        {
+            string path = $"{at}.tests[{i}]";
+            TestInfo test = NotNull(document.Tests[i], path);
+            Require(test.Id > 0, $"{path}.id", "must be positive (0 stands for calls outside any test)");
+            Require(tests.Add(test.Id), $"{path}.id", "appears twice in the batch");
+            Text(test.Name, $"{path}.name", NameText);
+            if (test.Outcome is not null)
+            {
+                Text(test.Outcome, $"{path}.outcome", ShortText);
+            }
+        }
+
+        var sequences = new HashSet<long>();
+        for (int i = 0; i < document.Verdicts.Count; i++)
+        {
+            string path = $"{at}.verdicts[{i}]";
+            VerdictInfo verdict = NotNull(document.Verdicts[i], path);
+            Require(verdict.Sequence > 0, $"{path}.sequence", "must be positive");
+            Require(sequences.Add(verdict.Sequence), $"{path}.sequence", "appears twice in the batch");
+            Require(verdict.SpecificationId > 0, $"{path}.specificationId", "must be positive");
+            Require(verdict.CallSiteId > 0, $"{path}.callSiteId", "must be positive");
+            Require(verdict.TestId >= 0, $"{path}.testId", "must not be negative");
+            Require(verdict.DurationNanoseconds >= 0, $"{path}.durationNanoseconds", "must not be negative");
+            Require(verdict.Observations.Count > 0, $"{path}.observations", "needs at least the deciding observation");
+            for (int j = 0; j < verdict.Observations.Count; j++)
+            {
+                string observationPath = $"{path}.observations[{j}]";
+                ObservationInfo observation = NotNull(verdict.Observations[j], observationPath);
+                Text(observation.Term, $"{observationPath}.term", ShortText);
+                Text(observation.Unit, $"{observationPath}.unit", ShortText);
+                Text(observation.Condition, $"{observationPath}.condition", ShortText);
+            }
+        }
+    }
+
+    private static void ValidateRun(RunInfo run, string path)
+    {
+        Require(run.RunId != Guid.Empty, $"{path}.runId", "must not be the empty GUID");
+        Text(run.Assembly, $"{path}.assembly", NameText);
+        Text(run.Machine, $"{path}.machine", NameText);
+        Text(run.Runtime, $"{path}.runtime", NameText);
+        Require(run.EndedAt >= run.StartedAt, $"{path}.endedAt", "must not be before startedAt");
+        if (run.Commit is not null)
+        {
+            Text(run.Commit, $"{path}.commit", ShortText);
+        }
+
+        if (run.Branch is not null)
+        {
+            Text(run.Branch, $"{path}.branch", NameText);
+        }
+    }
+
+    private static T NotNull<T>(T? value, string path)
+        where T : class =>
+        value ?? throw new BatchRejectedException(path, "must not be null");
+
+    private static void Text(string value, string path, int maxLength)
+    {
+        Require(value.Length > 0, path, "must not be empty");
+        Require(value.Length <= maxLength, path, $"is longer than {maxLength} characters");
+    }
+
+    private static void Require(bool condition, string path, string message)
+    {
+        if (!condition)
+        {
+            throw new BatchRejectedException(path, message);
+        }
+    }
+}

@@ -1,0 +1,389 @@
+using System;
+using System.Collections.Generic;
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Vypr.Contracts;
+using Vypr.Server.Storage;
+
+namespace Vypr.Server.Ingest;
+
+/// <summary>
+/// Stores validated run documents in one transaction: either the whole batch is stored or nothing is. Every row
+/// has a natural key (run GUID, verdict sequence, specification hash...), so a batch delivered twice is stored once.
+/// </summary>
+internal sealed class IngestWriter(VerdictDatabase database)
+{
+    public async Task<IngestOutcome> WriteAsync(IReadOnlyList<(RunDocument Document, string Path)> batch, IngestSource source, CancellationToken cancellationToken)
+    {
+        using IDisposable writer = await database.EnterWriteAsync(cancellationToken);
+        await using DbConnection connection = await database.OpenAsync(cancellationToken);
+        await using DbTransaction transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var statements = new Statements(connection, transaction, database);
+        try
+        {
+            long projectId = await UpsertProjectAsync(statements, source.Project, cancellationToken);
+            int received = 0;
+            int stored = 0;
+            foreach ((RunDocument document, string path) in batch)
+            {
+                received += document.Verdicts.Count;
+                stored += await WriteRunAsync(statements, projectId, source.CiJobUrl, document, path, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return new IngestOutcome(batch.Count, received, stored);
+        }
+        finally
+        {
+            await statements.DisposeAsync();
+        }
+    }
+
+    private static async Task<long> UpsertProjectAsync(Statements statements, string project, CancellationToken cancellationToken)
+    {
+        await using DbCommand insert = statements.Create(
+            "INSERT INTO projects (name) VALUES (@name) ON CONFLICT (name) DO NOTHING",
+            ("@name", project));
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+        await using DbCommand select = statements.Create("SELECT id FROM projects WHERE name = @name", ("@name", project));
+        return (await Sql.ScalarInt64Async(select, cancellationToken))!.Value;
+    }
+
+    private static async Task<int> WriteRunAsync(Statements statements, long projectId, string? ciJobUrl, RunDocument document, string path, CancellationToken cancellationToken)
+    {
+        RunInfo run = document.Run;
+        await using DbCommand upsertRun = statements.Create(
+            $"""
+            INSERT INTO runs (project_id, run_guid, assembly, commit_sha, branch, ci_job_url, machine, runtime, started_us, ended_us)
+            VALUES (@project, @guid, @assembly, @commit, @branch, @ci, @machine, @runtime, @started, @ended)
+            ON CONFLICT (run_guid) DO UPDATE SET
+                ended_us = {statements.Database.Greatest}(runs.ended_us, excluded.ended_us),
+                ci_job_url = COALESCE(runs.ci_job_url, excluded.ci_job_url)
+            RETURNING id, project_id
+            """,
+            ("@project", projectId),
+            ("@guid", run.RunId.ToString("D")),
+            ("@assembly", run.Assembly),
+            ("@commit", run.Commit),
+            ("@branch", run.Branch),
+            ("@ci", ciJobUrl),
+            ("@machine", run.Machine),
+            ("@runtime", run.Runtime),
+            ("@started", Microseconds.From(run.StartedAt)),
+            ("@ended", Microseconds.From(run.EndedAt)));
+        long runId;
+        await using (DbDataReader reader = await upsertRun.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            runId = reader.GetInt64(0);
+            if (reader.GetInt64(1) != projectId)
+            {
+                throw new BatchRejectedException($"{path}.run.runId", "this run was stored earlier under another project");
+            }
+        }
+
+        for (int i = 0; i < document.Specifications.Count; i++)
+        {
+            await WriteSpecificationAsync(statements, runId, document.Specifications[i], $"{path}.specifications[{i}]", cancellationToken);
+        }
+
+        Dictionary<long, (long Id, long MethodId)> specifications = await RunSpecificationsAsync(statements, runId, cancellationToken);
+        for (int i = 0; i < document.CallSites.Count; i++)
+        {
+            await WriteCallSiteAsync(statements, runId, document.CallSites[i], specifications, $"{path}.callSites[{i}]", cancellationToken);
+        }
+
+        foreach (TestInfo test in document.Tests)
+        {
+            await WriteTestAsync(statements, runId, test, cancellationToken);
+        }
+
+        Dictionary<long, long> callSites = await NumberMapAsync(statements, "SELECT number, call_site_id FROM run_call_sites WHERE run_id = @run", runId, cancellationToken);
+        Dictionary<long, long> tests = await NumberMapAsync(statements, "SELECT number, id FROM tests WHERE run_id = @run", runId, cancellationToken);
+        int stored = 0;
+        for (int i = 0; i < document.Verdicts.Count; i++)
+        {
+            VerdictInfo verdict = document.Verdicts[i];
+            string at = $"{path}.verdicts[{i}]";
+            if (!specifications.TryGetValue(verdict.SpecificationId, out (long Id, long MethodId) specification))
+            {
+                throw new BatchRejectedException($"{at}.specificationId", $"specification {verdict.SpecificationId} is neither in the batch nor stored for this run");
+            }
+
+            if (!callSites.TryGetValue(verdict.CallSiteId, out long callSiteId))
+            {
+                throw new BatchRejectedException($"{at}.callSiteId", $"call site {verdict.CallSiteId} is neither in the batch nor stored for this run");
+            }
+
+            long? testId = null;
+            if (verdict.TestId != 0)
+            {
+                if (!tests.TryGetValue(verdict.TestId, out long id))
+                {
+                    throw new BatchRejectedException($"{at}.testId", $"test {verdict.TestId} is neither in the batch nor stored for this run");
+                }
+
+                testId = id;
+            }
+
+            if (await statements.InsertVerdictAsync(runId, verdict, specification.Id, specification.MethodId, callSiteId, testId, cancellationToken))
+            {
+                stored++;
+            }
+        }
+
+        return stored;
+    }
+
+    private static async Task WriteSpecificationAsync(Statements statements, long runId, SpecificationInfo specification, string path, CancellationToken cancellationToken)
+    {
+        await using (DbCommand insertMethod = statements.Create(
+            "INSERT INTO methods (name) VALUES (@name) ON CONFLICT (name) DO NOTHING",
+            ("@name", specification.Method)))
+        {
+            await insertMethod.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(specification.Key)));
+        // The version counts the distinct specifications a method has had, so a changed bound reads as "v2".
+        await using (DbCommand insert = statements.Create(
+            """
+            INSERT INTO specifications (hash, spec_key, method_id, text, bound_ns, version)
+            SELECT @hash, @key, m.id, @text, @bound,
+                   (SELECT COUNT(*) + 1 FROM specifications s WHERE s.method_id = m.id)
+            FROM methods m WHERE m.name = @method
+            ON CONFLICT (hash) DO NOTHING
+            """,
+            ("@hash", hash),
+            ("@key", specification.Key),
+            ("@text", specification.Text),
+            ("@bound", specification.BoundNanoseconds),
+            ("@method", specification.Method)))
+        {
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using DbCommand map = statements.Create(
+            """
+            INSERT INTO run_specifications (run_id, number, specification_id)
+            SELECT @run, @number, id FROM specifications WHERE hash = @hash
+            ON CONFLICT (run_id, number) DO NOTHING
+            """,
+            ("@run", runId),
+            ("@number", (long)specification.Id),
+            ("@hash", hash));
+        await map.ExecuteNonQueryAsync(cancellationToken);
+        await using DbCommand check = statements.Create(
+            "SELECT s.hash FROM run_specifications rs JOIN specifications s ON s.id = rs.specification_id WHERE rs.run_id = @run AND rs.number = @number",
+            ("@run", runId),
+            ("@number", (long)specification.Id));
+        if (await check.ExecuteScalarAsync(cancellationToken) is not string storedHash || storedHash != hash)
+        {
+            throw new BatchRejectedException($"{path}.key", $"specification {specification.Id} of this run was stored earlier with another key");
+        }
+    }
+
+    private static async Task WriteCallSiteAsync(
+        Statements statements,
+        long runId,
+        CallSiteInfo site,
+        Dictionary<long, (long Id, long MethodId)> specifications,
+        string path,
+        CancellationToken cancellationToken)
+    {
+        if (!specifications.TryGetValue(site.SpecificationId, out (long Id, long MethodId) specification))
+        {
+            throw new BatchRejectedException($"{path}.specificationId", $"specification {site.SpecificationId} is neither in the batch nor stored for this run");
+        }
+
+        (string, object?)[] identity =
+        [
+            ("@specification", specification.Id),
+            ("@file", site.File),
+            ("@line", (long)site.Line),
+            ("@col", (long)site.Column),
+        ];
+        await using (DbCommand insert = statements.Create(
+            """
+            INSERT INTO call_sites (specification_id, file, line, col, caller, assembly)
+            VALUES (@specification, @file, @line, @col, @caller, @assembly)
+            ON CONFLICT (specification_id, file, line, col) DO NOTHING
+            """,
+            [.. identity, ("@caller", site.Caller), ("@assembly", site.Assembly)]))
+        {
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (DbCommand map = statements.Create(
+            """
+            INSERT INTO run_call_sites (run_id, number, call_site_id)
+            SELECT @run, @number, id FROM call_sites
+            WHERE specification_id = @specification AND file = @file AND line = @line AND col = @col
+            ON CONFLICT (run_id, number) DO NOTHING
+            """,
+            [.. identity, ("@run", runId), ("@number", (long)site.Id)]))
+        {
+            await map.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using DbCommand check = statements.Create(
+            """
+            SELECT COUNT(*) FROM run_call_sites rc JOIN call_sites c ON c.id = rc.call_site_id
+            WHERE rc.run_id = @run AND rc.number = @number
+              AND c.specification_id = @specification AND c.file = @file AND c.line = @line AND c.col = @col
+            """,
+            [.. identity, ("@run", runId), ("@number", (long)site.Id)]);
+        if (await Sql.ScalarInt64Async(check, cancellationToken) != 1)
+        {
+            throw new BatchRejectedException($"{path}.id", $"call site {site.Id} of this run was stored earlier at another place");
+        }
+    }
+
+    private static async Task WriteTestAsync(Statements statements, long runId, TestInfo test, CancellationToken cancellationToken)
+    {
+        // A replayed older batch must not erase an outcome that a newer one already delivered.
+        await using DbCommand upsert = statements.Create(
+            """
+            INSERT INTO tests (run_id, number, name, started_us, ended_us, outcome)
+            VALUES (@run, @number, @name, @started, @ended, @outcome)
+            ON CONFLICT (run_id, number) DO UPDATE SET
+                ended_us = COALESCE(excluded.ended_us, tests.ended_us),
+                outcome = COALESCE(excluded.outcome, tests.outcome)
+            RETURNING id
+            """,
+            ("@run", runId),
+            ("@number", (long)test.Id),
+            ("@name", test.Name),
+            ("@started", Microseconds.From(test.StartedAt)),
+            ("@ended", Microseconds.From(test.EndedAt)),
+            ("@outcome", test.Outcome));
+        long testId = (await Sql.ScalarInt64Async(upsert, cancellationToken))!.Value;
+        if (test.EndedAt is { } ended)
+        {
+            await using DbCommand measure = statements.Create(
+                """
+                INSERT INTO test_measurements (test_id, name, value, unit) VALUES (@test, 'wall_time', @value, 'ms')
+                ON CONFLICT (test_id, name) DO NOTHING
+                """,
+                ("@test", testId),
+                ("@value", (ended - test.StartedAt).TotalMilliseconds));
+            await measure.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static async Task<Dictionary<long, (long, long)>> RunSpecificationsAsync(Statements statements, long runId, CancellationToken cancellationToken)
+    {
+        var map = new Dictionary<long, (long, long)>();
+        await using DbCommand select = statements.Create(
+            "SELECT rs.number, s.id, s.method_id FROM run_specifications rs JOIN specifications s ON s.id = rs.specification_id WHERE rs.run_id = @run",
+            ("@run", runId));
+        await using DbDataReader reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            map[reader.GetInt64(0)] = (reader.GetInt64(1), reader.GetInt64(2));
+        }
+
+        return map;
+    }
+
+    private static async Task<Dictionary<long, long>> NumberMapAsync(Statements statements, string query, long runId, CancellationToken cancellationToken)
+    {
+        var map = new Dictionary<long, long>();
+        await using DbCommand select = statements.Create(query, ("@run", runId));
+        await using DbDataReader reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            map[reader.GetInt64(0)] = reader.GetInt64(1);
+        }
+
+        return map;
+    }
+
+    /// <summary>The transaction's commands; the three that run once per verdict are built once and reused.</summary>
+    private sealed class Statements(DbConnection connection, DbTransaction transaction, VerdictDatabase database) : IAsyncDisposable
+    {
+        private DbCommand? _insertCall;
+        private DbCommand? _insertVerdict;
+        private DbCommand? _insertObservation;
+
+        public VerdictDatabase Database => database;
+
+        public DbCommand Create(string text, params (string Name, object? Value)[] parameters) =>
+            Sql.Command(connection, transaction, text, parameters);
+
+        /// <summary>Stores one verdict with its call and observations; false when the run already has that call.</summary>
+        public async Task<bool> InsertVerdictAsync(long runId, VerdictInfo verdict, long specificationId, long methodId, long callSiteId, long? testId, CancellationToken cancellationToken)
+        {
+            _insertCall ??= Create(
+                """
+                INSERT INTO calls (run_id, sequence, call_site_id, method_id, test_id, thread_id, started_us, duration_ns, threw)
+                VALUES (@run, @sequence, @site, @method, @test, @thread, @started, @duration, @threw)
+                ON CONFLICT (run_id, sequence) DO NOTHING
+                RETURNING id
+                """,
+                ("@run", 0L), ("@sequence", 0L), ("@site", 0L), ("@method", 0L), ("@test", null), ("@thread", 0L), ("@started", 0L), ("@duration", 0L), ("@threw", false));
+            Sql.Set(_insertCall, "@run", runId);
+            Sql.Set(_insertCall, "@sequence", verdict.Sequence);
+            Sql.Set(_insertCall, "@site", callSiteId);
+            Sql.Set(_insertCall, "@method", methodId);
+            Sql.Set(_insertCall, "@test", testId);
+            Sql.Set(_insertCall, "@thread", (long)verdict.ThreadId);
+            Sql.Set(_insertCall, "@started", Microseconds.From(verdict.StartedAt));
+            Sql.Set(_insertCall, "@duration", verdict.DurationNanoseconds);
+            Sql.Set(_insertCall, "@threw", verdict.Threw);
+            if (await Sql.ScalarInt64Async(_insertCall, cancellationToken) is not { } callId)
+            {
+                return false;
+            }
+
+            _insertVerdict ??= Create(
+                """
+                INSERT INTO verdicts (call_id, specification_id, method_id, value, severity, deciding_observation)
+                VALUES (@call, @specification, @method, @value, @severity, 0)
+                RETURNING id
+                """,
+                ("@call", 0L), ("@specification", 0L), ("@method", 0L), ("@value", false), ("@severity", 0.0));
+            Sql.Set(_insertVerdict, "@call", callId);
+            Sql.Set(_insertVerdict, "@specification", specificationId);
+            Sql.Set(_insertVerdict, "@method", methodId);
+            Sql.Set(_insertVerdict, "@value", verdict.Value);
+            Sql.Set(_insertVerdict, "@severity", verdict.Severity);
+            long verdictId = (await Sql.ScalarInt64Async(_insertVerdict, cancellationToken))!.Value;
+
+            _insertObservation ??= Create(
+                """
+                INSERT INTO observations (verdict_id, ordinal, term, value, unit, condition, satisfied)
+                VALUES (@verdict, @ordinal, @term, @value, @unit, @condition, @satisfied)
+                """,
+                ("@verdict", 0L), ("@ordinal", 0L), ("@term", ""), ("@value", 0.0), ("@unit", ""), ("@condition", ""), ("@satisfied", false));
+            for (int i = 0; i < verdict.Observations.Count; i++)
+            {
+                ObservationInfo observation = verdict.Observations[i];
+                Sql.Set(_insertObservation, "@verdict", verdictId);
+                Sql.Set(_insertObservation, "@ordinal", (long)i);
+                Sql.Set(_insertObservation, "@term", observation.Term);
+                Sql.Set(_insertObservation, "@value", observation.Value);
+                Sql.Set(_insertObservation, "@unit", observation.Unit);
+                Sql.Set(_insertObservation, "@condition", observation.Condition);
+                Sql.Set(_insertObservation, "@satisfied", observation.Satisfied);
+                await _insertObservation.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return true;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (DbCommand? command in (DbCommand?[])[_insertCall, _insertVerdict, _insertObservation])
+            {
+                if (command is not null)
+                {
+                    await command.DisposeAsync();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Vypr.Contracts;
+using Vypr.Server.Api;
+using Vypr.Server.Ingest;
+
+namespace Vypr.Server;
+
+/// <summary>
+/// The server's JSON metadata: the contract types as ingest reads them (strictly: a missing or null required field
+/// is an error, not a default) and the read API's results.
+/// </summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(RunDocument))]
+[JsonSerializable(typeof(List<RunDocument>))]
+[JsonSerializable(typeof(IngestOutcome))]
+[JsonSerializable(typeof(HealthItem))]
+[JsonSerializable(typeof(Page<ProjectItem>))]
+[JsonSerializable(typeof(Page<RunItem>))]
+[JsonSerializable(typeof(RunItem))]
+[JsonSerializable(typeof(Page<TestItem>))]
+[JsonSerializable(typeof(Page<MethodItem>))]
+[JsonSerializable(typeof(Page<SpecificationItem>))]
+[JsonSerializable(typeof(Page<CallItem>))]
+[JsonSerializable(typeof(CallDetail))]
+internal sealed partial class ServerJsonContext : JsonSerializerContext;

@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.Data.Common;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Vypr.Server.Storage;
+
+/// <summary>
+/// The store's schema, as an ordered list of versioned migrations applied at start. A migration is never edited
+/// once released: a change to the schema is a new entry at the end. <c>{id}</c> stands for the engine's surrogate
+/// key column; everything else is SQL that SQLite and PostgreSQL both accept.
+/// </summary>
+internal static class Migrations
+{
+    public static IReadOnlyList<string> All { get; } =
+    [
+        """
+        CREATE TABLE projects (
+            id {id},
+            name TEXT NOT NULL UNIQUE);
+        CREATE TABLE runs (
+            id {id},
+            project_id BIGINT NOT NULL REFERENCES projects (id),
+            run_guid TEXT NOT NULL UNIQUE,
+            assembly TEXT NOT NULL,
+            commit_sha TEXT,
+            branch TEXT,
+            ci_job_url TEXT,
+            machine TEXT NOT NULL,
+            runtime TEXT NOT NULL,
+            started_us BIGINT NOT NULL,
+            ended_us BIGINT NOT NULL);
+        CREATE INDEX runs_by_project ON runs (project_id, id);
+        CREATE TABLE methods (
+            id {id},
+            name TEXT NOT NULL UNIQUE);
+        CREATE TABLE specifications (
+            id {id},
+            hash TEXT NOT NULL UNIQUE,
+            spec_key TEXT NOT NULL,
+            method_id BIGINT NOT NULL REFERENCES methods (id),
+            text TEXT NOT NULL,
+            bound_ns BIGINT NOT NULL,
+            version BIGINT NOT NULL);
+        CREATE INDEX specifications_by_method ON specifications (method_id, id);
+        CREATE TABLE run_specifications (
+            run_id BIGINT NOT NULL REFERENCES runs (id),
+            number BIGINT NOT NULL,
+            specification_id BIGINT NOT NULL REFERENCES specifications (id),
+            PRIMARY KEY (run_id, number));
+        CREATE TABLE call_sites (
+            id {id},
+            specification_id BIGINT NOT NULL REFERENCES specifications (id),
+            file TEXT NOT NULL,
+            line BIGINT NOT NULL,
+            col BIGINT NOT NULL,
+            caller TEXT NOT NULL,
+            assembly TEXT NOT NULL,
+            UNIQUE (specification_id, file, line, col));
+        CREATE TABLE run_call_sites (
+            run_id BIGINT NOT NULL REFERENCES runs (id),
+            number BIGINT NOT NULL,
+            call_site_id BIGINT NOT NULL REFERENCES call_sites (id),
+            PRIMARY KEY (run_id, number));
+        CREATE TABLE tests (
+            id {id},
+            run_id BIGINT NOT NULL REFERENCES runs (id),
+            number BIGINT NOT NULL,
+            name TEXT NOT NULL,
+            started_us BIGINT NOT NULL,
+            ended_us BIGINT,
+            outcome TEXT,
+            input TEXT,
+            UNIQUE (run_id, number));
+        CREATE TABLE test_measurements (
+            test_id BIGINT NOT NULL REFERENCES tests (id),
+            name TEXT NOT NULL,
+            value DOUBLE PRECISION NOT NULL,
+            unit TEXT NOT NULL,
+            PRIMARY KEY (test_id, name));
+        CREATE TABLE calls (
+            id {id},
+            run_id BIGINT NOT NULL REFERENCES runs (id),
+            sequence BIGINT NOT NULL,
+            call_site_id BIGINT NOT NULL REFERENCES call_sites (id),
+            method_id BIGINT NOT NULL REFERENCES methods (id),
+            test_id BIGINT REFERENCES tests (id),
+            thread_id BIGINT NOT NULL,
+            started_us BIGINT NOT NULL,
+            duration_ns BIGINT NOT NULL,
+            threw BOOLEAN NOT NULL,
+            UNIQUE (run_id, sequence));
+        CREATE INDEX calls_by_test ON calls (test_id, id);
+        CREATE TABLE verdicts (
+            id {id},
+            call_id BIGINT NOT NULL REFERENCES calls (id),
+            specification_id BIGINT NOT NULL REFERENCES specifications (id),
+            method_id BIGINT NOT NULL REFERENCES methods (id),
+            value BOOLEAN NOT NULL,
+            severity DOUBLE PRECISION NOT NULL,
+            deciding_observation BIGINT NOT NULL,
+            UNIQUE (call_id, specification_id));
+        CREATE INDEX verdicts_by_method_value ON verdicts (method_id, value, call_id);
+        CREATE INDEX verdicts_by_method ON verdicts (method_id, call_id);
+        CREATE TABLE observations (
+            verdict_id BIGINT NOT NULL REFERENCES verdicts (id),
+            ordinal BIGINT NOT NULL,
+            term TEXT NOT NULL,
+            value DOUBLE PRECISION NOT NULL,
+            unit TEXT NOT NULL,
+            condition TEXT NOT NULL,
+            satisfied BOOLEAN NOT NULL,
+            PRIMARY KEY (verdict_id, ordinal));
+        CREATE TABLE api_tokens (
+            id {id},
+            name TEXT NOT NULL UNIQUE,
+            token_hash TEXT NOT NULL UNIQUE,
+            created_us BIGINT NOT NULL,
+            revoked_us BIGINT);
+        """,
+    ];
+
+    /// <summary>Brings the store to the newest schema version; returns the version it is at.</summary>
+    public static async Task<int> ApplyAsync(VerdictDatabase database, CancellationToken cancellationToken)
+    {
+        using IDisposable writer = await database.EnterWriteAsync(cancellationToken);
+        await using DbConnection connection = await database.OpenAsync(cancellationToken);
+        await using (DbCommand create = Sql.Command(
+            connection,
+            null,
+            "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT PRIMARY KEY, applied_us BIGINT NOT NULL)"))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        int current = await CurrentVersionAsync(connection, null, cancellationToken);
+        if (current > All.Count)
+        {
+            throw new InvalidOperationException(
+                $"the store is at schema version {current}, newer than this server's {All.Count}: upgrade the server");
+        }
+
+        for (int version = current + 1; version <= All.Count; version++)
+        {
+            await using DbTransaction transaction = await connection.BeginTransactionAsync(cancellationToken);
+            // Two servers starting on one PostgreSQL database: the loser of this race re-reads and finds the work done.
+            if (database.Provider == StoreProvider.PostgreSql)
+            {
+                await using DbCommand lockTable = Sql.Command(connection, transaction, "LOCK TABLE schema_version IN EXCLUSIVE MODE");
+                await lockTable.ExecuteNonQueryAsync(cancellationToken);
+                if (await CurrentVersionAsync(connection, transaction, cancellationToken) >= version)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                    continue;
+                }
+            }
+
+            await using (DbCommand migrate = Sql.Command(connection, transaction, All[version - 1].Replace("{id}", database.IdentityColumn, StringComparison.Ordinal)))
+            {
+                await migrate.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using (DbCommand record = Sql.Command(
+                connection,
+                transaction,
+                "INSERT INTO schema_version (version, applied_us) VALUES (@version, @applied)",
+                ("@version", (long)version),
+                ("@applied", Microseconds.From(DateTimeOffset.UtcNow))))
+            {
+                await record.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return All.Count;
+    }
+
+    private static async Task<int> CurrentVersionAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        await using DbCommand read = Sql.Command(connection, transaction, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
+        return (int)(await Sql.ScalarInt64Async(read, cancellationToken) ?? 0);
+    }
+}

@@ -1,0 +1,41 @@
+using System;
+using System.Data.Common;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Vypr.Server.Storage;
+
+/// <summary>Builds parameterised commands: values never become SQL text.</summary>
+internal static class Sql
+{
+    public static DbCommand Command(DbConnection connection, DbTransaction? transaction, string text, params (string Name, object? Value)[] parameters)
+    {
+        DbCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = text;
+        foreach ((string name, object? value) in parameters)
+        {
+            DbParameter parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    public static void Set(DbCommand command, string name, object? value) =>
+        command.Parameters[name].Value = value ?? DBNull.Value;
+
+    public static async Task<long?> ScalarInt64Async(DbCommand command, CancellationToken cancellationToken)
+    {
+        object? value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public static long? NullableInt64(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
+
+    public static string? NullableString(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

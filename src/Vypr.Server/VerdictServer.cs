@@ -1,0 +1,67 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Vypr.Server.Api;
+using Vypr.Server.Ingest;
+using Vypr.Server.Storage;
+
+namespace Vypr.Server;
+
+/// <summary>Builds the verdict server's web application: store, migrations, endpoints, limits, problem details.</summary>
+internal static class VerdictServer
+{
+    public const string OpenApiPath = "/openapi/v1.json";
+
+    /// <summary>Applies migrations, then builds the application (not yet started).</summary>
+    public static async Task<WebApplication> BuildAsync(ServerSettings settings, CancellationToken cancellationToken)
+    {
+        var database = new VerdictDatabase(settings.Store);
+        try
+        {
+            await Migrations.ApplyAsync(database, cancellationToken);
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.WebHost.UseUrls(settings.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton<IngestWriter>();
+        builder.Services.AddSingleton<VerdictQueries>();
+        builder.Services.AddSingleton<TokenStore>();
+        builder.Services.AddSingleton<TokenRequirement>();
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default));
+        builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Vypr verdict server";
+            document.Info.Version = "v1";
+            document.Info.Description = "Ingests the verdicts of monitored .NET test runs and answers queries about them.";
+            document.Servers?.Clear();
+            return Task.CompletedTask;
+        }));
+
+        WebApplication app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi(OpenApiPath);
+        IngestEndpoints.Map(app);
+        ReadEndpoints.Map(app, settings.Reads);
+        app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        return app;
+    }
+}
