@@ -4,26 +4,37 @@ using System.Reflection;
 using System.Threading.Tasks;
 using Vypr.Contracts;
 using Vypr.Runtime;
+using Vypr.Runtime.Shipping;
 
 namespace Vypr.Xunit;
 
 /// <summary>
-/// An xunit assembly fixture that closes the monitored run: when every test has finished it writes the run's
-/// results file and prints the verdict table. Vypr.Xunit's build props register it.
+/// An xunit assembly fixture that opens and closes the monitored run: it starts shipping verdicts to a verdict
+/// server when <c>VYPR_SERVER_URL</c> is set, and when every test has finished it writes the run's results file,
+/// prints the verdict table and flushes the shipment. Vypr.Xunit's build props register it.
 /// </summary>
 public sealed class VyprRunFixture : IAsyncDisposable
 {
-    /// <summary>Writes the results and prints the summary, when monitoring was on.</summary>
-    /// <returns>A completed task.</returns>
-    public ValueTask DisposeAsync()
+    private readonly VerdictShipper? _shipper;
+
+    /// <summary>Starts shipping verdicts when monitoring is on and <c>VYPR_SERVER_URL</c> is set.</summary>
+    public VyprRunFixture()
+    {
+        _shipper = RuntimeMonitor.IsEnabled ? VerdictShipper.StartFromEnvironment(AssemblyName) : null;
+    }
+
+    private static string AssemblyName => Assembly.GetEntryAssembly()?.GetName().Name ?? "tests";
+
+    /// <summary>Writes the results, prints the summary and flushes the shipment, when monitoring was on.</summary>
+    /// <returns>A task that completes when the results are written and the shipment flushed or spooled.</returns>
+    public async ValueTask DisposeAsync()
     {
         if (!RuntimeMonitor.IsEnabled)
         {
-            return ValueTask.CompletedTask;
+            return;
         }
 
-        string assembly = Assembly.GetEntryAssembly()?.GetName().Name ?? "tests";
-        RunDocument document = RuntimeMonitor.Snapshot(assembly);
+        RunDocument document = RuntimeMonitor.Snapshot(AssemblyName);
         string path = ResultsFile.Write(document, ResultsFile.DefaultDirectory);
         string table = VerdictText.Table(document);
         File.WriteAllText(Path.ChangeExtension(path, ".txt"), table + Environment.NewLine);
@@ -31,6 +42,9 @@ public sealed class VyprRunFixture : IAsyncDisposable
         Console.WriteLine("Vypr verdicts");
         Console.WriteLine(table);
         Console.WriteLine($"Results: {path}");
-        return ValueTask.CompletedTask;
+        if (_shipper is not null)
+        {
+            Console.WriteLine(await _shipper.FlushAsync(VerdictShipper.DefaultFlushTimeout));
+        }
     }
 }

@@ -1,0 +1,25 @@
+using System.Collections.Generic;
+using Vypr.Contracts;
+
+namespace Vypr.Runtime.Shipping;
+
+/// <summary>
+/// What a <see cref="VerdictShipper"/> needs to know about the run whose verdicts it ships, so that every batch
+/// carries the specifications, call sites and tests its verdicts refer to.
+/// </summary>
+public interface IRunSource
+{
+    /// <summary>The specifications registered so far, by ascending ID.</summary>
+    IReadOnlyList<SpecificationInfo> Specifications { get; }
+
+    /// <summary>The call sites registered so far, by ascending ID.</summary>
+    IReadOnlyList<CallSiteInfo> CallSites { get; }
+
+    /// <summary>Describes the run as of now (its end time is the time of the call).</summary>
+    /// <returns>The run.</returns>
+    RunInfo DescribeRun();
+
+    /// <summary>The tests that started so far, with the outcomes of those that ended.</summary>
+    /// <returns>The tests.</returns>
+    IReadOnlyList<TestInfo> ReadTests();
+}
