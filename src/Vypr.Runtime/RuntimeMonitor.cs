@@ -18,6 +18,7 @@ public static class RuntimeMonitor
     private static readonly List<VerdictInfo> s_verdicts = [];
     private static readonly Dictionary<int, List<VerdictInfo>> s_verdictsByTest = [];
     private static readonly Dictionary<int, TestInfo> s_tests = [];
+    private static readonly Dictionary<(int TestId, int CallSiteId), CallSiteAccumulator> s_accumulators = [];
     private static readonly List<IVerdictSink> s_sinks = [];
     private static readonly List<string> s_conditions = [];
     private static readonly CallRecordSink s_evaluate = Evaluate;
@@ -67,8 +68,35 @@ public static class RuntimeMonitor
                 MonitorRegistry.Specifications,
                 MonitorRegistry.CallSites,
                 tests,
-                s_verdicts.ToArray());
+                s_verdicts.ToArray())
+            {
+                Summaries = SummariesLocked(static _ => true),
+            };
         }
+    }
+
+    internal static IReadOnlyList<CallSiteSummary> SummariesOf(int testId)
+    {
+        lock (s_lock)
+        {
+            DrainLocked();
+            return SummariesLocked(key => key.TestId == testId);
+        }
+    }
+
+    private static CallSiteSummary[] SummariesLocked(Func<(int TestId, int CallSiteId), bool> include)
+    {
+        var summaries = new List<CallSiteSummary>();
+        foreach (KeyValuePair<(int TestId, int CallSiteId), CallSiteAccumulator> entry in s_accumulators)
+        {
+            if (include(entry.Key))
+            {
+                summaries.Add(entry.Value.ToSummary());
+            }
+        }
+
+        summaries.Sort(static (a, b) => a.TestId != b.TestId ? a.TestId.CompareTo(b.TestId) : a.CallSiteId.CompareTo(b.CallSiteId));
+        return summaries.ToArray();
     }
 
     internal static IReadOnlyList<VerdictInfo> VerdictsOf(int testId)
@@ -144,6 +172,24 @@ public static class RuntimeMonitor
         SpecificationInfo specification = MonitorRegistry.Specification(site.SpecificationId);
         long duration = RunClock.Nanoseconds(record.StartTimestamp, record.EndTimestamp);
         bool satisfied = duration <= specification.BoundNanoseconds;
+
+        if (!s_accumulators.TryGetValue((record.TestId, site.Id), out CallSiteAccumulator? accumulator))
+        {
+            accumulator = new CallSiteAccumulator(record.TestId, site.Id);
+            s_accumulators.Add((record.TestId, site.Id), accumulator);
+        }
+
+        accumulator.Add(duration, satisfied, record.Threw);
+        if (satisfied)
+        {
+            if (accumulator.KeptSatisfied >= VerdictRetention.SatisfiedPerSite)
+            {
+                return;
+            }
+
+            accumulator.KeptSatisfied++;
+        }
+
         var observation = new ObservationInfo("duration", duration, "ns", ConditionOf(specification), satisfied);
         var verdict = new VerdictInfo(
             s_verdicts.Count + 1,

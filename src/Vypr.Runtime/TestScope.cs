@@ -54,11 +54,16 @@ public sealed class TestScope : IDisposable
     }
 
     /// <summary>
-    /// The verdicts on every monitored call this test made that has completed, in the order they were decided.
-    /// Drains the probes' buffers first, so calls that completed before this method was called are all included.
+    /// The verdicts kept for the monitored calls this test made that have completed, in the order they were
+    /// decided: every violation, and satisfied verdicts up to the retention limit per call site. Drains the probes'
+    /// buffers first, so calls that completed before this method was called are all included.
     /// </summary>
     /// <returns>The verdicts; violations are those whose <see cref="VerdictInfo.Value"/> is false.</returns>
     public IReadOnlyList<VerdictInfo> CollectVerdicts() => RuntimeMonitor.VerdictsOf(Id);
+
+    /// <summary>Exact statistics of every monitored call this test made, per call site, including calls whose satisfied verdicts were not kept.</summary>
+    /// <returns>One summary per call site the test reached.</returns>
+    public IReadOnlyList<CallSiteSummary> CollectSummaries() => RuntimeMonitor.SummariesOf(Id);
 
     /// <summary>Ends the test, recording its outcome, and stops attributing calls in this async context to it.</summary>
     /// <param name="outcome">The test framework's outcome (<c>Passed</c>, <c>Failed</c>, ...), if known.</param>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text;
 using Vypr.Contracts;
@@ -31,40 +32,44 @@ public static class VerdictText
 
     /// <summary>
     /// The run's summary: one row per specification and call site with the number of calls, violations and the
-    /// observed durations, satisfied and violated specifications alike, and specifications no call reached.
+    /// observed durations (exact, from <see cref="RunDocument.Summaries"/>), satisfied and violated
+    /// specifications alike, and specifications no call reached.
     /// </summary>
     /// <param name="document">The run.</param>
     /// <returns>A plain-text table, ready for a console or a CI log.</returns>
     public static string Table(RunDocument document)
     {
-        var rows = new List<string[]> { new[] { "status", "specification", "method", "call site", "calls", "violations", "min", "median", "max" } };
+        var rows = new List<string[]> { new[] { "status", "specification", "method", "call site", "calls", "violations", "min", "mean", "max" } };
         Dictionary<int, SpecificationInfo> specifications = document.Specifications.ToDictionary(s => s.Id);
-        ILookup<int, VerdictInfo> bySite = document.Verdicts.ToLookup(v => v.CallSiteId);
+        ILookup<int, CallSiteSummary> bySite = document.Summaries.ToLookup(s => s.CallSiteId);
         var reached = new HashSet<int>();
+        long calls = 0;
+        long violated = 0;
 
         foreach (CallSiteInfo site in document.CallSites.OrderBy(s => s.SpecificationId).ThenBy(s => s.File).ThenBy(s => s.Line))
         {
-            VerdictInfo[] verdicts = bySite[site.Id].ToArray();
-            if (verdicts.Length == 0)
+            CallSiteSummary[] summaries = bySite[site.Id].ToArray();
+            long siteCalls = summaries.Sum(s => s.Calls);
+            if (siteCalls == 0)
             {
                 continue;
             }
 
             reached.Add(site.SpecificationId);
-            SpecificationInfo specification = specifications[site.SpecificationId];
-            long[] durations = verdicts.Select(v => v.DurationNanoseconds).Order().ToArray();
-            int violations = verdicts.Count(v => !v.Value);
+            long violations = summaries.Sum(s => s.Violations);
+            calls += siteCalls;
+            violated += violations;
             rows.Add(
             [
                 violations == 0 ? "ok" : "VIOLATED",
-                specification.Text,
-                specification.Method,
+                specifications[site.SpecificationId].Text,
+                specifications[site.SpecificationId].Method,
                 $"{System.IO.Path.GetFileName(site.File)}:{site.Line}:{site.Column}",
-                verdicts.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                violations.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                DurationText.FormatNanoseconds(durations[0]),
-                DurationText.FormatNanoseconds(durations[durations.Length / 2]),
-                DurationText.FormatNanoseconds(durations[^1]),
+                siteCalls.ToString(CultureInfo.InvariantCulture),
+                violations.ToString(CultureInfo.InvariantCulture),
+                DurationText.FormatNanoseconds(summaries.Min(s => s.MinNanoseconds)),
+                DurationText.FormatNanoseconds((double)summaries.Sum(s => s.TotalNanoseconds) / siteCalls),
+                DurationText.FormatNanoseconds(summaries.Max(s => s.MaxNanoseconds)),
             ]);
         }
 
@@ -73,12 +78,10 @@ public static class VerdictText
             rows.Add(["not reached", specification.Text, specification.Method, "-", "0", "0", "-", "-", "-"]);
         }
 
-        int satisfied = document.Verdicts.Count(v => v.Value);
-        int violated = document.Verdicts.Count - satisfied;
         var text = new StringBuilder();
         AppendAligned(text, rows);
-        text.Append($"{document.Verdicts.Count} verdicts: {satisfied} satisfied, {violated} violated; ");
-        text.Append($"{specifications.Count} specifications, {specifications.Count - reached.Count} not reached by any call");
+        text.Append(CultureInfo.InvariantCulture, $"{calls} monitored calls: {calls - violated} satisfied, {violated} violated; ");
+        text.Append(CultureInfo.InvariantCulture, $"{specifications.Count} specifications, {specifications.Count - reached.Count} not reached by any call");
         return text.ToString();
     }
 

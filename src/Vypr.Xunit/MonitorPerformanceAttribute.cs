@@ -39,15 +39,16 @@ public sealed class MonitorPerformanceAttribute : BeforeAfterTestAttribute
         }
 
         IReadOnlyList<VerdictInfo> verdicts = scope.CollectVerdicts();
+        long calls = scope.CollectSummaries().Sum(s => s.Calls);
         scope.End(TestContext.Current.TestState?.Result.ToString());
-        if (verdicts.Count == 0)
+        if (calls == 0)
         {
             return;
         }
 
         VerdictInfo[] violations = verdicts.Where(v => !v.Value).ToArray();
         ITestOutputHelper? output = TestContext.Current.TestOutputHelper;
-        output?.WriteLine($"Vypr: {verdicts.Count} monitored calls, {violations.Length} violated their specification.");
+        output?.WriteLine($"Vypr: {calls} monitored calls, {violations.Length} violated their specification.");
         foreach (IGrouping<int, VerdictInfo> site in verdicts.Where(v => v.Value).GroupBy(v => v.CallSiteId))
         {
             output?.WriteLine($"  ok ({site.Count()}x, slowest) {VerdictText.Describe(site.MaxBy(v => v.DurationNanoseconds)!)}");

@@ -18,7 +18,7 @@ public sealed class AttributionTests
         // More calls per thread than a thread buffer holds, so writers hit the full-ring path while others drain.
         const int callsPerThread = ThreadCallBuffer.Capacity + 1000;
         var barrier = new Barrier(threads);
-        var results = new (int ThreadId, IReadOnlyList<VerdictInfo> Verdicts)[threads];
+        var results = new (int ThreadId, IReadOnlyList<VerdictInfo> Verdicts, IReadOnlyList<CallSiteSummary> Summaries)[threads];
         Thread[] workers = Enumerable.Range(0, threads).Select(i => new Thread(() =>
         {
             using var scope = TestScope.Begin($"thread-{i}");
@@ -28,7 +28,7 @@ public sealed class AttributionTests
                 Workload.Compute(call);
             }
 
-            results[i] = (Environment.CurrentManagedThreadId, scope.CollectVerdicts());
+            results[i] = (Environment.CurrentManagedThreadId, scope.CollectVerdicts(), scope.CollectSummaries());
         })).ToArray();
 
         foreach (Thread worker in workers)
@@ -41,9 +41,10 @@ public sealed class AttributionTests
             worker.Join();
         }
 
-        foreach ((int threadId, IReadOnlyList<VerdictInfo> verdicts) in results)
+        foreach ((int threadId, IReadOnlyList<VerdictInfo> verdicts, IReadOnlyList<CallSiteSummary> summaries) in results)
         {
-            Assert.Equal(callsPerThread, verdicts.Count);
+            Assert.Equal(callsPerThread, Assert.Single(summaries).Calls);
+            Assert.Equal(VerdictRetention.DefaultSatisfiedPerSite, verdicts.Count);
             Assert.All(verdicts, v => Assert.Equal(threadId, v.ThreadId));
             Assert.All(verdicts, v => Assert.True(v.Value));
             Assert.Single(verdicts.Select(v => v.CallSiteId).Distinct());

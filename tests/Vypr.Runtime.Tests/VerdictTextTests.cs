@@ -21,14 +21,22 @@ public sealed class VerdictTextTests
             [hash, store, never],
             [new CallSiteInfo(1, 1, "/src/Up.cs", 10, 5, "Up.Run()", "Up"), new CallSiteInfo(2, 2, "/src/Up.cs", 11, 5, "Up.Run()", "Up")],
             [new TestInfo(1, "Up.Tests.Run", At, At, "Passed")],
-            [Verdict(1, 1, 1, 2_000_000, hash), Verdict(2, 1, 1, 4_000_000, hash), Verdict(3, 2, 2, 7_500_000, store)]);
+            [Verdict(1, 2, 2, 7_500_000, store)])
+        {
+            Summaries =
+            [
+                new CallSiteSummary(1, 1, Calls: 2, Violations: 0, Threw: 0, 2_000_000, 4_000_000, 6_000_000),
+                new CallSiteSummary(2, 1, Calls: 1, Violations: 0, Threw: 0, 1_000_000, 1_000_000, 1_000_000),
+                new CallSiteSummary(1, 2, Calls: 1, Violations: 1, Threw: 0, 7_500_000, 7_500_000, 7_500_000),
+            ],
+        };
 
         string[] lines = VerdictText.Table(document).Split(Environment.NewLine);
 
-        Assert.Matches(@"^ok\s+MaxDuration\(""50ms""\)\s+Up\.Hash\(byte\[\]\)\s+Up\.cs:10:5\s+2\s+0\s+2ms\s+4ms\s+4ms$", lines[2]);
+        Assert.Matches(@"^ok\s+MaxDuration\(""50ms""\)\s+Up\.Hash\(byte\[\]\)\s+Up\.cs:10:5\s+3\s+0\s+1ms\s+2\.333ms\s+4ms$", lines[2]);
         Assert.Matches(@"^VIOLATED\s+MaxDuration\(""5ms""\)\s+Up\.Store\(\)\s+Up\.cs:11:5\s+1\s+1\s+7\.5ms\s+7\.5ms\s+7\.5ms$", lines[3]);
         Assert.Matches(@"^not reached\s+MaxDuration\(""1s""\)\s+Up\.Never\(\)\s+-\s+0\s+0", lines[4]);
-        Assert.Equal("3 verdicts: 2 satisfied, 1 violated; 3 specifications, 1 not reached by any call", lines[^1]);
+        Assert.Equal("4 monitored calls: 3 satisfied, 1 violated; 3 specifications, 1 not reached by any call", lines[^1]);
     }
 
     [Fact]

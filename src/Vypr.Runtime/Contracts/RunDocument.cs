@@ -11,7 +11,10 @@ namespace Vypr.Contracts;
 /// <param name="Specifications">The specifications that were registered, whether or not a call reached them.</param>
 /// <param name="CallSites">The call sites that verdicts refer to.</param>
 /// <param name="Tests">The tests that ran.</param>
-/// <param name="Verdicts">One verdict per monitored call, in the order they were decided.</param>
+/// <param name="Verdicts">
+/// The verdicts kept individually, in the order they were decided: every violation, and satisfied verdicts up to
+/// the retention limit per test and call site (<c>VYPR_KEEP_SATISFIED</c>, 1000 by default).
+/// </param>
 public sealed record RunDocument(
     string Schema,
     RunInfo Run,
@@ -20,6 +23,9 @@ public sealed record RunDocument(
     IReadOnlyList<TestInfo> Tests,
     IReadOnlyList<VerdictInfo> Verdicts)
 {
+    /// <summary>Exact statistics of every call per test and call site, kept or not.</summary>
+    public IReadOnlyList<CallSiteSummary> Summaries { get; init; } = [];
+
     /// <summary>The schema this version of Vypr writes.</summary>
     public const string CurrentSchema = "vypr.run/1";
 }
