@@ -8,13 +8,12 @@ using Vypr.Server.Ingest;
 namespace Vypr.Server;
 
 /// <summary>
-/// The server's JSON metadata: the contract types as ingest reads them (strictly: a missing or null required field
-/// is an error, not a default) and the read API's results.
+/// The server's JSON metadata: the contract types as ingest reads them (a null where the contract has no null is an
+/// error, not a default) and the read API's results. <see cref="Ingest.IngestJson"/> adds the check for missing fields.
 /// </summary>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     RespectNullableAnnotations = true,
-    RespectRequiredConstructorParameters = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(RunDocument))]
 [JsonSerializable(typeof(List<RunDocument>))]

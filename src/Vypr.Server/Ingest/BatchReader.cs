@@ -96,7 +96,7 @@ internal static class BatchReader
 
         if (json[0] == (byte)'[')
         {
-            List<RunDocument>? documents = Deserialize(json, ServerJsonContext.Default.ListRunDocument, string.Empty);
+            List<RunDocument>? documents = Deserialize(json, IngestJson.Documents, string.Empty);
             if (documents is null || documents.Count == 0)
             {
                 throw new BatchRejectedException("$", "the array holds no run document");
@@ -111,7 +111,7 @@ internal static class BatchReader
             return batch;
         }
 
-        RunDocument document = Deserialize(json, ServerJsonContext.Default.RunDocument, string.Empty)
+        RunDocument document = Deserialize(json, IngestJson.Document, string.Empty)
             ?? throw new BatchRejectedException("$", "must not be null");
         return [(document, "$")];
     }
@@ -133,7 +133,7 @@ internal static class BatchReader
             }
 
             string prefix = $"line {line}: ";
-            RunDocument document = Deserialize(text, ServerJsonContext.Default.RunDocument, prefix)
+            RunDocument document = Deserialize(text, IngestJson.Document, prefix)
                 ?? throw new BatchRejectedException(prefix + "$", "must not be null");
             batch.Add((document, prefix + "$"));
         }

@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Vypr.Contracts;
+
+namespace Vypr.Server.Ingest;
+
+/// <summary>
+/// How ingest reads run documents: every constructor parameter of the contract must be present, except those that
+/// may be null, which writers omit (the contract serialises with "ignore when null"). A missing duration must be an
+/// error, not a silent zero.
+/// </summary>
+internal static class IngestJson
+{
+    private static readonly JsonSerializerOptions s_options = new(ServerJsonContext.Default.Options)
+    {
+        RespectRequiredConstructorParameters = true,
+        TypeInfoResolver = ServerJsonContext.Default.WithAddedModifier(AllowOmittedNulls),
+    };
+
+    public static JsonTypeInfo<RunDocument> Document { get; } = (JsonTypeInfo<RunDocument>)s_options.GetTypeInfo(typeof(RunDocument));
+
+    public static JsonTypeInfo<List<RunDocument>> Documents { get; } = (JsonTypeInfo<List<RunDocument>>)s_options.GetTypeInfo(typeof(List<RunDocument>));
+
+    private static void AllowOmittedNulls(JsonTypeInfo type)
+    {
+        foreach (JsonPropertyInfo property in type.Properties)
+        {
+            if (property.IsRequired && property.AssociatedParameter is { IsNullable: true })
+            {
+                property.IsRequired = false;
+            }
+        }
+    }
+}

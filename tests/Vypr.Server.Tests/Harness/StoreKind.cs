@@ -1,0 +1,7 @@
+namespace Vypr.Server.Tests.Harness;
+
+public enum StoreKind
+{
+    Sqlite,
+    PostgreSql,
+}

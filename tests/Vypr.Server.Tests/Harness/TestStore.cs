@@ -1,0 +1,96 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using Npgsql;
+using Vypr.Server.Storage;
+using Xunit;
+
+namespace Vypr.Server.Tests.Harness;
+
+/// <summary>
+/// A fresh, empty store for one test: a SQLite file in a new temporary directory, or a new database on the
+/// PostgreSQL server named by VYPR_TEST_POSTGRES (created and dropped here).
+/// </summary>
+public sealed class TestStore : IAsyncDisposable
+{
+    public const string PostgresVariable = "VYPR_TEST_POSTGRES";
+
+    private readonly string? _adminConnectionString;
+    private readonly string? _databaseName;
+
+    private TestStore(StoreLocation location, string directory, string? adminConnectionString, string? databaseName)
+    {
+        Location = location;
+        Directory = directory;
+        _adminConnectionString = adminConnectionString;
+        _databaseName = databaseName;
+    }
+
+    internal StoreLocation Location { get; }
+
+    /// <summary>A temporary directory owned by the test (the SQLite file, spools).</summary>
+    public string Directory { get; }
+
+    public static async Task<TestStore> CreateAsync(StoreKind kind)
+    {
+        string directory = Path.Combine(Path.GetTempPath(), "vypr-server-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        if (kind == StoreKind.Sqlite)
+        {
+            return new TestStore(StoreLocation.Sqlite(Path.Combine(directory, "vypr.db")), directory, null, null);
+        }
+
+        string admin = PostgresConnectionString();
+        // Database names cannot be bound as parameters; this one is made here from a GUID, never from input.
+        string name = "vypr_t_" + Guid.NewGuid().ToString("N");
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
+        return new TestStore(StoreLocation.PostgreSql(builder.ToString()), directory, admin, name);
+    }
+
+    /// <summary>The PostgreSQL test server; fails under CI=true when it is not configured, else skips the test.</summary>
+    public static string PostgresConnectionString()
+    {
+        if (Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } connectionString)
+        {
+            return connectionString;
+        }
+
+        const string why = $"{PostgresVariable} is not set: start a server with 'eval \"$(bash .ci/postgres.sh)\"'";
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Fail(why);
+        }
+
+        Assert.Skip(why);
+        return string.Empty;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_adminConnectionString is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(_adminConnectionString);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_databaseName} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a connection the pool has not closed yet: the OS temp cleaner takes it.
+        }
+    }
+}
