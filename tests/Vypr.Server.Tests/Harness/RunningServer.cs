@@ -1,8 +1,6 @@
 using System;
-using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Vypr.Server.Storage;
@@ -37,9 +35,9 @@ public sealed class RunningServer : IAsyncDisposable
     /// <summary>A client without a token.</summary>
     public HttpClient Anonymous { get; }
 
-    internal static async Task<RunningServer> StartAsync(TestStore store, ReadAccess reads = ReadAccess.Open, long maxRequestBytes = ServerSettings.DefaultMaxRequestBytes)
+    internal static async Task<RunningServer> StartAsync(TestStore store, ReadAccess reads = ReadAccess.Open, long maxRequestBytes = ServerSettings.DefaultMaxRequestBytes, int? port = null)
     {
-        int port = FreePort();
+        port ??= Ports.Free();
         var settings = new ServerSettings(store.Location, $"http://127.0.0.1:{port}", reads, maxRequestBytes, ServerSettings.DefaultMaxVerdictsPerRequest);
         string token;
         await using (var database = new VerdictDatabase(store.Location))
@@ -75,12 +73,5 @@ public sealed class RunningServer : IAsyncDisposable
         await StopAsync();
         Client.Dispose();
         Anonymous.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,0 +1,125 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace Vypr.Server.Tests.Harness;
+
+/// <summary>
+/// The real <c>vypr-server</c> executable in a child process: started with <c>serve</c>, killed without warning,
+/// started again. Only the process started here is ever killed, by its handle.
+/// </summary>
+public sealed class ServerProcess : IDisposable
+{
+    private readonly string _arguments;
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+
+    public ServerProcess(string databasePath, int port)
+    {
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        _arguments = $"serve --db \"{databasePath}\" --urls http://127.0.0.1:{port}";
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Runs <c>vypr-server</c> with <paramref name="arguments"/> to completion.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string arguments)
+    {
+        using Process process = Process.Start(StartInfo(arguments))!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        Task<string> error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts the server and waits until it answers its health check.</summary>
+    public async Task StartAsync()
+    {
+        Assert.Null(_process);
+        _process = Process.Start(StartInfo(_arguments))!;
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        for (int attempt = 0; attempt < 600; attempt++)
+        {
+            Assert.False(_process.HasExited, "vypr-server exited at start: " + Output);
+            try
+            {
+                using HttpResponseMessage health = await client.GetAsync("api/v1/health", TestContext.Current.CancellationToken);
+                if (health.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail("vypr-server did not answer within 600 health checks: " + Output);
+    }
+
+    /// <summary>Kills the server at once (SIGKILL): no graceful shutdown, in-flight requests die with it.</summary>
+    public void Kill()
+    {
+        if (_process is { } process)
+        {
+            _process = null;
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            process.Dispose();
+        }
+    }
+
+    public void Dispose() => Kill();
+
+    private static ProcessStartInfo StartInfo(string arguments)
+    {
+        string server = Path.Combine(AppContext.BaseDirectory, "vypr-server.dll");
+        var info = new ProcessStartInfo("dotnet", $"\"{server}\" {arguments}")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        // The child must not inherit a store from the developer's shell.
+        info.Environment.Remove("VYPR_SERVER_DB");
+        info.Environment.Remove("VYPR_SERVER_POSTGRES");
+        info.Environment.Remove("VYPR_SERVER_URLS");
+        info.Environment.Remove("VYPR_SERVER_READS");
+        return info;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+}
