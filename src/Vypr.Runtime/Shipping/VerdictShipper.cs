@@ -41,7 +41,7 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
 
     private List<VerdictInfo> _queue = [];
     private volatile bool _stopRequested;
-    private bool _failing;
+    private volatile bool _failing;
     private DateTime _nextProbe;
     private int _consecutiveFailures;
     private long _shipped;
@@ -198,14 +198,33 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
 
     private async Task ShipQueuedAsync()
     {
+        // Two batches in flight: while the server stores one it parses the next, and this thread compresses the
+        // one after. Each batch stands alone (it carries what its verdicts refer to), so their order is free.
+        (Task<bool> Shipped, List<VerdictInfo> Batch)? previous = null;
         while (TakeBatch() is { } batch)
         {
-            RunDocument document = Document(batch, TestsOf(batch));
-            if (!await ShipAsync(document, batch[0].Sequence, batch.Count))
+            Task<bool> shipping = ShipAsync(Document(batch, TestsOf(batch)), batch[0].Sequence, batch.Count);
+            if (previous is { } earlier && !await earlier.Shipped)
             {
-                Requeue(batch);
+                await RequeueUnlessShippedAsync(shipping, batch);
+                Requeue(earlier.Batch);
                 return;
             }
+
+            previous = (shipping, batch);
+        }
+
+        if (previous is { } last)
+        {
+            await RequeueUnlessShippedAsync(last.Shipped, last.Batch);
+        }
+    }
+
+    private async Task RequeueUnlessShippedAsync(Task<bool> shipping, List<VerdictInfo> batch)
+    {
+        if (!await shipping)
+        {
+            Requeue(batch);
         }
     }
 
@@ -349,8 +368,7 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
     private void MarkFailing()
     {
         _failing = true;
-        _consecutiveFailures++;
-        _nextProbe = DateTime.UtcNow + Backoff(_consecutiveFailures);
+        _nextProbe = DateTime.UtcNow + Backoff(Interlocked.Increment(ref _consecutiveFailures));
     }
 
     private List<VerdictInfo>? TakeBatch()

@@ -369,7 +369,7 @@ internal sealed class IngestWriter(VerdictDatabase database)
                 Sql.Set(_insertObservation, "@unit", observation.Unit);
                 Sql.Set(_insertObservation, "@condition", observation.Condition);
                 Sql.Set(_insertObservation, "@satisfied", observation.Satisfied);
-                await _insertObservation.ExecuteNonQueryAsync(cancellationToken);
+                await Sql.NonQueryAsync(_insertObservation, cancellationToken);
             }
 
             return true;

@@ -2,6 +2,7 @@ using System;
 using System.Data.Common;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Data.Sqlite;
 
 namespace Vypr.Server.Storage;
 
@@ -24,12 +25,17 @@ internal static class Sql
         return command;
     }
 
+    public static async Task<int> NonQueryAsync(DbCommand command, CancellationToken cancellationToken) =>
+        command is SqliteCommand ? command.ExecuteNonQuery() : await command.ExecuteNonQueryAsync(cancellationToken);
+
     public static void Set(DbCommand command, string name, object? value) =>
         command.Parameters[name].Value = value ?? DBNull.Value;
 
     public static async Task<long?> ScalarInt64Async(DbCommand command, CancellationToken cancellationToken)
     {
-        object? value = await command.ExecuteScalarAsync(cancellationToken);
+        // Microsoft.Data.Sqlite's async methods run synchronously anyway; on the per-verdict path their task
+        // allocations are pure cost.
+        object? value = command is SqliteCommand ? command.ExecuteScalar() : await command.ExecuteScalarAsync(cancellationToken);
         return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
