@@ -23,6 +23,7 @@ namespace Vypr.Server;
 [JsonSerializable(typeof(Page<RunItem>))]
 [JsonSerializable(typeof(RunItem))]
 [JsonSerializable(typeof(Page<TestItem>))]
+[JsonSerializable(typeof(Page<SummaryItem>))]
 [JsonSerializable(typeof(Page<MethodItem>))]
 [JsonSerializable(typeof(Page<SpecificationItem>))]
 [JsonSerializable(typeof(Page<CallItem>))]

@@ -34,6 +34,8 @@ public sealed class BadInputTests
         { "verdict without observations", Documents.Json(Doc() with { Verdicts = [Documents.Verdict(1) with { Observations = [] }] }), "$.verdicts[0].observations" },
         { "duplicate sequence", Documents.Json(Doc() with { Verdicts = [Documents.Verdict(1), Documents.Verdict(1)] }), "$.verdicts[1].sequence" },
         { "null list element", Replace("\"verdicts\": [", "\"verdicts\": [null,"), "$.verdicts[0]" },
+        { "summary of an unknown call site", Documents.Json(Doc() with { Summaries = [new CallSiteSummary(1, 7, 1, 0, 0, 5, 5, 5)] }), "$.summaries[0].callSiteId" },
+        { "summary with more violations than calls", Documents.Json(Doc() with { Summaries = [new CallSiteSummary(1, 1, 1, 2, 0, 5, 5, 5)] }), "$.summaries[0].violations" },
         { "empty array", "[]", "$" },
         { "array element null", "[null]", "$[0]" },
         { "over-long name", Replace("\"name\": \"Uploader.Tests.UploadTests.Test1\"", $"\"name\": \"{new string('x', 5000)}\""), "$.tests[0].name" },

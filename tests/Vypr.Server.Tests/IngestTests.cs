@@ -169,5 +169,25 @@ public sealed class IngestTests
         Assert.Equal(Enumerable.Range(10, 10).Where(s => s % 3 != 1).Select(s => (long)s), window.Items.Select(c => c.Sequence));
     }
 
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Summaries_are_stored_and_a_late_older_summary_does_not_replace_a_newer_one(StoreKind kind)
+    {
+        await using TestStore store = await TestStore.CreateAsync(kind);
+        await using RunningServer server = await RunningServer.StartAsync(store);
+        Guid runId = Guid.NewGuid();
+        RunDocument newer = Documents.Batch(runId, 1, 2) with { Summaries = [new CallSiteSummary(1, 1, 900, 2, 1, 10, 90, 9_000), new CallSiteSummary(0, 2, 4, 0, 0, 1, 4, 10)] };
+        RunDocument older = Documents.Batch(runId, 3, 2) with { Summaries = [new CallSiteSummary(1, 1, 500, 1, 0, 10, 80, 5_000)] };
+
+        await Http.PostAsync(server.Client, "api/v1/ingest", Documents.JsonContent(Documents.Json(newer)), 200);
+        await Http.PostAsync(server.Client, "api/v1/ingest", Documents.JsonContent(Documents.Json(older)), 200);
+
+        Page<SummaryItem> summaries = await Http.GetAsync<Page<SummaryItem>>(server.Anonymous, $"api/v1/runs/{runId}/summaries");
+        Assert.Equal(2, summaries.Items.Count);
+        Assert.Null(summaries.Items[0].TestId);
+        Assert.Equal((4L, 2.5), (summaries.Items[0].Calls, summaries.Items[0].MeanNanoseconds));
+        Assert.Equal((900L, 2L, 1L, 10L, 90L, 10.0), (summaries.Items[1].Calls, summaries.Items[1].Violations, summaries.Items[1].Threw, summaries.Items[1].MinNanoseconds, summaries.Items[1].MaxNanoseconds, summaries.Items[1].MeanNanoseconds));
+    }
+
     private static string JsonCompact(string json) => JsonSerializer.Serialize(JsonDocument.Parse(json).RootElement);
 }

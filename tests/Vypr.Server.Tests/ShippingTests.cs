@@ -31,6 +31,9 @@ public sealed class ShippingTests
         Assert.Equal(3000, await StoreCounts.CountAsync(store, "verdicts"));
         Page<TestItem> tests = await Http.GetAsync<Page<TestItem>>(server.Anonymous, $"api/v1/runs/{source.RunId}/tests");
         Assert.Equal(["Passed", "Passed"], tests.Items.Select(t => t.Outcome));
+        Page<SummaryItem> summaries = await Http.GetAsync<Page<SummaryItem>>(server.Anonymous, $"api/v1/runs/{source.RunId}/summaries");
+        SummaryItem summary = Assert.Single(summaries.Items);
+        Assert.Equal((5000L, 3L, 1L, 400_000.0), (summary.Calls, summary.Violations, summary.Threw, summary.MeanNanoseconds));
     }
 
     [Fact]

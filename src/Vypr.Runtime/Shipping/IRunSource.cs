@@ -19,7 +19,10 @@ public interface IRunSource
     /// <returns>The run.</returns>
     RunInfo DescribeRun();
 
-    /// <summary>The tests that started so far, with the outcomes of those that ended.</summary>
-    /// <returns>The tests.</returns>
-    IReadOnlyList<TestInfo> ReadTests();
+    /// <summary>
+    /// The run so far, as <see cref="RuntimeMonitor.Snapshot"/> gives it. The shipper takes the tests (with the
+    /// outcomes of those that ended) and the per-call-site summaries from it; it ships verdicts as they are published.
+    /// </summary>
+    /// <returns>The snapshot.</returns>
+    RunDocument Snapshot();
 }

@@ -14,6 +14,6 @@ internal sealed class MonitorRunSource(string assembly) : IRunSource
     public RunInfo DescribeRun() => RunEnvironment.Describe(RuntimeMonitor.RunId, assembly, RunClock.Started, DateTimeOffset.UtcNow);
 
     // The snapshot is the monitor's one public view of its tests; the shipper asks only when a verdict names a
-    // test it has not seen, and once at the end for the outcomes.
-    public IReadOnlyList<TestInfo> ReadTests() => RuntimeMonitor.Snapshot(assembly).Tests;
+    // test it has not seen, and once at the end for the outcomes and summaries.
+    public RunDocument Snapshot() => RuntimeMonitor.Snapshot(assembly);
 }

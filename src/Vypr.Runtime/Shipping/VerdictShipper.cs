@@ -187,7 +187,14 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
             }
 
             await ShipQueuedAsync();
-            await ShipAsync(Document([], _source.ReadTests()), 0, 0);
+            // The last document carries every test's outcome and the exact statistics of the calls whose satisfied
+            // verdicts the monitor did not keep individually.
+            RunDocument snapshot = _source.Snapshot();
+            RunDocument last = new(RunDocument.CurrentSchema, _source.DescribeRun(), snapshot.Specifications, snapshot.CallSites, snapshot.Tests, [])
+            {
+                Summaries = snapshot.Summaries,
+            };
+            await ShipAsync(last, 0, 0);
         }
         catch (Exception e)
         {
@@ -439,7 +446,7 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
 
             if (!_tests.TryGetValue(verdict.TestId, out TestInfo? test) && !refreshed)
             {
-                foreach (TestInfo known in _source.ReadTests())
+                foreach (TestInfo known in _source.Snapshot().Tests)
                 {
                     _tests[known.Id] = known;
                 }

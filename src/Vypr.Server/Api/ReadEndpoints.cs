@@ -27,6 +27,8 @@ internal static class ReadEndpoints
         group.MapGet("/runs", RunsAsync).WithSummary("Lists runs, optionally of one project, branch or commit");
         group.MapGet("/runs/{runId:guid}", RunAsync).WithSummary("Gets one run");
         group.MapGet("/runs/{runId:guid}/tests", TestsAsync).WithSummary("Lists the tests of a run with their outcomes and wall times");
+        group.MapGet("/runs/{runId:guid}/summaries", SummariesAsync)
+            .WithSummary("Lists exact per-test, per-call-site statistics of every call of a run, kept individually or not");
         group.MapGet("/methods", MethodsAsync).WithSummary("Lists monitored methods");
         group.MapGet("/specifications", SpecificationsAsync).WithSummary("Lists specifications, optionally of one method");
         group.MapGet("/methods/{methodId:long}/calls", CallsAsync)
@@ -47,6 +49,9 @@ internal static class ReadEndpoints
 
     private static async Task<Results<Ok<Page<TestItem>>, ValidationProblem>> TestsAsync(VerdictQueries queries, Guid runId, long? after, int? limit, CancellationToken cancellationToken) =>
         Paging.Check(after, limit, out long a, out int n) is { } invalid ? invalid : TypedResults.Ok(await queries.TestsAsync(runId, a, n, cancellationToken));
+
+    private static async Task<Results<Ok<Page<SummaryItem>>, ValidationProblem>> SummariesAsync(VerdictQueries queries, Guid runId, long? after, int? limit, CancellationToken cancellationToken) =>
+        Paging.Check(after, limit, out long a, out int n) is { } invalid ? invalid : TypedResults.Ok(await queries.SummariesAsync(runId, a, n, cancellationToken));
 
     private static async Task<Results<Ok<Page<MethodItem>>, ValidationProblem>> MethodsAsync(VerdictQueries queries, long? after, int? limit, CancellationToken cancellationToken) =>
         Paging.Check(after, limit, out long a, out int n) is { } invalid ? invalid : TypedResults.Ok(await queries.MethodsAsync(a, n, cancellationToken));

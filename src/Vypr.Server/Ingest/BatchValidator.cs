@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using Vypr.Contracts;
 
 namespace Vypr.Server.Ingest;
 
 /// <summary>
 /// Checks what the JSON reader cannot: schema version, ranges, lengths, duplicate numbers and null list elements.
+/// A document without summaries (an older writer) reads as one with none.
 /// References to specifications, call sites and tests stored by earlier batches are checked while writing.
 /// </summary>
 internal static class BatchValidator
@@ -17,7 +19,8 @@ internal static class BatchValidator
     public static void Validate(RunDocument document, string at)
     {
         Require(document.Schema == RunDocument.CurrentSchema, $"{at}.schema", $"schema must be '{RunDocument.CurrentSchema}'");
-        ValidateRun(document.Run, $"{at}.run");
+        ValidateRun(NotNull(document.Run, $"{at}.run"), $"{at}.run");
+        Require(document.Summaries is not null, $"{at}.summaries", "must not be null");
 
         var specifications = new HashSet<int>();
         for (int i = 0; i < document.Specifications.Count; i++)
@@ -59,6 +62,21 @@ internal static class BatchValidator
             {
                 Text(test.Outcome, $"{path}.outcome", ShortText);
             }
+        }
+
+        var summaries = new HashSet<(int, int)>();
+        for (int i = 0; i < document.Summaries.Count; i++)
+        {
+            string path = $"{at}.summaries[{i}]";
+            CallSiteSummary summary = NotNull(document.Summaries[i], path);
+            Require(summary.TestId >= 0, $"{path}.testId", "must not be negative");
+            Require(summary.CallSiteId > 0, $"{path}.callSiteId", "must be positive");
+            Require(summaries.Add((summary.TestId, summary.CallSiteId)), $"{path}.callSiteId", "appears twice for this test in the batch");
+            Require(summary.Calls >= 0, $"{path}.calls", "must not be negative");
+            Require(summary.Violations >= 0 && summary.Violations <= summary.Calls, $"{path}.violations", "must be between 0 and calls");
+            Require(summary.Threw >= 0 && summary.Threw <= summary.Calls, $"{path}.threw", "must be between 0 and calls");
+            Require(summary.MinNanoseconds >= 0 && summary.MinNanoseconds <= summary.MaxNanoseconds, $"{path}.minNanoseconds", "must be between 0 and maxNanoseconds");
+            Require(summary.TotalNanoseconds >= summary.MaxNanoseconds, $"{path}.totalNanoseconds", "must be at least maxNanoseconds");
         }
 
         var sequences = new HashSet<long>();
@@ -112,7 +130,7 @@ internal static class BatchValidator
         Require(value.Length <= maxLength, path, $"is longer than {maxLength} characters");
     }
 
-    private static void Require(bool condition, string path, string message)
+    private static void Require([DoesNotReturnIf(false)] bool condition, string path, string message)
     {
         if (!condition)
         {

@@ -103,6 +103,11 @@ internal sealed class IngestWriter(VerdictDatabase database)
 
         Dictionary<long, long> callSites = await NumberMapAsync(statements, "SELECT number, call_site_id FROM run_call_sites WHERE run_id = @run", runId, cancellationToken);
         Dictionary<long, long> tests = await NumberMapAsync(statements, "SELECT number, id FROM tests WHERE run_id = @run", runId, cancellationToken);
+        for (int i = 0; i < document.Summaries.Count; i++)
+        {
+            await WriteSummaryAsync(statements, runId, document.Summaries[i], callSites, tests, $"{path}.summaries[{i}]", cancellationToken);
+        }
+
         int stored = 0;
         for (int i = 0; i < document.Verdicts.Count; i++)
         {
@@ -272,6 +277,54 @@ internal sealed class IngestWriter(VerdictDatabase database)
                 ("@value", (ended - test.StartedAt).TotalMilliseconds));
             await measure.ExecuteNonQueryAsync(cancellationToken);
         }
+    }
+
+    private static async Task WriteSummaryAsync(
+        Statements statements,
+        long runId,
+        CallSiteSummary summary,
+        Dictionary<long, long> callSites,
+        Dictionary<long, long> tests,
+        string path,
+        CancellationToken cancellationToken)
+    {
+        if (!callSites.TryGetValue(summary.CallSiteId, out long callSiteId))
+        {
+            throw new BatchRejectedException($"{path}.callSiteId", $"call site {summary.CallSiteId} is neither in the batch nor stored for this run");
+        }
+
+        long? testId = null;
+        if (summary.TestId != 0)
+        {
+            if (!tests.TryGetValue(summary.TestId, out long id))
+            {
+                throw new BatchRejectedException($"{path}.testId", $"test {summary.TestId} is neither in the batch nor stored for this run");
+            }
+
+            testId = id;
+        }
+
+        // Summaries only grow during a run: a late replay of an older one must not replace a newer one.
+        await using DbCommand upsert = statements.Create(
+            """
+            INSERT INTO call_site_summaries (run_id, test_number, test_id, call_site_id, calls, violations, threw, min_ns, max_ns, total_ns)
+            VALUES (@run, @number, @test, @site, @calls, @violations, @threw, @min, @max, @total)
+            ON CONFLICT (run_id, test_number, call_site_id) DO UPDATE SET
+                calls = excluded.calls, violations = excluded.violations, threw = excluded.threw,
+                min_ns = excluded.min_ns, max_ns = excluded.max_ns, total_ns = excluded.total_ns
+            WHERE excluded.calls >= call_site_summaries.calls
+            """,
+            ("@run", runId),
+            ("@number", (long)summary.TestId),
+            ("@test", testId),
+            ("@site", callSiteId),
+            ("@calls", summary.Calls),
+            ("@violations", summary.Violations),
+            ("@threw", summary.Threw),
+            ("@min", summary.MinNanoseconds),
+            ("@max", summary.MaxNanoseconds),
+            ("@total", summary.TotalNanoseconds));
+        await upsert.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task<Dictionary<long, (long, long)>> RunSpecificationsAsync(Statements statements, long runId, CancellationToken cancellationToken)

@@ -119,6 +119,20 @@ internal static class Migrations
             created_us BIGINT NOT NULL,
             revoked_us BIGINT);
         """,
+        """
+        CREATE TABLE call_site_summaries (
+            run_id BIGINT NOT NULL REFERENCES runs (id),
+            test_number BIGINT NOT NULL,
+            test_id BIGINT REFERENCES tests (id),
+            call_site_id BIGINT NOT NULL REFERENCES call_sites (id),
+            calls BIGINT NOT NULL,
+            violations BIGINT NOT NULL,
+            threw BIGINT NOT NULL,
+            min_ns BIGINT NOT NULL,
+            max_ns BIGINT NOT NULL,
+            total_ns BIGINT NOT NULL,
+            PRIMARY KEY (run_id, test_number, call_site_id));
+        """,
     ];
 
     /// <summary>Brings the store to the newest schema version; returns the version it is at.</summary>

@@ -85,6 +85,36 @@ internal sealed class VerdictQueries(VerdictDatabase database)
             static t => t.Id,
             cancellationToken);
 
+    public Task<Page<SummaryItem>> SummariesAsync(Guid runId, long after, int limit, CancellationToken cancellationToken) =>
+        PageAsync(
+            """
+            SELECT x.rowid_, x.test_id, x.call_site_id, x.method_id, x.calls, x.violations, x.threw, x.min_ns, x.max_ns, x.total_ns
+            FROM (
+                SELECT ROW_NUMBER() OVER (ORDER BY s.test_number, s.call_site_id) AS rowid_,
+                       s.test_id, s.call_site_id, sp.method_id, s.calls, s.violations, s.threw, s.min_ns, s.max_ns, s.total_ns
+                FROM call_site_summaries s
+                JOIN runs r ON r.id = s.run_id
+                JOIN call_sites c ON c.id = s.call_site_id
+                JOIN specifications sp ON sp.id = c.specification_id
+                WHERE r.run_guid = @guid) x
+            WHERE x.rowid_ > @after ORDER BY x.rowid_ LIMIT @limit
+            """,
+            [("@guid", runId.ToString("D")), ("@after", after), ("@limit", (long)limit)],
+            limit,
+            static r => (r.GetInt64(0), new SummaryItem(
+                Sql.NullableInt64(r, 1),
+                r.GetInt64(2),
+                r.GetInt64(3),
+                r.GetInt64(4),
+                r.GetInt64(5),
+                r.GetInt64(6),
+                r.GetInt64(7),
+                r.GetInt64(8),
+                r.GetInt64(4) == 0 ? 0 : (double)r.GetInt64(9) / r.GetInt64(4))),
+            static x => x.Item1,
+            cancellationToken,
+            static x => x.Item2);
+
     public Task<Page<MethodItem>> MethodsAsync(long after, int limit, CancellationToken cancellationToken) =>
         PageAsync(
             "SELECT id, name FROM methods WHERE id > @after ORDER BY id LIMIT @limit",

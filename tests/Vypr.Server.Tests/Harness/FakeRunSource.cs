@@ -16,7 +16,11 @@ public sealed class FakeRunSource(Guid runId) : IRunSource
 
     public RunInfo DescribeRun() => Documents.Run(RunId);
 
-    public IReadOnlyList<TestInfo> ReadTests() => [Documents.Test(1), Documents.Test(2)];
+    public RunDocument Snapshot() =>
+        new(RunDocument.CurrentSchema, DescribeRun(), Specifications, CallSites, [Documents.Test(1), Documents.Test(2)], [])
+        {
+            Summaries = [new CallSiteSummary(1, 1, Calls: 5000, Violations: 3, Threw: 1, 100, 60_000_000, 2_000_000_000)],
+        };
 
     /// <summary>Verdicts <paramref name="first"/>..first+count-1 of this run, spread over both tests and every call site.</summary>
     public static VerdictInfo[] Verdicts(long first, int count)

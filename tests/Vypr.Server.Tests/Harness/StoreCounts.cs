@@ -12,7 +12,7 @@ public static class StoreCounts
     private static readonly string[] s_tables =
     [
         "projects", "runs", "methods", "specifications", "run_specifications", "call_sites", "run_call_sites",
-        "tests", "test_measurements", "calls", "verdicts", "observations", "api_tokens",
+        "tests", "test_measurements", "calls", "verdicts", "observations", "api_tokens", "call_site_summaries",
     ];
 
     internal static async Task<IReadOnlyDictionary<string, long>> ReadAsync(TestStore store)
