@@ -87,6 +87,30 @@ public sealed class ShippingTests
         Assert.Equal(0, await StoreCounts.CountAsync(store, "verdicts"));
     }
 
+    [Fact]
+    public async Task Batches_refused_for_a_bad_token_are_kept_for_a_run_with_the_right_one()
+    {
+        await using TestStore store = await TestStore.CreateAsync(StoreKind.Sqlite);
+        await using RunningServer server = await RunningServer.StartAsync(store);
+        var source = new FakeRunSource(Guid.NewGuid());
+        ShippingReport refused;
+        await using (var shipper = new VerdictShipper(Options(server.BaseAddress, store, "vypr_wrong"), source))
+        {
+            shipper.Publish(FakeRunSource.Verdicts(1, 50));
+            refused = await shipper.FlushAsync(TimeSpan.FromSeconds(60));
+        }
+
+        ShippingReport fixedToken;
+        await using (var shipper = new VerdictShipper(Options(server.BaseAddress, store, server.Token), new FakeRunSource(Guid.NewGuid())))
+        {
+            fixedToken = await shipper.FlushAsync(TimeSpan.FromSeconds(60));
+        }
+
+        Assert.Equal((0L, 50L, 0L), (refused.Shipped, refused.Spooled, refused.Rejected));
+        Assert.Equal(0, fixedToken.PendingBatches);
+        Assert.Equal(50, await StoreCounts.CountAsync(store, "verdicts"));
+    }
+
     private static ShippingOptions Options(Uri server, TestStore store, string? token) => new(server, Path.Combine(store.Directory, "spool"))
     {
         Token = token,

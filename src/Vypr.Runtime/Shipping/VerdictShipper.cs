@@ -354,8 +354,10 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
             }
 
             string problem = await response.Content.ReadAsStringAsync(_abort.Token);
-            // Timeouts, throttling and server faults pass; any other 4xx is this batch's fault and will not.
+            // Timeouts, throttling and server faults pass, and a token can be fixed before the next run: those
+            // batches are kept. Any other 4xx is this batch's fault and will not pass by being sent again.
             bool transient = response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
+                or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
                 || (int)response.StatusCode >= 500;
             return (transient ? Delivery.Failed : Delivery.Refused, $"{(int)response.StatusCode} {problem}");
         }
