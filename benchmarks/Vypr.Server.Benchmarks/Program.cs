@@ -10,7 +10,7 @@ using Vypr.Server.Benchmarks;
 long verdicts = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
 long queryVerdicts = args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
 const int batchSize = 2_000;
-const int rounds = 3;
+const int rounds = 5;
 const int queries = 2_000;
 
 string directory = Path.Combine(Path.GetTempPath(), "vypr-server-bench-" + Guid.NewGuid().ToString("N")[..8]);
