@@ -58,10 +58,13 @@ public sealed class BadInputTests
         Assert.Equal(before, await StoreCounts.ReadAsync(store));
     }
 
-    [Fact]
-    public async Task A_batch_that_fails_on_its_last_verdict_stores_none_of_the_others()
+    public static TheoryData<StoreKind> Stores => [StoreKind.Sqlite, StoreKind.PostgreSql];
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_batch_that_fails_on_its_last_verdict_stores_none_of_the_others(StoreKind kind)
     {
-        await using TestStore store = await TestStore.CreateAsync(StoreKind.Sqlite);
+        await using TestStore store = await TestStore.CreateAsync(kind);
         await using RunningServer server = await RunningServer.StartAsync(store);
         IReadOnlyDictionary<string, long> before = await StoreCounts.ReadAsync(store);
         RunDocument document = Documents.Batch(Guid.NewGuid(), 1, 50);
@@ -73,10 +76,11 @@ public sealed class BadInputTests
         Assert.Equal(before, await StoreCounts.ReadAsync(store));
     }
 
-    [Fact]
-    public async Task Sql_like_strings_are_stored_verbatim_and_harm_nothing()
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Sql_like_strings_are_stored_verbatim_and_harm_nothing(StoreKind kind)
     {
-        await using TestStore store = await TestStore.CreateAsync(StoreKind.Sqlite);
+        await using TestStore store = await TestStore.CreateAsync(kind);
         await using RunningServer server = await RunningServer.StartAsync(store);
         const string evil = "x'); DROP TABLE verdicts; --";
         Guid runId = Guid.NewGuid();
