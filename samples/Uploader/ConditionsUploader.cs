@@ -10,7 +10,7 @@ public sealed class ConditionsUploader(PayloadValidator validator, PayloadCache 
     public static PayloadValidator StandardValidator() =>
         new([new SizeLimitRule(16 * 1024 * 1024), new TagFormatRule(), new IovOrderRule()]);
 
-    [MaxDuration("1s")]
+    [MaxDuration("5s")]
     public async Task<UploadResult> UploadAsync(Payload payload)
     {
         var problems = validator.Validate(payload);

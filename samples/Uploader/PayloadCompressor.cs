@@ -7,7 +7,7 @@ namespace Uploader;
 /// <summary>Compresses payloads before they are stored.</summary>
 public static class PayloadCompressor
 {
-    [MaxDuration("100ms")]
+    [MaxDuration("250ms")]
     public static byte[] Compress(byte[] data)
     {
         using var output = new MemoryStream();

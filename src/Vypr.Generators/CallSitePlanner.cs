@@ -58,10 +58,24 @@ internal static class CallSitePlanner
             trees[tree.FilePath] = tree;
         }
 
+        // Specifications this assembly registers, in field order: its own first, then those its calls reach.
+        var specifications = new List<MonitoredMethod>();
         var specificationFields = new Dictionary<string, string>();
+        string FieldFor(MonitoredMethod method)
+        {
+            if (!specificationFields.TryGetValue(method.Key, out string? field))
+            {
+                specifications.Add(method);
+                field = "Spec" + specifications.Count;
+                specificationFields.Add(method.Key, field);
+            }
+
+            return field;
+        }
+
         foreach (MonitoredMethod declared in monitored.Where(m => m.DeclaredInSource).OrderBy(m => m.Key, System.StringComparer.Ordinal))
         {
-            specificationFields[declared.Key] = "Spec" + (specificationFields.Count + 1);
+            FieldFor(declared);
         }
 
         var calls = new List<InterceptedCall>();
@@ -91,23 +105,13 @@ internal static class CallSitePlanner
             var targets = new List<MonitoredTarget>();
             foreach ((MonitoredMethod method, string? runtimeType) in reached)
             {
-                if (!specificationFields.TryGetValue(method.Key, out string? specField))
-                {
-                    specField = "Spec" + (specificationFields.Count + 1);
-                    specificationFields[method.Key] = specField;
-                }
-
-                targets.Add(new MonitoredTarget(method.Key, "Site" + ++siteCount, specField, runtimeType));
+                targets.Add(new MonitoredTarget(method.Key, "Site" + ++siteCount, FieldFor(method), runtimeType));
             }
 
             calls.Add(Describe(invocation, target, model, compilation, targets, cancellationToken));
         }
 
-        var specifications = monitored
-            .Where(m => specificationFields.ContainsKey(m.Key))
-            .OrderBy(m => int.Parse(specificationFields[m.Key].Substring("Spec".Length), System.Globalization.CultureInfo.InvariantCulture))
-            .ToEquatableArray();
-        return new InterceptionPlan(compilation.AssemblyName ?? "unknown", specifications, calls.ToEquatableArray());
+        return new InterceptionPlan(compilation.AssemblyName ?? "unknown", specifications.ToEquatableArray(), calls.ToEquatableArray());
     }
 
     /// <summary>

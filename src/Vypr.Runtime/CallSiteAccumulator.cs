@@ -5,6 +5,10 @@ namespace Vypr.Runtime;
 /// <summary>The running statistics of one test's calls at one call site; updated under the monitor's lock.</summary>
 internal sealed class CallSiteAccumulator(int testId, int callSiteId)
 {
+    public int TestId { get; } = testId;
+
+    public int CallSiteId { get; } = callSiteId;
+
     private long _calls;
     private long _violations;
     private long _threw;
@@ -25,5 +29,5 @@ internal sealed class CallSiteAccumulator(int testId, int callSiteId)
         _total += durationNanoseconds;
     }
 
-    public CallSiteSummary ToSummary() => new(testId, callSiteId, _calls, _violations, _threw, _min, _max, _total);
+    public CallSiteSummary ToSummary() => new(TestId, CallSiteId, _calls, _violations, _threw, _min, _max, _total);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Vypr.Contracts;
 
@@ -20,10 +21,13 @@ public static class RuntimeMonitor
     private static readonly Dictionary<int, TestInfo> s_tests = [];
     private static readonly Dictionary<(int TestId, int CallSiteId), CallSiteAccumulator> s_accumulators = [];
     private static readonly List<IVerdictSink> s_sinks = [];
-    private static readonly List<string> s_conditions = [];
-    private static readonly CallRecordSink s_evaluate = Evaluate;
+
 
     private static ThreadCallBuffer[] s_buffers = [];
+    private static CallSiteAccumulator? s_lastAccumulator;
+
+    // Indexed by call site ID (slot 0 unused); grown under the lock when a new site shows up, read only under it.
+    private static SiteState[] s_siteStates = [];
     private static Timer? s_backgroundDrain;
 
     /// <summary>This process's run: one per test assembly execution.</summary>
@@ -136,9 +140,20 @@ public static class RuntimeMonitor
         }
     }
 
-    // A writer whose ring is full drains everything itself: it waits only as long as one drain takes, and no
-    // call is ever dropped.
-    internal static void DrainBecauseBufferIsFull() => Drain();
+    // A writer whose ring is full drains it itself, on its own core where the records are still in cache: no call
+    // is dropped, and a tight loop of monitored calls pays one cheap evaluation per call instead of cross-core
+    // cache traffic with a drainer thread. Other threads' rings are left to the background drain.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static void DrainBecauseBufferIsFull(ThreadCallBuffer buffer)
+    {
+        lock (s_lock)
+        {
+            int firstNew = s_verdicts.Count;
+            var evaluator = default(Evaluator);
+            buffer.DrainTo(ref evaluator);
+            PublishLocked(firstNew);
+        }
+    }
 
     private static void DrainLocked()
     {
@@ -147,7 +162,8 @@ public static class RuntimeMonitor
         bool anyRetired = false;
         foreach (ThreadCallBuffer buffer in buffers)
         {
-            buffer.DrainTo(s_evaluate);
+            var evaluator = default(Evaluator);
+            buffer.DrainTo(ref evaluator);
             anyRetired |= buffer.IsRetired;
         }
 
@@ -156,6 +172,11 @@ public static class RuntimeMonitor
             Volatile.Write(ref s_buffers, Array.FindAll(buffers, static b => !b.IsRetired));
         }
 
+        PublishLocked(firstNew);
+    }
+
+    private static void PublishLocked(int firstNew)
+    {
         if (s_sinks.Count > 0 && s_verdicts.Count > firstNew)
         {
             List<VerdictInfo> fresh = s_verdicts.GetRange(firstNew, s_verdicts.Count - firstNew);
@@ -166,41 +187,62 @@ public static class RuntimeMonitor
         }
     }
 
+    // The common case, a satisfied call beyond the retention limit, only updates statistics: keep it small
+    // enough to inline into the drain loop.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Evaluate(in CallRecord record, int threadId)
     {
-        CallSiteInfo site = MonitorRegistry.CallSite(record.CallSiteId);
-        SpecificationInfo specification = MonitorRegistry.Specification(site.SpecificationId);
+        SiteState[] sites = s_siteStates;
+        SiteState site = (uint)record.CallSiteId < (uint)sites.Length ? sites[record.CallSiteId] : SiteStateOf(record.CallSiteId);
         long duration = RunClock.Nanoseconds(record.StartTimestamp, record.EndTimestamp);
-        bool satisfied = duration <= specification.BoundNanoseconds;
+        bool satisfied = duration <= site.BoundNanoseconds;
 
-        if (!s_accumulators.TryGetValue((record.TestId, site.Id), out CallSiteAccumulator? accumulator))
+        // Calls come in runs from the same test and call site: remember the last accumulator to skip the lookup.
+        CallSiteAccumulator? accumulator = s_lastAccumulator;
+        if (accumulator is null || accumulator.TestId != record.TestId || accumulator.CallSiteId != record.CallSiteId)
         {
-            accumulator = new CallSiteAccumulator(record.TestId, site.Id);
-            s_accumulators.Add((record.TestId, site.Id), accumulator);
+            accumulator = AccumulatorOf(record.TestId, record.CallSiteId);
         }
 
         accumulator.Add(duration, satisfied, record.Threw);
+        if (!satisfied || accumulator.KeptSatisfied < VerdictRetention.SatisfiedPerSite)
+        {
+            Keep(record, threadId, site, duration, satisfied, accumulator);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static CallSiteAccumulator AccumulatorOf(int testId, int callSiteId)
+    {
+        if (!s_accumulators.TryGetValue((testId, callSiteId), out CallSiteAccumulator? accumulator))
+        {
+            accumulator = new CallSiteAccumulator(testId, callSiteId);
+            s_accumulators.Add((testId, callSiteId), accumulator);
+        }
+
+        s_lastAccumulator = accumulator;
+        return accumulator;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Keep(in CallRecord record, int threadId, SiteState site, long duration, bool satisfied, CallSiteAccumulator accumulator)
+    {
         if (satisfied)
         {
-            if (accumulator.KeptSatisfied >= VerdictRetention.SatisfiedPerSite)
-            {
-                return;
-            }
-
             accumulator.KeptSatisfied++;
         }
 
-        var observation = new ObservationInfo("duration", duration, "ns", ConditionOf(specification), satisfied);
+        var observation = new ObservationInfo("duration", duration, "ns", site.Condition, satisfied);
         var verdict = new VerdictInfo(
             s_verdicts.Count + 1,
-            specification.Id,
-            site.Id,
+            site.SpecificationId,
+            record.CallSiteId,
             record.TestId,
             threadId,
             RunClock.ToWallClock(record.StartTimestamp),
             duration,
             satisfied,
-            specification.BoundNanoseconds - duration,
+            site.BoundNanoseconds - duration,
             record.Threw,
             [observation]);
 
@@ -214,14 +256,31 @@ public static class RuntimeMonitor
         ofTest.Add(verdict);
     }
 
-    private static string ConditionOf(SpecificationInfo specification)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static SiteState SiteStateOf(int callSiteId)
     {
-        while (s_conditions.Count < specification.Id)
+        SiteState[] sites = s_siteStates;
+        IReadOnlyList<CallSiteInfo> registered = MonitorRegistry.CallSites;
+        var grown = new SiteState[Math.Max(callSiteId, registered.Count) + 1];
+        Array.Copy(sites, grown, sites.Length);
+        for (int id = Math.Max(sites.Length, 1); id < grown.Length; id++)
         {
-            SpecificationInfo next = MonitorRegistry.Specification(s_conditions.Count + 1);
-            s_conditions.Add("<= " + DurationText.FormatNanoseconds(next.BoundNanoseconds));
+            SpecificationInfo specification = MonitorRegistry.Specification(registered[id - 1].SpecificationId);
+            grown[id] = new SiteState(specification.Id, specification.BoundNanoseconds, "<= " + DurationText.FormatNanoseconds(specification.BoundNanoseconds));
         }
 
-        return s_conditions[specification.Id - 1];
+        s_siteStates = grown;
+        return grown[callSiteId];
     }
+
+    /// <summary>Evaluates drained records; a struct so the drain loop is specialised and inlined.</summary>
+    private struct Evaluator : ICallRecordSink
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Take(in CallRecord record, int threadId) => Evaluate(record, threadId);
+    }
+
+    /// <summary>What evaluating a call at one site needs, resolved once.</summary>
+    private sealed record SiteState(int SpecificationId, long BoundNanoseconds, string Condition);
+
 }

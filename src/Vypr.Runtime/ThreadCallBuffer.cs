@@ -52,7 +52,7 @@ internal sealed class ThreadCallBuffer
         long written = _written;
         if (written - Volatile.Read(ref _read) >= Capacity)
         {
-            RuntimeMonitor.DrainBecauseBufferIsFull();
+            RuntimeMonitor.DrainBecauseBufferIsFull(this);
         }
 
         // The index is masked into range, so the bounds check the JIT cannot remove here is skipped by hand.
@@ -66,13 +66,15 @@ internal sealed class ThreadCallBuffer
     }
 
     /// <summary>Hands every published record to <paramref name="sink"/> and frees their slots. Call under the drain lock only.</summary>
-    public int DrainTo(CallRecordSink sink)
+    public int DrainTo<TSink>(ref TSink sink)
+        where TSink : struct, ICallRecordSink
     {
         long end = Volatile.Read(ref _written);
         long start = _read;
+        ref CallRecord first = ref MemoryMarshal.GetArrayDataReference(_records);
         for (long i = start; i < end; i++)
         {
-            sink(in _records[(int)(i & Mask)], ThreadId);
+            sink.Take(in Unsafe.Add(ref first, (int)(i & Mask)), ThreadId);
         }
 
         Volatile.Write(ref _read, end);

@@ -39,24 +39,29 @@ public sealed class MonitorPerformanceAttribute : BeforeAfterTestAttribute
         }
 
         IReadOnlyList<VerdictInfo> verdicts = scope.CollectVerdicts();
-        long calls = scope.CollectSummaries().Sum(s => s.Calls);
+        IReadOnlyList<CallSiteSummary> summaries = scope.CollectSummaries();
         scope.End(TestContext.Current.TestState?.Result.ToString());
-        if (calls == 0)
+        if (summaries.Count == 0)
         {
             return;
         }
 
         VerdictInfo[] violations = verdicts.Where(v => !v.Value).ToArray();
         ITestOutputHelper? output = TestContext.Current.TestOutputHelper;
-        output?.WriteLine($"Vypr: {calls} monitored calls, {violations.Length} violated their specification.");
-        foreach (IGrouping<int, VerdictInfo> site in verdicts.Where(v => v.Value).GroupBy(v => v.CallSiteId))
+        if (output is not null)
         {
-            output?.WriteLine($"  ok ({site.Count()}x, slowest) {VerdictText.Describe(site.MaxBy(v => v.DurationNanoseconds)!)}");
-        }
+            output.WriteLine($"Vypr: {summaries.Sum(s => s.Calls)} monitored calls, {violations.Length} violated their specification.");
+            foreach (CallSiteSummary site in summaries.Where(s => s.Violations == 0))
+            {
+                CallSiteInfo callSite = MonitorRegistry.CallSites[site.CallSiteId - 1];
+                SpecificationInfo specification = MonitorRegistry.Specifications[callSite.SpecificationId - 1];
+                output.WriteLine($"  ok {specification.Text} on {specification.Method} at {callSite.Location}: {site.Calls} calls, slowest {DurationText.FormatNanoseconds(site.MaxNanoseconds)}");
+            }
 
-        foreach (VerdictInfo violation in violations)
-        {
-            output?.WriteLine($"  VIOLATED {VerdictText.Describe(violation)}");
+            foreach (VerdictInfo violation in violations)
+            {
+                output.WriteLine($"  VIOLATED {VerdictText.Describe(violation)}");
+            }
         }
 
         if (violations.Length > 0 && s_policy.Value == ViolationPolicy.Fail)
