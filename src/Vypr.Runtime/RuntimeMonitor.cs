@@ -22,7 +22,6 @@ public static class RuntimeMonitor
     private static readonly Dictionary<(int TestId, int CallSiteId), CallSiteAccumulator> s_accumulators = [];
     private static readonly List<IVerdictSink> s_sinks = [];
 
-
     private static ThreadCallBuffer[] s_buffers = [];
     private static CallSiteAccumulator? s_lastAccumulator;
 
@@ -182,7 +181,15 @@ public static class RuntimeMonitor
             List<VerdictInfo> fresh = s_verdicts.GetRange(firstNew, s_verdicts.Count - firstNew);
             foreach (IVerdictSink sink in s_sinks)
             {
-                sink.Publish(fresh);
+                // This may run on a user's thread (its ring was full): a failing sink must not break user code.
+                try
+                {
+                    sink.Publish(fresh);
+                }
+                catch (Exception e)
+                {
+                    Console.Error.WriteLine($"vypr: verdict sink {sink.GetType().Name} failed and missed {fresh.Count} verdicts: {e.Message}");
+                }
             }
         }
     }
