@@ -15,14 +15,16 @@ public sealed class FaultTests
     private const int Chunks = 40;
     private const int ChunkSize = 100;
 
-    [Fact]
-    public async Task Verdicts_shipped_across_a_server_kill_and_restart_are_all_stored_exactly_once()
+    public static TheoryData<StoreKind> Stores => [StoreKind.Sqlite, StoreKind.PostgreSql];
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Verdicts_shipped_across_a_server_kill_and_restart_are_all_stored_exactly_once(StoreKind kind)
     {
-        await using TestStore store = await TestStore.CreateAsync(StoreKind.Sqlite);
-        string databasePath = Path.Combine(store.Directory, "vypr.db");
-        (int exit, string token, string error) = await ServerProcess.RunAsync($"tokens create --name ci --db \"{databasePath}\"");
+        await using TestStore store = await TestStore.CreateAsync(kind);
+        (int exit, string token, string error) = await ServerProcess.RunAsync($"tokens create --name ci {ServerProcess.StoreArguments(store)}");
         Assert.True(exit == 0, error);
-        using var server = new ServerProcess(databasePath, Ports.Free());
+        using var server = new ServerProcess(store, Ports.Free());
         await server.StartAsync();
 
         var source = new FakeRunSource(Guid.NewGuid());

@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.Tasks;
 using Vypr.Runtime.Shipping;
 using Vypr.Server.Api;
@@ -109,6 +111,27 @@ public sealed class ShippingTests
         Assert.Equal((0L, 50L, 0L), (refused.Shipped, refused.Spooled, refused.Rejected));
         Assert.Equal(0, fixedToken.PendingBatches);
         Assert.Equal(50, await StoreCounts.CountAsync(store, "verdicts"));
+    }
+
+    [Fact]
+    public async Task A_server_that_never_answers_gets_the_verdicts_spooled_when_the_flush_time_is_up()
+    {
+        await using TestStore store = await TestStore.CreateAsync(StoreKind.Sqlite);
+        // Accepts connections and reads nothing, answers nothing: a server hung mid-request.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var address = new Uri($"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/");
+        ShippingOptions options = Options(address, store, "vypr_any") with { RequestTimeout = TimeSpan.FromMinutes(5) };
+
+        ShippingReport report;
+        await using (var shipper = new VerdictShipper(options, new FakeRunSource(Guid.NewGuid())))
+        {
+            shipper.Publish(FakeRunSource.Verdicts(1, 1200));
+            report = await shipper.FlushAsync(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Equal((0L, 1200L, 0L), (report.Shipped, report.Spooled, report.Rejected));
+        Assert.True(report.PendingBatches >= 3, report.ToString());
     }
 
     private static ShippingOptions Options(Uri server, TestStore store, string? token) => new(server, Path.Combine(store.Directory, "spool"))

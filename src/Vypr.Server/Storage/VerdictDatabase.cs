@@ -23,7 +23,16 @@ internal sealed class VerdictDatabase : IAsyncDisposable
         Location = location;
         if (location.Provider == StoreProvider.PostgreSql)
         {
-            _postgres = NpgsqlDataSource.Create(location.ConnectionString);
+            // Ingest runs the same few statements thousands of times per batch: let Npgsql prepare them once per
+            // connection instead of having PostgreSQL parse and plan each execution.
+            var builder = new NpgsqlConnectionStringBuilder(location.ConnectionString);
+            if (builder.MaxAutoPrepare == 0)
+            {
+                builder.MaxAutoPrepare = 64;
+                builder.AutoPrepareMinUsages = 2;
+            }
+
+            _postgres = NpgsqlDataSource.Create(builder.ConnectionString);
         }
     }
 

@@ -19,10 +19,10 @@ public sealed class ServerProcess : IDisposable
     private readonly StringBuilder _output = new();
     private Process? _process;
 
-    public ServerProcess(string databasePath, int port)
+    internal ServerProcess(TestStore store, int port)
     {
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
-        _arguments = $"serve --db \"{databasePath}\" --urls http://127.0.0.1:{port}";
+        _arguments = $"serve {StoreArguments(store)} --urls http://127.0.0.1:{port}";
     }
 
     public Uri BaseAddress { get; }
@@ -37,6 +37,11 @@ public sealed class ServerProcess : IDisposable
             }
         }
     }
+
+    /// <summary>The <c>--db</c> or <c>--postgres</c> option that names <paramref name="store"/>.</summary>
+    internal static string StoreArguments(TestStore store) => store.Location.Provider == Storage.StoreProvider.Sqlite
+        ? $"--db \"{new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(store.Location.ConnectionString).DataSource}\""
+        : $"--postgres \"{store.Location.ConnectionString}\"";
 
     /// <summary>Runs <c>vypr-server</c> with <paramref name="arguments"/> to completion.</summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string arguments)
