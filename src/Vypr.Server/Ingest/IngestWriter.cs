@@ -358,6 +358,7 @@ internal sealed class IngestWriter(VerdictDatabase database)
     /// <summary>The transaction's commands; the three that run once per verdict are built once and reused.</summary>
     private sealed class Statements(DbConnection connection, DbTransaction transaction, VerdictDatabase database) : IAsyncDisposable
     {
+        private DbCommand? _insertAll;
         private DbCommand? _insertCall;
         private DbCommand? _insertVerdict;
         private DbCommand? _insertObservation;
@@ -368,7 +369,56 @@ internal sealed class IngestWriter(VerdictDatabase database)
             Sql.Command(connection, transaction, text, parameters);
 
         /// <summary>Stores one verdict with its call and observations; false when the run already has that call.</summary>
-        public async Task<bool> InsertVerdictAsync(long runId, VerdictInfo verdict, long specificationId, long methodId, long callSiteId, long? testId, CancellationToken cancellationToken)
+        public Task<bool> InsertVerdictAsync(long runId, VerdictInfo verdict, long specificationId, long methodId, long callSiteId, long? testId, CancellationToken cancellationToken) =>
+            database.Provider == StoreProvider.PostgreSql
+                ? InsertVerdictInOneStatementAsync(runId, verdict, specificationId, methodId, callSiteId, testId, cancellationToken)
+                : InsertVerdictStepByStepAsync(runId, verdict, specificationId, methodId, callSiteId, testId, cancellationToken);
+
+        // PostgreSQL is a network round trip away: one statement (data-modifying CTEs) stores the call, the verdict
+        // and every observation. SQLite has no such CTEs, and in-process statements cost no round trip anyway.
+        private async Task<bool> InsertVerdictInOneStatementAsync(long runId, VerdictInfo verdict, long specificationId, long methodId, long callSiteId, long? testId, CancellationToken cancellationToken)
+        {
+            _insertAll ??= Create(
+                """
+                WITH c AS (
+                    INSERT INTO calls (run_id, sequence, call_site_id, method_id, test_id, thread_id, started_us, duration_ns, threw)
+                    VALUES (@run, @sequence, @site, @method, @test, @thread, @started, @duration, @threw)
+                    ON CONFLICT (run_id, sequence) DO NOTHING
+                    RETURNING id),
+                v AS (
+                    INSERT INTO verdicts (call_id, specification_id, method_id, value, severity, deciding_observation)
+                    SELECT id, @specification, @method, @value, @severity, 0 FROM c
+                    RETURNING id)
+                INSERT INTO observations (verdict_id, ordinal, term, value, unit, condition, satisfied)
+                SELECT v.id, o.ordinal - 1, o.term, o.value, o.unit, o.condition, o.satisfied
+                FROM v, unnest(@terms, @values, @units, @conditions, @satisfieds) WITH ORDINALITY AS o(term, value, unit, condition, satisfied, ordinal)
+                """,
+                ("@run", 0L), ("@sequence", 0L), ("@site", 0L), ("@method", 0L), ("@test", null), ("@thread", 0L), ("@started", 0L), ("@duration", 0L), ("@threw", false),
+                ("@specification", 0L), ("@value", false), ("@severity", 0.0),
+                ("@terms", Array.Empty<string>()), ("@values", Array.Empty<double>()), ("@units", Array.Empty<string>()), ("@conditions", Array.Empty<string>()), ("@satisfieds", Array.Empty<bool>()));
+            SetCall(_insertAll, runId, verdict, methodId, callSiteId, testId);
+            Sql.Set(_insertAll, "@specification", specificationId);
+            Sql.Set(_insertAll, "@value", verdict.Value);
+            Sql.Set(_insertAll, "@severity", verdict.Severity);
+            int count = verdict.Observations.Count;
+            string[] terms = new string[count], units = new string[count], conditions = new string[count];
+            double[] values = new double[count];
+            bool[] satisfied = new bool[count];
+            for (int i = 0; i < count; i++)
+            {
+                ObservationInfo observation = verdict.Observations[i];
+                (terms[i], values[i], units[i], conditions[i], satisfied[i]) = (observation.Term, observation.Value, observation.Unit, observation.Condition, observation.Satisfied);
+            }
+
+            Sql.Set(_insertAll, "@terms", terms);
+            Sql.Set(_insertAll, "@values", values);
+            Sql.Set(_insertAll, "@units", units);
+            Sql.Set(_insertAll, "@conditions", conditions);
+            Sql.Set(_insertAll, "@satisfieds", satisfied);
+            return await Sql.NonQueryAsync(_insertAll, cancellationToken) > 0;
+        }
+
+        private async Task<bool> InsertVerdictStepByStepAsync(long runId, VerdictInfo verdict, long specificationId, long methodId, long callSiteId, long? testId, CancellationToken cancellationToken)
         {
             _insertCall ??= Create(
                 """
@@ -378,15 +428,7 @@ internal sealed class IngestWriter(VerdictDatabase database)
                 RETURNING id
                 """,
                 ("@run", 0L), ("@sequence", 0L), ("@site", 0L), ("@method", 0L), ("@test", null), ("@thread", 0L), ("@started", 0L), ("@duration", 0L), ("@threw", false));
-            Sql.Set(_insertCall, "@run", runId);
-            Sql.Set(_insertCall, "@sequence", verdict.Sequence);
-            Sql.Set(_insertCall, "@site", callSiteId);
-            Sql.Set(_insertCall, "@method", methodId);
-            Sql.Set(_insertCall, "@test", testId);
-            Sql.Set(_insertCall, "@thread", (long)verdict.ThreadId);
-            Sql.Set(_insertCall, "@started", Microseconds.From(verdict.StartedAt));
-            Sql.Set(_insertCall, "@duration", verdict.DurationNanoseconds);
-            Sql.Set(_insertCall, "@threw", verdict.Threw);
+            SetCall(_insertCall, runId, verdict, methodId, callSiteId, testId);
             if (await Sql.ScalarInt64Async(_insertCall, cancellationToken) is not { } callId)
             {
                 return false;
@@ -428,9 +470,22 @@ internal sealed class IngestWriter(VerdictDatabase database)
             return true;
         }
 
+        private static void SetCall(DbCommand command, long runId, VerdictInfo verdict, long methodId, long callSiteId, long? testId)
+        {
+            Sql.Set(command, "@run", runId);
+            Sql.Set(command, "@sequence", verdict.Sequence);
+            Sql.Set(command, "@site", callSiteId);
+            Sql.Set(command, "@method", methodId);
+            Sql.Set(command, "@test", testId);
+            Sql.Set(command, "@thread", (long)verdict.ThreadId);
+            Sql.Set(command, "@started", Microseconds.From(verdict.StartedAt));
+            Sql.Set(command, "@duration", verdict.DurationNanoseconds);
+            Sql.Set(command, "@threw", verdict.Threw);
+        }
+
         public async ValueTask DisposeAsync()
         {
-            foreach (DbCommand? command in (DbCommand?[])[_insertCall, _insertVerdict, _insertObservation])
+            foreach (DbCommand? command in (DbCommand?[])[_insertAll, _insertCall, _insertVerdict, _insertObservation])
             {
                 if (command is not null)
                 {
