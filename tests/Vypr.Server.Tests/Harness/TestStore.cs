@@ -33,14 +33,15 @@ public sealed class TestStore : IAsyncDisposable
 
     public static async Task<TestStore> CreateAsync(StoreKind kind)
     {
+        // Resolved first: a skipped or failed PostgreSQL test must not leave a directory behind.
+        string? admin = kind == StoreKind.PostgreSql ? PostgresConnectionString() : null;
         string directory = Path.Combine(Path.GetTempPath(), "vypr-server-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        if (kind == StoreKind.Sqlite)
+        if (admin is null)
         {
             return new TestStore(StoreLocation.Sqlite(Path.Combine(directory, "vypr.db")), directory, null, null);
         }
 
-        string admin = PostgresConnectionString();
         // Database names cannot be bound as parameters; this one is made here from a GUID, never from input.
         string name = "vypr_t_" + Guid.NewGuid().ToString("N");
         await using (var connection = new NpgsqlConnection(admin))
