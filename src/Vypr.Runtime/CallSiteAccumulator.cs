@@ -1,3 +1,4 @@
+using System;
 using Vypr.Contracts;
 
 namespace Vypr.Runtime;
@@ -24,8 +25,8 @@ internal sealed class CallSiteAccumulator(int testId, int callSiteId)
         _calls++;
         _violations += satisfied ? 0 : 1;
         _threw += threw ? 1 : 0;
-        _min = durationNanoseconds < _min ? durationNanoseconds : _min;
-        _max = durationNanoseconds > _max ? durationNanoseconds : _max;
+        _min = Math.Min(_min, durationNanoseconds);
+        _max = Math.Max(_max, durationNanoseconds);
         _total += durationNanoseconds;
     }
 
