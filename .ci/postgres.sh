@@ -62,8 +62,10 @@ else
     echo "postgres.sh: no free port in 55432-55532" >&2
     exit 1
   fi
+  # The server outlives this script: it must not inherit fd 3 (the caller's stdout pipe), or a caller reading
+  # this script's output with $(...) would wait for the server to exit.
   as_postgres "$BIN/pg_ctl" -D "$DATA" -l "$DIR/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$DIR -c fsync=off" start >/dev/null
+    -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$DIR -c fsync=off" start >/dev/null 3>&-
   echo "postgres.sh: started PostgreSQL ($BIN) on 127.0.0.1:$PORT"
 fi
 
