@@ -55,7 +55,7 @@ public sealed class MonitorPerformanceAttribute : BeforeAfterTestAttribute
             {
                 CallSiteInfo callSite = MonitorRegistry.CallSites[site.CallSiteId - 1];
                 SpecificationInfo specification = MonitorRegistry.Specifications[callSite.SpecificationId - 1];
-                output.WriteLine($"  ok {specification.Text} on {specification.Method} at {callSite.Location}: {site.Calls} calls, slowest {DurationText.FormatNanoseconds(site.MaxNanoseconds)}");
+                output.WriteLine($"  ok {specification.Text} on {specification.Method} at {callSite.Location}: {site.Calls} call{(site.Calls == 1 ? string.Empty : "s")}, slowest {DurationText.FormatNanoseconds(site.MaxNanoseconds)}");
             }
 
             foreach (VerdictInfo violation in violations)
