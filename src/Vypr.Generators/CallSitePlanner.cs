@@ -138,7 +138,8 @@ internal static class CallSitePlanner
         IEnumerable<ITypeSymbol> signatureTypes = target.Parameters.Select(p => p.Type)
             .Concat(target.ReturnsVoid ? Enumerable.Empty<ITypeSymbol>() : new[] { target.ReturnType })
             .Concat(target.IsGenericMethod ? target.TypeArguments : ImmutableArray<ITypeSymbol>.Empty)
-            .Concat(target.IsStatic && target.ReducedFrom is null ? Enumerable.Empty<ITypeSymbol>() : new[] { ReceiverType(target) });
+            .Concat(new[] { target.ReducedFrom is null ? target.ContainingType : ReceiverType(target) })
+            .Concat(target.ReducedFrom is null ? Enumerable.Empty<ITypeSymbol>() : new[] { target.ReducedFrom.ContainingType });
         foreach (ITypeSymbol type in signatureTypes)
         {
             if (TypeProblem(type, compilation) is { } problem)
@@ -167,6 +168,8 @@ internal static class CallSitePlanner
                 return "the call involves pointer types";
             case IArrayTypeSymbol array:
                 return TypeProblem(array.ElementType, compilation);
+            case INamedTypeSymbol { IsFileLocal: true } local:
+                return $"'{local.Name}' is a file-local type, which generated code in another file cannot name";
             case INamedTypeSymbol named:
                 if (!compilation.IsSymbolAccessibleWithin(named, compilation.Assembly))
                 {

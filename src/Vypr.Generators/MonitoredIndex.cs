@@ -79,6 +79,7 @@ internal sealed class MonitoredIndex
         {
             nameable = DocumentationCommentId.GetFirstSymbolForDeclarationId(method.Key, compilation) is IMethodSymbol symbol
                 && !symbol.ContainingType.IsGenericType
+                && !symbol.ContainingType.IsFileLocal
                 && compilation.IsSymbolAccessibleWithin(symbol.ContainingType, compilation.Assembly);
             _nameableType[method.Key] = nameable;
         }

@@ -102,6 +102,27 @@ public sealed class AnalyzerTests
     }
 
     [Fact]
+    public void VYPR0003_reports_calls_into_file_local_types_and_the_generated_code_still_compiles()
+    {
+        const string source = """
+            using Vypr;
+            file static class Local
+            {
+                [MaxDuration("5ms")] public static int Twice(int x) => 2 * x;
+            }
+            public static class Program
+            {
+                public static int Run() => Local.{|VYPR0003:Twice|}(2);
+            }
+            """;
+        AnalyzerHarness.Verify(source);
+
+        var run = TestCompiler.Generate(TestCompiler.Compile(("FileLocal.cs", source.Replace("{|VYPR0003:", string.Empty, System.StringComparison.Ordinal).Replace("|}", string.Empty, System.StringComparison.Ordinal))));
+        Assert.Empty(run.OutputDiagnostics);
+        Assert.DoesNotContain("InterceptsLocation(1", run.GeneratedSource);
+    }
+
+    [Fact]
     public void VYPR0004_reports_monitored_methods_used_as_delegates()
     {
         var diagnostics = AnalyzerHarness.Verify("""
