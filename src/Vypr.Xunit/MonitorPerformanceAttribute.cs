@@ -40,13 +40,17 @@ public sealed class MonitorPerformanceAttribute : BeforeAfterTestAttribute
 
         IReadOnlyList<VerdictInfo> verdicts = scope.CollectVerdicts();
         IReadOnlyList<CallSiteSummary> summaries = scope.CollectSummaries();
-        scope.End(TestContext.Current.TestState?.Result.ToString());
+        VerdictInfo[] violations = verdicts.Where(v => !v.Value).ToArray();
+        bool failsHere = violations.Length > 0 && s_policy.Value == ViolationPolicy.Fail;
+
+        // The framework's state knows only the test method's own result; a test failed here for its
+        // violations is recorded as failed.
+        scope.End(failsHere ? "Failed" : TestContext.Current.TestState?.Result.ToString());
         if (summaries.Count == 0)
         {
             return;
         }
 
-        VerdictInfo[] violations = verdicts.Where(v => !v.Value).ToArray();
         ITestOutputHelper? output = TestContext.Current.TestOutputHelper;
         if (output is not null)
         {
@@ -64,7 +68,7 @@ public sealed class MonitorPerformanceAttribute : BeforeAfterTestAttribute
             }
         }
 
-        if (violations.Length > 0 && s_policy.Value == ViolationPolicy.Fail)
+        if (failsHere)
         {
             throw new PerformanceSpecificationException(Describe(violations));
         }

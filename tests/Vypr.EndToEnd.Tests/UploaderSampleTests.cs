@@ -37,7 +37,9 @@ public sealed class UploaderSampleTests
         Assert.True(violation.DurationNanoseconds > specification.BoundNanoseconds);
         Assert.EndsWith("PayloadValidator.cs", site.File);
         Assert.Equal("Uploader.PayloadValidator.Validate(Uploader.Payload)", site.Caller);
-        Assert.Equal(BulkTest, results.Tests.Single(t => t.Id == violation.TestId).Name);
+        TestInfo bulk = results.Tests.Single(t => t.Id == violation.TestId);
+        Assert.Equal((BulkTest, "Failed"), (bulk.Name, bulk.Outcome));
+        Assert.All(results.Tests.Where(t => t.Id != bulk.Id), t => Assert.Equal("Passed", t.Outcome));
 
         // Every specification of the sample was reached by some call.
         Assert.Equal(8, results.Specifications.Count);
