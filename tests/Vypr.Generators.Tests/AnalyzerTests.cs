@@ -80,6 +80,30 @@ public sealed class AnalyzerTests
     }
 
     [Fact]
+    public void VYPR0005_reports_specifications_on_members_whose_calls_cannot_be_intercepted()
+    {
+        AnalyzerHarness.Verify("""
+            using Vypr;
+            public struct Money
+            {
+                public decimal Amount;
+                public decimal Rounded { [{|VYPR0005:MaxDuration("1ms")|}] get => decimal.Round(Amount, 2); }
+                [{|VYPR0005:MaxDuration("1ms")|}] public static Money operator +(Money a, Money b) => new() { Amount = a.Amount + b.Amount };
+                public decimal Total(decimal[] items)
+                {
+                    decimal sum = 0;
+                    foreach (decimal item in items) sum += Add(item);
+                    return sum;
+
+                    [{|VYPR0005:MaxDuration("1ms")|}] decimal Add(decimal x) => x;
+                }
+
+                [MaxDuration("1ms")] public decimal Round() => decimal.Round(Amount, 2);
+            }
+            """);
+    }
+
+    [Fact]
     public void VYPR0003_reports_calls_the_generator_cannot_intercept()
     {
         AnalyzerHarness.Verify("""

@@ -98,6 +98,37 @@ public sealed class CallShapeTests
     }
 
     [Fact]
+    public void Methods_of_generic_types_called_with_concrete_type_arguments()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using Vypr;
+            public static class Program
+            {
+                public static object Run()
+                {
+                    var numbers = new Repository<int>();
+                    numbers.Save(1); // probed
+                    var names = new Repository<string>();
+                    names.Save("a"); // probed
+                    return Repository<int>.Count(numbers) + names.Items.Count; // probed
+                }
+            }
+            public class Repository<T>
+            {
+                public List<T> Items { get; } = new();
+                [MaxDuration("1s")] public void Save(T item) => Items.Add(item);
+                [MaxDuration("1s")] public static int Count(Repository<T> repository) => repository.Items.Count;
+            }
+            """;
+        var (run, verdicts) = MonitoredProgram.Execute("GenericTypeCall.cs", source);
+
+        ExpectedFiles.Match("GenericTypeCall", run.GeneratedSource);
+        MonitoredProgram.AssertProbedLines("GenericTypeCall.cs", source, verdicts);
+        Assert.Equal(3, verdicts.Count);
+    }
+
+    [Fact]
     public void Extension_method_calls_in_reduced_and_static_form()
     {
         const string source = """

@@ -28,6 +28,15 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpBase + "vypr0002");
 
+    public static readonly DiagnosticDescriptor NotInterceptableMember = new(
+        "VYPR0005",
+        "Specification on a member whose calls cannot be intercepted",
+        "'{0}' is {1}: its calls cannot be intercepted, so [MaxDuration] on it is never checked; move the work into an ordinary method and put the specification there",
+        SpecificationCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "vypr0005");
+
     public static readonly DiagnosticDescriptor CallNotMonitored = new(
         "VYPR0003",
         "Call of a monitored method is not monitored",

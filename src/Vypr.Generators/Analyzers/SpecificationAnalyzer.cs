@@ -17,6 +17,7 @@ public sealed class SpecificationAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.MalformedDuration,
         DiagnosticDescriptors.NoBodyToTime,
+        DiagnosticDescriptors.NotInterceptableMember,
         DiagnosticDescriptors.CallNotMonitored,
         DiagnosticDescriptors.DelegateNotMonitored);
 
@@ -32,15 +33,19 @@ public sealed class SpecificationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolAction(AnalyzeMethod, SymbolKind.Method);
+            start.RegisterSymbolAction(c => AnalyzeSpecification((IMethodSymbol)c.Symbol, c.ReportDiagnostic, c.CancellationToken), SymbolKind.Method);
+
+            // Symbol actions never see local functions; their declarations are operations.
+            start.RegisterOperationAction(
+                c => AnalyzeSpecification(((ILocalFunctionOperation)c.Operation).Symbol, c.ReportDiagnostic, c.CancellationToken),
+                OperationKind.LocalFunction);
             start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
             start.RegisterOperationAction(AnalyzeMethodReference, OperationKind.MethodReference);
         });
     }
 
-    private static void AnalyzeMethod(SymbolAnalysisContext context)
+    private static void AnalyzeSpecification(IMethodSymbol method, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
     {
-        var method = (IMethodSymbol)context.Symbol;
         if (MonitoredMethodReader.FindSpecification(method) is not { } attribute)
         {
             return;
@@ -48,7 +53,7 @@ public sealed class SpecificationAnalyzer : DiagnosticAnalyzer
 
         if (!SpecificationReader.TryReadMaxDuration(attribute, out _, out _, out string? error))
         {
-            context.ReportDiagnostic(Diagnostic.Create(
+            report(Diagnostic.Create(
                 DiagnosticDescriptors.MalformedDuration,
                 SpecificationReader.BoundLocation(attribute),
                 "[MaxDuration]",
@@ -64,13 +69,24 @@ public sealed class SpecificationAnalyzer : DiagnosticAnalyzer
             { IsPartialDefinition: true, PartialImplementationPart: null } => "a partial method without an implementation",
             _ => null,
         };
+        Location attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? method.Locations[0];
         if (noBody is not null)
         {
-            context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.NoBodyToTime,
-                attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? method.Locations[0],
-                method.ToDisplayString(SymbolFormats.Display),
-                noBody));
+            report(Diagnostic.Create(DiagnosticDescriptors.NoBodyToTime, attributeLocation, method.ToDisplayString(SymbolFormats.Display), noBody));
+        }
+
+        string? notInterceptable = method.MethodKind switch
+        {
+            MethodKind.PropertyGet or MethodKind.PropertySet => "a property accessor",
+            MethodKind.EventAdd or MethodKind.EventRemove or MethodKind.EventRaise => "an event accessor",
+            MethodKind.UserDefinedOperator or MethodKind.Conversion => "an operator",
+            MethodKind.LocalFunction => "a local function",
+            MethodKind.Destructor => "a finalizer",
+            _ => null,
+        };
+        if (notInterceptable is not null)
+        {
+            report(Diagnostic.Create(DiagnosticDescriptors.NotInterceptableMember, attributeLocation, method.ToDisplayString(SymbolFormats.Display), notInterceptable));
         }
     }
 
