@@ -138,7 +138,7 @@ internal static class CallSitePlanner
         IEnumerable<ITypeSymbol> signatureTypes = target.Parameters.Select(p => p.Type)
             .Concat(target.ReturnsVoid ? Enumerable.Empty<ITypeSymbol>() : new[] { target.ReturnType })
             .Concat(target.IsGenericMethod ? target.TypeArguments : ImmutableArray<ITypeSymbol>.Empty)
-            .Concat(new[] { target.ReducedFrom is null ? target.ContainingType : ReceiverType(target) })
+            .Concat(new[] { ReceiverType(target) })
             .Concat(target.ReducedFrom is null ? Enumerable.Empty<ITypeSymbol>() : new[] { target.ReducedFrom.ContainingType });
         foreach (ITypeSymbol type in signatureTypes)
         {

@@ -76,7 +76,13 @@ public static class MonitorRegistry
     /// <summary>Every registered call site, by ascending ID.</summary>
     public static IReadOnlyList<CallSiteInfo> CallSites => Volatile.Read(ref s_callSites);
 
-    internal static CallSiteInfo CallSite(int id) => Volatile.Read(ref s_callSites)[id - 1];
+    /// <summary>The registered call site with the given ID (what <see cref="VerdictInfo.CallSiteId"/> refers to).</summary>
+    /// <param name="id">A call site ID of this process's run.</param>
+    /// <returns>The call site.</returns>
+    public static CallSiteInfo CallSite(int id) => Volatile.Read(ref s_callSites)[id - 1];
 
-    internal static SpecificationInfo Specification(int id) => Volatile.Read(ref s_specifications)[id - 1];
+    /// <summary>The registered specification with the given ID (what <see cref="VerdictInfo.SpecificationId"/> refers to).</summary>
+    /// <param name="id">A specification ID of this process's run.</param>
+    /// <returns>The specification.</returns>
+    public static SpecificationInfo Specification(int id) => Volatile.Read(ref s_specifications)[id - 1];
 }

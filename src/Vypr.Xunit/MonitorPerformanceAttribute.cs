@@ -57,8 +57,8 @@ public sealed class MonitorPerformanceAttribute : BeforeAfterTestAttribute
             output.WriteLine($"Vypr: {summaries.Sum(s => s.Calls)} monitored calls, {violations.Length} violated their specification.");
             foreach (CallSiteSummary site in summaries.Where(s => s.Violations == 0))
             {
-                CallSiteInfo callSite = MonitorRegistry.CallSites[site.CallSiteId - 1];
-                SpecificationInfo specification = MonitorRegistry.Specifications[callSite.SpecificationId - 1];
+                CallSiteInfo callSite = MonitorRegistry.CallSite(site.CallSiteId);
+                SpecificationInfo specification = MonitorRegistry.Specification(callSite.SpecificationId);
                 output.WriteLine($"  ok {specification.Text} on {specification.Method} at {callSite.Location}: {site.Calls} call{(site.Calls == 1 ? string.Empty : "s")}, slowest {DurationText.FormatNanoseconds(site.MaxNanoseconds)}");
             }
 

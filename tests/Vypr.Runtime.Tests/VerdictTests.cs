@@ -87,7 +87,7 @@ public sealed class VerdictTests
         Assert.Equal(verdicts.Select(v => v.Sequence), received.Select(v => v.Sequence));
     }
 
-    private static SpecificationInfo Specification(VerdictInfo verdict) => MonitorRegistry.Specifications[verdict.SpecificationId - 1];
+    private static SpecificationInfo Specification(VerdictInfo verdict) => MonitorRegistry.Specification(verdict.SpecificationId);
 
     private sealed class CollectingSink : IVerdictSink
     {

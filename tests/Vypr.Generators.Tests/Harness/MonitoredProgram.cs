@@ -29,7 +29,7 @@ public static class MonitoredProgram
     {
         string[] lines = source.Split('\n');
         var expected = Enumerable.Range(1, lines.Length).Where(n => lines[n - 1].Contains(ProbedMarker, StringComparison.Ordinal)).ToArray();
-        var actual = verdicts.Select(v => MonitorRegistry.CallSites[v.CallSiteId - 1])
+        var actual = verdicts.Select(SiteOf)
             .Select(site =>
             {
                 Assert.Equal(fileName, site.File);
@@ -41,7 +41,7 @@ public static class MonitoredProgram
         Assert.Equal(expected, actual);
     }
 
-    public static CallSiteInfo SiteOf(VerdictInfo verdict) => MonitorRegistry.CallSites[verdict.CallSiteId - 1];
+    public static CallSiteInfo SiteOf(VerdictInfo verdict) => MonitorRegistry.CallSite(verdict.CallSiteId);
 
-    public static SpecificationInfo SpecificationOf(VerdictInfo verdict) => MonitorRegistry.Specifications[verdict.SpecificationId - 1];
+    public static SpecificationInfo SpecificationOf(VerdictInfo verdict) => MonitorRegistry.Specification(verdict.SpecificationId);
 }
