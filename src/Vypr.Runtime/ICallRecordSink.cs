@@ -6,5 +6,5 @@ namespace Vypr.Runtime;
 /// </summary>
 internal interface ICallRecordSink
 {
-    void Take(in CallRecord record, int threadId);
+    void Take(in CallRecord record, ThreadCallBuffer buffer);
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Threading;
 using Vypr.Contracts;
+using Vypr.Runtime.Monitoring;
 
 namespace Vypr.Runtime;
 
@@ -21,6 +22,9 @@ public static class MonitorRegistry
     // Copy-on-write: the monitor reads these without locking while assemblies keep registering.
     private static SpecificationInfo[] s_specifications = [];
     private static CallSiteInfo[] s_callSites = [];
+    private static Vypr.Specification?[] s_formulas = [];
+    private static PointInfo[] s_points = [];
+    private static readonly Dictionary<string, int> s_scopeIds = new(StringComparer.Ordinal);
 
     /// <summary>Registers a duration specification and returns its ID (the same ID for the same key).</summary>
     /// <param name="methodKey">The monitored method's documentation comment ID.</param>
@@ -40,6 +44,7 @@ public static class MonitorRegistry
 
             int id = s_specifications.Length + 1;
             s_specifications = [.. s_specifications, new SpecificationInfo(id, key, method, text, boundNanoseconds)];
+            s_formulas = [.. s_formulas, MaxDurationFormula(methodKey, boundNanoseconds)];
             s_specificationIds.Add(key, id);
             return id;
         }
@@ -68,6 +73,133 @@ public static class MonitorRegistry
             s_callSiteIds.Add(key, id);
             return id;
         }
+    }
+
+    /// <summary>Registers a scoped method (one that fluent specifications are scoped to) and returns its ID.</summary>
+    /// <param name="scopeKey">The scoped method's documentation comment ID.</param>
+    /// <returns>The ID that <see cref="ScopeInstance"/>s of the method carry.</returns>
+    public static int RegisterScope(string scopeKey)
+    {
+        lock (s_lock)
+        {
+            if (!s_scopeIds.TryGetValue(scopeKey, out int id))
+            {
+                id = s_scopeIds.Count + 1;
+                s_scopeIds.Add(scopeKey, id);
+            }
+
+            return id;
+        }
+    }
+
+    /// <summary>
+    /// Registers a fluent specification, evaluating its member once to obtain the formula model. A member that
+    /// throws is reported on standard error and its events are ignored: a broken specification must not break the
+    /// code under test.
+    /// </summary>
+    /// <param name="key">The member's documentation comment ID.</param>
+    /// <param name="method">The scoped method, readable.</param>
+    /// <param name="model">Reads the member.</param>
+    /// <returns>The specification's ID.</returns>
+    public static int RegisterFormula(string key, string method, Func<Vypr.Specification> model)
+    {
+        Vypr.Specification? specification = null;
+        string text;
+        try
+        {
+            specification = model();
+            text = specification.ToString();
+        }
+        catch (Exception e)
+        {
+            text = "(failed to build: " + e.Message + ")";
+            Console.Error.WriteLine($"vypr: the specification {key} could not be built and is not checked: {e.Message}");
+        }
+
+        lock (s_lock)
+        {
+            // Readers hold no lock: replace the arrays instead of writing into them.
+            int id = SpecificationIdLocked(key);
+            SpecificationInfo[] specifications = [.. s_specifications];
+            Vypr.Specification?[] formulas = [.. s_formulas];
+            specifications[id - 1] = new SpecificationInfo(id, key, method, text, 0);
+            formulas[id - 1] = specification;
+            Volatile.Write(ref s_formulas, formulas);
+            Volatile.Write(ref s_specifications, specifications);
+            return id;
+        }
+    }
+
+    /// <summary>Registers a point where generated code records events of the fluent specification <paramref name="specificationKey"/>.</summary>
+    /// <param name="specificationKey">The specification member's documentation comment ID (it may be registered later, by its own assembly).</param>
+    /// <param name="kind">What the point records.</param>
+    /// <param name="method">For calls: the called method's simple name.</param>
+    /// <param name="declaringType">For calls: the declaring type's full name.</param>
+    /// <param name="variable">For changes: the variable.</param>
+    /// <param name="captures">The capture names, comma-separated, in the order the probe writes them.</param>
+    /// <param name="file">The source file.</param>
+    /// <param name="line">The 1-based line.</param>
+    /// <param name="column">The 1-based column.</param>
+    /// <param name="caller">The member containing the call.</param>
+    /// <param name="assembly">The assembly whose compilation wove the probe.</param>
+    /// <returns>The point's ID, to pass to <see cref="Probe.Event"/>.</returns>
+    public static int RegisterPoint(
+        string specificationKey, PointKind kind, string? method, string? declaringType, string? variable, string captures,
+        string file, int line, int column, string caller, string assembly)
+    {
+        int specificationId;
+        lock (s_lock)
+        {
+            specificationId = SpecificationIdLocked(specificationKey);
+        }
+
+        int callSiteId = RegisterCallSite(specificationId, file, line, column, caller, assembly);
+        string[] names = captures.Length == 0 ? [] : captures.Split(',');
+        lock (s_lock)
+        {
+            int id = s_points.Length + 1;
+            Volatile.Write(ref s_points, [.. s_points, new PointInfo(id, specificationId, callSiteId, kind, method, declaringType, variable, names)]);
+            return id;
+        }
+    }
+
+    /// <summary>Every registered point, by ascending ID.</summary>
+    internal static IReadOnlyList<PointInfo> Points => Volatile.Read(ref s_points);
+
+    /// <summary>The formula model of a specification, or null when it is a <c>[MaxDuration]</c> bound or failed to build.</summary>
+    internal static Vypr.Specification? Formula(int specificationId)
+    {
+        Vypr.Specification?[] formulas = Volatile.Read(ref s_formulas);
+        return specificationId <= formulas.Length ? formulas[specificationId - 1] : null;
+    }
+
+    // [MaxDuration] is shorthand for a one-quantifier formula over the method's own calls. The monitor checks that
+    // shape directly from the probe's record (one comparison, no binding), but the model is kept for reports.
+    private static Vypr.Specification MaxDurationFormula(string methodKey, long boundNanoseconds)
+    {
+        string name = methodKey.StartsWith("M:", StringComparison.Ordinal) ? methodKey[2..] : methodKey;
+        int parenthesis = name.IndexOf('(');
+        name = parenthesis < 0 ? name : name[..parenthesis];
+        int dot = name.LastIndexOf('.');
+        return Vypr.Specification.ForMethod(dot < 0 ? "global" : name[..dot], name[(dot + 1)..])
+            .Forall("call", Calls.OfScope())
+            .Check(call => call.Duration() <= Duration.Nanoseconds(boundNanoseconds));
+    }
+
+    // A point may name a specification its assembly does not declare; the ID is reserved now and the entry filled
+    // when the declaring assembly registers it.
+    private static int SpecificationIdLocked(string key)
+    {
+        if (s_specificationIds.TryGetValue(key, out int existing))
+        {
+            return existing;
+        }
+
+        int id = s_specifications.Length + 1;
+        s_specifications = [.. s_specifications, new SpecificationInfo(id, key, "(not loaded)", "(not loaded)", 0)];
+        s_formulas = [.. s_formulas, null];
+        s_specificationIds.Add(key, id);
+        return id;
     }
 
     /// <summary>Every registered specification, by ascending ID.</summary>

@@ -36,6 +36,125 @@ public static class Probe
         ThreadCallBuffer.Current.Write(callSiteId, startTimestamp, end, !completed, TestScope.CurrentId);
     }
 
+    /// <summary>Begins an invocation of a scoped method and makes it current for the calls inside it.</summary>
+    /// <param name="scopeId">What <see cref="MonitorRegistry.RegisterScope"/> returned for the scoped method.</param>
+    /// <returns>The invocation; pass it to <see cref="LeaveScope"/> when the call returns.</returns>
+    public static ScopeInstance EnterScope(int scopeId) => ScopeInstance.Enter(scopeId);
+
+    /// <summary>Restores the invocation that was current before <paramref name="scope"/> (an asynchronous method keeps its own copy).</summary>
+    /// <param name="scope">What <see cref="EnterScope"/> returned.</param>
+    public static void LeaveScope(ScopeInstance scope) => scope.Leave();
+
+    /// <summary>Records that an invocation began, for one specification scoped to it.</summary>
+    /// <param name="pointId">The specification's point for this call site of the scoped method.</param>
+    /// <param name="scope">The invocation.</param>
+    /// <param name="startTimestamp">What <see cref="Start"/> returned before the call.</param>
+    public static void Entered(int pointId, ScopeInstance scope, long startTimestamp) =>
+        ThreadCallBuffer.Current.WriteEvent(RecordKind.Enter, pointId, scope.Id, scope.NextSequence(), startTimestamp, startTimestamp, false, TestScope.CurrentId);
+
+    /// <summary>Records that an invocation ended: its last record, after every event of every specification.</summary>
+    /// <param name="scope">The invocation.</param>
+    public static void Exited(ScopeInstance scope)
+    {
+        long now = Stopwatch.GetTimestamp();
+        ThreadCallBuffer.Current.WriteEvent(RecordKind.Exit, 0, scope.Id, scope.NextSequence(), now, now, false, TestScope.CurrentId);
+    }
+
+    /// <summary>Records an event at a point, after the values it captured (<see cref="Value{T}"/>, <see cref="Length{T}"/>).</summary>
+    /// <param name="pointId">The registered point.</param>
+    /// <param name="scope">The invocation it belongs to.</param>
+    /// <param name="startTimestamp">When the call started (for a change: when it happened).</param>
+    /// <param name="endTimestamp">When the call ended (for a change: the same as the start).</param>
+    /// <param name="completed">False when the call ended by an exception.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Event(int pointId, ScopeInstance scope, long startTimestamp, long endTimestamp, bool completed) =>
+        ThreadCallBuffer.Current.WriteEvent(RecordKind.Event, pointId, scope.Id, scope.NextSequence(), startTimestamp, endTimestamp, !completed, TestScope.CurrentId);
+
+    /// <summary>Captures a value for the next event this thread records: numbers and booleans as numbers, texts as they are, anything else as its text.</summary>
+    /// <typeparam name="T">The value's static type; the JIT folds the type tests for value types.</typeparam>
+    /// <param name="value">The value.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Value<T>(T value)
+    {
+        ThreadCallBuffer buffer = ThreadCallBuffer.Current;
+        if (typeof(T) == typeof(int)) { buffer.WriteValue(RecordKind.NumberValue, (int)(object)value!, null); }
+        else if (typeof(T) == typeof(long)) { buffer.WriteValue(RecordKind.NumberValue, (long)(object)value!, null); }
+        else if (typeof(T) == typeof(double)) { buffer.WriteValue(RecordKind.NumberValue, (double)(object)value!, null); }
+        else if (typeof(T) == typeof(float)) { buffer.WriteValue(RecordKind.NumberValue, (float)(object)value!, null); }
+        else if (typeof(T) == typeof(bool)) { buffer.WriteValue(RecordKind.NumberValue, (bool)(object)value! ? 1 : 0, null); }
+        else if (typeof(T) == typeof(short)) { buffer.WriteValue(RecordKind.NumberValue, (short)(object)value!, null); }
+        else if (typeof(T) == typeof(byte)) { buffer.WriteValue(RecordKind.NumberValue, (byte)(object)value!, null); }
+        else if (typeof(T) == typeof(uint)) { buffer.WriteValue(RecordKind.NumberValue, (uint)(object)value!, null); }
+        else if (typeof(T) == typeof(ulong)) { buffer.WriteValue(RecordKind.NumberValue, (ulong)(object)value!, null); }
+        else if (typeof(T) == typeof(decimal)) { buffer.WriteValue(RecordKind.NumberValue, (double)(decimal)(object)value!, null); }
+        else { CaptureObject(buffer, value); }
+    }
+
+    /// <summary>Captures the length of a text, array or collection (its <c>Length</c> or <c>Count</c>) for the next event; null is missing.</summary>
+    /// <typeparam name="T">The value's static type.</typeparam>
+    /// <param name="value">The value.</param>
+    public static void Length<T>(T value)
+    {
+        int? length = value switch
+        {
+            string text => text.Length,
+            System.Array array => array.Length,
+            System.Collections.ICollection collection => collection.Count,
+            _ => CountOf(value),
+        };
+        ThreadCallBuffer buffer = ThreadCallBuffer.Current;
+        if (length is int count)
+        {
+            buffer.WriteValue(RecordKind.NumberValue, count, null);
+        }
+        else
+        {
+            buffer.WriteValue(RecordKind.MissingValue, 0, null);
+        }
+    }
+
+    /// <summary>Captures a value that does not exist (the result of a call that threw) for the next event.</summary>
+    public static void Missing() => ThreadCallBuffer.Current.WriteValue(RecordKind.MissingValue, 0, null);
+
+    private static void CaptureObject<T>(ThreadCallBuffer buffer, T value)
+    {
+        switch (value)
+        {
+            case null:
+                buffer.WriteValue(RecordKind.TextValue, 0, null);
+                break;
+            case string text:
+                buffer.WriteValue(RecordKind.TextValue, 0, text);
+                break;
+            case System.IConvertible convertible when convertible.GetTypeCode() is >= System.TypeCode.SByte and <= System.TypeCode.Decimal && value is not System.Enum:
+                buffer.WriteValue(RecordKind.NumberValue, convertible.ToDouble(System.Globalization.CultureInfo.InvariantCulture), null);
+                break;
+            default:
+                // Enums and other objects compare by their text; converting allocates, which is why numbers and texts take the paths above.
+                buffer.WriteValue(RecordKind.TextValue, 0, value.ToString());
+                break;
+        }
+    }
+
+    // IReadOnlyCollection<T> has no non-generic face; find its Count through the interface the value implements.
+    private static int? CountOf<T>(T value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        foreach (System.Type face in value.GetType().GetInterfaces())
+        {
+            if (face.IsGenericType && face.GetGenericTypeDefinition() == typeof(System.Collections.Generic.IReadOnlyCollection<>))
+            {
+                return (int?)face.GetProperty("Count")!.GetValue(value);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Records the call when <paramref name="task"/> completes, and returns the same task.</summary>
     /// <param name="task">The task the monitored method returned.</param>
     /// <param name="callSiteId">The call site registered by the generated code.</param>

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Vypr.Contracts;
+using Vypr.Formulas;
+using Vypr.Runtime.Monitoring;
 
 namespace Vypr.Runtime;
 
@@ -21,6 +23,9 @@ public static class RuntimeMonitor
     private static readonly Dictionary<int, TestInfo> s_tests = [];
     private static readonly Dictionary<(int TestId, int CallSiteId), CallSiteAccumulator> s_accumulators = [];
     private static readonly List<IVerdictSink> s_sinks = [];
+
+    private static readonly InvocationRouter s_router = new(static id => MonitorRegistry.Points[id - 1], CreateFormulaMonitor);
+    private static readonly FormulaVerdicts s_formulaVerdicts = new();
 
     private static ThreadCallBuffer[] s_buffers = [];
     private static CallSiteAccumulator? s_lastAccumulator;
@@ -253,11 +258,16 @@ public static class RuntimeMonitor
             record.Threw,
             [observation]);
 
+        Add(verdict);
+    }
+
+    private static void Add(VerdictInfo verdict)
+    {
         s_verdicts.Add(verdict);
-        if (!s_verdictsByTest.TryGetValue(record.TestId, out List<VerdictInfo>? ofTest))
+        if (!s_verdictsByTest.TryGetValue(verdict.TestId, out List<VerdictInfo>? ofTest))
         {
             ofTest = [];
-            s_verdictsByTest.Add(record.TestId, ofTest);
+            s_verdictsByTest.Add(verdict.TestId, ofTest);
         }
 
         ofTest.Add(verdict);
@@ -280,11 +290,120 @@ public static class RuntimeMonitor
         return grown[callSiteId];
     }
 
+    private static FormulaMonitor? CreateFormulaMonitor(int specificationId)
+    {
+        if (MonitorRegistry.Formula(specificationId) is not { } specification)
+        {
+            return null;
+        }
+
+        var plan = new FormulaPlan(specificationId, specification);
+        plan.AddPointsFrom(MonitorRegistry.Points);
+        return new FormulaMonitor(plan, s_formulaVerdicts);
+    }
+
+    // A decided binding of a fluent specification: statistics always, a kept verdict under the same retention as calls.
+    private static void Keep(in FormulaVerdict decided)
+    {
+        FormulaBinding binding = decided.Binding;
+        FormulaPlan plan = decided.Plan;
+        int site = decided.Invocation.CallSiteId != 0 ? decided.Invocation.CallSiteId : binding.CallSite[0];
+        int testId = decided.Invocation.TestId;
+        int firstCall = Array.FindIndex(plan.Slots, s => s.Slot.IsCall);
+        long duration = firstCall < 0 ? 0 : RunClock.Nanoseconds(binding.Start[firstCall], binding.End[firstCall]);
+        bool threw = binding.Threw[0];
+
+        CallSiteAccumulator accumulator = AccumulatorOf(testId, site);
+        accumulator.Add(duration, decided.Value, threw);
+        if (decided.Value && accumulator.KeptSatisfied >= VerdictRetention.SatisfiedPerSite)
+        {
+            return;
+        }
+
+        if (decided.Value)
+        {
+            accumulator.KeptSatisfied++;
+        }
+
+        // The deciding observation comes first, as for every verdict; the others follow in the order they were applied.
+        var observations = new ObservationInfo[decided.ObservedAtoms.Length];
+        observations[0] = Observation(plan, plan.Atoms[decided.DecidingAtom], binding);
+        for (int i = 0, at = 1; i < decided.ObservedAtoms.Length - 1; i++)
+        {
+            observations[at++] = Observation(plan, plan.Atoms[decided.ObservedAtoms[i]], binding);
+        }
+
+        var verdict = new VerdictInfo(
+            s_verdicts.Count + 1,
+            plan.SpecificationId,
+            site,
+            testId,
+            decided.ThreadId,
+            RunClock.ToWallClock(decided.Invocation.StartTimestamp),
+            duration,
+            decided.Value,
+            decided.Severity,
+            threw,
+            observations);
+        Add(verdict);
+    }
+
+    private static ObservationInfo Observation(FormulaPlan plan, AtomPlan atom, FormulaBinding binding)
+    {
+        bool satisfied = FormulaMath.Observe(plan, atom, binding, out _);
+        CapturedValue left = FormulaMath.Term(plan, atom.Left, binding);
+        string condition = atom.Atom.Condition;
+        if (atom.Right >= 0 && atom.Atom.Right is not ConstantTerm)
+        {
+            condition += " (= " + FormulaMath.Term(plan, atom.Right, binding) + ")";
+        }
+
+        if (left.Kind != ValueKind.Number)
+        {
+            condition += " (observed " + left + ")";
+        }
+
+        // The observation happened when the last event it reads was recorded: that event's call site explains it.
+        int latest = -1;
+        ulong mask = atom.SlotMask;
+        for (int slot = 0; mask != 0; slot++, mask >>= 1)
+        {
+            if ((mask & 1) != 0 && (latest < 0 || binding.Sequence[slot] > binding.Sequence[latest]))
+            {
+                latest = slot;
+            }
+        }
+
+        return new ObservationInfo(
+            atom.Atom.Left.ToString()!,
+            left.Kind == ValueKind.Number && double.IsFinite(left.Number) ? left.Number : 0,
+            atom.Atom.Left.IsDuration ? "ns" : string.Empty,
+            condition,
+            satisfied,
+            latest < 0 ? 0 : binding.CallSite[latest]);
+    }
+
+    /// <summary>Hands decided bindings of fluent specifications to <see cref="Keep(in FormulaVerdict)"/>.</summary>
+    private sealed class FormulaVerdicts : IFormulaVerdictSink
+    {
+        public void Take(in FormulaVerdict verdict) => Keep(verdict);
+    }
+
     /// <summary>Evaluates drained records; a struct so the drain loop is specialised and inlined.</summary>
     private struct Evaluator : ICallRecordSink
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Take(in CallRecord record, int threadId) => Evaluate(record, threadId);
+        public readonly void Take(in CallRecord record, ThreadCallBuffer buffer)
+        {
+            if (record.Kind == RecordKind.Call)
+            {
+                Evaluate(record, buffer.ThreadId);
+            }
+            else
+            {
+                s_router.Take(record, buffer.PendingValues, buffer.ThreadId);
+            }
+        }
     }
 
     /// <summary>What evaluating a call at one site needs, resolved once.</summary>

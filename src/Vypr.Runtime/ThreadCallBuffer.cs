@@ -49,6 +49,46 @@ internal sealed class ThreadCallBuffer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Write(int callSiteId, long startTimestamp, long endTimestamp, bool threw, int testId)
     {
+        ref CallRecord record = ref Next();
+        record.CallSiteId = callSiteId;
+        record.TestId = testId;
+        record.StartTimestamp = startTimestamp;
+        record.EndTimestamp = endTimestamp;
+        record.Threw = threw;
+        record.Kind = RecordKind.Call;
+        Publish();
+    }
+
+    /// <summary>Writes a formula record (<see cref="RecordKind.Enter"/>, <see cref="RecordKind.Event"/> or <see cref="RecordKind.Exit"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void WriteEvent(RecordKind kind, int pointId, long scope, int sequence, long startTimestamp, long endTimestamp, bool threw, int testId)
+    {
+        ref CallRecord record = ref Next();
+        record.Kind = kind;
+        record.CallSiteId = pointId;
+        record.Scope = scope;
+        record.Sequence = sequence;
+        record.StartTimestamp = startTimestamp;
+        record.EndTimestamp = endTimestamp;
+        record.Threw = threw;
+        record.TestId = testId;
+        Publish();
+    }
+
+    /// <summary>Writes a captured value for the next event this thread records.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void WriteValue(RecordKind kind, double number, object? reference)
+    {
+        ref CallRecord record = ref Next();
+        record.Kind = kind;
+        record.Number = number;
+        record.Reference = reference;
+        Publish();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref CallRecord Next()
+    {
         long written = _written;
         if (written - Volatile.Read(ref _read) >= Capacity)
         {
@@ -56,14 +96,14 @@ internal sealed class ThreadCallBuffer
         }
 
         // The index is masked into range, so the bounds check the JIT cannot remove here is skipped by hand.
-        ref CallRecord record = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_records), (int)(written & Mask));
-        record.CallSiteId = callSiteId;
-        record.TestId = testId;
-        record.StartTimestamp = startTimestamp;
-        record.EndTimestamp = endTimestamp;
-        record.Threw = threw;
-        Volatile.Write(ref _written, written + 1);
+        return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_records), (int)(written & Mask));
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Publish() => Volatile.Write(ref _written, _written + 1);
+
+    /// <summary>Values drained ahead of the event they belong to (the ring filled between them); drainer-side state.</summary>
+    internal System.Collections.Generic.List<Monitoring.CapturedValue> PendingValues { get; } = [];
 
     /// <summary>Hands every published record to <paramref name="sink"/> and frees their slots. Call under the drain lock only.</summary>
     public int DrainTo<TSink>(ref TSink sink)
@@ -74,7 +114,7 @@ internal sealed class ThreadCallBuffer
         ref CallRecord first = ref MemoryMarshal.GetArrayDataReference(_records);
         for (long i = start; i < end; i++)
         {
-            sink.Take(in Unsafe.Add(ref first, (int)(i & Mask)), ThreadId);
+            sink.Take(in Unsafe.Add(ref first, (int)(i & Mask)), this);
         }
 
         Volatile.Write(ref _read, end);

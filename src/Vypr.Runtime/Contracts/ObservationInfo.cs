@@ -6,4 +6,5 @@ namespace Vypr.Contracts;
 /// <param name="Unit">The unit of <paramref name="Value"/> (<c>ns</c> for durations).</param>
 /// <param name="Condition">The condition it was checked against (<c>&lt;= 50ms</c>).</param>
 /// <param name="Satisfied">Whether the value met the condition.</param>
-public sealed record ObservationInfo(string Term, double Value, string Unit, string Condition, bool Satisfied);
+/// <param name="CallSiteId">The call site of the event observed (for a term over several events, the last recorded); 0 when it is the verdict's own call site.</param>
+public sealed record ObservationInfo(string Term, double Value, string Unit, string Condition, bool Satisfied, int CallSiteId = 0);

@@ -1,0 +1,404 @@
+using System;
+using System.Collections.Generic;
+using Vypr.Formulas;
+
+namespace Vypr.Runtime.Monitoring;
+
+/// <summary>
+/// The online monitor of one fluent specification: it binds events into bindings as they arrive (in each
+/// invocation's recording order), observes each complete binding's atoms in order of availability and hands the
+/// verdict, with the observation that decided it, to a sink. docs/spec-language.md states the rules; the reference
+/// evaluator in the tests implements them independently and randomized traces hold the two to each other.
+/// </summary>
+/// <remarks>
+/// Bindings wait in per-point lists, so an event only visits the bindings it can fill. Templates hold the slots that
+/// do not depend on slot 0 (they bind the same events for every binding of an invocation) and are copied into each
+/// new binding. Bindings, invocations and scratch space are pooled: steady state allocates nothing.
+/// </remarks>
+internal sealed class FormulaMonitor
+{
+    /// <summary>Bindings one invocation may hold open; beyond it new bindings are dropped and counted, so memory stays bounded.</summary>
+    internal const int MaxLiveBindingsPerInvocation = 100_000;
+
+    private readonly FormulaPlan _plan;
+    private readonly IFormulaVerdictSink _sink;
+    private readonly Dictionary<long, FormulaInvocation> _invocations = [];
+    private readonly Stack<FormulaInvocation> _invocationPool = new();
+    private readonly Stack<FormulaBinding> _bindingPool = new();
+    private readonly int[] _order;
+    private readonly int[] _availability;
+    private readonly sbyte[] _states;
+    private readonly int[] _combination;
+    private readonly List<int> _dependentSlots = [];
+    private readonly List<int> _independentSlots = [];
+
+    public FormulaMonitor(FormulaPlan plan, IFormulaVerdictSink sink)
+    {
+        _plan = plan;
+        _sink = sink;
+        _order = new int[plan.Atoms.Length];
+        _availability = new int[plan.Atoms.Length];
+        _states = new sbyte[plan.Atoms.Length];
+        _combination = new int[plan.Slots.Length];
+        for (int s = 1; s < plan.Slots.Length; s++)
+        {
+            if (!plan.Slots[s].Slot.IsNextCall)
+            {
+                (plan.Slots[s].Dependent ? _dependentSlots : _independentSlots).Add(s);
+            }
+        }
+    }
+
+    public FormulaPlan Plan => _plan;
+
+    /// <summary>Bindings dropped because an invocation held <see cref="MaxLiveBindingsPerInvocation"/> open.</summary>
+    public long DroppedBindings { get; private set; }
+
+    /// <summary>Invocations currently open.</summary>
+    public int OpenInvocations => _invocations.Count;
+
+    /// <summary>An invocation began at a call site of the scoped method.</summary>
+    public void Enter(in FormulaEvent e, int callSiteId)
+    {
+        FormulaInvocation invocation = InvocationOf(e);
+        invocation.CallSiteId = callSiteId;
+        invocation.StartTimestamp = e.Start;
+        invocation.TestId = e.TestId;
+    }
+
+    /// <summary>An event at <paramref name="point"/>; its captured values in the point's capture order.</summary>
+    public void Take(in FormulaEvent e, PointInfo point, ReadOnlySpan<CapturedValue> values)
+    {
+        FormulaInvocation invocation = InvocationOf(e);
+        int local = _plan.LocalPoint(point);
+        List<(FormulaBinding Binding, int Generation)> waiting = invocation.WaitingAt(local);
+        for (int i = 0; i < waiting.Count;)
+        {
+            (FormulaBinding binding, int generation) = waiting[i];
+            if (binding.Generation != generation)
+            {
+                RemoveAt(waiting, i);
+                continue;
+            }
+
+            Fill(binding, local, e, values);
+            if (!binding.IsTemplate && binding.Unfilled == 0)
+            {
+                Decide(invocation, binding, e.ThreadId);
+                Release(invocation, binding);
+                RemoveAt(waiting, i);
+            }
+            else if (!WaitsAt(binding, local))
+            {
+                RemoveAt(waiting, i);
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        if (_plan.Points[local].MatchesSlot[0])
+        {
+            Create(invocation, local, e, values);
+        }
+    }
+
+    /// <summary>The invocation ended: bindings still incomplete produce no verdict (docs/spec-language.md, rule 4).</summary>
+    public void End(long scope)
+    {
+        if (!_invocations.Remove(scope, out FormulaInvocation? invocation))
+        {
+            return;
+        }
+
+        foreach (List<(FormulaBinding Binding, int Generation)> waiting in invocation.Waiting)
+        {
+            foreach ((FormulaBinding binding, int generation) in waiting)
+            {
+                if (binding.Generation == generation)
+                {
+                    binding.Release();
+                    _bindingPool.Push(binding);
+                }
+            }
+
+            waiting.Clear();
+        }
+
+        invocation.Templates.Clear();
+        invocation.Live = 0;
+        invocation.TemplatesBuilt = false;
+        invocation.CallSiteId = 0;
+        _invocationPool.Push(invocation);
+    }
+
+    private FormulaInvocation InvocationOf(in FormulaEvent e)
+    {
+        if (_invocations.TryGetValue(e.Scope, out FormulaInvocation? invocation))
+        {
+            return invocation;
+        }
+
+        invocation = _invocationPool.Count > 0 ? _invocationPool.Pop() : new FormulaInvocation();
+        invocation.Scope = e.Scope;
+        invocation.TestId = e.TestId;
+        invocation.StartTimestamp = e.Start;
+        _invocations.Add(e.Scope, invocation);
+        BuildTemplates(invocation);
+        return invocation;
+    }
+
+    // One template per combination of points of the explicit slots that do not depend on slot 0.
+    private void BuildTemplates(FormulaInvocation invocation)
+    {
+        foreach (int slot in _independentSlots)
+        {
+            if (_plan.Slots[slot].Points.Count == 0)
+            {
+                invocation.TemplatesBuilt = true;
+                return; // a slot no point can bind: no binding can ever be complete
+            }
+        }
+
+        AddTemplates(invocation, 0);
+        invocation.TemplatesBuilt = true;
+    }
+
+    private void Create(FormulaInvocation invocation, int local, in FormulaEvent e, ReadOnlySpan<CapturedValue> values)
+    {
+        foreach (int slot in _dependentSlots)
+        {
+            if (_plan.Slots[slot].Points.Count == 0)
+            {
+                return;
+            }
+        }
+
+        for (int t = 0; t < invocation.Templates.Count; t++)
+        {
+            FormulaBinding template = invocation.Templates[t];
+            CreateFrom(invocation, template, _dependentSlots, 0, local, e, values);
+        }
+    }
+
+    private void CreateFrom(FormulaInvocation invocation, FormulaBinding template, List<int> slots, int depth, int local, in FormulaEvent e, ReadOnlySpan<CapturedValue> values)
+    {
+        if (depth < slots.Count)
+        {
+            foreach (int point in _plan.Slots[slots[depth]].Points)
+            {
+                _combination[slots[depth]] = point;
+                CreateFrom(invocation, template, slots, depth + 1, local, e, values);
+            }
+
+            return;
+        }
+
+        if (invocation.Live >= MaxLiveBindingsPerInvocation)
+        {
+            DroppedBindings++;
+            return;
+        }
+
+        FormulaBinding binding = Rent();
+        binding.CopyFrom(template);
+        binding.ChosenPoint[0] = local;
+        foreach (int slot in slots)
+        {
+            binding.ChosenPoint[slot] = _combination[slot];
+        }
+
+        binding.Fill(_plan, 0, local, e, values);
+        if (binding.Unfilled == 0)
+        {
+            Decide(invocation, binding, e.ThreadId);
+            binding.Release();
+            _bindingPool.Push(binding);
+            return;
+        }
+
+        invocation.Live++;
+        Register(invocation, binding);
+    }
+
+    private void AddTemplates(FormulaInvocation invocation, int depth)
+    {
+        if (depth < _independentSlots.Count)
+        {
+            foreach (int point in _plan.Slots[_independentSlots[depth]].Points)
+            {
+                _combination[_independentSlots[depth]] = point;
+                AddTemplates(invocation, depth + 1);
+            }
+
+            return;
+        }
+
+        FormulaBinding template = Rent();
+        template.IsTemplate = true;
+        foreach (int slot in _independentSlots)
+        {
+            template.ChosenPoint[slot] = _combination[slot];
+        }
+
+        invocation.Templates.Add(template);
+        Register(invocation, template);
+    }
+
+    private void Register(FormulaInvocation invocation, FormulaBinding binding)
+    {
+        for (int slot = 0; slot < _plan.Slots.Length; slot++)
+        {
+            if (binding.Filled[slot] || (binding.IsTemplate && _plan.Slots[slot].Dependent))
+            {
+                continue;
+            }
+
+            if (_plan.Slots[slot].Slot.IsNextCall)
+            {
+                foreach (int point in _plan.Slots[slot].Points)
+                {
+                    invocation.WaitingAt(point).Add((binding, binding.Generation));
+                }
+            }
+            else if (binding.ChosenPoint[slot] >= 0)
+            {
+                invocation.WaitingAt(binding.ChosenPoint[slot]).Add((binding, binding.Generation));
+            }
+        }
+    }
+
+    private bool CanTake(FormulaBinding binding, int slot, int local)
+    {
+        if (binding.Filled[slot] || (binding.IsTemplate && _plan.Slots[slot].Dependent))
+        {
+            return false;
+        }
+
+        return _plan.Slots[slot].Slot.IsNextCall ? _plan.Points[local].MatchesSlot[slot] : binding.ChosenPoint[slot] == local;
+    }
+
+    private void Fill(FormulaBinding binding, int local, in FormulaEvent e, ReadOnlySpan<CapturedValue> values)
+    {
+        for (int slot = 0; slot < _plan.Slots.Length; slot++)
+        {
+            if (!CanTake(binding, slot, local))
+            {
+                continue;
+            }
+
+            // "After q": the event must start after q's moment (a state's time, a call's end), so q must be bound first.
+            int after = _plan.Slots[slot].Slot.AfterSlot;
+            if (after >= 0 && (!binding.Filled[after] || e.Start <= binding.End[after]))
+            {
+                continue;
+            }
+
+            binding.Fill(_plan, slot, local, e, values);
+        }
+    }
+
+    private bool WaitsAt(FormulaBinding binding, int local)
+    {
+        for (int slot = 0; slot < _plan.Slots.Length; slot++)
+        {
+            if (CanTake(binding, slot, local))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private FormulaBinding Rent()
+    {
+        FormulaBinding binding = _bindingPool.Count > 0 ? _bindingPool.Pop() : new FormulaBinding(_plan);
+        binding.Reset(_plan.Slots.Length);
+        return binding;
+    }
+
+    private void Release(FormulaInvocation invocation, FormulaBinding binding)
+    {
+        invocation.Live--;
+        binding.Release();
+        _bindingPool.Push(binding);
+    }
+
+    private static void RemoveAt(List<(FormulaBinding Binding, int Generation)> list, int index)
+    {
+        int last = list.Count - 1;
+        list[index] = list[last];
+        list.RemoveAt(last);
+    }
+
+    // Rule 5: apply the atoms in order of availability (ties by index) and stop at the first that decides.
+    private void Decide(FormulaInvocation invocation, FormulaBinding binding, int threadId)
+    {
+        int count = _plan.Atoms.Length;
+        for (int a = 0; a < count; a++)
+        {
+            ulong mask = _plan.Atoms[a].SlotMask;
+            int available = 0;
+            for (int slot = 0; mask != 0; slot++, mask >>= 1)
+            {
+                if ((mask & 1) != 0)
+                {
+                    available = Math.Max(available, binding.Sequence[slot]);
+                }
+            }
+
+            _availability[a] = available;
+            _states[a] = 0;
+            int at = a;
+            while (at > 0 && _availability[_order[at - 1]] > available)
+            {
+                _order[at] = _order[at - 1];
+                at--;
+            }
+
+            _order[at] = a;
+        }
+
+        for (int k = 0; k < count; k++)
+        {
+            int atom = _order[k];
+            bool truth = FormulaMath.Observe(_plan, _plan.Atoms[atom], binding, out double magnitude);
+            _states[atom] = truth ? (sbyte)1 : (sbyte)-1;
+            int value = Evaluate(_plan.Root);
+            if (value != 0)
+            {
+                double severity = value > 0 ? Math.Abs(magnitude) : -Math.Abs(magnitude);
+                _sink.Take(new FormulaVerdict(_plan, invocation, binding, value > 0, atom, _order.AsSpan(0, k + 1), severity, threadId));
+                return;
+            }
+        }
+    }
+
+    // Kleene logic: 1 true, -1 false, 0 not yet known.
+    private int Evaluate(int node)
+    {
+        FormulaNode n = _plan.Nodes[node];
+        switch (n.Kind)
+        {
+            case FormulaNodeKind.Atom:
+                return _states[n.A];
+            case FormulaNodeKind.Not:
+                return -Evaluate(n.A);
+            case FormulaNodeKind.And:
+            {
+                int left = Evaluate(n.A);
+                int right = Evaluate(n.B);
+                return left < 0 || right < 0 ? -1 : left > 0 && right > 0 ? 1 : 0;
+            }
+
+            default:
+            {
+                int left = n.Kind == FormulaNodeKind.Implies ? -Evaluate(n.A) : Evaluate(n.A);
+                int right = Evaluate(n.B);
+                return left > 0 || right > 0 ? 1 : left < 0 && right < 0 ? -1 : 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+
+namespace Vypr.Runtime.Monitoring;
+
+/// <summary>
+/// Puts the formula records of each invocation back in recording order and hands them to the monitors of their
+/// specifications. An invocation's events may be recorded on several threads (async continuations) and so drained
+/// from several rings in any order; each record carries its position, and a record that arrives early waits here
+/// until the ones before it have arrived.
+/// </summary>
+internal sealed class InvocationRouter
+{
+    private readonly Dictionary<long, InvocationOrder> _orders = [];
+    private readonly Stack<InvocationOrder> _orderPool = new();
+    private readonly Dictionary<int, FormulaMonitor?> _monitors = [];
+    private readonly Func<int, PointInfo> _point;
+    private readonly Func<int, FormulaMonitor?> _createMonitor;
+
+    /// <param name="point">Looks up a registered point.</param>
+    /// <param name="createMonitor">Creates the monitor of a specification, or null when it cannot be checked (it failed to build).</param>
+    public InvocationRouter(Func<int, PointInfo> point, Func<int, FormulaMonitor?> createMonitor)
+    {
+        _point = point;
+        _createMonitor = createMonitor;
+    }
+
+    /// <summary>Invocations whose records are still arriving.</summary>
+    public int OpenInvocations => _orders.Count;
+
+    /// <summary>Every monitor created so far.</summary>
+    public IEnumerable<FormulaMonitor> Monitors
+    {
+        get
+        {
+            foreach (FormulaMonitor? monitor in _monitors.Values)
+            {
+                if (monitor is not null)
+                {
+                    yield return monitor;
+                }
+            }
+        }
+    }
+
+    /// <summary>Takes one drained record: a value waits for its event; an event, enter or exit is put in order.</summary>
+    public void Take(in CallRecord record, List<CapturedValue> pendingValues, int threadId)
+    {
+        if (record.Kind >= RecordKind.NumberValue)
+        {
+            pendingValues.Add(CapturedValue.From(record));
+            return;
+        }
+
+        if (!_orders.TryGetValue(record.Scope, out InvocationOrder? order))
+        {
+            order = _orderPool.Count > 0 ? _orderPool.Pop() : new InvocationOrder();
+            order.Next = 1;
+            _orders.Add(record.Scope, order);
+        }
+
+        if (record.Sequence != order.Next)
+        {
+            order.Early.Add(new EarlyRecord(record, pendingValues.ToArray(), threadId));
+            pendingValues.Clear();
+            return;
+        }
+
+        Dispatch(record, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pendingValues), threadId, order);
+        pendingValues.Clear();
+        order.Next++;
+
+        // Records that came early are released as soon as the gap before them closes.
+        while (order.Early.Count > 0)
+        {
+            int index = order.Early.FindIndex(e => e.Record.Sequence == order.Next);
+            if (index < 0)
+            {
+                break;
+            }
+
+            EarlyRecord early = order.Early[index];
+            order.Early.RemoveAt(index);
+            Dispatch(early.Record, early.Values, early.ThreadId, order);
+            order.Next++;
+        }
+
+        if (order.Ended)
+        {
+            _orders.Remove(record.Scope);
+            order.Monitors.Clear();
+            order.Early.Clear();
+            order.Ended = false;
+            _orderPool.Push(order);
+        }
+    }
+
+    private void Dispatch(in CallRecord record, ReadOnlySpan<CapturedValue> values, int threadId, InvocationOrder order)
+    {
+        var e = new FormulaEvent(record.Scope, record.Sequence, record.StartTimestamp, record.EndTimestamp, record.Threw, record.TestId, threadId);
+        if (record.Kind == RecordKind.Exit)
+        {
+            foreach (FormulaMonitor monitor in order.Monitors)
+            {
+                monitor.End(record.Scope);
+            }
+
+            order.Ended = true;
+            return;
+        }
+
+        PointInfo point = _point(record.CallSiteId);
+        if (MonitorOf(point.SpecificationId) is not { } target)
+        {
+            return;
+        }
+
+        if (!order.Monitors.Contains(target))
+        {
+            order.Monitors.Add(target);
+        }
+
+        if (record.Kind == RecordKind.Enter)
+        {
+            target.Enter(e, point.CallSiteId);
+        }
+        else
+        {
+            target.Take(e, point, values);
+        }
+    }
+
+    private FormulaMonitor? MonitorOf(int specificationId)
+    {
+        if (!_monitors.TryGetValue(specificationId, out FormulaMonitor? monitor))
+        {
+            monitor = _createMonitor(specificationId);
+            _monitors.Add(specificationId, monitor);
+        }
+
+        return monitor;
+    }
+
+    /// <summary>The ordering state of one invocation.</summary>
+    private sealed class InvocationOrder
+    {
+        public int Next { get; set; } = 1;
+
+        public bool Ended { get; set; }
+
+        public List<EarlyRecord> Early { get; } = [];
+
+        public List<FormulaMonitor> Monitors { get; } = [];
+    }
+
+    private readonly record struct EarlyRecord(CallRecord Record, CapturedValue[] Values, int ThreadId);
+}

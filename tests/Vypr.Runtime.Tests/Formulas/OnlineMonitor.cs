@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Vypr.Runtime.Monitoring;
+
+namespace Vypr.Runtime.Tests.Formulas;
+
+/// <summary>
+/// Drives the real online monitor (router, plan, bindings) with a recorded trace, the way probes would: each
+/// invocation's events are written as records into a few simulated threads' rings (values before their event), and
+/// the rings are drained in a random interleaving, so events reach the router out of order and must be put back.
+/// </summary>
+internal static class OnlineMonitor
+{
+    private const int Rings = 3;
+
+    public static IReadOnlyList<ExpectedVerdict> Run(Trace trace) => Run(trace, seed: trace.Events.Count);
+
+    public static IReadOnlyList<ExpectedVerdict> Run(Trace trace, int seed)
+    {
+        var random = new Random(seed);
+        PointInfo[] points = trace.Points
+            .Select(p => new PointInfo(p.Id, 1, p.Id, p.Kind, p.Method, p.DeclaringType, p.Variable, p.Captures))
+            .ToArray();
+        var plan = new FormulaPlan(1, trace.Specification);
+        plan.AddPointsFrom(points);
+        var sink = new Collector();
+        var monitor = new FormulaMonitor(plan, sink);
+        var router = new InvocationRouter(id => points[id - 1], _ => monitor);
+
+        // Every invocation begins with an Enter record (position 1), so trace positions shift by one.
+        var rings = new List<CallRecord>[Rings];
+        for (int r = 0; r < Rings; r++)
+        {
+            rings[r] = [];
+        }
+
+        int enterPoint = (points.FirstOrDefault(p => p.Kind == PointKind.ScopeCall) ?? points[0]).Id;
+        var lastSequence = new Dictionary<long, int>();
+        var entered = new HashSet<long>();
+        foreach (TraceEvent e in trace.Events)
+        {
+            List<CallRecord> ring = rings[random.Next(Rings)];
+            if (entered.Add(e.Invocation))
+            {
+                ring.Add(new CallRecord { Kind = RecordKind.Enter, CallSiteId = enterPoint, Scope = e.Invocation, Sequence = 1, StartTimestamp = e.Start, EndTimestamp = e.Start, TestId = 7 });
+            }
+
+            foreach (object? value in e.Values)
+            {
+                ring.Add(value switch
+                {
+                    double number => new CallRecord { Kind = RecordKind.NumberValue, Number = number },
+                    string text => new CallRecord { Kind = RecordKind.TextValue, Reference = text },
+                    null => new CallRecord { Kind = RecordKind.TextValue },
+                    _ => throw new ArgumentException("trace values are doubles, strings or null, not " + value.GetType()),
+                });
+            }
+
+            ring.Add(new CallRecord { Kind = RecordKind.Event, CallSiteId = e.Point, Scope = e.Invocation, Sequence = e.Seq + 1, StartTimestamp = e.Start, EndTimestamp = e.End, Threw = e.Threw, TestId = 7 });
+            lastSequence[e.Invocation] = e.Seq + 1;
+        }
+
+        foreach ((long invocation, int last) in lastSequence)
+        {
+            rings[random.Next(Rings)].Add(new CallRecord { Kind = RecordKind.Exit, Scope = invocation, Sequence = last + 1 });
+        }
+
+        // Drain the rings in random chunks, each ring in its own order, as the monitor drains threads' buffers.
+        var positions = new int[Rings];
+        var pending = new List<CapturedValue>[Rings];
+        for (int r = 0; r < Rings; r++)
+        {
+            pending[r] = [];
+        }
+
+        while (Enumerable.Range(0, Rings).Any(r => positions[r] < rings[r].Count))
+        {
+            int ring = random.Next(Rings);
+            int chunk = 1 + random.Next(8);
+            for (int i = 0; i < chunk && positions[ring] < rings[ring].Count; i++)
+            {
+                router.Take(rings[ring][positions[ring]++], pending[ring], ring + 1);
+            }
+        }
+
+        if (router.OpenInvocations != 0 || monitor.OpenInvocations != 0)
+        {
+            throw new InvalidOperationException($"{router.OpenInvocations} invocations still open in the router, {monitor.OpenInvocations} in the monitor after every Exit");
+        }
+
+        return sink.Verdicts
+            .OrderBy(v => v.Invocation)
+            .ThenBy(v => v.SlotSeqs, SequenceComparer.Instance)
+            .ToList();
+    }
+
+    private sealed class Collector : IFormulaVerdictSink
+    {
+        public List<ExpectedVerdict> Verdicts { get; } = [];
+
+        public void Take(in FormulaVerdict verdict) => Verdicts.Add(new ExpectedVerdict(
+            verdict.Invocation.Scope,
+            verdict.Binding.Sequence.Select(s => s - 1).ToArray(),
+            verdict.Value,
+            verdict.DecidingAtom,
+            verdict.ObservedAtoms.ToArray(),
+            verdict.Severity));
+    }
+
+    private sealed class SequenceComparer : IComparer<IReadOnlyList<int>>
+    {
+        public static readonly SequenceComparer Instance = new();
+
+        public int Compare(IReadOnlyList<int>? x, IReadOnlyList<int>? y)
+        {
+            for (int i = 0; i < Math.Min(x!.Count, y!.Count); i++)
+            {
+                int order = x[i].CompareTo(y[i]);
+                if (order != 0)
+                {
+                    return order;
+                }
+            }
+
+            return x.Count.CompareTo(y.Count);
+        }
+    }
+}
