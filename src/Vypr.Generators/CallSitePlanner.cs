@@ -44,10 +44,15 @@ internal static class CallSitePlanner
             .OrderBy(n => n, System.StringComparer.Ordinal)
             .ToEquatableArray();
 
-    /// <summary>Resolves the candidates whose name matched and plans an interceptor for each that reaches a monitored method.</summary>
+    /// <summary>
+    /// Resolves the candidates whose name matched and plans an interceptor for each that reaches a monitored or
+    /// scoped method, and for each call in a scoped method's body that a fluent specification talks about.
+    /// </summary>
     public static InterceptionPlan Plan(
         ImmutableArray<CallCandidate> candidates,
         ImmutableArray<MonitoredMethod> monitored,
+        ImmutableArray<FormulaSpecification> formulas,
+        ImmutableArray<ScopeCallContract> referencedContracts,
         Compilation compilation,
         CancellationToken cancellationToken)
     {
@@ -78,9 +83,15 @@ internal static class CallSitePlanner
             FieldFor(declared);
         }
 
-        var calls = new List<InterceptedCall>();
-        int siteCount = 0;
-        foreach (CallCandidate candidate in candidates.OrderBy(c => c.FilePath, System.StringComparer.Ordinal).ThenBy(c => c.SpanStart))
+        ScopeCallContract[] declaredContracts = formulas.Select(FormulaPlanner.ContractOf).ToArray();
+        var formulaPlanner = new FormulaPlanner(compilation, declaredContracts.Concat(referencedContracts));
+        var sites = new Dictionary<InvocationExpressionSyntax, Site>();
+        foreach (var inner in formulaPlanner.InnerRoles(formulas, cancellationToken))
+        {
+            sites.Add(inner.Key, new Site(inner.Value.Target, inner.Value.Model) { Roles = { inner.Value.Role } });
+        }
+
+        foreach (CallCandidate candidate in candidates)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!trees.TryGetValue(candidate.FilePath, out SyntaxTree? tree)
@@ -97,21 +108,52 @@ internal static class CallSitePlanner
             }
 
             List<(MonitoredMethod Method, string? RuntimeType)> reached = index.Reached(target, compilation);
-            if (reached.Count == 0 || WhyNotInterceptable(invocation, target, model, compilation, cancellationToken) is not null)
+            FormulaRole? scopeRole = formulaPlanner.ScopeRole(target, invocation);
+            if (reached.Count == 0 && scopeRole is null)
+            {
+                continue;
+            }
+
+            if (!sites.TryGetValue(invocation, out Site? site))
+            {
+                sites.Add(invocation, site = new Site(target, model));
+            }
+
+            site.Reached = reached;
+            if (scopeRole is not null)
+            {
+                site.Roles.Insert(0, scopeRole);
+            }
+        }
+
+        var calls = new List<InterceptedCall>();
+        int siteCount = 0;
+        foreach (KeyValuePair<InvocationExpressionSyntax, Site> entry in sites
+            .OrderBy(s => s.Key.SyntaxTree.FilePath, System.StringComparer.Ordinal)
+            .ThenBy(s => s.Key.SpanStart))
+        {
+            (InvocationExpressionSyntax invocation, Site site) = (entry.Key, entry.Value);
+            if (WhyNotInterceptable(invocation, site.Target, site.Model, compilation, cancellationToken) is not null)
             {
                 continue;
             }
 
             var targets = new List<MonitoredTarget>();
-            foreach ((MonitoredMethod method, string? runtimeType) in reached)
+            foreach ((MonitoredMethod method, string? runtimeType) in site.Reached)
             {
                 targets.Add(new MonitoredTarget(method.Key, "Site" + ++siteCount, FieldFor(method), runtimeType));
             }
 
-            calls.Add(Describe(invocation, target, model, compilation, targets, cancellationToken));
+            calls.Add(Describe(invocation, site.Target, site.Model, compilation, targets, site.Roles, cancellationToken));
         }
 
-        return new InterceptionPlan(compilation.AssemblyName ?? "unknown", specifications.ToEquatableArray(), calls.ToEquatableArray());
+        return new InterceptionPlan(
+            compilation.AssemblyName ?? "unknown",
+            specifications.ToEquatableArray(),
+            calls.ToEquatableArray(),
+            formulas.OrderBy(f => f.Key, System.StringComparer.Ordinal).ToEquatableArray(),
+            declaredContracts.OrderBy(c => c.SpecificationKey, System.StringComparer.Ordinal).ToEquatableArray(),
+            formulaPlanner.ScopeKeys.ToEquatableArray());
     }
 
     /// <summary>
@@ -212,6 +254,7 @@ internal static class CallSitePlanner
         SemanticModel model,
         Compilation compilation,
         List<MonitoredTarget> targets,
+        List<FormulaRole> roles,
         CancellationToken cancellationToken)
     {
         InterceptableLocation location = model.GetInterceptableLocation(invocation, cancellationToken)!;
@@ -298,7 +341,20 @@ internal static class CallSitePlanner
             invocationText,
             accessor,
             AsyncKindOf(target),
-            targets.ToEquatableArray());
+            targets.ToEquatableArray(),
+            roles.ToEquatableArray());
+    }
+
+    /// <summary>What one invocation is intercepted for, gathered before it is described.</summary>
+    private sealed class Site(IMethodSymbol target, SemanticModel model)
+    {
+        public IMethodSymbol Target { get; } = target;
+
+        public SemanticModel Model { get; } = model;
+
+        public List<(MonitoredMethod Method, string? RuntimeType)> Reached { get; set; } = [];
+
+        public List<FormulaRole> Roles { get; } = [];
     }
 
     private static string ReturnType(IMethodSymbol target) =>

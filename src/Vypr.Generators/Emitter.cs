@@ -17,6 +17,7 @@ internal static class Emitter
         writer.Line("#nullable enable");
         writer.Line("#pragma warning disable CS0612, CS0618 // calls of obsolete members are monitored like any other");
         writer.Line();
+        FormulaEmitter.EmitContracts(writer, plan);
         writer.Open("namespace System.Runtime.CompilerServices");
         writer.Line("[global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]");
         writer.Open("file sealed class InterceptsLocationAttribute : global::System.Attribute");
@@ -59,6 +60,7 @@ internal static class Emitter
             }
         }
 
+        FormulaEmitter.EmitRegistrations(writer, plan);
         writer.Line();
         writer.Line("// Registering eagerly lets reports list specifications that no call reached.");
         writer.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
@@ -70,7 +72,8 @@ internal static class Emitter
     {
         writer.Open("file static class VyprInterceptors");
         bool first = true;
-        foreach (InterceptedCall call in plan.Calls)
+        string[] names = InterceptorNames(plan);
+        for (int i = 0; i < plan.Calls.Length; i++)
         {
             if (!first)
             {
@@ -78,15 +81,35 @@ internal static class Emitter
             }
 
             first = false;
-            EmitInterceptor(writer, call);
+            EmitInterceptor(writer, plan.Calls[i], names[i]);
         }
 
         writer.Close();
+        for (int i = 0; i < plan.Calls.Length; i++)
+        {
+            FormulaEmitter.EmitPending(writer, plan.Calls[i], names[i]);
+        }
     }
 
-    private static void EmitInterceptor(SourceWriter writer, InterceptedCall call)
+    // Calls in different files can share a method name, line and column; only those get a distinguishing suffix.
+    private static string[] InterceptorNames(InterceptionPlan plan)
     {
-        string name = $"{call.MethodName}_{call.Line}_{call.Column}";
+        string[] names = plan.Calls.Select(c => $"{c.MethodName}_{c.Line}_{c.Column}").ToArray();
+        var seen = new System.Collections.Generic.Dictionary<string, int>();
+        for (int i = 0; i < names.Length; i++)
+        {
+            seen[names[i]] = seen.TryGetValue(names[i], out int count) ? count + 1 : 1;
+            if (seen[names[i]] > 1)
+            {
+                names[i] += "_" + seen[names[i]];
+            }
+        }
+
+        return names;
+    }
+
+    private static void EmitInterceptor(SourceWriter writer, InterceptedCall call, string name)
+    {
         string receiver = call.ReceiverType is null ? string.Empty : $"this {call.ReceiverRefKind}{call.ReceiverType} @this";
         string parameters = string.Join(", ", call.Parameters.Select(p => $"{p.RefKind}{p.Type} {p.Name}"));
         string separator = receiver.Length > 0 && parameters.Length > 0 ? ", " : string.Empty;
@@ -98,6 +121,12 @@ internal static class Emitter
         {
             writer.Lines(call.Accessor);
             writer.Line();
+        }
+
+        if (call.Roles.Length > 0)
+        {
+            FormulaEmitter.EmitInterceptor(writer, call, name, $"internal static {call.ReturnRefKind}{call.ReturnType} {name}({receiver}{separator}{parameters})", originalCall, returnsValue);
+            return;
         }
 
         writer.Line($"[global::System.Runtime.CompilerServices.InterceptsLocation({call.LocationVersion}, {Literal(call.LocationData)})] // {call.File}({call.Line},{call.Column})");

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Vypr.Generators.Model;
 
 namespace Vypr.Generators;
@@ -29,6 +30,12 @@ public sealed class VyprGenerator : IIncrementalGenerator
         /// <summary>Invocations whose name matched.</summary>
         public const string Candidates = "CallCandidates";
 
+        /// <summary>Fluent specifications declared in this compilation.</summary>
+        public const string DeclaredFormulas = "DeclaredFormulaSpecifications";
+
+        /// <summary>Scoped methods of fluent specifications declared in referenced assemblies.</summary>
+        public const string ReferencedScopes = "ReferencedScopes";
+
         /// <summary>The resolved plan of interceptors.</summary>
         public const string Plan = "InterceptionPlan";
     }
@@ -39,7 +46,7 @@ public sealed class VyprGenerator : IIncrementalGenerator
         IncrementalValueProvider<ImmutableArray<MonitoredMethod>> declared = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownNames.MaxDurationAttribute,
-                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax,
+                static (node, _) => node is MethodDeclarationSyntax,
                 MonitoredMethodReader.FromDeclaration)
             .Where(static m => m is not null)
             .Select(static (m, _) => m!)
@@ -54,8 +61,32 @@ public sealed class VyprGenerator : IIncrementalGenerator
             .Combine(referenced)
             .Select(static (pair, _) => pair.Left.AddRange(pair.Right.AsImmutableArray()).ToEquatableArray());
 
+        IncrementalValueProvider<ImmutableArray<FormulaSpecification>> formulas = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.PerformanceSpecificationAttribute,
+                static (node, _) => node is PropertyDeclarationSyntax or VariableDeclaratorSyntax,
+                FormulaSpecificationReader.Read)
+            .Where(static f => f is not null)
+            .Select(static (f, _) => f!)
+            .WithTrackingName(Steps.DeclaredFormulas)
+            .Collect();
+
+        IncrementalValueProvider<EquatableArray<ScopeCallContract>> referencedScopes = context.CompilationProvider
+            .Select(static (compilation, token) => FormulaPlanner.FromReferences(compilation, token))
+            .WithTrackingName(Steps.ReferencedScopes);
+
+        IncrementalValueProvider<(EquatableArray<FormulaSpecification> Declared, EquatableArray<ScopeCallContract> Referenced)> formulaInputs = formulas
+            .Combine(referencedScopes)
+            .Select(static (pair, _) => (pair.Left.ToEquatableArray(), pair.Right));
+
         IncrementalValueProvider<EquatableArray<string>> names = monitored
-            .Select(static (methods, _) => CallSitePlanner.NamesOf(methods.AsImmutableArray()))
+            .Combine(formulaInputs)
+            .Select(static (input, _) => CallSitePlanner.NamesOf(input.Left.AsImmutableArray())
+                .Concat(input.Right.Declared.Select(f => f.ScopeName))
+                .Concat(input.Right.Referenced.Select(c => c.ScopeName))
+                .Distinct()
+                .OrderBy(n => n, System.StringComparer.Ordinal)
+                .ToEquatableArray())
             .WithTrackingName(Steps.Names);
 
         IncrementalValueProvider<ImmutableArray<CallCandidate>> candidates = context.SyntaxProvider
@@ -68,15 +99,26 @@ public sealed class VyprGenerator : IIncrementalGenerator
 
         IncrementalValueProvider<InterceptionPlan?> plan = candidates
             .Combine(monitored)
+            .Combine(formulaInputs)
             .Combine(context.CompilationProvider)
-            .Select(static (input, token) => input.Left.Right.Length == 0
-                ? null
-                : CallSitePlanner.Plan(input.Left.Left, input.Left.Right.AsImmutableArray(), input.Right, token))
+            .Select(static (input, token) =>
+            {
+                ((ImmutableArray<CallCandidate> calls, EquatableArray<MonitoredMethod> methods), var formulaInput) = input.Left;
+                return methods.Length == 0 && formulaInput.Declared.Length == 0 && formulaInput.Referenced.Length == 0
+                    ? null
+                    : CallSitePlanner.Plan(
+                        calls,
+                        methods.AsImmutableArray(),
+                        formulaInput.Declared.AsImmutableArray(),
+                        formulaInput.Referenced.AsImmutableArray(),
+                        input.Right,
+                        token);
+            })
             .WithTrackingName(Steps.Plan);
 
         context.RegisterSourceOutput(plan, static (output, plan) =>
         {
-            if (plan is not null && (plan.Calls.Length > 0 || plan.Specifications.Length > 0))
+            if (plan is not null && (plan.Calls.Length > 0 || plan.Specifications.Length > 0 || plan.Formulas.Length > 0))
             {
                 output.AddSource(Emitter.HintName, Emitter.Emit(plan));
             }

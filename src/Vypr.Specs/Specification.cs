@@ -65,7 +65,7 @@ public sealed class Specification
     /// <summary>The specification in PyCFTL's shape: <c>Forall(q = Changes(file)).Forall(t = Calls(Write, after q)).Check(...)</c>.</summary>
     /// <returns>The readable form.</returns>
     public override string ToString() =>
-        string.Concat(Slots.Where(s => !s.IsNextCall).Select(s => "Forall(" + s.Name + " = " + s.Quantifier + ")")) + ".Check(" + Body + ")";
+        string.Join(".", Slots.Where(s => !s.IsNextCall).Select(s => "Forall(" + s.Name + " = " + s.Quantifier + ")")) + ".Check(" + Body + ")";
 
     internal static string RequireName(string? name, string parameter) =>
         string.IsNullOrWhiteSpace(name) ? throw new ArgumentException("a name is required", parameter) : name;

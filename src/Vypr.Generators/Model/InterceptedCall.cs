@@ -17,6 +17,7 @@ namespace Vypr.Generators.Model;
 /// <param name="Accessor">An UnsafeAccessor declaration used to reach an inaccessible method, or null.</param>
 /// <param name="Async">How the call completes.</param>
 /// <param name="Targets">The monitored methods the call may reach.</param>
+/// <param name="Roles">What the call records for fluent specifications.</param>
 internal sealed record InterceptedCall(
     int LocationVersion,
     string LocationData,
@@ -33,4 +34,5 @@ internal sealed record InterceptedCall(
     string Invocation,
     string? Accessor,
     AsyncKind Async,
-    EquatableArray<MonitoredTarget> Targets);
+    EquatableArray<MonitoredTarget> Targets,
+    EquatableArray<FormulaRole> Roles = default);

@@ -4,7 +4,13 @@ namespace Vypr.Generators.Model;
 /// <param name="AssemblyName">The compilation's assembly, recorded with each call site.</param>
 /// <param name="Specifications">The monitored methods whose specifications this assembly registers.</param>
 /// <param name="Calls">The call sites to intercept.</param>
+/// <param name="Formulas">The fluent specifications this compilation declares (registered, and published for other compilations).</param>
+/// <param name="Contracts">What call sites of their scoped methods record, one per declared specification.</param>
+/// <param name="ScopeKeys">The scoped methods the interceptors refer to; field <c>Scope{i+1}</c> holds the ID of entry i.</param>
 internal sealed record InterceptionPlan(
     string AssemblyName,
     EquatableArray<MonitoredMethod> Specifications,
-    EquatableArray<InterceptedCall> Calls);
+    EquatableArray<InterceptedCall> Calls,
+    EquatableArray<FormulaSpecification> Formulas = default,
+    EquatableArray<ScopeCallContract> Contracts = default,
+    EquatableArray<string> ScopeKeys = default);

@@ -126,10 +126,15 @@ internal sealed class FormulaPlan
     public static bool Matches(Quantifier quantifier, PointInfo point) => quantifier.Kind switch
     {
         QuantifierKind.Calls => point.Kind == PointKind.Call && point.Method == quantifier.Method
-            && (quantifier.DeclaringType is null || point.DeclaringType == quantifier.DeclaringType),
+            && (quantifier.DeclaringType is null || CountsAs(point.DeclaringType, quantifier.DeclaringType)),
         QuantifierKind.Changes => point.Kind == PointKind.Change && point.Variable == quantifier.Variable,
         _ => point.Kind == PointKind.ScopeCall,
     };
+
+    // The generator lists, '|'-separated, every type a call counts as: the called method's declaring type and the
+    // types named by quantifiers it matched through a base type or an interface.
+    private static bool CountsAs(string? declaringTypes, string wanted) =>
+        declaringTypes is not null && Array.IndexOf(declaringTypes.Split('|'), wanted) >= 0;
 
     private static int IndexOf(IReadOnlyList<string> names, string name)
     {

@@ -73,7 +73,7 @@ internal sealed class InvocationRouter
         // Records that came early are released as soon as the gap before them closes.
         while (order.Early.Count > 0)
         {
-            int index = order.Early.FindIndex(e => e.Record.Sequence == order.Next);
+            int index = IndexOf(order.Early, order.Next);
             if (index < 0)
             {
                 break;
@@ -128,6 +128,20 @@ internal sealed class InvocationRouter
         {
             target.Take(e, point, values);
         }
+    }
+
+    // A loop, not a lambda: a closure over the order would be allocated on every record.
+    private static int IndexOf(List<EarlyRecord> early, int sequence)
+    {
+        for (int i = 0; i < early.Count; i++)
+        {
+            if (early[i].Record.Sequence == sequence)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private FormulaMonitor? MonitorOf(int specificationId)

@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Vypr.Generators.Model;
+
+namespace Vypr.Generators;
+
+/// <summary>
+/// Decides what each call records for fluent specifications: calls of a scoped method begin and end invocations;
+/// calls written in a scoped method's body record the calls and changes the specifications quantify over.
+/// </summary>
+internal sealed class FormulaPlanner
+{
+    private readonly Compilation _compilation;
+    private readonly List<string> _scopeKeys = [];
+    private readonly Dictionary<string, List<ScopeCallContract>> _contractsByScope = new(StringComparer.Ordinal);
+    private int _points;
+
+    public FormulaPlanner(Compilation compilation, IEnumerable<ScopeCallContract> contracts)
+    {
+        _compilation = compilation;
+        foreach (ScopeCallContract contract in contracts)
+        {
+            if (!_contractsByScope.TryGetValue(contract.ScopeKey, out List<ScopeCallContract>? list))
+            {
+                _contractsByScope.Add(contract.ScopeKey, list = []);
+            }
+
+            list.Add(contract);
+        }
+    }
+
+    /// <summary>The scoped methods referred to so far; field <c>Scope{i+1}</c> holds entry i's ID.</summary>
+    public IReadOnlyList<string> ScopeKeys => _scopeKeys;
+
+    /// <summary>What a call site of a specification's scoped method records, and what a referencing compilation reads back.</summary>
+    public static ScopeCallContract ContractOf(FormulaSpecification specification)
+    {
+        IEnumerable<string> scopeCaptures = specification.Slots
+            .Where(s => s.Kind == "ScopeCalls")
+            .SelectMany(s => s.Captures)
+            .Distinct()
+            .OrderBy(c => c, StringComparer.Ordinal);
+        IEnumerable<string> parameterChanges = specification.Slots
+            .Where(s => s.Kind == "Changes" && s.Variable is not null && specification.ScopeCaptures.Contains("arg:" + s.Variable))
+            .GroupBy(s => s.Variable!, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key + "=" + string.Join(",", g.SelectMany(s => s.Captures).Distinct().OrderBy(c => c, StringComparer.Ordinal)));
+        return new ScopeCallContract(
+            specification.Key,
+            specification.ScopeKey,
+            specification.ScopeName,
+            string.Join(",", scopeCaptures),
+            string.Join(";", parameterChanges));
+    }
+
+    /// <summary>Reads the contracts that referenced assemblies publish for the specifications they declare.</summary>
+    public static EquatableArray<ScopeCallContract> FromReferences(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var found = new List<ScopeCallContract>();
+        foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (AttributeData attribute in assembly.GetAttributes())
+            {
+                if (attribute.AttributeClass?.ToDisplayString() == KnownNames.SpecificationScopeAttribute
+                    && attribute.ConstructorArguments.Length == 4
+                    && attribute.ConstructorArguments.All(a => a.Value is string)
+                    && DocumentationCommentId.GetFirstSymbolForDeclarationId((string)attribute.ConstructorArguments[1].Value!, compilation) is IMethodSymbol scope)
+                {
+                    found.Add(new ScopeCallContract(
+                        (string)attribute.ConstructorArguments[0].Value!,
+                        (string)attribute.ConstructorArguments[1].Value!,
+                        scope.Name,
+                        (string)attribute.ConstructorArguments[2].Value!,
+                        (string)attribute.ConstructorArguments[3].Value!));
+                }
+            }
+        }
+
+        return found.OrderBy(c => c.SpecificationKey, StringComparer.Ordinal).ToEquatableArray();
+    }
+
+    /// <summary>The role of a call of <paramref name="target"/> as a call of a scoped method, or null when it is none.</summary>
+    public FormulaRole? ScopeRole(IMethodSymbol target, InvocationExpressionSyntax invocation)
+    {
+        string? key = DocumentationCommentId.CreateDeclarationId((target.ReducedFrom ?? target).OriginalDefinition);
+        if (key is null || !_contractsByScope.TryGetValue(key, out List<ScopeCallContract>? contracts))
+        {
+            return null;
+        }
+
+        var points = new List<PointModel>();
+        foreach (ScopeCallContract contract in contracts)
+        {
+            points.Add(Point("ScopeCall", contract.SpecificationKey, null, null, null, Split(contract.ScopeCaptures, ',')));
+            foreach (string change in Split(contract.ParameterChanges, ';'))
+            {
+                int equals = change.IndexOf('=');
+                points.Add(Point("Change", contract.SpecificationKey, null, null, change.Substring(0, equals), Split(change.Substring(equals + 1), ',')));
+            }
+        }
+
+        return new FormulaRole(true, ScopeField(key), points.ToEquatableArray());
+    }
+
+    /// <summary>The roles of the calls written in the body of each declared specification's scoped method.</summary>
+    public Dictionary<InvocationExpressionSyntax, (IMethodSymbol Target, SemanticModel Model, FormulaRole Role)> InnerRoles(
+        IEnumerable<FormulaSpecification> declared, CancellationToken cancellationToken)
+    {
+        var roles = new Dictionary<InvocationExpressionSyntax, (IMethodSymbol, SemanticModel, List<PointModel>, string)>();
+        foreach (FormulaSpecification specification in declared)
+        {
+            if (DocumentationCommentId.GetFirstSymbolForDeclarationId(specification.ScopeKey, _compilation) is not IMethodSymbol scope)
+            {
+                continue;
+            }
+
+            var assignments = ScopeBody.Assignments(scope, _compilation, cancellationToken)
+                .Where(a => a.FromCall is not null)
+                .ToLookup(a => a.FromCall!);
+            foreach ((InvocationExpressionSyntax invocation, IMethodSymbol target, SemanticModel model) in ScopeBody.Invocations(scope, _compilation, cancellationToken))
+            {
+                var points = new List<PointModel>();
+                FormulaSlot[] calls = specification.Slots.Where(s => s.Kind == "Calls" && Matches(target, s)).ToArray();
+                if (calls.Length > 0)
+                {
+                    IMethodSymbol called = (target.ReducedFrom ?? target).OriginalDefinition;
+                    string declaring = string.Join("|", new[] { FormulaTypes.RuntimeFullName(called.ContainingType) }
+                        .Concat(calls.Select(s => s.DeclaringType))
+                        .Where(t => t is not null)
+                        .Distinct(StringComparer.Ordinal));
+                    points.Add(Point("Call", specification.Key, called.Name, declaring, null, calls.SelectMany(s => s.Captures)));
+                }
+
+                foreach (IGrouping<string, FormulaSlot> changes in specification.Slots
+                    .Where(s => s.Kind == "Changes" && assignments[invocation].Any(a => a.Variable == s.Variable))
+                    .GroupBy(s => s.Variable!, StringComparer.Ordinal))
+                {
+                    points.Add(Point("Change", specification.Key, null, null, changes.Key, changes.SelectMany(s => s.Captures)));
+                }
+
+                if (points.Count == 0)
+                {
+                    continue;
+                }
+
+                if (!roles.TryGetValue(invocation, out var role))
+                {
+                    role = (target, model, [], ScopeField(specification.ScopeKey));
+                    roles.Add(invocation, role);
+                }
+
+                role.Item3.AddRange(points);
+            }
+        }
+
+        return roles.ToDictionary(
+            r => r.Key,
+            r => (r.Value.Item1, r.Value.Item2, new FormulaRole(false, r.Value.Item4, r.Value.Item3.ToEquatableArray())));
+    }
+
+    private bool Matches(IMethodSymbol target, FormulaSlot slot)
+    {
+        if (slot.Method is null)
+        {
+            return false;
+        }
+
+        INamedTypeSymbol? type = slot.DeclaringType is null ? null : _compilation.GetTypeByMetadataName(slot.DeclaringType);
+        return (slot.DeclaringType is null || type is not null) && FormulaScope.Matches(target, slot.Method, type);
+    }
+
+    private PointModel Point(string kind, string specificationKey, string? method, string? declaringType, string? variable, IEnumerable<string> captures) =>
+        new("Point" + ++_points, kind, specificationKey, method, declaringType, variable,
+            captures.Distinct().OrderBy(c => c, StringComparer.Ordinal).ToEquatableArray());
+
+    private string ScopeField(string scopeKey)
+    {
+        int index = _scopeKeys.IndexOf(scopeKey);
+        if (index < 0)
+        {
+            _scopeKeys.Add(scopeKey);
+            index = _scopeKeys.Count - 1;
+        }
+
+        return "Scope" + (index + 1);
+    }
+
+    private static IEnumerable<string> Split(string text, char separator) =>
+        text.Length == 0 ? Enumerable.Empty<string>() : text.Split(separator);
+}
