@@ -307,11 +307,11 @@ public static class RuntimeMonitor
     {
         FormulaBinding binding = decided.Binding;
         FormulaPlan plan = decided.Plan;
-        int site = decided.Invocation.CallSiteId != 0 ? decided.Invocation.CallSiteId : binding.CallSite[0];
+        int site = decided.Invocation.CallSiteId != 0 ? decided.Invocation.CallSiteId : binding.Slots[0].CallSite;
         int testId = decided.Invocation.TestId;
         int firstCall = Array.FindIndex(plan.Slots, s => s.Slot.IsCall);
-        long duration = firstCall < 0 ? 0 : RunClock.Nanoseconds(binding.Start[firstCall], binding.End[firstCall]);
-        bool threw = binding.Threw[0];
+        long duration = firstCall < 0 ? 0 : RunClock.Nanoseconds(binding.Slots[firstCall].Start, binding.Slots[firstCall].End);
+        bool threw = binding.Slots[0].Threw;
 
         CallSiteAccumulator accumulator = AccumulatorOf(testId, site);
         accumulator.Add(duration, decided.Value, threw);
@@ -368,7 +368,7 @@ public static class RuntimeMonitor
         ulong mask = atom.SlotMask;
         for (int slot = 0; mask != 0; slot++, mask >>= 1)
         {
-            if ((mask & 1) != 0 && (latest < 0 || binding.Sequence[slot] > binding.Sequence[latest]))
+            if ((mask & 1) != 0 && (latest < 0 || binding.Slots[slot].Sequence > binding.Slots[latest].Sequence))
             {
                 latest = slot;
             }
@@ -380,7 +380,7 @@ public static class RuntimeMonitor
             atom.Atom.Left.IsDuration ? "ns" : string.Empty,
             condition,
             satisfied,
-            latest < 0 ? 0 : binding.CallSite[latest]);
+            latest < 0 ? 0 : binding.Slots[latest].CallSite);
     }
 
     /// <summary>Hands decided bindings of fluent specifications to <see cref="Keep(in FormulaVerdict)"/>.</summary>

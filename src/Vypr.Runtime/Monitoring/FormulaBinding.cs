@@ -11,14 +11,7 @@ internal sealed class FormulaBinding
 {
     public FormulaBinding(FormulaPlan plan)
     {
-        int slots = plan.Slots.Length;
-        ChosenPoint = new int[slots];
-        Filled = new bool[slots];
-        Sequence = new int[slots];
-        Start = new long[slots];
-        End = new long[slots];
-        Threw = new bool[slots];
-        CallSite = new int[slots];
+        Slots = new SlotState[plan.Slots.Length];
         Values = new CapturedValue[plan.ValueCount];
     }
 
@@ -28,30 +21,24 @@ internal sealed class FormulaBinding
     /// <summary>True for an invocation's template (never evaluated).</summary>
     public bool IsTemplate { get; set; }
 
-    /// <summary>For explicit slots: the local point this binding takes its event from; -1 for <c>NextCall</c> slots.</summary>
-    public int[] ChosenPoint { get; }
-
-    public bool[] Filled { get; }
-
-    public int[] Sequence { get; }
-
-    public long[] Start { get; }
-
-    public long[] End { get; }
-
-    public bool[] Threw { get; }
-
-    public int[] CallSite { get; }
+    public SlotState[] Slots { get; }
 
     public CapturedValue[] Values { get; }
 
     public int Unfilled { get; set; }
 
-    public void Reset(int slots)
+    /// <summary>How many slots are filled (a template with none is copied by resetting).</summary>
+    public int FilledCount => Slots.Length - Unfilled;
+
+    public void Reset()
     {
-        Array.Fill(Filled, false);
-        Array.Fill(ChosenPoint, -1);
-        Unfilled = slots;
+        SlotState[] slots = Slots;
+        for (int i = 0; i < slots.Length; i++)
+        {
+            slots[i] = new SlotState { ChosenPoint = -1 };
+        }
+
+        Unfilled = slots.Length;
         IsTemplate = false;
     }
 
@@ -59,32 +46,40 @@ internal sealed class FormulaBinding
 
     public void CopyFrom(FormulaBinding template)
     {
-        Array.Copy(template.ChosenPoint, ChosenPoint, ChosenPoint.Length);
-        Array.Copy(template.Filled, Filled, Filled.Length);
-        Array.Copy(template.Sequence, Sequence, Sequence.Length);
-        Array.Copy(template.Start, Start, Start.Length);
-        Array.Copy(template.End, End, End.Length);
-        Array.Copy(template.Threw, Threw, Threw.Length);
-        Array.Copy(template.CallSite, CallSite, CallSite.Length);
-        Array.Copy(template.Values, Values, Values.Length);
-        Unfilled = template.Unfilled;
+        if (template.FilledCount == 0)
+        {
+            Reset();
+            Array.Copy(template.Slots, Slots, Slots.Length);
+        }
+        else
+        {
+            Array.Copy(template.Slots, Slots, Slots.Length);
+            Array.Copy(template.Values, Values, Values.Length);
+            Unfilled = template.Unfilled;
+        }
+
         IsTemplate = false;
     }
 
     /// <summary>Binds an event to slot <paramref name="slot"/>, copying the values the formula reads from it.</summary>
     public void Fill(FormulaPlan plan, int slot, int localPoint, in FormulaEvent e, ReadOnlySpan<CapturedValue> values)
     {
-        Filled[slot] = true;
-        Sequence[slot] = e.Sequence;
-        Start[slot] = e.Start;
-        End[slot] = e.End;
-        Threw[slot] = e.Threw;
-        CallSite[slot] = plan.Points[localPoint].Info.CallSiteId;
-        SlotPlan slotPlan = plan.Slots[slot];
-        int[] map = plan.Points[localPoint].CaptureMaps[slot];
-        for (int c = 0; c < map.Length; c++)
+        ref SlotState state = ref Slots[slot];
+        state.Filled = true;
+        state.Sequence = e.Sequence;
+        state.Start = e.Start;
+        state.End = e.End;
+        state.Threw = e.Threw;
+        LocalPoint point = plan.Points[localPoint];
+        state.CallSite = point.Info.CallSiteId;
+        int[] map = point.CaptureMaps[slot];
+        if (map.Length > 0)
         {
-            Values[slotPlan.ValueOffset + c] = map[c] >= 0 && map[c] < values.Length ? values[map[c]] : CapturedValue.Missing;
+            int offset = plan.Slots[slot].ValueOffset;
+            for (int c = 0; c < map.Length; c++)
+            {
+                Values[offset + c] = map[c] >= 0 && map[c] < values.Length ? values[map[c]] : CapturedValue.Missing;
+            }
         }
 
         Unfilled--;

@@ -27,14 +27,14 @@ internal static class FormulaMath
             case TermKind.Constant:
                 return node.Constant;
             case TermKind.Measured:
-                int slot = node.Slot;
+                ref SlotState state = ref binding.Slots[node.Slot];
                 return node.Measurement switch
                 {
-                    Measurement.Duration => CapturedValue.OfNumber(RunClock.Nanoseconds(binding.Start[slot], binding.End[slot])),
-                    Measurement.Start => CapturedValue.OfNumber(RunClock.Nanoseconds(0, binding.Start[slot])),
-                    Measurement.End => CapturedValue.OfNumber(RunClock.Nanoseconds(0, binding.End[slot])),
-                    Measurement.Result when binding.Threw[slot] => CapturedValue.Missing,
-                    _ => node.Capture < 0 ? CapturedValue.Missing : binding.Values[plan.Slots[slot].ValueOffset + node.Capture],
+                    Measurement.Duration => CapturedValue.OfNumber(RunClock.Nanoseconds(state.Start, state.End)),
+                    Measurement.Start => CapturedValue.OfNumber(RunClock.Nanoseconds(0, state.Start)),
+                    Measurement.End => CapturedValue.OfNumber(RunClock.Nanoseconds(0, state.End)),
+                    Measurement.Result when state.Threw => CapturedValue.Missing,
+                    _ => node.Capture < 0 ? CapturedValue.Missing : binding.Values[plan.Slots[node.Slot].ValueOffset + node.Capture],
                 };
             default:
                 CapturedValue left = Term(plan, node.Left, binding);

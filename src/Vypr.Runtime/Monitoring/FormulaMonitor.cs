@@ -31,6 +31,8 @@ internal sealed class FormulaMonitor
     private readonly int[] _combination;
     private readonly List<int> _dependentSlots = [];
     private readonly List<int> _independentSlots = [];
+    private readonly FormulaBinding? _scratch;
+    private FormulaInvocation? _lastInvocation;
 
     public FormulaMonitor(FormulaPlan plan, IFormulaVerdictSink sink)
     {
@@ -40,6 +42,7 @@ internal sealed class FormulaMonitor
         _availability = new int[plan.Atoms.Length];
         _states = new sbyte[plan.Atoms.Length];
         _combination = new int[plan.Slots.Length];
+        _scratch = plan.Slots.Length == 1 ? new FormulaBinding(plan) : null;
         for (int s = 1; s < plan.Slots.Length; s++)
         {
             if (!plan.Slots[s].Slot.IsNextCall)
@@ -112,6 +115,8 @@ internal sealed class FormulaMonitor
             return;
         }
 
+        _lastInvocation = null;
+
         foreach (List<(FormulaBinding Binding, int Generation)> waiting in invocation.Waiting)
         {
             foreach ((FormulaBinding binding, int generation) in waiting)
@@ -135,8 +140,14 @@ internal sealed class FormulaMonitor
 
     private FormulaInvocation InvocationOf(in FormulaEvent e)
     {
+        if (_lastInvocation is not null && _lastInvocation.Scope == e.Scope)
+        {
+            return _lastInvocation;
+        }
+
         if (_invocations.TryGetValue(e.Scope, out FormulaInvocation? invocation))
         {
+            _lastInvocation = invocation;
             return invocation;
         }
 
@@ -146,6 +157,7 @@ internal sealed class FormulaMonitor
         invocation.StartTimestamp = e.Start;
         _invocations.Add(e.Scope, invocation);
         BuildTemplates(invocation);
+        _lastInvocation = invocation;
         return invocation;
     }
 
@@ -167,6 +179,17 @@ internal sealed class FormulaMonitor
 
     private void Create(FormulaInvocation invocation, int local, in FormulaEvent e, ReadOnlySpan<CapturedValue> values)
     {
+        // One slot (the common "every call of f takes at most ..."): the binding is complete at once and never waits,
+        // so it is decided in a scratch binding without touching the pool or the waiting lists.
+        if (_scratch is not null)
+        {
+            _scratch.Reset();
+            _scratch.Slots[0].ChosenPoint = local;
+            _scratch.Fill(_plan, 0, local, e, values);
+            Decide(invocation, _scratch, e.ThreadId);
+            return;
+        }
+
         foreach (int slot in _dependentSlots)
         {
             if (_plan.Slots[slot].Points.Count == 0)
@@ -203,10 +226,10 @@ internal sealed class FormulaMonitor
 
         FormulaBinding binding = Rent();
         binding.CopyFrom(template);
-        binding.ChosenPoint[0] = local;
+        binding.Slots[0].ChosenPoint = local;
         foreach (int slot in slots)
         {
-            binding.ChosenPoint[slot] = _combination[slot];
+            binding.Slots[slot].ChosenPoint = _combination[slot];
         }
 
         binding.Fill(_plan, 0, local, e, values);
@@ -239,7 +262,7 @@ internal sealed class FormulaMonitor
         template.IsTemplate = true;
         foreach (int slot in _independentSlots)
         {
-            template.ChosenPoint[slot] = _combination[slot];
+            template.Slots[slot].ChosenPoint = _combination[slot];
         }
 
         invocation.Templates.Add(template);
@@ -250,7 +273,7 @@ internal sealed class FormulaMonitor
     {
         for (int slot = 0; slot < _plan.Slots.Length; slot++)
         {
-            if (binding.Filled[slot] || (binding.IsTemplate && _plan.Slots[slot].Dependent))
+            if (binding.Slots[slot].Filled || (binding.IsTemplate && _plan.Slots[slot].Dependent))
             {
                 continue;
             }
@@ -262,21 +285,21 @@ internal sealed class FormulaMonitor
                     invocation.WaitingAt(point).Add((binding, binding.Generation));
                 }
             }
-            else if (binding.ChosenPoint[slot] >= 0)
+            else if (binding.Slots[slot].ChosenPoint >= 0)
             {
-                invocation.WaitingAt(binding.ChosenPoint[slot]).Add((binding, binding.Generation));
+                invocation.WaitingAt(binding.Slots[slot].ChosenPoint).Add((binding, binding.Generation));
             }
         }
     }
 
     private bool CanTake(FormulaBinding binding, int slot, int local)
     {
-        if (binding.Filled[slot] || (binding.IsTemplate && _plan.Slots[slot].Dependent))
+        if (binding.Slots[slot].Filled || (binding.IsTemplate && _plan.Slots[slot].Dependent))
         {
             return false;
         }
 
-        return _plan.Slots[slot].Slot.IsNextCall ? _plan.Points[local].MatchesSlot[slot] : binding.ChosenPoint[slot] == local;
+        return _plan.Slots[slot].Slot.IsNextCall ? _plan.Points[local].MatchesSlot[slot] : binding.Slots[slot].ChosenPoint == local;
     }
 
     private void Fill(FormulaBinding binding, int local, in FormulaEvent e, ReadOnlySpan<CapturedValue> values)
@@ -290,7 +313,7 @@ internal sealed class FormulaMonitor
 
             // "After q": the event must start after q's moment (a state's time, a call's end), so q must be bound first.
             int after = _plan.Slots[slot].Slot.AfterSlot;
-            if (after >= 0 && (!binding.Filled[after] || e.Start <= binding.End[after]))
+            if (after >= 0 && (!binding.Slots[after].Filled || e.Start <= binding.Slots[after].End))
             {
                 continue;
             }
@@ -315,7 +338,7 @@ internal sealed class FormulaMonitor
     private FormulaBinding Rent()
     {
         FormulaBinding binding = _bindingPool.Count > 0 ? _bindingPool.Pop() : new FormulaBinding(_plan);
-        binding.Reset(_plan.Slots.Length);
+        binding.Reset();
         return binding;
     }
 
@@ -345,7 +368,7 @@ internal sealed class FormulaMonitor
             {
                 if ((mask & 1) != 0)
                 {
-                    available = Math.Max(available, binding.Sequence[slot]);
+                    available = Math.Max(available, binding.Slots[slot].Sequence);
                 }
             }
 

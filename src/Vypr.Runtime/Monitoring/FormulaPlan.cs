@@ -13,6 +13,8 @@ internal sealed class FormulaPlan
     private readonly Dictionary<int, int> _localPoints = [];
     private readonly List<TermNode> _terms = [];
     private readonly List<FormulaNode> _nodes = [];
+    private int _lastPointId = -1;
+    private int _lastLocalPoint;
 
     public FormulaPlan(int specificationId, Specification specification)
     {
@@ -82,8 +84,14 @@ internal sealed class FormulaPlan
     /// <summary>The local index of a registered point, adding it (and matching it against the slots) on first sight.</summary>
     public int LocalPoint(PointInfo point)
     {
+        if (point.Id == _lastPointId)
+        {
+            return _lastLocalPoint;
+        }
+
         if (_localPoints.TryGetValue(point.Id, out int local))
         {
+            (_lastPointId, _lastLocalPoint) = (point.Id, local);
             return local;
         }
 

@@ -16,6 +16,10 @@ internal sealed class InvocationRouter
     private readonly Dictionary<int, FormulaMonitor?> _monitors = [];
     private readonly Func<int, PointInfo> _point;
     private readonly Func<int, FormulaMonitor?> _createMonitor;
+    private InvocationOrder? _lastOrder;
+    private long _lastScope;
+    private int _lastSpecificationId;
+    private FormulaMonitor? _lastMonitor;
 
     /// <param name="point">Looks up a registered point.</param>
     /// <param name="createMonitor">Creates the monitor of a specification, or null when it cannot be checked (it failed to build).</param>
@@ -52,12 +56,17 @@ internal sealed class InvocationRouter
             return;
         }
 
-        if (!_orders.TryGetValue(record.Scope, out InvocationOrder? order))
+        // Records come in runs from the same invocation: remember the last one to skip the lookup.
+        InvocationOrder? order = _lastOrder;
+        if ((order is null || _lastScope != record.Scope) && !_orders.TryGetValue(record.Scope, out order))
         {
             order = _orderPool.Count > 0 ? _orderPool.Pop() : new InvocationOrder();
             order.Next = 1;
             _orders.Add(record.Scope, order);
         }
+
+        _lastOrder = order;
+        _lastScope = record.Scope;
 
         if (record.Sequence != order.Next)
         {
@@ -87,6 +96,7 @@ internal sealed class InvocationRouter
 
         if (order.Ended)
         {
+            _lastOrder = null;
             _orders.Remove(record.Scope);
             order.Monitors.Clear();
             order.Early.Clear();
@@ -146,12 +156,19 @@ internal sealed class InvocationRouter
 
     private FormulaMonitor? MonitorOf(int specificationId)
     {
+        if (_lastMonitor is not null && _lastSpecificationId == specificationId)
+        {
+            return _lastMonitor;
+        }
+
         if (!_monitors.TryGetValue(specificationId, out FormulaMonitor? monitor))
         {
             monitor = _createMonitor(specificationId);
             _monitors.Add(specificationId, monitor);
         }
 
+        _lastSpecificationId = specificationId;
+        _lastMonitor = monitor;
         return monitor;
     }
 

@@ -101,7 +101,7 @@ internal static class OnlineMonitor
 
         public void Take(in FormulaVerdict verdict) => Verdicts.Add(new ExpectedVerdict(
             verdict.Invocation.Scope,
-            verdict.Binding.Sequence.Select(s => s - 1).ToArray(),
+            verdict.Binding.Slots.Select(s => s.Sequence - 1).ToArray(),
             verdict.Value,
             verdict.DecidingAtom,
             verdict.ObservedAtoms.ToArray(),
