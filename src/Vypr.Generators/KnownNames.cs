@@ -6,4 +6,8 @@ internal static class KnownNames
     public const string MaxDurationAttribute = "Vypr.MaxDurationAttribute";
     public const string SpecsAssembly = "Vypr.Specs";
     public const string GeneratedNamespace = "Vypr.Generated";
+    public const string SpecificationScopeAttribute = "Vypr.SpecificationScopeAttribute";
+    public const string PerformanceSpecificationAttribute = "Vypr.PerformanceSpecificationAttribute";
+    public const string VyprNamespace = "Vypr";
+    public const string SpecificationType = "Specification";
 }

@@ -54,4 +54,119 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         helpLinkUri: HelpBase + "vypr0004");
+
+    public static readonly DiagnosticDescriptor UnreadableSpecification = new(
+        "VYPR0006",
+        "Specification cannot be read",
+        "'{0}' cannot be read as a performance specification: {1}",
+        SpecificationCategory,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The source generator reads a specification's fluent chain at compile time without running it, so the member must be a static Specification whose value is one chain Specification.For<T>(...).Forall(...).Check(lambda) of constants and Vypr terms.",
+        helpLinkUri: HelpBase + "vypr0006");
+
+    public static readonly DiagnosticDescriptor UnresolvedScope = new(
+        "VYPR0007",
+        "Scoped method cannot be resolved",
+        "The scope of '{0}' cannot be resolved: {1}",
+        SpecificationCategory,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Specification.For<T>(name) must name exactly one ordinary method of T that has a body in this project; add typeof(...) parameter types to choose an overload.",
+        helpLinkUri: HelpBase + "vypr0007");
+
+    public static readonly DiagnosticDescriptor EventNeverHappens = new(
+        "VYPR0008",
+        "Quantified event never happens in the scope",
+        "{0} in the body of '{1}', so '{2}' never binds and '{3}' is never checked",
+        SpecificationCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A quantifier ranges over calls written directly in the scoped method's body (not in lambdas or local functions) and over changes of variables assigned a call's result there.",
+        helpLinkUri: HelpBase + "vypr0008");
+
+    public static readonly DiagnosticDescriptor WrongAfterBinding = new(
+        "VYPR0009",
+        "After names a binding that is not declared before",
+        "'{0}' cannot come after '{1}': {2}; After can only name a binding declared before it",
+        SpecificationCategory,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "vypr0009");
+
+    public static readonly DiagnosticDescriptor DuplicateBindingName = new(
+        "VYPR0010",
+        "Binding name used twice",
+        "The binding name '{0}' is used twice in '{1}'; give each Forall its own name",
+        SpecificationCategory,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "vypr0010");
+
+    public static readonly DiagnosticDescriptor IncompatibleTerms = new(
+        "VYPR0011",
+        "Terms of incompatible types",
+        "'{0}' in '{1}' mixes incompatible values: {2}",
+        SpecificationCategory,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Numbers compare with every operator, texts only with == and != against texts; durations compare with durations. A value's kind comes from the static type of the variable, argument or result it measures.",
+        helpLinkUri: HelpBase + "vypr0011");
+
+    public static readonly DiagnosticDescriptor MissingMeasurement = new(
+        "VYPR0012",
+        "Measured argument or result does not exist",
+        "'{0}' in '{1}' cannot be measured: {2}",
+        SpecificationCategory,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "vypr0012");
+
+    public static readonly DiagnosticDescriptor NeverHolds = new(
+        "VYPR0013",
+        "Condition can never hold",
+        "'{0}' in '{1}' can never hold: {2}",
+        SpecificationCategory,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "An empty interval, or a conjunction whose comparisons of one term exclude each other, makes the specification fail on every binding.",
+        helpLinkUri: HelpBase + "vypr0013");
+
+    public static readonly DiagnosticDescriptor UnknownVariable = new(
+        "VYPR0014",
+        "Changed variable does not exist in the scope",
+        "'{0}' is not a parameter, local or field of '{1}'{2}",
+        SpecificationCategory,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "vypr0014");
+
+    public static readonly DiagnosticDescriptor UnobservedChange = new(
+        "VYPR0015",
+        "Change of a quantified variable cannot be observed",
+        "This write of '{0}' in '{1}' is not observed by '{2}' ({3}); assign it from a call (its result is captured), quantify over the calls that produce it (Calls.To(...).Result()), or make it a parameter (captured at entry)",
+        SpecificationCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "vypr0015");
+
+    public static readonly DiagnosticDescriptor ScopeNeverCalled = new(
+        "VYPR0016",
+        "Scoped method has no call site in this compilation",
+        "'{0}' is not called anywhere in this compilation, so '{1}' is checked only where a compilation that calls it is woven (for example its test project)",
+        MonitoringCategory,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "vypr0016",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor CallNotObservable = new(
+        "VYPR0017",
+        "Quantified call cannot be intercepted",
+        "Calls of '{0}' are not observed for '{1}': {2}",
+        MonitoringCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Probes are woven into calls as interceptors, which replace ordinary method calls written in the scope; method groups, property and indexer accessors, operators and constructors cannot be replaced.",
+        helpLinkUri: HelpBase + "vypr0017");
 }

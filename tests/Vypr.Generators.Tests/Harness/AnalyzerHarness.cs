@@ -17,17 +17,20 @@ namespace Vypr.Generators.Tests.Harness;
 /// </summary>
 public static partial class AnalyzerHarness
 {
-    public static ImmutableArray<Diagnostic> Verify(string markup)
+    public static ImmutableArray<Diagnostic> Verify(string markup) => Verify(markup, new SpecificationAnalyzer());
+
+    /// <summary>Like <see cref="Verify(string)"/>, running <paramref name="analyzers"/> instead of the [MaxDuration] analyzer.</summary>
+    public static ImmutableArray<Diagnostic> Verify(string markup, params DiagnosticAnalyzer[] analyzers)
     {
         (string source, List<(string Id, TextSpan Span)> expected) = Parse(markup);
         var input = TestCompiler.Compile(("Test.cs", source));
         Assert.Empty(input.Compilation.GetDiagnostics(TestContext.Current.CancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error));
 
-        var analyzers = new CompilationWithAnalyzers(
+        var driver = new CompilationWithAnalyzers(
             input.Compilation,
-            [new SpecificationAnalyzer()],
+            [.. analyzers],
             new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
-        ImmutableArray<Diagnostic> diagnostics = analyzers.GetAllDiagnosticsAsync(TestContext.Current.CancellationToken).GetAwaiter().GetResult()
+        ImmutableArray<Diagnostic> diagnostics = driver.GetAllDiagnosticsAsync(TestContext.Current.CancellationToken).GetAwaiter().GetResult()
             .Where(d => d.Id.StartsWith("VYPR", StringComparison.Ordinal) || d.Id == "AD0001")
             .ToImmutableArray();
 

@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Vypr.Generators.Analyzers;
+
+/// <summary>
+/// Reports wrong fluent specifications (static members marked <c>[PerformanceSpecification]</c>): members the
+/// generator cannot read, scopes that do not resolve, bindings in the wrong order, terms of incompatible kinds,
+/// conditions that can never hold, and quantified calls and changes the probes cannot observe. It reads each
+/// specification with <see cref="FormulaSpecificationReader"/>, as the generator does, so every error reported here
+/// is exactly one that makes the generator skip the specification.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class FormulaSpecificationAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.UnreadableSpecification,
+        DiagnosticDescriptors.UnresolvedScope,
+        DiagnosticDescriptors.EventNeverHappens,
+        DiagnosticDescriptors.WrongAfterBinding,
+        DiagnosticDescriptors.DuplicateBindingName,
+        DiagnosticDescriptors.IncompatibleTerms,
+        DiagnosticDescriptors.MissingMeasurement,
+        DiagnosticDescriptors.NeverHolds,
+        DiagnosticDescriptors.UnknownVariable,
+        DiagnosticDescriptors.UnobservedChange,
+        DiagnosticDescriptors.ScopeNeverCalled,
+        DiagnosticDescriptors.CallNotObservable);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (start.Compilation.GetTypeByMetadataName(KnownNames.PerformanceSpecificationAttribute) is not { } attribute)
+            {
+                return;
+            }
+
+            var calls = new CallSites();
+            start.RegisterSyntaxNodeAction(
+                c => AnalyzeMember(c, c.Node, attribute, calls),
+                SyntaxKind.PropertyDeclaration,
+                SyntaxKind.IndexerDeclaration);
+            start.RegisterSyntaxNodeAction(
+                c =>
+                {
+                    foreach (VariableDeclaratorSyntax variable in ((FieldDeclarationSyntax)c.Node).Declaration.Variables)
+                    {
+                        AnalyzeMember(c, variable, attribute, calls);
+                    }
+                },
+                SyntaxKind.FieldDeclaration);
+            start.RegisterOperationAction(c => calls.Called(((IInvocationOperation)c.Operation).TargetMethod), OperationKind.Invocation);
+            start.RegisterCompilationEndAction(calls.ReportUncalled);
+        });
+    }
+
+    private static void AnalyzeMember(SyntaxNodeAnalysisContext context, SyntaxNode declaration, INamedTypeSymbol attribute, CallSites calls)
+    {
+        if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } member
+            || !member.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)))
+        {
+            return;
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        FormulaReading reading = FormulaSpecificationReader.ReadForAnalysis(member, declaration, context.SemanticModel, context.CancellationToken, diagnostics);
+        foreach (Diagnostic diagnostic in diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic);
+        }
+
+        if (reading is { Specification: not null, Scope: { } scope, ScopeLocation: { } location })
+        {
+            calls.Expect(scope, location, reading.Specification.Display);
+        }
+    }
+
+    /// <summary>
+    /// The methods this compilation calls, and the scopes that specifications expect to be called. Only once every
+    /// invocation has been seen can a scope be known to have no call site here.
+    /// </summary>
+    private sealed class CallSites
+    {
+        private readonly ConcurrentDictionary<IMethodSymbol, byte> _called = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentBag<(IMethodSymbol Scope, Location Location, string Specification)> _expected = [];
+
+        public void Called(IMethodSymbol target)
+        {
+            // Scopes are ordinary methods, reached directly or through a base or interface method (maybe from metadata).
+            IMethodSymbol definition = (target.ReducedFrom ?? target).OriginalDefinition;
+            if (definition.MethodKind == MethodKind.Ordinary)
+            {
+                _called.TryAdd(definition, 0);
+            }
+        }
+
+        public void Expect(IMethodSymbol scope, Location location, string specification) => _expected.Add((scope, location, specification));
+
+        public void ReportUncalled(CompilationAnalysisContext context)
+        {
+            foreach ((IMethodSymbol scope, Location location, string specification) in _expected)
+            {
+                if (!DispatchTargets(scope).Any(m => _called.ContainsKey(m)))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.ScopeNeverCalled,
+                        location,
+                        scope.ToDisplayString(SymbolFormats.Display),
+                        specification));
+                }
+            }
+        }
+
+        // A call through a base method or an interface the scope implements reaches it too.
+        private static IEnumerable<IMethodSymbol> DispatchTargets(IMethodSymbol scope)
+        {
+            IMethodSymbol method = scope.PartialDefinitionPart ?? scope;
+            yield return method.OriginalDefinition;
+            if (scope.PartialDefinitionPart is not null)
+            {
+                yield return scope.OriginalDefinition;
+            }
+
+            for (IMethodSymbol? overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                yield return overridden.OriginalDefinition;
+            }
+
+            foreach (IMethodSymbol implemented in method.ExplicitInterfaceImplementations)
+            {
+                yield return implemented.OriginalDefinition;
+            }
+
+            foreach (INamedTypeSymbol @interface in method.ContainingType.AllInterfaces)
+            {
+                foreach (IMethodSymbol member in @interface.GetMembers(method.Name).OfType<IMethodSymbol>())
+                {
+                    if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
+                    {
+                        yield return member.OriginalDefinition;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Vypr.Generators.Analyzers;
+
+namespace Vypr.Generators;
+
+/// <summary>
+/// Warnings about a specification's slots that only the scoped method's body can tell: quantified calls and changes
+/// that never happen there, and ones that happen in a shape the interceptor-based probes cannot observe. They do
+/// not stop the generator, so it skips them; the analyzer asks for them.
+/// </summary>
+internal static class FormulaScopeChecks
+{
+    public static void Check(IReadOnlyList<FormulaSlotDraft> slots, FormulaScope scope, FormulaReport report, CancellationToken cancellationToken)
+    {
+        foreach (FormulaSlotDraft slot in slots)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (slot.TargetSyntax is not { } where)
+            {
+                continue;
+            }
+
+            if (slot.Kind == FormulaSlotDraft.CallsKind && slot.Method is { } method)
+            {
+                CheckCalls(slot, method, where, scope, report, cancellationToken);
+            }
+            else if (slot.Kind == FormulaSlotDraft.ChangesKind && slot.Variable is { } variable)
+            {
+                CheckChanges(slot, variable, where, scope, report);
+            }
+        }
+    }
+
+    private static void CheckCalls(FormulaSlotDraft slot, string method, SyntaxNode where, FormulaScope scope, FormulaReport report, CancellationToken cancellationToken)
+    {
+        string target = slot.Type is null ? method : FormulaTypes.Display(slot.Type) + "." + method;
+        if (slot.Type is { } type)
+        {
+            List<ISymbol> members = FormulaScope.MembersNamed(type, method).ToList();
+
+            // A string can name what nameof cannot: a constructor by the type's name, an indexer by its metadata name.
+            if (members.Count == 0 && method == type.Name)
+            {
+                members.AddRange(type.InstanceConstructors);
+            }
+            else if (members.Count == 0 && method is "Item" or "this[]")
+            {
+                members.AddRange(type.GetMembers().OfType<IPropertySymbol>().Where(p => p.IsIndexer));
+            }
+
+            if (members.Count == 0)
+            {
+                report.Add(
+                    DiagnosticDescriptors.EventNeverHappens,
+                    where,
+                    $"'{FormulaTypes.Display(type)}' has no method '{method}' to call",
+                    scope.Display,
+                    slot.Name,
+                    report.Specification);
+                return;
+            }
+
+            if (!members.Any(m => m is IMethodSymbol { MethodKind: MethodKind.Ordinary }))
+            {
+                report.Add(
+                    DiagnosticDescriptors.CallNotObservable,
+                    where,
+                    target,
+                    slot.Name,
+                    $"'{target}' is {FormulaScope.KindOf(members[0])}, and only calls of ordinary methods can be intercepted");
+                return;
+            }
+        }
+
+        var calls = scope.Invocations.Where(c => FormulaScope.Matches(c.Target, method, slot.Type)).ToList();
+        if (calls.Count == 0)
+        {
+            report.Add(
+                DiagnosticDescriptors.EventNeverHappens,
+                where,
+                slot.Type is null ? $"No method named '{method}' is called directly" : $"'{target}' is never called directly",
+                scope.Display,
+                slot.Name,
+                report.Specification);
+        }
+
+        foreach ((InvocationExpressionSyntax syntax, IMethodSymbol called, SemanticModel model) in calls)
+        {
+            // A [MaxDuration] method's calls are already reported by VYPR0003 for the same reason.
+            IMethodSymbol definition = (called.ReducedFrom ?? called).OriginalDefinition;
+            if (MonitoredMethodReader.FindSpecification(definition) is null
+                && CallSitePlanner.WhyNotInterceptable(syntax, called, model, scope.Compilation, cancellationToken) is { } reason)
+            {
+                report.Add(DiagnosticDescriptors.CallNotObservable, NameLocation(syntax), called.ToDisplayString(SymbolFormats.Display), slot.Name, reason);
+            }
+        }
+
+        foreach ((SyntaxNode body, SemanticModel model) in scope.Bodies)
+        {
+            foreach (SyntaxNode node in ScopeBody.DirectNodes(body))
+            {
+                if (node is not (IdentifierNameSyntax or GenericNameSyntax or MemberAccessExpressionSyntax or MemberBindingExpressionSyntax)
+                    || node.Parent is InvocationExpressionSyntax { Expression: var invoked } && invoked == node
+                    || node.Parent is MemberAccessExpressionSyntax { Name: var name } && name == node)
+                {
+                    continue;
+                }
+
+                IOperation? operation = model.GetOperation(node, cancellationToken);
+                if ((operation is IDelegateCreationOperation creation ? creation.Target : operation) is IMethodReferenceOperation reference
+                    && !InsideNameof(reference)
+                    && FormulaScope.Matches(reference.Method, method, slot.Type))
+                {
+                    report.Add(
+                        DiagnosticDescriptors.CallNotObservable,
+                        node,
+                        reference.Method.ToDisplayString(SymbolFormats.Display),
+                        slot.Name,
+                        $"it is used as a delegate here, and calls through a delegate are not intercepted; call it directly in the body of '{scope.Display}'");
+                }
+            }
+        }
+    }
+
+    private static void CheckChanges(FormulaSlotDraft slot, string variable, SyntaxNode where, FormulaScope scope, FormulaReport report)
+    {
+        IReadOnlyList<ISymbol> symbols = scope.Variables(variable);
+        if (symbols.Count == 0)
+        {
+            // Reported as an error (VYPR0014) while reading.
+            return;
+        }
+
+        bool observed = symbols[0] is IParameterSymbol;
+        foreach (ScopeAssignment write in scope.Assignments.Where(a => a.Variable == variable))
+        {
+            if (write.FromCall is not null)
+            {
+                observed = true;
+                continue;
+            }
+
+            (Location location, string what) = write.Syntax switch
+            {
+                ForEachStatementSyntax loop => (loop.Identifier.GetLocation(), "a foreach variable takes values that do not come from a call"),
+                VariableDeclaratorSyntax => (write.Syntax.GetLocation(), "its initial value does not come straight from a call"),
+                AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) =>
+                    (write.Syntax.GetLocation(), "the assigned value does not come straight from a call"),
+                AssignmentExpressionSyntax => (write.Syntax.GetLocation(), "a compound assignment computes the value in place"),
+                PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax => (write.Syntax.GetLocation(), "an increment or decrement computes the value in place"),
+                ArgumentSyntax => (write.Syntax.GetLocation(), "an out argument is written inside the called method"),
+                _ => (write.Syntax.GetLocation(), "the value does not come straight from a call"),
+            };
+            report.Add(DiagnosticDescriptors.UnobservedChange, location, variable, scope.Display, slot.Name, what);
+        }
+
+        if (!observed)
+        {
+            report.Add(
+                DiagnosticDescriptors.EventNeverHappens,
+                where,
+                $"'{variable}' is never assigned a call's result",
+                scope.Display,
+                slot.Name,
+                report.Specification);
+        }
+    }
+
+    private static bool InsideNameof(IOperation operation)
+    {
+        for (IOperation? parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is INameOfOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Location NameLocation(InvocationExpressionSyntax syntax) => syntax.Expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.GetLocation(),
+        MemberBindingExpressionSyntax binding => binding.Name.GetLocation(),
+        _ => syntax.Expression.GetLocation(),
+    };
+}

@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Vypr.Generators.Model;
+
+namespace Vypr.Generators;
+
+/// <summary>A slot while its specification is being read: the model's fields plus the symbols and syntax the checks need.</summary>
+internal sealed class FormulaSlotDraft
+{
+    public FormulaSlotDraft(int index, string name, string kind)
+    {
+        Index = index;
+        Name = name;
+        Kind = kind;
+    }
+
+    public const string CallsKind = "Calls";
+    public const string ChangesKind = "Changes";
+    public const string ScopeCallsKind = "ScopeCalls";
+
+    public int Index { get; }
+
+    public string Name { get; }
+
+    /// <summary><c>Calls</c>, <c>Changes</c> or <c>ScopeCalls</c>.</summary>
+    public string Kind { get; }
+
+    public string? Method { get; set; }
+
+    /// <summary>The type a call quantifier is restricted to, or null for any type.</summary>
+    public INamedTypeSymbol? Type { get; set; }
+
+    /// <summary><see cref="Type"/> as <c>System.Type.FullName</c> writes it.</summary>
+    public string? DeclaringType { get; set; }
+
+    public string? Variable { get; set; }
+
+    /// <summary>The name an <c>After</c> gave, before it is resolved to <see cref="AfterSlot"/>.</summary>
+    public string? AfterName { get; set; }
+
+    public int AfterSlot { get; set; } = -1;
+
+    public bool IsNextCall { get; set; }
+
+    /// <summary>The string argument naming the method or variable, where warnings about the target point.</summary>
+    public SyntaxNode? TargetSyntax { get; set; }
+
+    public SortedSet<string> Captures { get; } = new(StringComparer.Ordinal);
+
+    public bool IsCall => Kind != ChangesKind;
+
+    public FormulaSlot ToModel() => new(
+        Index,
+        Name,
+        Kind,
+        Method,
+        DeclaringType,
+        Variable,
+        AfterSlot,
+        IsNextCall,
+        Captures.ToEquatableArray());
+}

@@ -1,0 +1,563 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Vypr.Generators.Analyzers;
+using Vypr.Generators.Model;
+
+namespace Vypr.Generators;
+
+/// <summary>
+/// Reads a fluent specification (a static <c>Specification</c> property or field marked
+/// <c>[PerformanceSpecification]</c>) from its syntax and symbols, never running it:
+/// <c>Specification.For&lt;T&gt;(...)</c>, one to three <c>Forall(name, quantifier)</c>, then <c>Check(lambda)</c>.
+/// The generator and the analyzer share it, so whatever the analyzer reports as an error is exactly what makes the
+/// generator skip the specification.
+/// </summary>
+internal static class FormulaSpecificationReader
+{
+    /// <summary>The transform of the generator's <c>ForAttributeWithMetadataName</c> pipeline.</summary>
+    /// <param name="context">A property declaration or field variable declarator carrying the attribute.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <returns>The model, or null when the specification has errors (the analyzer reports them).</returns>
+    public static FormulaSpecification? Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        Read(context.TargetSymbol, context.TargetNode, context.SemanticModel, cancellationToken, diagnostics: null);
+
+    /// <summary>Reads one specification member.</summary>
+    /// <param name="member">The property or field.</param>
+    /// <param name="declaration">Its <see cref="PropertyDeclarationSyntax"/> or <see cref="VariableDeclaratorSyntax"/>.</param>
+    /// <param name="model">The semantic model of <paramref name="declaration"/>'s tree.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <param name="diagnostics">Receives every problem, warnings included; null to skip the checks that can only warn.</param>
+    /// <returns>The model, or null when the specification has errors.</returns>
+    public static FormulaSpecification? Read(ISymbol member, SyntaxNode declaration, SemanticModel model, CancellationToken cancellationToken, List<Diagnostic>? diagnostics) =>
+        ReadForAnalysis(member, declaration, model, cancellationToken, diagnostics).Specification;
+
+    /// <summary>Like <see cref="Read(ISymbol, SyntaxNode, SemanticModel, CancellationToken, List{Diagnostic})"/>, also returning the scope for the analyzer.</summary>
+    public static FormulaReading ReadForAnalysis(ISymbol member, SyntaxNode declaration, SemanticModel model, CancellationToken cancellationToken, List<Diagnostic>? diagnostics)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var report = new FormulaReport(diagnostics, Display(member));
+        var none = new FormulaReading(null, null, null);
+        if (!CheckMember(member, declaration, model.Compilation, report) || ValueOf(declaration, report) is not { } value)
+        {
+            return none;
+        }
+
+        if (model.GetOperation(value, cancellationToken) is not { } chain || HasErrors(chain))
+        {
+            // The compiler reports what is wrong; piling on would only add noise.
+            return none;
+        }
+
+        if (ReadChain(chain, report) is not { } parts)
+        {
+            return none;
+        }
+
+        (IInvocationOperation forCall, List<IInvocationOperation> foralls, IInvocationOperation check) = parts;
+        IArgumentOperation? nameArgument = ArgumentNamed(forCall, "method");
+        FormulaScope? scope = null;
+        if (forCall.TargetMethod.TypeArguments[0] is not INamedTypeSymbol { TypeKind: not TypeKind.Error } scopeType)
+        {
+            report.Add(
+                DiagnosticDescriptors.UnreadableSpecification,
+                forCall.Syntax,
+                report.Specification,
+                $"For<{FormulaTypes.Display(forCall.TargetMethod.TypeArguments[0])}> must name the class or struct that declares the scoped method");
+        }
+        else if (nameArgument is not null
+                 && ConstantName(nameArgument.Value, "the scoped method's name", report) is { } scopeName
+                 && ParameterTypes(ArgumentNamed(forCall, "parameterTypes"), report, out IReadOnlyList<ITypeSymbol>? parameterTypes))
+        {
+            scope = FormulaScope.Resolve(scopeType, scopeName, parameterTypes, nameArgument.Value.Syntax, model.Compilation, report, cancellationToken);
+        }
+
+        List<FormulaSlotDraft> slots = ReadQuantifiers(foralls, report);
+        if (slots.Count != foralls.Count)
+        {
+            return none;
+        }
+
+        CheckBindingNames(slots, foralls, report);
+        if (scope is not null)
+        {
+            CheckVariables(slots, scope, report);
+        }
+
+        if (ArgumentNamed(check, "check")?.Value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+        {
+            FormulaCheckReader.Read(lambda, slots, scope, report, cancellationToken);
+        }
+        else
+        {
+            SyntaxNode where = ArgumentNamed(check, "check")?.Value.Syntax ?? check.Syntax;
+            report.Add(
+                DiagnosticDescriptors.UnreadableSpecification,
+                where,
+                report.Specification,
+                $"Check must be given a lambda written in place, not '{FormulaTerm.WrittenOf(where)}'");
+        }
+
+        if (scope is not null && report.WantsWarnings)
+        {
+            FormulaScopeChecks.Check(slots, scope, report, cancellationToken);
+        }
+
+        Location? scopeLocation = nameArgument?.Value.Syntax.GetLocation();
+        if (report.HasErrors || scope is null)
+        {
+            return new FormulaReading(null, scope?.Method, scopeLocation);
+        }
+
+        return new FormulaReading(Build(member, scope.Method, slots), scope.Method, scopeLocation);
+    }
+
+    private static FormulaSpecification Build(ISymbol member, IMethodSymbol scope, List<FormulaSlotDraft> slots)
+    {
+        var scopeCaptures = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (FormulaSlotDraft slot in slots)
+        {
+            if (slot.Kind == FormulaSlotDraft.ScopeCallsKind)
+            {
+                scopeCaptures.UnionWith(slot.Captures);
+            }
+            else if (slot.Kind == FormulaSlotDraft.ChangesKind && scope.Parameters.Any(p => p.Name == slot.Variable))
+            {
+                // A parameter's change is its value at entry, which the scoped method's call site captures.
+                scopeCaptures.Add("arg:" + slot.Variable);
+                if (slot.Captures.Contains("value#length"))
+                {
+                    scopeCaptures.Add("arg:" + slot.Variable + "#length");
+                }
+            }
+        }
+
+        string name = SyntaxFacts.GetKeywordKind(member.Name) == SyntaxKind.None ? member.Name : "@" + member.Name;
+        return new FormulaSpecification(
+            DocumentationCommentId.CreateDeclarationId(member) ?? Display(member),
+            member.ContainingType.ToDisplayString(SymbolFormats.Code) + "." + name,
+            Display(member),
+            MonitoredMethodReader.KeyOf(scope),
+            scope.Name,
+            scope.ToDisplayString(SymbolFormats.Display),
+            !scope.ReturnsVoid && FormulaTypes.IsTaskLike(scope.ReturnType),
+            slots.Select(s => s.ToModel()).ToEquatableArray(),
+            scopeCaptures.ToEquatableArray());
+    }
+
+    /// <summary>The member must be a static Specification that generated code in another file can read.</summary>
+    private static bool CheckMember(ISymbol member, SyntaxNode declaration, Compilation compilation, FormulaReport report)
+    {
+        Location where = declaration switch
+        {
+            PropertyDeclarationSyntax property => property.Identifier.GetLocation(),
+            VariableDeclaratorSyntax variable => variable.Identifier.GetLocation(),
+            IndexerDeclarationSyntax indexer => indexer.ThisKeyword.GetLocation(),
+            _ => declaration.GetLocation(),
+        };
+        ITypeSymbol? type = member switch
+        {
+            IPropertySymbol { IsIndexer: false } property => property.Type,
+            IFieldSymbol field => field.Type,
+            _ => null,
+        };
+        if (type is null)
+        {
+            report.Add(DiagnosticDescriptors.UnreadableSpecification, where, report.Specification, "only a static property or field can be a specification");
+            return false;
+        }
+
+        if (type.TypeKind == TypeKind.Error)
+        {
+            return false;
+        }
+
+        string? problem = null;
+        if (!FormulaTypes.IsVypr(type, KnownNames.SpecificationType))
+        {
+            problem = $"its type is '{FormulaTypes.Display(type)}', but a specification is a Vypr.Specification";
+        }
+        else if (!member.IsStatic)
+        {
+            problem = "it is not static; the generated code reads it without an instance, so make it static";
+        }
+        else if (ContainingTypes(member).FirstOrDefault(t => t.IsGenericType) is { } generic)
+        {
+            problem = $"it is declared in the generic type '{FormulaTypes.Display(generic)}', which generated code cannot name without type arguments";
+        }
+        else if (ContainingTypes(member).FirstOrDefault(t => t.IsFileLocal) is { } local)
+        {
+            problem = $"it is declared in the file-local type '{local.Name}', which generated code in another file cannot name";
+        }
+        else if (!compilation.IsSymbolAccessibleWithin(member, compilation.Assembly))
+        {
+            problem = "generated code in another file of this project registers it, so it (and the types around it) must be internal or public";
+        }
+
+        if (problem is null)
+        {
+            return true;
+        }
+
+        report.Add(DiagnosticDescriptors.UnreadableSpecification, where, report.Specification, problem);
+        return false;
+    }
+
+    /// <summary>The expression that gives the member its value: an expression body, a getter's return, or an initializer.</summary>
+    private static ExpressionSyntax? ValueOf(SyntaxNode declaration, FormulaReport report)
+    {
+        switch (declaration)
+        {
+            case VariableDeclaratorSyntax { Initializer.Value: { } initializer }:
+                return initializer;
+            case PropertyDeclarationSyntax { ExpressionBody.Expression: { } body }:
+                return body;
+            case PropertyDeclarationSyntax { Initializer.Value: { } initializer }:
+                return initializer;
+            case PropertyDeclarationSyntax property
+                when property.AccessorList?.Accessors.FirstOrDefault(a => a.IsKind(SyntaxKind.GetAccessorDeclaration)) is { } getter
+                     && (getter.Body is not null || getter.ExpressionBody is not null):
+                if (getter.ExpressionBody?.Expression is { } expression)
+                {
+                    return expression;
+                }
+
+                if (getter.Body is { Statements.Count: 1 } block && block.Statements[0] is ReturnStatementSyntax { Expression: { } returned })
+                {
+                    return returned;
+                }
+
+                report.Add(
+                    DiagnosticDescriptors.UnreadableSpecification,
+                    getter.Body!,
+                    report.Specification,
+                    "its getter must be one expression or one return statement, which the generator reads without running it");
+                return null;
+        }
+
+        Location where = declaration switch
+        {
+            VariableDeclaratorSyntax variable => variable.Identifier.GetLocation(),
+            PropertyDeclarationSyntax property => property.Identifier.GetLocation(),
+            _ => declaration.GetLocation(),
+        };
+        report.Add(
+            DiagnosticDescriptors.UnreadableSpecification,
+            where,
+            report.Specification,
+            "it has no value to read: give it an expression body (=> Specification.For<T>(...)...) or an initializer");
+        return null;
+    }
+
+    /// <summary>Splits <c>For(...).Forall(...)...Check(...)</c> into its calls, or reports where the chain is not one.</summary>
+    private static (IInvocationOperation For, List<IInvocationOperation> Foralls, IInvocationOperation Check)? ReadChain(IOperation chain, FormulaReport report)
+    {
+        if (chain is not IInvocationOperation { TargetMethod.Name: "Check" } check || !IsQuantified(check.TargetMethod.ContainingType))
+        {
+            NotAChain(chain, report, "it is not one fluent chain Specification.For<T>(...).Forall(...).Check(...)");
+            return null;
+        }
+
+        var foralls = new List<IInvocationOperation>();
+        IOperation? current = check.Instance;
+        while (current is IInvocationOperation { TargetMethod.Name: "Forall" } forall
+               && (IsQuantified(forall.TargetMethod.ContainingType) || FormulaTypes.IsVypr(forall.TargetMethod.ContainingType, "ScopedSpecification")))
+        {
+            foralls.Insert(0, forall);
+            current = forall.Instance;
+        }
+
+        if (current is IInvocationOperation { TargetMethod.Name: "For" } start
+            && FormulaTypes.IsVypr(start.TargetMethod.ContainingType, KnownNames.SpecificationType)
+            && start.TargetMethod.IsGenericMethod)
+        {
+            return (start, foralls, check);
+        }
+
+        NotAChain(current ?? check, report, "the chain must run in one piece from Specification.For<T>(...) through Forall(...) to Check(...)");
+        return null;
+    }
+
+    private static void NotAChain(IOperation operation, FormulaReport report, string rule)
+    {
+        string written = FormulaTerm.WrittenOf(operation.Syntax);
+        string why = operation switch
+        {
+            ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation or IParameterReferenceOperation =>
+                $"'{written}' is read from a variable, field or property; {rule}",
+            IConditionalOperation or ISwitchExpressionOperation or ICoalesceOperation =>
+                $"'{written}' chooses at run time; {rule}",
+            IInvocationOperation call when !FormulaTypes.IsVyprNamespace(call.TargetMethod.ContainingType) =>
+                $"'{written}' calls '{call.TargetMethod.ToDisplayString(SymbolFormats.Display)}', which the generator cannot look into; {rule}",
+            _ => $"'{written}' cannot be read; {rule}",
+        };
+        report.Add(DiagnosticDescriptors.UnreadableSpecification, operation.Syntax, report.Specification, why);
+    }
+
+    private static List<FormulaSlotDraft> ReadQuantifiers(List<IInvocationOperation> foralls, FormulaReport report)
+    {
+        var slots = new List<FormulaSlotDraft>();
+        foreach (IInvocationOperation forall in foralls)
+        {
+            string? name = ArgumentNamed(forall, "name") is { } nameArgument ? ConstantName(nameArgument.Value, "the binding name", report) : null;
+            IOperation? quantifier = ArgumentNamed(forall, "quantifier")?.Value;
+            if (name is null || quantifier is null || ReadQuantifier(slots.Count, name, quantifier, report) is not { } slot)
+            {
+                continue;
+            }
+
+            slots.Add(slot);
+        }
+
+        return slots;
+    }
+
+    private static FormulaSlotDraft? ReadQuantifier(int index, string name, IOperation quantifier, FormulaReport report)
+    {
+        string? after = null;
+        if (quantifier is IInvocationOperation { TargetMethod.Name: "After" } restricted
+            && (FormulaTypes.IsVypr(restricted.TargetMethod.ContainingType, "CallQuantifier") || FormulaTypes.IsVypr(restricted.TargetMethod.ContainingType, "ChangeQuantifier")))
+        {
+            if (restricted.Instance is IInvocationOperation { TargetMethod.Name: "After" } twice)
+            {
+                report.Add(DiagnosticDescriptors.UnreadableSpecification, twice.Syntax, report.Specification, "After is given twice; give it once");
+                return null;
+            }
+
+            after = ConstantName(restricted.Arguments[0].Value, "the binding After names", report);
+            if (after is null || restricted.Instance is null)
+            {
+                return null;
+            }
+
+            quantifier = restricted.Instance;
+        }
+
+        FormulaSlotDraft? slot = null;
+        if (quantifier is IInvocationOperation call)
+        {
+            IMethodSymbol method = call.TargetMethod;
+            bool calls = FormulaTypes.IsVypr(method.ContainingType, "Calls");
+            bool changes = FormulaTypes.IsVypr(method.ContainingType, "Changes");
+            switch (method.Name)
+            {
+                case "To" when calls && call.Arguments.Length == 1:
+                    slot = CallsTo(index, name, call, report);
+                    if (slot is null)
+                    {
+                        return null;
+                    }
+
+                    break;
+                case "OfScope" when calls:
+                    slot = new FormulaSlotDraft(index, name, FormulaSlotDraft.ScopeCallsKind);
+                    break;
+                case "Of" when changes && call.Arguments.Length == 1:
+                    string? variable = ConstantName(call.Arguments[0].Value, "the variable name", report);
+                    if (variable is null)
+                    {
+                        return null;
+                    }
+
+                    slot = new FormulaSlotDraft(index, name, FormulaSlotDraft.ChangesKind) { Variable = variable, TargetSyntax = call.Arguments[0].Value.Syntax };
+                    break;
+            }
+        }
+
+        if (slot is null)
+        {
+            report.Add(
+                DiagnosticDescriptors.UnreadableSpecification,
+                quantifier.Syntax,
+                report.Specification,
+                $"'{FormulaTerm.WrittenOf(quantifier.Syntax)}' is not a quantifier the generator can read; write Calls.To<T>(nameof(T.M)), Calls.To(\"M\"), Calls.OfScope() or Changes.Of(\"x\") in place");
+            return null;
+        }
+
+        slot.AfterName = after;
+        return slot;
+    }
+
+    private static FormulaSlotDraft? CallsTo(int index, string name, IInvocationOperation call, FormulaReport report)
+    {
+        string? method = ConstantName(call.Arguments[0].Value, "the method name", report);
+        if (method is null)
+        {
+            return null;
+        }
+
+        INamedTypeSymbol? type = null;
+        string? declaringType = null;
+        if (call.TargetMethod.IsGenericMethod)
+        {
+            ITypeSymbol argument = call.TargetMethod.TypeArguments[0];
+            type = argument as INamedTypeSymbol;
+            declaringType = type is null ? null : FormulaTypes.RuntimeFullName(type);
+            if (declaringType is null)
+            {
+                report.Add(
+                    DiagnosticDescriptors.UnreadableSpecification,
+                    call.Syntax,
+                    report.Specification,
+                    $"'{FormulaTypes.Display(argument)}' is not a class, struct or interface whose methods can be called");
+                return null;
+            }
+        }
+
+        return new FormulaSlotDraft(index, name, FormulaSlotDraft.CallsKind)
+        {
+            Method = method,
+            Type = type,
+            DeclaringType = declaringType,
+            TargetSyntax = call.Arguments[0].Value.Syntax,
+        };
+    }
+
+    /// <summary>Binding names are unique, and <c>After</c> names a binding declared earlier (SpecificationDraft.With refuses anything else).</summary>
+    private static void CheckBindingNames(List<FormulaSlotDraft> slots, List<IInvocationOperation> foralls, FormulaReport report)
+    {
+        for (int i = 0; i < slots.Count; i++)
+        {
+            FormulaSlotDraft slot = slots[i];
+            IInvocationOperation forall = foralls[i];
+            if (slots.Take(i).Any(s => s.Name == slot.Name))
+            {
+                report.Add(DiagnosticDescriptors.DuplicateBindingName, ArgumentNamed(forall, "name")!.Value.Syntax, slot.Name, report.Specification);
+            }
+
+            if (slot.AfterName is not { } after)
+            {
+                continue;
+            }
+
+            slot.AfterSlot = slots.FindIndex(0, i, s => s.Name == after);
+            if (slot.AfterSlot >= 0)
+            {
+                continue;
+            }
+
+            string why = after == slot.Name
+                ? "a binding cannot come after itself"
+                : slots.Skip(i + 1).Any(s => s.Name == after)
+                    ? $"'{after}' is declared after it"
+                    : $"'{report.Specification}' has no binding named '{after}'";
+            SyntaxNode where = ArgumentNamed(forall, "quantifier")!.Value is IInvocationOperation { TargetMethod.Name: "After" } restricted
+                ? restricted.Arguments[0].Value.Syntax
+                : forall.Syntax;
+            report.Add(DiagnosticDescriptors.WrongAfterBinding, where, slot.Name, after, why);
+        }
+    }
+
+    /// <summary>Every <c>Changes.Of(x)</c> names a parameter, local or field of the scoped method.</summary>
+    private static void CheckVariables(List<FormulaSlotDraft> slots, FormulaScope scope, FormulaReport report)
+    {
+        foreach (FormulaSlotDraft slot in slots)
+        {
+            if (slot.Variable is not { } variable || slot.TargetSyntax is not { } where || scope.Variables(variable).Count > 0)
+            {
+                continue;
+            }
+
+            string hint = string.Empty;
+            if (scope.NonVariableNamed(variable) is { } other)
+            {
+                hint = $" ('{variable}' is {FormulaScope.KindOf(other)}; Changes.Of observes parameters, locals and fields)";
+            }
+            else if (scope.Bodies.Any(b => b.Body.DescendantNodes().Any(n => n is VariableDeclaratorSyntax d && d.Identifier.ValueText == variable)))
+            {
+                hint = $" (a '{variable}' declared in a lambda or local function inside it is not part of the scope)";
+            }
+
+            report.Add(DiagnosticDescriptors.UnknownVariable, where, variable, scope.Display, hint);
+        }
+    }
+
+    private static bool ParameterTypes(IArgumentOperation? argument, FormulaReport report, out IReadOnlyList<ITypeSymbol>? types)
+    {
+        types = null;
+        if (argument is null)
+        {
+            return true;
+        }
+
+        IEnumerable<IOperation>? elements = argument.Value switch
+        {
+            IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+            IArrayCreationOperation => [],
+            ICollectionExpressionOperation collection => collection.Elements,
+            _ => null,
+        };
+        if (elements is null)
+        {
+            report.Add(
+                DiagnosticDescriptors.UnreadableSpecification,
+                argument.Value.Syntax,
+                report.Specification,
+                $"the parameter types must be written as typeof(...) arguments, not '{FormulaTerm.WrittenOf(argument.Value.Syntax)}'");
+            return false;
+        }
+
+        var found = new List<ITypeSymbol>();
+        foreach (IOperation element in elements)
+        {
+            IOperation value = element is IConversionOperation conversion ? conversion.Operand : element;
+            if (value is not ITypeOfOperation { TypeOperand: var type })
+            {
+                report.Add(
+                    DiagnosticDescriptors.UnreadableSpecification,
+                    element.Syntax,
+                    report.Specification,
+                    $"the parameter types must be written as typeof(...) arguments, not '{FormulaTerm.WrittenOf(element.Syntax)}'");
+                return false;
+            }
+
+            found.Add(type);
+        }
+
+        // No types means "not overloaded", as the runtime reads an empty params array.
+        types = found.Count == 0 ? null : found;
+        return true;
+    }
+
+    private static string? ConstantName(IOperation value, string what, FormulaReport report)
+    {
+        if (value.ConstantValue is { HasValue: true, Value: string name } && name.Trim().Length > 0)
+        {
+            return name;
+        }
+
+        report.Add(
+            DiagnosticDescriptors.UnreadableSpecification,
+            value.Syntax,
+            report.Specification,
+            value.ConstantValue.HasValue
+                ? $"{what} is empty"
+                : $"{what} must be a constant string (a literal or nameof), not '{FormulaTerm.WrittenOf(value.Syntax)}'");
+        return null;
+    }
+
+    private static IArgumentOperation? ArgumentNamed(IInvocationOperation invocation, string parameter) =>
+        invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == parameter);
+
+    private static bool IsQuantified(INamedTypeSymbol type) =>
+        FormulaTypes.IsVypr(type, "Quantified`1") || FormulaTypes.IsVypr(type, "Quantified`2") || FormulaTypes.IsVypr(type, "Quantified`3");
+
+    private static bool HasErrors(IOperation operation) =>
+        operation is IInvalidOperation || operation.Descendants().Any(d => d is IInvalidOperation);
+
+    private static IEnumerable<INamedTypeSymbol> ContainingTypes(ISymbol member)
+    {
+        for (INamedTypeSymbol? type = member.ContainingType; type is not null; type = type.ContainingType)
+        {
+            yield return type;
+        }
+    }
+
+    private static string Display(ISymbol member) =>
+        member.ContainingType is null ? member.Name : member.ContainingType.ToDisplayString(SymbolFormats.Display) + "." + member.Name;
+}
