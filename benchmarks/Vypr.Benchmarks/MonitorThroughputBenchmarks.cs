@@ -12,7 +12,7 @@ namespace Vypr.Benchmarks;
 /// observation in steady state.
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+[SimpleJob]
 public class MonitorThroughputBenchmarks
 {
     private const int EventsPerInvocation = 10_000;

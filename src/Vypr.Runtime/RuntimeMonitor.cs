@@ -377,11 +377,20 @@ public static class RuntimeMonitor
         return new ObservationInfo(
             atom.Atom.Left.ToString()!,
             left.Kind == ValueKind.Number && double.IsFinite(left.Number) ? left.Number : 0,
-            atom.Atom.Left.IsDuration ? "ns" : string.Empty,
+            UnitOf(atom.Atom.Left, left),
             condition,
             satisfied,
             latest < 0 ? 0 : binding.Slots[latest].CallSite);
     }
+
+    // Durations are in nanoseconds; other values name what they are, since an observation always carries a unit.
+    private static string UnitOf(Term term, CapturedValue value) => term switch
+    {
+        { IsDuration: true } => "ns",
+        MeasuredTerm { Length: true } => "count",
+        _ when value.Kind == ValueKind.Text => "text",
+        _ => "number",
+    };
 
     /// <summary>Hands decided bindings of fluent specifications to <see cref="Keep(in FormulaVerdict)"/>.</summary>
     private sealed class FormulaVerdicts : IFormulaVerdictSink

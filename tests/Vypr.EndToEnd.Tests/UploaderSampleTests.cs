@@ -41,8 +41,9 @@ public sealed class UploaderSampleTests
         Assert.Equal((BulkTest, "Failed"), (bulk.Name, bulk.Outcome));
         Assert.All(results.Tests.Where(t => t.Id != bulk.Id), t => Assert.Equal("Passed", t.Outcome));
 
-        // Every specification of the sample was reached by some call.
-        Assert.Equal(8, results.Specifications.Count);
+        // Every specification of the sample was reached by some call: 8 bounds and 2 in the specification language.
+        Assert.Equal(10, results.Specifications.Count);
+        Assert.Equal(2, results.Specifications.Count(s => s.Text.StartsWith("Forall(", System.StringComparison.Ordinal)));
         Assert.All(results.Specifications, s => Assert.Contains(results.Verdicts, v => v.SpecificationId == s.Id));
         Assert.Equal(9, results.Tests.Count);
     }
@@ -69,8 +70,20 @@ public sealed class UploaderSampleTests
             results.Verdicts.Where(v => specifications[v.SpecificationId].Method.Contains("Rule.Validate")),
             v => Assert.Equal("Uploader", sites[v.CallSiteId].Assembly));
 
+        // A specification in the language is checked per call of its scoped method, made in the test project, while
+        // its observations name the calls inside the method, woven in the library.
+        VerdictInfo[] stores = results.Verdicts.Where(v => specifications[v.SpecificationId].Key == "P:Uploader.UploadSpecifications.StoreWritesWhatWasCompressed").ToArray();
+        Assert.NotEmpty(stores);
+        Assert.All(stores, v =>
+        {
+            Assert.True(v.Value);
+            Assert.Equal("Uploader.Tests", sites[v.CallSiteId].Assembly);
+            Assert.Equal(new[] { "t.Duration()", "t.Result()" }, v.Observations.Select(o => o.Term).Order().ToArray());
+            Assert.All(v.Observations, o => Assert.Equal("Uploader.ConditionsUploader.UploadAsync(Uploader.Payload)", sites[o.CallSiteId].Caller));
+        });
+
         // Each upload validates with three rules through one interface call site: one verdict per monitored rule.
-        int uploads = results.Verdicts.Count(v => specifications[v.SpecificationId].Method.Contains("UploadAsync"));
+        int uploads = results.Verdicts.Count(v => specifications[v.SpecificationId] is { BoundNanoseconds: > 0 } s && s.Method.Contains("UploadAsync"));
         foreach (string rule in new[] { "SizeLimitRule", "TagFormatRule", "IovOrderRule" })
         {
             Assert.Equal(uploads, results.Verdicts.Count(v => specifications[v.SpecificationId].Method.StartsWith($"Uploader.{rule}.", System.StringComparison.Ordinal)));

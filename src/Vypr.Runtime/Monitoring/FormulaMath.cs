@@ -21,7 +21,7 @@ internal static class FormulaMath
     /// <summary>The value of a compiled term.</summary>
     public static CapturedValue Term(FormulaPlan plan, int index, FormulaBinding binding)
     {
-        TermNode node = plan.Terms[index];
+        ref readonly TermNode node = ref plan.Terms[index];
         switch (node.Kind)
         {
             case TermKind.Constant:

@@ -359,6 +359,15 @@ internal sealed class FormulaMonitor
     // Rule 5: apply the atoms in order of availability (ties by index) and stop at the first that decides.
     private void Decide(FormulaInvocation invocation, FormulaBinding binding, int threadId)
     {
+        // A formula that is one atom is decided by its only observation.
+        if (_plan.Nodes.Length == 1)
+        {
+            bool holds = FormulaMath.Observe(_plan, _plan.Atoms[0], binding, out double distance);
+            _order[0] = 0;
+            _sink.Take(new FormulaVerdict(_plan, invocation, binding, holds, 0, _order.AsSpan(0, 1), holds ? distance : -distance, threadId));
+            return;
+        }
+
         int count = _plan.Atoms.Length;
         for (int a = 0; a < count; a++)
         {

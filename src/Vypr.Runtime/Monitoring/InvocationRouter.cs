@@ -99,6 +99,7 @@ internal sealed class InvocationRouter
             _lastOrder = null;
             _orders.Remove(record.Scope);
             order.Monitors.Clear();
+            order.LastMonitor = null;
             order.Early.Clear();
             order.Ended = false;
             _orderPool.Push(order);
@@ -125,10 +126,13 @@ internal sealed class InvocationRouter
             return;
         }
 
-        if (!order.Monitors.Contains(target))
+        // Usually the one monitor already seen: compare with the last one before searching the list.
+        if (!ReferenceEquals(order.LastMonitor, target) && !order.Monitors.Contains(target))
         {
             order.Monitors.Add(target);
         }
+
+        order.LastMonitor = target;
 
         if (record.Kind == RecordKind.Enter)
         {
@@ -182,6 +186,8 @@ internal sealed class InvocationRouter
         public List<EarlyRecord> Early { get; } = [];
 
         public List<FormulaMonitor> Monitors { get; } = [];
+
+        public FormulaMonitor? LastMonitor { get; set; }
     }
 
     private readonly record struct EarlyRecord(CallRecord Record, CapturedValue[] Values, int ThreadId);
