@@ -55,8 +55,9 @@ public sealed class IngestTests
         VerdictItem verdict = Assert.Single(detail.Verdicts);
         Assert.False(verdict.Value);
         Assert.Equal(0, verdict.DecidingObservation);
-        ObservationInfo observation = Assert.Single(verdict.Observations);
+        ObservationItem observation = Assert.Single(verdict.Observations);
         Assert.Equal(("duration", 60_000_000.0, "ns", "<= 50ms", false), (observation.Term, observation.Value, observation.Unit, observation.Condition, observation.Satisfied));
+        Assert.Equal((null, null), (observation.CallSiteId, observation.CallSite));
         Assert.Equal(("/src/Uploader/ConditionsUploader.cs", 40L, 25L), (detail.CallSite.File, detail.CallSite.Line, detail.CallSite.Column));
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using Vypr.Contracts;
 
 namespace Vypr.Server.Api;
 
@@ -10,4 +9,4 @@ namespace Vypr.Server.Api;
 /// <param name="Severity">Signed distance to the bound: positive when met, negative when violated.</param>
 /// <param name="DecidingObservation">The index in <paramref name="Observations"/> of the observation that decided the verdict.</param>
 /// <param name="Observations">The observations, in the order the runtime reported them.</param>
-public sealed record VerdictItem(long Id, long SpecificationId, bool Value, double Severity, long DecidingObservation, IReadOnlyList<ObservationInfo> Observations);
+public sealed record VerdictItem(long Id, long SpecificationId, bool Value, double Severity, long DecidingObservation, IReadOnlyList<ObservationItem> Observations);

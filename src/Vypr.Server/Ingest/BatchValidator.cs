@@ -98,6 +98,7 @@ internal static class BatchValidator
                 Text(observation.Term, $"{observationPath}.term", ShortText);
                 Text(observation.Unit, $"{observationPath}.unit", ShortText);
                 Text(observation.Condition, $"{observationPath}.condition", ShortText);
+                Require(observation.CallSiteId >= 0, $"{observationPath}.callSiteId", "must not be negative (0 stands for the verdict's own call site)");
             }
         }
     }

@@ -134,13 +134,37 @@ internal sealed class IngestWriter(VerdictDatabase database)
                 testId = id;
             }
 
-            if (await statements.InsertVerdictAsync(runId, verdict, specification.Id, specification.MethodId, callSiteId, testId, cancellationToken))
+            long?[] observedSites = ObservedCallSites(verdict, callSites, at);
+            if (await statements.InsertVerdictAsync(runId, verdict, specification.Id, specification.MethodId, callSiteId, testId, observedSites, cancellationToken))
             {
                 stored++;
             }
         }
 
         return stored;
+    }
+
+    /// <summary>The stored call site of each observation's event, or null for the runtime's 0 (the verdict's own call site).</summary>
+    private static long?[] ObservedCallSites(VerdictInfo verdict, Dictionary<long, long> callSites, string at)
+    {
+        var observed = new long?[verdict.Observations.Count];
+        for (int j = 0; j < observed.Length; j++)
+        {
+            int number = verdict.Observations[j].CallSiteId;
+            if (number == 0)
+            {
+                continue;
+            }
+
+            if (!callSites.TryGetValue(number, out long callSiteId))
+            {
+                throw new BatchRejectedException($"{at}.observations[{j}].callSiteId", $"call site {number} is neither in the batch nor stored for this run");
+            }
+
+            observed[j] = callSiteId;
+        }
+
+        return observed;
     }
 
     private static async Task WriteSpecificationAsync(Statements statements, long runId, SpecificationInfo specification, string path, CancellationToken cancellationToken)
@@ -368,15 +392,20 @@ internal sealed class IngestWriter(VerdictDatabase database)
         public DbCommand Create(string text, params (string Name, object? Value)[] parameters) =>
             Sql.Command(connection, transaction, text, parameters);
 
-        /// <summary>Stores one verdict with its call and observations; false when the run already has that call.</summary>
-        public Task<bool> InsertVerdictAsync(long runId, VerdictInfo verdict, long specificationId, long methodId, long callSiteId, long? testId, CancellationToken cancellationToken) =>
+        /// <summary>
+        /// Stores one verdict with its call and observations; false when the run already has that call.
+        /// <paramref name="observedSites"/> holds the stored call site of each observation (null: the verdict's own).
+        /// </summary>
+        public Task<bool> InsertVerdictAsync(
+            long runId, VerdictInfo verdict, long specificationId, long methodId, long callSiteId, long? testId, long?[] observedSites, CancellationToken cancellationToken) =>
             database.Provider == StoreProvider.PostgreSql
-                ? InsertVerdictInOneStatementAsync(runId, verdict, specificationId, methodId, callSiteId, testId, cancellationToken)
-                : InsertVerdictStepByStepAsync(runId, verdict, specificationId, methodId, callSiteId, testId, cancellationToken);
+                ? InsertVerdictInOneStatementAsync(runId, verdict, specificationId, methodId, callSiteId, testId, observedSites, cancellationToken)
+                : InsertVerdictStepByStepAsync(runId, verdict, specificationId, methodId, callSiteId, testId, observedSites, cancellationToken);
 
         // PostgreSQL is a network round trip away: one statement (data-modifying CTEs) stores the call, the verdict
         // and every observation. SQLite has no such CTEs, and in-process statements cost no round trip anyway.
-        private async Task<bool> InsertVerdictInOneStatementAsync(long runId, VerdictInfo verdict, long specificationId, long methodId, long callSiteId, long? testId, CancellationToken cancellationToken)
+        private async Task<bool> InsertVerdictInOneStatementAsync(
+            long runId, VerdictInfo verdict, long specificationId, long methodId, long callSiteId, long? testId, long?[] observedSites, CancellationToken cancellationToken)
         {
             _insertAll ??= Create(
                 """
@@ -389,13 +418,15 @@ internal sealed class IngestWriter(VerdictDatabase database)
                     INSERT INTO verdicts (call_id, specification_id, method_id, value, severity, deciding_observation)
                     SELECT id, @specification, @method, @value, @severity, 0 FROM c
                     RETURNING id)
-                INSERT INTO observations (verdict_id, ordinal, term, value, unit, condition, satisfied)
-                SELECT v.id, o.ordinal - 1, o.term, o.value, o.unit, o.condition, o.satisfied
-                FROM v, unnest(@terms, @values, @units, @conditions, @satisfieds) WITH ORDINALITY AS o(term, value, unit, condition, satisfied, ordinal)
+                INSERT INTO observations (verdict_id, ordinal, term, value, unit, condition, satisfied, call_site_id)
+                SELECT v.id, o.ordinal - 1, o.term, o.value, o.unit, o.condition, o.satisfied, o.call_site_id
+                FROM v, unnest(@terms, @values, @units, @conditions, @satisfieds, @sites)
+                    WITH ORDINALITY AS o(term, value, unit, condition, satisfied, call_site_id, ordinal)
                 """,
                 ("@run", 0L), ("@sequence", 0L), ("@site", 0L), ("@method", 0L), ("@test", null), ("@thread", 0L), ("@started", 0L), ("@duration", 0L), ("@threw", false),
                 ("@specification", 0L), ("@value", false), ("@severity", 0.0),
-                ("@terms", Array.Empty<string>()), ("@values", Array.Empty<double>()), ("@units", Array.Empty<string>()), ("@conditions", Array.Empty<string>()), ("@satisfieds", Array.Empty<bool>()));
+                ("@terms", Array.Empty<string>()), ("@values", Array.Empty<double>()), ("@units", Array.Empty<string>()), ("@conditions", Array.Empty<string>()), ("@satisfieds", Array.Empty<bool>()),
+                ("@sites", Array.Empty<long?>()));
             SetCall(_insertAll, runId, verdict, methodId, callSiteId, testId);
             Sql.Set(_insertAll, "@specification", specificationId);
             Sql.Set(_insertAll, "@value", verdict.Value);
@@ -415,10 +446,12 @@ internal sealed class IngestWriter(VerdictDatabase database)
             Sql.Set(_insertAll, "@units", units);
             Sql.Set(_insertAll, "@conditions", conditions);
             Sql.Set(_insertAll, "@satisfieds", satisfied);
+            Sql.Set(_insertAll, "@sites", observedSites);
             return await Sql.NonQueryAsync(_insertAll, cancellationToken) > 0;
         }
 
-        private async Task<bool> InsertVerdictStepByStepAsync(long runId, VerdictInfo verdict, long specificationId, long methodId, long callSiteId, long? testId, CancellationToken cancellationToken)
+        private async Task<bool> InsertVerdictStepByStepAsync(
+            long runId, VerdictInfo verdict, long specificationId, long methodId, long callSiteId, long? testId, long?[] observedSites, CancellationToken cancellationToken)
         {
             _insertCall ??= Create(
                 """
@@ -450,10 +483,10 @@ internal sealed class IngestWriter(VerdictDatabase database)
 
             _insertObservation ??= Create(
                 """
-                INSERT INTO observations (verdict_id, ordinal, term, value, unit, condition, satisfied)
-                VALUES (@verdict, @ordinal, @term, @value, @unit, @condition, @satisfied)
+                INSERT INTO observations (verdict_id, ordinal, term, value, unit, condition, satisfied, call_site_id)
+                VALUES (@verdict, @ordinal, @term, @value, @unit, @condition, @satisfied, @site)
                 """,
-                ("@verdict", 0L), ("@ordinal", 0L), ("@term", ""), ("@value", 0.0), ("@unit", ""), ("@condition", ""), ("@satisfied", false));
+                ("@verdict", 0L), ("@ordinal", 0L), ("@term", ""), ("@value", 0.0), ("@unit", ""), ("@condition", ""), ("@satisfied", false), ("@site", null));
             for (int i = 0; i < verdict.Observations.Count; i++)
             {
                 ObservationInfo observation = verdict.Observations[i];
@@ -464,6 +497,7 @@ internal sealed class IngestWriter(VerdictDatabase database)
                 Sql.Set(_insertObservation, "@unit", observation.Unit);
                 Sql.Set(_insertObservation, "@condition", observation.Condition);
                 Sql.Set(_insertObservation, "@satisfied", observation.Satisfied);
+                Sql.Set(_insertObservation, "@site", observedSites[i]);
                 await Sql.NonQueryAsync(_insertObservation, cancellationToken);
             }
 

@@ -133,6 +133,11 @@ internal static class Migrations
             total_ns BIGINT NOT NULL,
             PRIMARY KEY (run_id, test_number, call_site_id));
         """,
+        // The call site of the event an observation read. NULL means the verdict's own call site: what the
+        // runtime's 0 says, and what every observation stored before this column existed gets.
+        """
+        ALTER TABLE observations ADD COLUMN call_site_id BIGINT REFERENCES call_sites (id);
+        """,
     ];
 
     /// <summary>Brings the store to the newest schema version; returns the version it is at.</summary>

@@ -4,7 +4,6 @@ using System.Data.Common;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using Vypr.Contracts;
 using Vypr.Server.Api;
 
 namespace Vypr.Server.Storage;
@@ -186,7 +185,7 @@ internal sealed class VerdictQueries(VerdictDatabase database)
             }
 
             call = ReadCall(reader);
-            site = new CallSiteItem(reader.GetInt64(12), reader.GetInt64(13), reader.GetString(14), reader.GetInt64(15), reader.GetInt64(16), reader.GetString(17), reader.GetString(18));
+            site = ReadCallSite(reader, 12);
         }
 
         var verdicts = new List<VerdictItem>();
@@ -195,14 +194,16 @@ internal sealed class VerdictQueries(VerdictDatabase database)
             null,
             """
             SELECT v.id, v.specification_id, v.value, v.severity, v.deciding_observation,
-                   o.term, o.value, o.unit, o.condition, o.satisfied
+                   o.term, o.value, o.unit, o.condition, o.satisfied,
+                   s.id, s.specification_id, s.file, s.line, s.col, s.caller, s.assembly
             FROM verdicts v JOIN observations o ON o.verdict_id = v.id
+            LEFT JOIN call_sites s ON s.id = o.call_site_id
             WHERE v.call_id = @call ORDER BY v.id, o.ordinal
             """,
             ("@call", callId)))
         {
             await using DbDataReader reader = await select.ExecuteReaderAsync(cancellationToken);
-            List<ObservationInfo>? observations = null;
+            List<ObservationItem>? observations = null;
             while (await reader.ReadAsync(cancellationToken))
             {
                 long id = reader.GetInt64(0);
@@ -212,7 +213,8 @@ internal sealed class VerdictQueries(VerdictDatabase database)
                     verdicts.Add(new VerdictItem(id, reader.GetInt64(1), reader.GetBoolean(2), reader.GetDouble(3), reader.GetInt64(4), observations));
                 }
 
-                observations!.Add(new ObservationInfo(reader.GetString(5), reader.GetDouble(6), reader.GetString(7), reader.GetString(8), reader.GetBoolean(9)));
+                CallSiteItem? observed = reader.IsDBNull(10) ? null : ReadCallSite(reader, 10);
+                observations!.Add(new ObservationItem(reader.GetString(5), reader.GetDouble(6), reader.GetString(7), reader.GetString(8), reader.GetBoolean(9), observed?.Id, observed));
             }
         }
 
@@ -239,6 +241,15 @@ internal sealed class VerdictQueries(VerdictDatabase database)
         r.GetBoolean(9),
         r.GetBoolean(10),
         r.GetDouble(11));
+
+    private static CallSiteItem ReadCallSite(DbDataReader r, int first) => new(
+        r.GetInt64(first),
+        r.GetInt64(first + 1),
+        r.GetString(first + 2),
+        r.GetInt64(first + 3),
+        r.GetInt64(first + 4),
+        r.GetString(first + 5),
+        r.GetString(first + 6));
 
     private static RunItem ReadRun(DbDataReader r, int first) => new(
         Guid.Parse(r.GetString(first)),
