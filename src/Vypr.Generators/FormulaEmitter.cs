@@ -316,11 +316,13 @@ internal static class FormulaEmitter
                 writer.Line($"{Probe}.Event(VyprRegistrations.{point.Field}, vyprInner{i}, vyprStart, vyprEnd, vyprCompleted);");
             }
 
-            // A call that threw assigned nothing: there is no change to record.
+            // A call that threw assigned nothing: there is no change to record. The assignment happens after the call
+            // returned, so the change reads the clock again: a change is "after" the call that produced it.
             PointModel[] changes = inner[i].Points.Where(p => p.Kind == "Change").ToArray();
             if (changes.Length > 0)
             {
                 writer.Open("if (vyprCompleted)");
+                writer.Line($"long vyprChanged = {Probe}.Start();");
                 foreach (PointModel point in changes)
                 {
                     foreach (string capture in point.Captures)
@@ -328,7 +330,7 @@ internal static class FormulaEmitter
                         writer.Line(Capture(capture.Replace("value", "result"), captured, passesResult ? result : null));
                     }
 
-                    writer.Line($"{Probe}.Event(VyprRegistrations.{point.Field}, vyprInner{i}, vyprEnd, vyprEnd, true);");
+                    writer.Line($"{Probe}.Event(VyprRegistrations.{point.Field}, vyprInner{i}, vyprChanged, vyprChanged, true);");
                 }
 
                 writer.Close();

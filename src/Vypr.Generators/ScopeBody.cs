@@ -17,7 +17,8 @@ internal static class ScopeBody
     /// <summary>The declarations of <paramref name="scope"/> that have a body (a partial method has one).</summary>
     public static IEnumerable<(SyntaxNode Body, SemanticModel Model)> Bodies(IMethodSymbol scope, Compilation compilation, CancellationToken cancellationToken)
     {
-        foreach (SyntaxReference reference in scope.DeclaringSyntaxReferences)
+        // A partial method's body is on its implementation part.
+        foreach (SyntaxReference reference in (scope.PartialImplementationPart ?? scope).DeclaringSyntaxReferences)
         {
             if (reference.GetSyntax(cancellationToken) is BaseMethodDeclarationSyntax method
                 && ((SyntaxNode?)method.Body ?? method.ExpressionBody) is { } body)
@@ -76,7 +77,27 @@ internal static class ScopeBody
                     case ForEachStatementSyntax loop:
                         yield return new ScopeAssignment(loop.Identifier.ValueText, loop, null);
                         break;
-                    case ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.OutKeyword } argument:
+                    case AssignmentExpressionSyntax { Left: TupleExpressionSyntax or DeclarationExpressionSyntax } deconstruction:
+                        foreach (string name in DesignatedNames(deconstruction.Left))
+                        {
+                            yield return new ScopeAssignment(name, deconstruction, null);
+                        }
+
+                        break;
+                    case ForEachVariableStatementSyntax loop:
+                        foreach (string name in DesignatedNames(loop.Variable))
+                        {
+                            yield return new ScopeAssignment(name, loop, null);
+                        }
+
+                        break;
+                    case DeclarationPatternSyntax { Designation: SingleVariableDesignationSyntax single } pattern:
+                        yield return new ScopeAssignment(single.Identifier.ValueText, pattern, null);
+                        break;
+                    case CatchDeclarationSyntax { Identifier.RawKind: (int)SyntaxKind.IdentifierToken } caught:
+                        yield return new ScopeAssignment(caught.Identifier.ValueText, caught, null);
+                        break;
+                    case ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.OutKeyword or (int)SyntaxKind.RefKeyword } argument:
                         string? outName = argument.Expression switch
                         {
                             DeclarationExpressionSyntax { Designation: SingleVariableDesignationSyntax single } => single.Identifier.ValueText,
@@ -92,6 +113,18 @@ internal static class ScopeBody
             }
         }
     }
+
+    /// <summary>The variables a deconstruction writes: <c>(a, b)</c>, <c>var (a, b)</c>, nested.</summary>
+    private static IEnumerable<string> DesignatedNames(SyntaxNode target) =>
+        target.DescendantNodesAndSelf()
+            .Select(node => node switch
+            {
+                SingleVariableDesignationSyntax single => single.Identifier.ValueText,
+                ArgumentSyntax { Expression: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
+                _ => null,
+            })
+            .Where(name => name is not null)
+            .Select(name => name!);
 
     /// <summary>
     /// The call whose result an assignment stores, seen through <c>await</c>, <c>.ConfigureAwait(...)</c>, parentheses

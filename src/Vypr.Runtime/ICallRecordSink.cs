@@ -6,5 +6,8 @@ namespace Vypr.Runtime;
 /// </summary>
 internal interface ICallRecordSink
 {
-    void Take(in CallRecord record, ThreadCallBuffer buffer);
+    /// <param name="record">The record.</param>
+    /// <param name="buffer">The ring it was drained from (it holds the texts of value records).</param>
+    /// <param name="slot">The record's slot in the ring.</param>
+    void Take(in CallRecord record, ThreadCallBuffer buffer, int slot);
 }

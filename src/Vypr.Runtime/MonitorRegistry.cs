@@ -69,6 +69,7 @@ public static class MonitorRegistry
             }
 
             int id = s_callSites.Length + 1;
+            RequireRecordable(id, "call sites");
             s_callSites = [.. s_callSites, new CallSiteInfo(id, specificationId, file, line, column, caller, assembly)];
             s_callSiteIds.Add(key, id);
             return id;
@@ -158,6 +159,7 @@ public static class MonitorRegistry
         lock (s_lock)
         {
             int id = s_points.Length + 1;
+            RequireRecordable(id, "points");
             Volatile.Write(ref s_points, [.. s_points, new PointInfo(id, specificationId, callSiteId, kind, method, declaringType, variable, names)]);
             return id;
         }
@@ -165,6 +167,9 @@ public static class MonitorRegistry
 
     /// <summary>Every registered point, by ascending ID.</summary>
     internal static IReadOnlyList<PointInfo> Points => Volatile.Read(ref s_points);
+
+    /// <summary>The registered point with the given ID; an array read, for the monitor's drain loop.</summary>
+    internal static PointInfo Point(int id) => Volatile.Read(ref s_points)[id - 1];
 
     /// <summary>The formula model of a specification, or null when it is a <c>[MaxDuration]</c> bound or failed to build.</summary>
     internal static Vypr.Specification? Formula(int specificationId)
@@ -184,6 +189,14 @@ public static class MonitorRegistry
         return Vypr.Specification.ForMethod(dot < 0 ? "global" : name[..dot], name[(dot + 1)..])
             .Forall("call", Calls.OfScope())
             .Check(call => call.Duration() <= Duration.Nanoseconds(boundNanoseconds));
+    }
+
+    private static void RequireRecordable(int id, string what)
+    {
+        if (id > CallRecord.MaxId)
+        {
+            throw new InvalidOperationException($"more than {CallRecord.MaxId} {what} registered in one process; a probe record cannot name more");
+        }
     }
 
     // A point may name a specification its assembly does not declare; the ID is reserved now and the entry filled

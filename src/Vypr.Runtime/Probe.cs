@@ -57,7 +57,7 @@ public static class Probe
     public static void Exited(ScopeInstance scope)
     {
         long now = Stopwatch.GetTimestamp();
-        ThreadCallBuffer.Current.WriteEvent(RecordKind.Exit, 0, scope.Id, scope.NextSequence(), now, now, false, TestScope.CurrentId);
+        ThreadCallBuffer.Current.WriteEvent(RecordKind.Exit, 0, scope.Id, scope.NextSequence(), now, now, false, 0);
     }
 
     /// <summary>Records an event at a point, after the values it captured (<see cref="Value{T}"/>, <see cref="Length{T}"/>).</summary>
@@ -66,9 +66,10 @@ public static class Probe
     /// <param name="startTimestamp">When the call started (for a change: when it happened).</param>
     /// <param name="endTimestamp">When the call ended (for a change: the same as the start).</param>
     /// <param name="completed">False when the call ended by an exception.</param>
+    /// <remarks>The test is read once, when the invocation begins (<see cref="Entered"/>): its events are attributed through it.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Event(int pointId, ScopeInstance scope, long startTimestamp, long endTimestamp, bool completed) =>
-        ThreadCallBuffer.Current.WriteEvent(RecordKind.Event, pointId, scope.Id, scope.NextSequence(), startTimestamp, endTimestamp, !completed, TestScope.CurrentId);
+        ThreadCallBuffer.Current.WriteEvent(RecordKind.Event, pointId, scope.Id, scope.NextSequence(), startTimestamp, endTimestamp, !completed, 0);
 
     /// <summary>Captures a value for the next event this thread records: numbers and booleans as numbers, texts as they are, anything else as its text.</summary>
     /// <typeparam name="T">The value's static type; the JIT folds the type tests for value types.</typeparam>

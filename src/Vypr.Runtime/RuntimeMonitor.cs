@@ -24,7 +24,7 @@ public static class RuntimeMonitor
     private static readonly Dictionary<(int TestId, int CallSiteId), CallSiteAccumulator> s_accumulators = [];
     private static readonly List<IVerdictSink> s_sinks = [];
 
-    private static readonly InvocationRouter s_router = new(static id => MonitorRegistry.Points[id - 1], CreateFormulaMonitor);
+    private static readonly InvocationRouter s_router = new(MonitorRegistry.Point, CreateFormulaMonitor);
     private static readonly FormulaVerdicts s_formulaVerdicts = new();
 
     private static ThreadCallBuffer[] s_buffers = [];
@@ -309,11 +309,16 @@ public static class RuntimeMonitor
         FormulaPlan plan = decided.Plan;
         int site = decided.Invocation.CallSiteId != 0 ? decided.Invocation.CallSiteId : binding.Slots[0].CallSite;
         int testId = decided.Invocation.TestId;
-        int firstCall = Array.FindIndex(plan.Slots, s => s.Slot.IsCall);
+        int firstCall = plan.FirstCallSlot;
         long duration = firstCall < 0 ? 0 : RunClock.Nanoseconds(binding.Slots[firstCall].Start, binding.Slots[firstCall].End);
         bool threw = binding.Slots[0].Threw;
 
-        CallSiteAccumulator accumulator = AccumulatorOf(testId, site);
+        CallSiteAccumulator? accumulator = s_lastAccumulator;
+        if (accumulator is null || accumulator.TestId != testId || accumulator.CallSiteId != site)
+        {
+            accumulator = AccumulatorOf(testId, site);
+        }
+
         accumulator.Add(duration, decided.Value, threw);
         if (decided.Value && accumulator.KeptSatisfied >= VerdictRetention.SatisfiedPerSite)
         {
@@ -402,7 +407,7 @@ public static class RuntimeMonitor
     private struct Evaluator : ICallRecordSink
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Take(in CallRecord record, ThreadCallBuffer buffer)
+        public readonly void Take(in CallRecord record, ThreadCallBuffer buffer, int slot)
         {
             if (record.Kind == RecordKind.Call)
             {
@@ -410,7 +415,8 @@ public static class RuntimeMonitor
             }
             else
             {
-                s_router.Take(record, buffer.PendingValues, buffer.ThreadId);
+                object? text = record.Kind == RecordKind.TextValue ? buffer.TakeReference(slot) : null;
+                s_router.Take(record, buffer.PendingValues, buffer.ThreadId, text);
             }
         }
     }

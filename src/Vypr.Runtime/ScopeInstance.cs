@@ -13,7 +13,7 @@ namespace Vypr.Runtime;
 public sealed class ScopeInstance
 {
     private static readonly AsyncLocal<ScopeInstance?> s_current = new();
-    private static long s_lastId;
+    private static int s_lastId;
 
     private int _sequence;
 
@@ -24,8 +24,8 @@ public sealed class ScopeInstance
         Id = Interlocked.Increment(ref s_lastId);
     }
 
-    /// <summary>The invocation's number within the run.</summary>
-    public long Id { get; }
+    /// <summary>The invocation's number within the run (it wraps after 2^32 invocations; only invocations open at the same time must differ).</summary>
+    public int Id { get; }
 
     /// <summary>The scoped method (see <see cref="MonitorRegistry.RegisterScope"/>).</summary>
     public int ScopeId { get; }

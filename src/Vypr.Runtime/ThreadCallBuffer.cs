@@ -19,6 +19,9 @@ internal sealed class ThreadCallBuffer
     private static ThreadCallBuffer? t_current;
 
     private readonly CallRecord[] _records = new CallRecord[Capacity];
+
+    // Texts captured for formula values, in the slot of their record: the records themselves hold no references.
+    private readonly object?[] _references = new object?[Capacity];
     private readonly Thread _owner;
 
     // Written only by the owner thread; read by the drainer.
@@ -49,28 +52,24 @@ internal sealed class ThreadCallBuffer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Write(int callSiteId, long startTimestamp, long endTimestamp, bool threw, int testId)
     {
-        ref CallRecord record = ref Next();
-        record.CallSiteId = callSiteId;
+        ref CallRecord record = ref Next(out _);
+        record.SetHeader(callSiteId, RecordKind.Call, threw);
         record.TestId = testId;
         record.StartTimestamp = startTimestamp;
         record.EndTimestamp = endTimestamp;
-        record.Threw = threw;
-        record.Kind = RecordKind.Call;
         Publish();
     }
 
     /// <summary>Writes a formula record (<see cref="RecordKind.Enter"/>, <see cref="RecordKind.Event"/> or <see cref="RecordKind.Exit"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void WriteEvent(RecordKind kind, int pointId, long scope, int sequence, long startTimestamp, long endTimestamp, bool threw, int testId)
+    public void WriteEvent(RecordKind kind, int pointId, int scope, int sequence, long startTimestamp, long endTimestamp, bool threw, int testId)
     {
-        ref CallRecord record = ref Next();
-        record.Kind = kind;
-        record.CallSiteId = pointId;
+        ref CallRecord record = ref Next(out _);
+        record.SetHeader(pointId, kind, threw);
         record.Scope = scope;
         record.Sequence = sequence;
         record.StartTimestamp = startTimestamp;
         record.EndTimestamp = endTimestamp;
-        record.Threw = threw;
         record.TestId = testId;
         Publish();
     }
@@ -79,15 +78,27 @@ internal sealed class ThreadCallBuffer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void WriteValue(RecordKind kind, double number, object? reference)
     {
-        ref CallRecord record = ref Next();
-        record.Kind = kind;
+        ref CallRecord record = ref Next(out int slot);
+        record.SetHeader(0, kind, false);
         record.Number = number;
-        record.Reference = reference;
+        if (reference is not null)
+        {
+            _references[slot] = reference;
+        }
+
         Publish();
     }
 
+    /// <summary>The text a <see cref="RecordKind.TextValue"/> record in <paramref name="slot"/> carries; the slot is cleared so the ring keeps nothing alive.</summary>
+    public object? TakeReference(int slot)
+    {
+        object? reference = _references[slot];
+        _references[slot] = null;
+        return reference;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ref CallRecord Next()
+    private ref CallRecord Next(out int slot)
     {
         long written = _written;
         if (written - Volatile.Read(ref _read) >= Capacity)
@@ -96,7 +107,8 @@ internal sealed class ThreadCallBuffer
         }
 
         // The index is masked into range, so the bounds check the JIT cannot remove here is skipped by hand.
-        return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_records), (int)(written & Mask));
+        slot = (int)(written & Mask);
+        return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_records), slot);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -114,7 +126,8 @@ internal sealed class ThreadCallBuffer
         ref CallRecord first = ref MemoryMarshal.GetArrayDataReference(_records);
         for (long i = start; i < end; i++)
         {
-            sink.Take(in Unsafe.Add(ref first, (int)(i & Mask)), this);
+            int slot = (int)(i & Mask);
+            sink.Take(in Unsafe.Add(ref first, slot), this, slot);
         }
 
         Volatile.Write(ref _read, end);

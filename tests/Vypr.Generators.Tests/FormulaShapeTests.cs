@@ -54,7 +54,7 @@ public sealed class FormulaShapeTests
             }
             """;
 
-        IReadOnlyList<VerdictInfo> verdicts = Run("Example1", source);
+        IReadOnlyList<VerdictInfo> verdicts = Run("Example1", source, expected: "FormulaExample1");
 
         // Two calls of F per invocation: F(n) and F(n + 100); only F(7) is small and slow.
         Assert.Equal(4, verdicts.Count);
@@ -108,7 +108,7 @@ public sealed class FormulaShapeTests
             }
             """;
 
-        IReadOnlyList<VerdictInfo> verdicts = Run("Example2", source);
+        IReadOnlyList<VerdictInfo> verdicts = Run("Example2", source, expected: "FormulaExample2");
 
         // Each loop iteration is its own binding; the third change (a == 2) is followed by a slow Calc.
         Assert.Equal(new[] { true, true, false }, verdicts.OrderBy(v => v.Sequence).Select(v => v.Value));
@@ -205,7 +205,7 @@ public sealed class FormulaShapeTests
             }
             """;
 
-        IReadOnlyList<VerdictInfo> verdicts = Run("Example4", source);
+        IReadOnlyList<VerdictInfo> verdicts = Run("Example4", source, expected: "FormulaExample4");
 
         // The last change has no call of Func after it: that binding is incomplete and produces no verdict.
         Assert.Equal(new[] { true, false }, verdicts.OrderBy(v => v.Sequence).Select(v => v.Value));
@@ -247,7 +247,7 @@ public sealed class FormulaShapeTests
             }
             """;
 
-        IReadOnlyList<VerdictInfo> verdicts = Run("ScopeCalls", source);
+        IReadOnlyList<VerdictInfo> verdicts = Run("ScopeCalls", source, expected: "FormulaScopeCalls");
 
         Assert.Equal(4, verdicts.Count);
         var ordered = verdicts.OrderBy(v => MonitoredProgram.SiteOf(v).Line).ToArray();
@@ -313,13 +313,77 @@ public sealed class FormulaShapeTests
             }
             """;
 
-        IReadOnlyList<VerdictInfo> verdicts = Run("AsyncScopes", source);
+        IReadOnlyList<VerdictInfo> verdicts = Run("AsyncScopes", source, expected: "FormulaAsyncScopes");
 
         // Two concurrent outer invocations, each with a recursive inner one: 4 invocations x 3 iterations. Sizes
         // 0, 50, 100 (outer) and 50, 100, 150 (inner): sizes of 100 and more are saved slowly, 6 of the 12.
         Assert.Equal(12, verdicts.Count);
         Assert.Equal(6, verdicts.Count(v => v.Value));
         Assert.All(verdicts.Where(v => !v.Value), v => Assert.Equal("t.Duration()", v.Observations[0].Term));
+    }
+
+    [Fact]
+    public void Every_term_predicate_and_connective_is_woven_and_checked()
+    {
+        const string source = Usings + """
+            public static class Specs
+            {
+                // Three quantifiers, a name-only quantifier, arguments, results, lengths, arithmetic, a value read as
+                // a duration, time between a call's start and a change, a comparison of two measured terms, !, |, !=,
+                // an open interval, and a ValueTask<T> result.
+                [PerformanceSpecification]
+                public static Specification Everything => Specification
+                    .For<Job>(nameof(Job.Run))
+                    .Forall("load", Calls.To(nameof(Job.Load)))
+                    .Forall("q", Changes.Of("rows").After("load"))
+                    .Forall("save", Calls.To<Job>(nameof(Job.SaveAsync)).After("q"))
+                    .Check((load, q, save) =>
+                        (save.Duration() < q.Value().Length().AsDuration(DurationUnit.Milliseconds) * 2 + Duration.Milliseconds(5)
+                            | !(load.Argument("name") != "slow"))
+                        & save.Result() == q.Value().Length()
+                        & Time.Between(load.Start(), q) >= Duration.Nanoseconds(0)
+                        & load.Result().Length().In(Interval.Open(0, 100))
+                        & save.Duration() > load.Duration() * 0);
+            }
+
+            public sealed class Job
+            {
+                public string[] Load(string name) => name == "empty" ? [] : new[] { name, name };
+
+                public async ValueTask<int> SaveAsync(string[] rows)
+                {
+                    await Task.Yield();
+                    if (rows.Length > 0 && rows[0] == "slow") await Task.Delay(30);
+                    return rows.Length;
+                }
+
+                public async Task<int> Run(string name)
+                {
+                    string[] rows = Load(name);
+                    return await SaveAsync(rows);
+                }
+            }
+
+            public static class Program
+            {
+                public static async Task Run()
+                {
+                    var job = new Job();
+                    await job.Run("fast");
+                    await job.Run("slow");
+                    await job.Run("empty");
+                }
+            }
+            """;
+
+        IReadOnlyList<VerdictInfo> verdicts = Run("Everything", source, expected: "FormulaEverything");
+
+        // "fast": saved quickly, 2 rows. "slow": 30 ms against 2 * 2 ms + 5 ms, but the name is "slow", so the first
+        // disjunct holds through its second half. "empty": zero rows makes the open interval (0, 100) fail.
+        Assert.Equal(new[] { true, true, false }, verdicts.OrderBy(v => MonitoredProgram.SiteOf(v).Line).Select(v => v.Value));
+        VerdictInfo empty = verdicts.OrderBy(v => MonitoredProgram.SiteOf(v).Line).Last();
+        Assert.Equal("load.Result().Length()", empty.Observations[0].Term);
+        Assert.Equal("count", empty.Observations[0].Unit);
     }
 
     [Fact]

@@ -153,7 +153,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ScopeNeverCalled = new(
         "VYPR0016",
         "Scoped method has no call site in this compilation",
-        "'{0}' is not called anywhere in this compilation, so '{1}' is checked only where a compilation that calls it is woven (for example its test project)",
+        "'{0}' is not called directly anywhere in this compilation, so '{1}' is checked only where a compilation that calls it is woven (for example its test project); calls through a base method or an interface do not begin an invocation",
         MonitoringCategory,
         DiagnosticSeverity.Info,
         isEnabledByDefault: true,

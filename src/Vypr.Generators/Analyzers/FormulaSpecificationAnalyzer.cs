@@ -98,7 +98,7 @@ public sealed class FormulaSpecificationAnalyzer : DiagnosticAnalyzer
 
         public void Called(IMethodSymbol target)
         {
-            // Scopes are ordinary methods, reached directly or through a base or interface method (maybe from metadata).
+            // Scopes are ordinary methods; record every ordinary method called, the scope's own calls among them.
             IMethodSymbol definition = (target.ReducedFrom ?? target).OriginalDefinition;
             if (definition.MethodKind == MethodKind.Ordinary)
             {
@@ -123,7 +123,8 @@ public sealed class FormulaSpecificationAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        // A call through a base method or an interface the scope implements reaches it too.
+        // Only a call of the scoped method itself begins an invocation: the generator does not weave calls through a
+        // base method or an interface the scope implements (their target is known only at run time).
         private static IEnumerable<IMethodSymbol> DispatchTargets(IMethodSymbol scope)
         {
             IMethodSymbol method = scope.PartialDefinitionPart ?? scope;
@@ -131,27 +132,6 @@ public sealed class FormulaSpecificationAnalyzer : DiagnosticAnalyzer
             if (scope.PartialDefinitionPart is not null)
             {
                 yield return scope.OriginalDefinition;
-            }
-
-            for (IMethodSymbol? overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
-            {
-                yield return overridden.OriginalDefinition;
-            }
-
-            foreach (IMethodSymbol implemented in method.ExplicitInterfaceImplementations)
-            {
-                yield return implemented.OriginalDefinition;
-            }
-
-            foreach (INamedTypeSymbol @interface in method.ContainingType.AllInterfaces)
-            {
-                foreach (IMethodSymbol member in @interface.GetMembers(method.Name).OfType<IMethodSymbol>())
-                {
-                    if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
-                    {
-                        yield return member.OriginalDefinition;
-                    }
-                }
             }
         }
     }

@@ -29,11 +29,11 @@ internal readonly struct CapturedValue
 
     public static CapturedValue OfText(string? text) => new(ValueKind.Text, 0, text);
 
-    /// <summary>The value of a drained value record.</summary>
-    public static CapturedValue From(in CallRecord record) => record.Kind switch
+    /// <summary>The value of a drained value record, with the text it carried beside it.</summary>
+    public static CapturedValue From(in CallRecord record, object? text) => record.Kind switch
     {
         RecordKind.NumberValue => OfNumber(record.Number),
-        RecordKind.TextValue => OfText(record.Reference as string ?? record.Reference?.ToString()),
+        RecordKind.TextValue => OfText(text as string ?? text?.ToString()),
         _ => Missing,
     };
 

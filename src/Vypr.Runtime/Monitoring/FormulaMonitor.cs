@@ -117,6 +117,14 @@ internal sealed class FormulaMonitor
 
         _lastInvocation = null;
 
+        // Templates first (a template bound completely waits nowhere), then whatever still waits; a binding released
+        // once has a new generation, so its other entries are skipped.
+        foreach (FormulaBinding template in invocation.Templates)
+        {
+            template.Release();
+            _bindingPool.Push(template);
+        }
+
         foreach (List<(FormulaBinding Binding, int Generation)> waiting in invocation.Waiting)
         {
             foreach ((FormulaBinding binding, int generation) in waiting)

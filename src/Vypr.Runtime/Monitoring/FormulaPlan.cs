@@ -48,6 +48,7 @@ internal sealed class FormulaPlan
         }
 
         ValueCount = offset;
+        FirstCallSlot = Array.FindIndex(Slots, s => s.Slot.IsCall);
         Atoms = new AtomPlan[specification.Atoms.Count];
         foreach (Atom atom in specification.Atoms)
         {
@@ -67,6 +68,9 @@ internal sealed class FormulaPlan
     public Specification Specification { get; }
 
     public SlotPlan[] Slots { get; }
+
+    /// <summary>The first slot that binds calls, or -1: its duration is what a verdict reports as the call's duration.</summary>
+    public int FirstCallSlot { get; }
 
     /// <summary>How many captured values a binding stores, over all slots.</summary>
     public int ValueCount { get; }

@@ -48,11 +48,15 @@ internal sealed class InvocationRouter
     }
 
     /// <summary>Takes one drained record: a value waits for its event; an event, enter or exit is put in order.</summary>
-    public void Take(in CallRecord record, List<CapturedValue> pendingValues, int threadId)
+    /// <param name="record">The record.</param>
+    /// <param name="pendingValues">The values its thread captured for the event still to come.</param>
+    /// <param name="threadId">The thread that wrote it.</param>
+    /// <param name="text">For a text value: the text (records hold no references).</param>
+    public void Take(in CallRecord record, List<CapturedValue> pendingValues, int threadId, object? text = null)
     {
         if (record.Kind >= RecordKind.NumberValue)
         {
-            pendingValues.Add(CapturedValue.From(record));
+            pendingValues.Add(CapturedValue.From(record, text));
             return;
         }
 

@@ -472,12 +472,23 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
         IReadOnlyList<CallSiteInfo> allCallSites = _source.CallSites;
         var specificationIds = new SortedSet<int>();
         var callSiteIds = new SortedSet<int>();
+        void AddCallSite(int id)
+        {
+            if (id >= 1 && callSiteIds.Add(id) && id <= allCallSites.Count)
+            {
+                specificationIds.Add(allCallSites[id - 1].SpecificationId);
+            }
+        }
+
+        // A batch carries every call site its verdicts refer to, those of their observations included (a
+        // specification in the language observes calls inside the scoped method, at call sites of their own).
         foreach (VerdictInfo verdict in verdicts)
         {
             specificationIds.Add(verdict.SpecificationId);
-            if (callSiteIds.Add(verdict.CallSiteId) && verdict.CallSiteId <= allCallSites.Count)
+            AddCallSite(verdict.CallSiteId);
+            foreach (ObservationInfo observation in verdict.Observations)
             {
-                specificationIds.Add(allCallSites[verdict.CallSiteId - 1].SpecificationId);
+                AddCallSite(observation.CallSiteId);
             }
         }
 

@@ -29,7 +29,7 @@ internal static class OnlineMonitor
         var router = new InvocationRouter(id => points[id - 1], _ => monitor);
 
         // Every invocation begins with an Enter record (position 1), so trace positions shift by one.
-        var rings = new List<CallRecord>[Rings];
+        var rings = new List<(CallRecord Record, object? Text)>[Rings];
         for (int r = 0; r < Rings; r++)
         {
             rings[r] = [];
@@ -40,30 +40,31 @@ internal static class OnlineMonitor
         var entered = new HashSet<long>();
         foreach (TraceEvent e in trace.Events)
         {
-            List<CallRecord> ring = rings[random.Next(Rings)];
+            List<(CallRecord, object?)> ring = rings[random.Next(Rings)];
+            int scope = checked((int)e.Invocation);
             if (entered.Add(e.Invocation))
             {
-                ring.Add(new CallRecord { Kind = RecordKind.Enter, CallSiteId = enterPoint, Scope = e.Invocation, Sequence = 1, StartTimestamp = e.Start, EndTimestamp = e.Start, TestId = 7 });
+                ring.Add((new CallRecord { Kind = RecordKind.Enter, CallSiteId = enterPoint, Scope = scope, Sequence = 1, StartTimestamp = e.Start, EndTimestamp = e.Start, TestId = 7 }, null));
             }
 
             foreach (object? value in e.Values)
             {
                 ring.Add(value switch
                 {
-                    double number => new CallRecord { Kind = RecordKind.NumberValue, Number = number },
-                    string text => new CallRecord { Kind = RecordKind.TextValue, Reference = text },
-                    null => new CallRecord { Kind = RecordKind.TextValue },
+                    double number => (new CallRecord { Kind = RecordKind.NumberValue, Number = number }, null),
+                    string text => (new CallRecord { Kind = RecordKind.TextValue }, text),
+                    null => (new CallRecord { Kind = RecordKind.TextValue }, null),
                     _ => throw new ArgumentException("trace values are doubles, strings or null, not " + value.GetType()),
                 });
             }
 
-            ring.Add(new CallRecord { Kind = RecordKind.Event, CallSiteId = e.Point, Scope = e.Invocation, Sequence = e.Seq + 1, StartTimestamp = e.Start, EndTimestamp = e.End, Threw = e.Threw, TestId = 7 });
+            ring.Add((new CallRecord { Kind = RecordKind.Event, CallSiteId = e.Point, Scope = scope, Sequence = e.Seq + 1, StartTimestamp = e.Start, EndTimestamp = e.End, Threw = e.Threw }, null));
             lastSequence[e.Invocation] = e.Seq + 1;
         }
 
         foreach ((long invocation, int last) in lastSequence)
         {
-            rings[random.Next(Rings)].Add(new CallRecord { Kind = RecordKind.Exit, Scope = invocation, Sequence = last + 1 });
+            rings[random.Next(Rings)].Add((new CallRecord { Kind = RecordKind.Exit, Scope = checked((int)invocation), Sequence = last + 1 }, null));
         }
 
         // Drain the rings in random chunks, each ring in its own order, as the monitor drains threads' buffers.
@@ -80,7 +81,8 @@ internal static class OnlineMonitor
             int chunk = 1 + random.Next(8);
             for (int i = 0; i < chunk && positions[ring] < rings[ring].Count; i++)
             {
-                router.Take(rings[ring][positions[ring]++], pending[ring], ring + 1);
+                (CallRecord record, object? text) = rings[ring][positions[ring]++];
+                router.Take(record, pending[ring], ring + 1, text);
             }
         }
 
