@@ -14,12 +14,38 @@ public static class VerdictText
     /// <param name="specification">Its specification.</param>
     /// <param name="callSite">Its call site.</param>
     /// <returns>For example <c>MaxDuration("5ms") on Uploader.Store.Put(Payload) at UploadTests.cs:42:9: took 12.3ms, bound 5ms (7.3ms over)</c>.</returns>
-    public static string Describe(VerdictInfo verdict, SpecificationInfo specification, CallSiteInfo callSite)
+    public static string Describe(VerdictInfo verdict, SpecificationInfo specification, CallSiteInfo callSite) =>
+        Describe(verdict, specification, callSite, observedAt: null);
+
+    /// <summary>
+    /// Describes a verdict. A specification in the language (it has no single bound) is described by the observation
+    /// that decided it: the term, its value, the condition, and where the observed call was made.
+    /// </summary>
+    /// <param name="verdict">A verdict.</param>
+    /// <param name="specification">Its specification.</param>
+    /// <param name="callSite">Its call site (for a specification in the language, the call of the scoped method).</param>
+    /// <param name="observedAt">The call site of the deciding observation, when it has one of its own.</param>
+    /// <returns>For example <c>Forall(...).Check(...) on Up.Upload(string) at Tests.cs:29:18: decided by t.Duration() = 20.4ms, &lt;= 5ms, which failed (at Up.cs:20:54)</c>.</returns>
+    public static string Describe(VerdictInfo verdict, SpecificationInfo specification, CallSiteInfo callSite, CallSiteInfo? observedAt)
     {
+        string threw = verdict.Threw ? ", ended by an exception" : string.Empty;
+        if (specification.BoundNanoseconds == 0 && verdict.Observations.Count > 0)
+        {
+            ObservationInfo deciding = verdict.Observations[0];
+            string value = deciding.Unit switch
+            {
+                "ns" => " = " + DurationText.FormatNanoseconds(deciding.Value),
+                "text" => string.Empty,
+                _ => " = " + deciding.Value.ToString("R", CultureInfo.InvariantCulture),
+            };
+            string outcome = deciding.Satisfied ? "held" : "failed";
+            string where = observedAt is null ? string.Empty : $" (at {observedAt.Location})";
+            return $"{specification.Text} on {specification.Method} at {callSite.Location}: decided by {deciding.Term}{value}, {deciding.Condition}, which {outcome}{where}{threw}";
+        }
+
         string took = DurationText.FormatNanoseconds(verdict.DurationNanoseconds);
         string bound = DurationText.FormatNanoseconds(specification.BoundNanoseconds);
         string margin = DurationText.FormatNanoseconds(System.Math.Abs(verdict.Severity));
-        string threw = verdict.Threw ? ", ended by an exception" : string.Empty;
         string relation = verdict.Value ? "under" : "over";
         return $"{specification.Text} on {specification.Method} at {callSite.Location}: took {took}, bound {bound} ({margin} {relation}){threw}";
     }
@@ -28,7 +54,11 @@ public static class VerdictText
     /// <param name="verdict">A verdict of this process's run.</param>
     /// <returns>See <see cref="Describe(VerdictInfo, SpecificationInfo, CallSiteInfo)"/>.</returns>
     public static string Describe(VerdictInfo verdict) =>
-        Describe(verdict, MonitorRegistry.Specification(verdict.SpecificationId), MonitorRegistry.CallSite(verdict.CallSiteId));
+        Describe(
+            verdict,
+            MonitorRegistry.Specification(verdict.SpecificationId),
+            MonitorRegistry.CallSite(verdict.CallSiteId),
+            verdict.Observations is [{ CallSiteId: > 0 } first, ..] ? MonitorRegistry.CallSite(first.CallSiteId) : null);
 
     /// <summary>
     /// The run's summary: one row per specification and call site with the number of calls, violations and the

@@ -50,6 +50,23 @@ public sealed class VerdictTextTests
         Assert.Equal("MaxDuration(\"5ms\") on Up.Store() at /src/Up.cs:11:5: took 7.5ms, bound 5ms (2.5ms over)", text);
     }
 
+    [Fact]
+    public void A_violation_of_a_specification_in_the_language_reads_as_its_deciding_observation()
+    {
+        SpecificationInfo writes = new(4, "P:Up.Specs.Writes", "Up.Upload(string)", "Forall(t = Calls(Write)).Check(t.Duration() <= 5ms)", 0);
+        var scopeCall = new CallSiteInfo(7, 4, "/src/UpTests.cs", 29, 18, "UpTests.Run()", "Up.Tests");
+        var write = new CallSiteInfo(8, 4, "/src/Up.cs", 20, 54, "Up.Upload(string)", "Up");
+        var verdict = new VerdictInfo(
+            9, 4, 7, 1, 1, At, 20_400_000, false, -15_400_000, false,
+            [new ObservationInfo("t.Duration()", 20_400_000, "ns", "<= 5ms", false, 8)]);
+
+        string text = VerdictText.Describe(verdict, writes, scopeCall, write);
+
+        Assert.Equal(
+            "Forall(t = Calls(Write)).Check(t.Duration() <= 5ms) on Up.Upload(string) at /src/UpTests.cs:29:18: decided by t.Duration() = 20.4ms, <= 5ms, which failed (at /src/Up.cs:20:54)",
+            text);
+    }
+
     private static VerdictInfo Verdict(long sequence, int specification, int site, long duration, SpecificationInfo spec) =>
         new(sequence, specification, site, 1, 1, At, duration, duration <= spec.BoundNanoseconds, spec.BoundNanoseconds - duration, false, []);
 }
