@@ -234,6 +234,7 @@ internal static class Emitter
         writer.Line("return global::Vypr.Runtime.Probe.StopWhenComplete(vyprTask, vyprSite, vyprStart);");
     }
 
-    private static string Literal(string value) =>
+    /// <summary>A C# string literal of <paramref name="value"/>.</summary>
+    internal static string Literal(string value) =>
         Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
 }

@@ -437,6 +437,5 @@ internal static class FormulaEmitter
 
     private static string Nullable(string? value) => value is null ? "null" : Literal(value);
 
-    private static string Literal(string value) =>
-        Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
+    private static string Literal(string value) => Emitter.Literal(value);
 }

@@ -209,18 +209,21 @@ public static class RuntimeMonitor
         long duration = RunClock.Nanoseconds(record.StartTimestamp, record.EndTimestamp);
         bool satisfied = duration <= site.BoundNanoseconds;
 
-        // Calls come in runs from the same test and call site: remember the last accumulator to skip the lookup.
-        CallSiteAccumulator? accumulator = s_lastAccumulator;
-        if (accumulator is null || accumulator.TestId != record.TestId || accumulator.CallSiteId != record.CallSiteId)
-        {
-            accumulator = AccumulatorOf(record.TestId, record.CallSiteId);
-        }
+        CallSiteAccumulator accumulator = Accumulator(record.TestId, record.CallSiteId);
 
         accumulator.Add(duration, satisfied, record.Threw);
         if (!satisfied || accumulator.KeptSatisfied < VerdictRetention.SatisfiedPerSite)
         {
             Keep(record, threadId, site, duration, satisfied, accumulator);
         }
+    }
+
+    // Calls come in runs from the same test and call site: remember the last accumulator to skip the lookup.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static CallSiteAccumulator Accumulator(int testId, int callSiteId)
+    {
+        CallSiteAccumulator? last = s_lastAccumulator;
+        return last is not null && last.TestId == testId && last.CallSiteId == callSiteId ? last : AccumulatorOf(testId, callSiteId);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -313,11 +316,7 @@ public static class RuntimeMonitor
         long duration = firstCall < 0 ? 0 : RunClock.Nanoseconds(binding.Slots[firstCall].Start, binding.Slots[firstCall].End);
         bool threw = binding.Slots[0].Threw;
 
-        CallSiteAccumulator? accumulator = s_lastAccumulator;
-        if (accumulator is null || accumulator.TestId != testId || accumulator.CallSiteId != site)
-        {
-            accumulator = AccumulatorOf(testId, site);
-        }
+        CallSiteAccumulator accumulator = Accumulator(testId, site);
 
         accumulator.Add(duration, decided.Value, threw);
         if (decided.Value && accumulator.KeptSatisfied >= VerdictRetention.SatisfiedPerSite)

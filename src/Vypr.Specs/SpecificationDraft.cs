@@ -31,8 +31,6 @@ public sealed class SpecificationDraft
 
     internal IReadOnlyList<string> ParameterTypes { get; }
 
-    internal int Count => _slots.Count;
-
     internal SpecificationDraft With(string name, Quantifier quantifier)
     {
         Specification.RequireName(name, nameof(name));

@@ -27,7 +27,7 @@ internal sealed class FormulaBinding
 
     public int Unfilled { get; set; }
 
-    /// <summary>How many slots are filled (a template with none is copied by resetting).</summary>
+    /// <summary>How many slots are filled.</summary>
     public int FilledCount => Slots.Length - Unfilled;
 
     public void Reset()
@@ -46,18 +46,14 @@ internal sealed class FormulaBinding
 
     public void CopyFrom(FormulaBinding template)
     {
-        if (template.FilledCount == 0)
+        // A template with nothing bound yet has no values worth copying.
+        Array.Copy(template.Slots, Slots, Slots.Length);
+        if (template.FilledCount > 0)
         {
-            Reset();
-            Array.Copy(template.Slots, Slots, Slots.Length);
-        }
-        else
-        {
-            Array.Copy(template.Slots, Slots, Slots.Length);
             Array.Copy(template.Values, Values, Values.Length);
-            Unfilled = template.Unfilled;
         }
 
+        Unfilled = template.Unfilled;
         IsTemplate = false;
     }
 

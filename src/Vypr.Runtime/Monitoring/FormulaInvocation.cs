@@ -23,8 +23,6 @@ internal sealed class FormulaInvocation
     /// <summary>Bindings created and not yet decided.</summary>
     public int Live { get; set; }
 
-    public bool TemplatesBuilt { get; set; }
-
     public List<(FormulaBinding Binding, int Generation)> WaitingAt(int localPoint)
     {
         while (Waiting.Count <= localPoint)

@@ -52,8 +52,6 @@ internal sealed class FormulaMonitor
         }
     }
 
-    public FormulaPlan Plan => _plan;
-
     /// <summary>Bindings dropped because an invocation held <see cref="MaxLiveBindingsPerInvocation"/> open.</summary>
     public long DroppedBindings { get; private set; }
 
@@ -141,7 +139,6 @@ internal sealed class FormulaMonitor
 
         invocation.Templates.Clear();
         invocation.Live = 0;
-        invocation.TemplatesBuilt = false;
         invocation.CallSiteId = 0;
         _invocationPool.Push(invocation);
     }
@@ -176,13 +173,11 @@ internal sealed class FormulaMonitor
         {
             if (_plan.Slots[slot].Points.Count == 0)
             {
-                invocation.TemplatesBuilt = true;
                 return; // a slot no point can bind: no binding can ever be complete
             }
         }
 
         AddTemplates(invocation, 0);
-        invocation.TemplatesBuilt = true;
     }
 
     private void Create(FormulaInvocation invocation, int local, in FormulaEvent e, ReadOnlySpan<CapturedValue> values)

@@ -32,21 +32,6 @@ internal sealed class InvocationRouter
     /// <summary>Invocations whose records are still arriving.</summary>
     public int OpenInvocations => _orders.Count;
 
-    /// <summary>Every monitor created so far.</summary>
-    public IEnumerable<FormulaMonitor> Monitors
-    {
-        get
-        {
-            foreach (FormulaMonitor? monitor in _monitors.Values)
-            {
-                if (monitor is not null)
-                {
-                    yield return monitor;
-                }
-            }
-        }
-    }
-
     /// <summary>Takes one drained record: a value waits for its event; an event, enter or exit is put in order.</summary>
     /// <param name="record">The record.</param>
     /// <param name="pendingValues">The values its thread captured for the event still to come.</param>
