@@ -51,6 +51,7 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
     private volatile bool _stopRequested;
     private bool _closingBatchBuilt;
     private bool _failing;
+    private bool _unauthorized;
     private DateTime _nextProbe;
     private int _consecutiveFailures;
     private long _shipped;
@@ -201,7 +202,7 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
             while (!_abort.IsCancellationRequested)
             {
                 await PassAsync();
-                if (_outbox.Count == 0 && QueuedCount() == 0 && _spool.Pending().Count == 0)
+                if (_unauthorized || (_outbox.Count == 0 && QueuedCount() == 0 && _spool.Pending().Count == 0))
                 {
                     break;
                 }
@@ -240,7 +241,9 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
         }
     }
 
-    private bool ServerUsable() => !_abort.IsCancellationRequested && (!_failing || DateTime.UtcNow >= _nextProbe);
+    // A token the server refuses will not change during the run: the batches wait in the spool for a run with a
+    // token that may write this project, and the server is not asked again.
+    private bool ServerUsable() => !_abort.IsCancellationRequested && !_unauthorized && (!_failing || DateTime.UtcNow >= _nextProbe);
 
     private async Task SendOutboxAsync()
     {
@@ -449,6 +452,13 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
         for (int attempt = 1; ; attempt++)
         {
             (Delivery delivery, string problem) = await SendAsync(body, destination);
+            if (delivery == Delivery.Unauthorized)
+            {
+                _unauthorized = true;
+                Console.Error.WriteLine($"Vypr: the verdict server refused the token for project '{destination.Project}' ({problem}); batches are kept in {_spool.Directory} for a run with a token that may write it");
+                return (Delivery.Failed, problem);
+            }
+
             if (delivery != Delivery.Failed || attempt >= attempts || _abort.IsCancellationRequested)
             {
                 return (delivery, problem);
@@ -487,10 +497,14 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
             string problem = await response.Content.ReadAsStringAsync(_abort.Token);
             // Timeouts, throttling and server faults pass, and a token can be fixed before the next run: those
             // batches are kept. Any other 4xx is this batch's fault and will not pass by being sent again.
-            bool transient = response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
-                or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
-                || (int)response.StatusCode >= 500;
-            return (transient ? Delivery.Failed : Delivery.Refused, $"{(int)response.StatusCode} {problem}");
+            Delivery delivery = response.StatusCode switch
+            {
+                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => Delivery.Unauthorized,
+                HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests => Delivery.Failed,
+                _ when (int)response.StatusCode >= 500 => Delivery.Failed,
+                _ => Delivery.Refused,
+            };
+            return (delivery, $"{(int)response.StatusCode} {problem}");
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
         {
@@ -522,7 +536,7 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
     {
         try
         {
-            await _wake.WaitAsync(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, _abort.Token);
+            await _wake.WaitAsync(TimeSpan.FromTicks(Math.Clamp(delay.Ticks, 0, _options.MaxRetryDelay.Ticks + _options.FlushInterval.Ticks)), _abort.Token);
         }
         catch (OperationCanceledException)
         {
@@ -682,6 +696,7 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
         Acknowledged,
         Refused,
         Failed,
+        Unauthorized,
     }
 
     /// <summary>A request body ready to send: the gzip'd document of a batch of verdicts.</summary>

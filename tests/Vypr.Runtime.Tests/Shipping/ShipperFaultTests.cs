@@ -333,6 +333,37 @@ public sealed class ShipperFaultTests : IDisposable
         Assert.Single(Directory.GetFiles(Path.Combine(Spool, "rejected"), "*.json.gz"));
     }
 
+    [Fact]
+    public async Task Batches_refused_for_the_token_wait_in_the_spool_for_a_run_whose_token_may_write_the_project()
+    {
+        await using var server = new FakeVerdictServer();
+        server.TokenProjects["token-alpha"] = "alpha";
+        server.TokenProjects["token-beta"] = "beta";
+        await server.StartAsync();
+        var run = new FakeRunSource(Guid.NewGuid());
+        ShippingReport refused;
+        var flush = Stopwatch.StartNew();
+        await using (var shipper = new VerdictShipper(Options(server, Spool, "alpha", "token-beta"), run))
+        {
+            shipper.Publish(FakeRunSource.Verdicts(1, 300));
+            refused = await shipper.FlushAsync(TimeSpan.FromSeconds(60));
+        }
+
+        // A refused token does not change within the run: no point spending the flush budget asking again.
+        Assert.True(flush.Elapsed < TimeSpan.FromSeconds(30), $"the flush took {flush.Elapsed}");
+        Assert.Equal((0L, 300L, 0L, 0L, 4), (refused.Shipped, refused.Spooled, refused.Rejected, refused.Lost, refused.PendingBatches));
+        Assert.True(refused.IsComplete, refused.ToString());
+        Assert.Empty(server.StoredOf(run.RunId));
+
+        await using (var shipper = new VerdictShipper(Options(server, Spool, "alpha", "token-alpha"), new FakeRunSource(Guid.NewGuid())))
+        {
+            ShippingReport fixedToken = await shipper.FlushAsync(TimeSpan.FromSeconds(60));
+            Assert.Equal((4L, 0), (fixedToken.ReplayedBatches, fixedToken.PendingBatches));
+        }
+
+        AssertStoredExactly(server, run.RunId, 300, "alpha");
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_directory))
