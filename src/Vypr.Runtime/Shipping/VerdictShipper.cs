@@ -46,6 +46,7 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
     // and this run's own batches in the spool (a replay within the run moves their verdicts back to "shipped").
     private readonly List<Batch> _outbox = [];
     private readonly Dictionary<string, int> _ownSpooled = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
 
     private List<VerdictInfo> _queue = [];
     private volatile bool _stopRequested;
@@ -202,7 +203,7 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
             while (!_abort.IsCancellationRequested)
             {
                 await PassAsync();
-                if (_unauthorized || (_outbox.Count == 0 && QueuedCount() == 0 && _spool.Pending().Count == 0))
+                if (_unauthorized || (_outbox.Count == 0 && QueuedCount() == 0 && !AnyDeliverableSpooled()))
                 {
                     break;
                 }
@@ -233,7 +234,8 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
             await ReplaySpoolAsync();
         }
 
-        if (_failing)
+        // Past the memory limit (a server slower than the tests), batches go to the spool at once, as while it fails.
+        if (_failing || OverMemoryLimit())
         {
             MoveQueueToOutbox(int.MaxValue);
             SpoolOutbox();
@@ -247,7 +249,7 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
 
     private async Task SendOutboxAsync()
     {
-        while (ServerUsable())
+        while (ServerUsable() && !OverMemoryLimit())
         {
             MoveQueueToOutbox(2);
             if (_outbox.Count == 0)
@@ -307,13 +309,15 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
     {
         foreach (SpooledBatch batch in _spool.Pending())
         {
-            if (!ServerUsable())
+            if (!ServerUsable() || OverMemoryLimit())
             {
                 return;
             }
 
             if (Spool.TryRead(batch.Path) is not { } body)
             {
+                // Delivered and deleted by another run meanwhile, or not readable by this user: not this run's to wait for.
+                _unreadable.Add(batch.Path);
                 continue;
             }
 
@@ -543,6 +547,21 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
             // Aborted by a flush that ran out of time: what is left is spooled or counted.
         }
     }
+
+    private bool AnyDeliverableSpooled()
+    {
+        foreach (SpooledBatch batch in _spool.Pending())
+        {
+            if (!_unreadable.Contains(batch.Path))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool OverMemoryLimit() => QueuedCount() > _options.MaxQueuedVerdicts;
 
     private int QueuedCount()
     {

@@ -95,6 +95,36 @@ public sealed class ShipperFaultTests : IDisposable
     }
 
     [Fact]
+    public async Task Past_its_memory_bound_with_the_server_down_and_an_unwritable_spool_the_shipper_counts_what_it_drops()
+    {
+        await using var server = new FakeVerdictServer();
+        await server.StartAsync();
+        var run = new FakeRunSource(Guid.NewGuid());
+        await using var shipper = new VerdictShipper(Options(server, UnwritableSpool) with { MaxQueuedVerdicts = 300 }, run);
+        shipper.Publish(FakeRunSource.Verdicts(1, 200));
+        await WaitUntilAsync(() => server.StoredOf(run.RunId).Count == 200, "the first verdicts never reached the server");
+
+        await server.StopAsync();
+        for (int chunk = 0; chunk < 6; chunk++)
+        {
+            shipper.Publish(FakeRunSource.Verdicts(201 + (chunk * 100), 100));
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        await server.StartAsync();
+        shipper.Publish(FakeRunSource.Verdicts(801, 200));
+        ShippingReport report = await shipper.FlushAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(report.Lost is >= 300 and <= 600, report.ToString());
+        Assert.Equal(1000, report.Shipped + report.Lost);
+        Assert.False(report.IsComplete);
+        Assert.Contains($"{report.Lost} lost", report.ToString());
+        // What the report calls shipped is exactly what the server stored, each once, under this run.
+        Assert.Equal(report.Shipped, server.StoredOf(run.RunId).Count);
+        Assert.Equal(1, server.MostDeliveries);
+    }
+
+    [Fact]
     public async Task An_outage_at_the_end_of_a_run_is_waited_out_within_the_flush_budget()
     {
         // Issue 8, defect 6: the server was back after 3 s of a 10 s budget, and the run said "0 shipped, 88 spooled, 2 waiting".
