@@ -102,8 +102,10 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
             // The fallback when no test framework closes the run: whatever is left goes to the spool for next time.
             AppDomain.CurrentDomain.ProcessExit += (_, _) =>
             {
+                // A test framework that flushed has printed the report already; only a plain program's exit says it here.
+                bool flushedBefore = Volatile.Read(ref shipper._final) is not null;
                 ShippingReport report = shipper.FlushAsync(TimeSpan.FromSeconds(2)).AsTask().GetAwaiter().GetResult();
-                if (!report.IsComplete)
+                if (!flushedBefore && !report.IsComplete)
                 {
                     Console.Error.WriteLine(report);
                 }
