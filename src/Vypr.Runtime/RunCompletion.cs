@@ -108,20 +108,21 @@ public sealed class RunCompletion
             output.WriteLine($"Results: {path}");
         }
 
+        foreach (string failure in failures)
+        {
+            output.WriteLine(failure);
+        }
+
         ShippingReport? shipping = null;
         if (shipper is not null)
         {
             shipping = await shipper.FlushAsync(flushTimeout);
+            // The report's line says itself when verdicts were lost or refused.
             output.WriteLine(shipping);
             if (!shipping.IsComplete)
             {
                 failures.Add(shipping.ToString());
             }
-        }
-
-        foreach (string failure in failures)
-        {
-            output.WriteLine(failure);
         }
 
         return new RunCompletion(path, shipping, failures);
