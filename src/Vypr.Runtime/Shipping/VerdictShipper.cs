@@ -37,6 +37,7 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
     private readonly Spool _spool;
     private readonly HttpClient _http;
     private readonly Lock _gate = new();
+    private readonly Lock _finishing = new();
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly CancellationTokenSource _abort = new();
     private readonly Dictionary<int, TestInfo> _tests = [];
@@ -159,6 +160,15 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
         catch (Exception e)
         {
             Report("the last flush failed", e);
+        }
+
+        // Verdicts published after the loop ended (it stopped on an unexpected error) are kept or counted too.
+        lock (_finishing)
+        {
+            if (_final is null && QueuedCount() > 0)
+            {
+                KeepOrCountLost();
+            }
         }
 
         lock (_gate)
