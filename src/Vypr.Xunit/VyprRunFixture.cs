@@ -1,8 +1,6 @@
 using System;
-using System.IO;
 using System.Reflection;
 using System.Threading.Tasks;
-using Vypr.Contracts;
 using Vypr.Runtime;
 using Vypr.Runtime.Shipping;
 
@@ -34,17 +32,8 @@ public sealed class VyprRunFixture : IAsyncDisposable
             return;
         }
 
-        RunDocument document = RuntimeMonitor.Snapshot(AssemblyName);
-        string path = ResultsFile.Write(document, ResultsFile.DefaultDirectory);
-        string table = VerdictText.Table(document);
-        File.WriteAllText(Path.ChangeExtension(path, ".txt"), table + Environment.NewLine);
-        Console.WriteLine();
-        Console.WriteLine("Vypr verdicts");
-        Console.WriteLine(table);
-        Console.WriteLine($"Results: {path}");
-        if (_shipper is not null)
-        {
-            Console.WriteLine(await _shipper.FlushAsync(VerdictShipper.DefaultFlushTimeout));
-        }
+        // A run that could not keep all its verdicts fails (a cleanup failure) rather than vanishing.
+        RunCompletion completion = await RunCompletion.CompleteAsync(AssemblyName, _shipper, Console.Out);
+        completion.ThrowIfFailed();
     }
 }

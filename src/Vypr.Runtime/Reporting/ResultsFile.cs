@@ -21,21 +21,36 @@ public static class ResultsFile
     /// <param name="document">The run's results.</param>
     /// <param name="directory">The directory; created when missing.</param>
     /// <returns>The full path of the file written.</returns>
+    /// <exception cref="IOException">
+    /// The file could not be written (directory not writable, disk full...). Nothing is left under the file's name
+    /// and the temporary file is removed, so no reader ever takes a partial file for a run's results.
+    /// </exception>
     public static string Write(RunDocument document, string directory)
     {
-        Directory.CreateDirectory(directory);
+        ArgumentNullException.ThrowIfNull(document);
         string name = $"vypr-{document.Run.Assembly}-{document.Run.StartedAt:yyyyMMdd'T'HHmmss}-{document.Run.RunId.ToString("N")[..8]}.json";
-        string path = Path.Combine(directory, name);
+        string path = Path.Combine(Path.GetFullPath(directory), name);
 
         // Readers (a CI step, the verdict shipper) must never see half a file: write beside it, then rename.
         string temporary = path + ".tmp";
-        using (FileStream stream = File.Create(temporary))
+        try
         {
-            JsonSerializer.Serialize(stream, document, VyprJsonContext.Default.RunDocument);
-        }
+            Directory.CreateDirectory(directory);
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                JsonSerializer.Serialize(stream, document, VyprJsonContext.Default.RunDocument);
+                // A full disk may only show when the data reaches it: find out before the rename makes the file "whole".
+                stream.Flush(flushToDisk: true);
+            }
 
-        File.Move(temporary, path, overwrite: true);
-        return path;
+            File.Move(temporary, path, overwrite: true);
+            return path;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
+        {
+            TryDelete(temporary);
+            throw new IOException($"the results of run {document.Run.RunId} could not be written to {path}: {e.Message}", e);
+        }
     }
 
     /// <summary>Reads a results file.</summary>
@@ -52,7 +67,8 @@ public static class ResultsFile
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{path}: not a Vypr results file ({e.Message})", e);
+            string where = e.Path is { } jsonPath ? $" at {jsonPath}" : string.Empty;
+            throw new InvalidDataException($"{path}: not a Vypr results file{where} ({e.Message})", e);
         }
 
         if (document is null || document.Schema != RunDocument.CurrentSchema)
@@ -62,5 +78,17 @@ public static class ResultsFile
         }
 
         return document;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The directory refuses even a delete: the name ends in .tmp, which no reader takes for results.
+        }
     }
 }

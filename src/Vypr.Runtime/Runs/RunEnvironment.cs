@@ -24,7 +24,7 @@ internal static class RunEnvironment
             string? value = Environment.GetEnvironmentVariable(variable);
             if (!string.IsNullOrWhiteSpace(value))
             {
-                return value.Trim();
+                return ResultsText.Clean(value.Trim());
             }
         }
 

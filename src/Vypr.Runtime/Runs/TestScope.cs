@@ -47,8 +47,9 @@ public sealed class TestScope : IDisposable
     public static TestScope Begin(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var scope = new TestScope(Interlocked.Increment(ref s_lastId), name, s_current.Value);
-        RuntimeMonitor.TestStarted(new TestInfo(scope.Id, name, DateTimeOffset.UtcNow, null, null));
+        // A theory's arguments are part of its name and may hold any text; keep what the results format can carry.
+        var scope = new TestScope(Interlocked.Increment(ref s_lastId), ResultsText.Clean(name)!, s_current.Value);
+        RuntimeMonitor.TestStarted(new TestInfo(scope.Id, scope.Name, DateTimeOffset.UtcNow, null, null));
         s_current.Value = scope;
         return scope;
     }

@@ -52,7 +52,10 @@ public sealed record ShippingOptions
     /// <summary>The most verdicts in one request.</summary>
     public int BatchSize { get; init; } = 2_000;
 
-    /// <summary>The most verdicts held in memory; beyond it, batches go to the spool at once.</summary>
+    /// <summary>
+    /// The most verdicts held in memory; beyond it, batches go to the spool at once. While neither the server nor the
+    /// spool takes them, the newest batches beyond it are lost, and counted as such in the <see cref="ShippingReport"/>.
+    /// </summary>
     public int MaxQueuedVerdicts { get; init; } = 50_000;
 
     /// <summary>How often queued verdicts are shipped when fewer than a batch are waiting.</summary>

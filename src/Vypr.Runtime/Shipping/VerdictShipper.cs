@@ -14,11 +14,14 @@ using Vypr.Contracts;
 namespace Vypr.Runtime.Shipping;
 
 /// <summary>
-/// Ships verdicts to a verdict server without ever slowing or failing the tests that produce them.
-/// <see cref="Publish"/> only appends to a queue; a background loop sends batches, retrying with exponential backoff
-/// and full jitter, and writes a batch to the spool when the server stays unreachable or slow, or when the queue
-/// passes its limit. Spooled batches are replayed by later flushes and later runs. The server stores a verdict once
-/// however often it is delivered, so a batch whose acknowledgement was lost is simply sent again.
+/// Ships verdicts to a verdict server without ever slowing or failing the tests that produce them, and without
+/// losing one silently. <see cref="Publish"/> only appends to a queue; a background loop sends batches, retrying with
+/// exponential backoff and full jitter. While the server fails, batches go to the spool, or stay in memory (bounded)
+/// when the disk refuses them too, and the server is probed again with bounded backoff whatever the spool holds.
+/// Spooled batches are replayed by later flushes and later runs of the same server and project, as what they are.
+/// The end of the run keeps trying until its time budget is spent; whatever is then neither acknowledged nor spooled
+/// is counted as lost in the <see cref="ShippingReport"/>. The server stores a verdict once however often it is
+/// delivered, so a batch whose acknowledgement was lost is simply sent again.
 /// </summary>
 public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
 {
@@ -30,23 +33,34 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
 
     private readonly ShippingOptions _options;
     private readonly IRunSource _source;
+    private readonly SpoolDestination _destination;
     private readonly Spool _spool;
     private readonly HttpClient _http;
-    private readonly Uri _ingestUrl;
     private readonly Lock _gate = new();
+    private readonly Lock _finishing = new();
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly CancellationTokenSource _abort = new();
     private readonly Dictionary<int, TestInfo> _tests = [];
     private readonly Task _loop;
 
+    // Only the loop touches these: batches built and not yet acknowledged or spooled, in the order they were made,
+    // and this run's own batches in the spool (a replay within the run moves their verdicts back to "shipped").
+    private readonly List<Batch> _outbox = [];
+    private readonly Dictionary<string, int> _ownSpooled = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
+
     private List<VerdictInfo> _queue = [];
     private volatile bool _stopRequested;
-    private volatile bool _failing;
+    private bool _closingBatchBuilt;
+    private bool _failing;
+    private bool _unauthorized;
     private DateTime _nextProbe;
     private int _consecutiveFailures;
     private long _shipped;
     private long _spooled;
     private long _rejected;
+    private long _lost;
+    private int _lostBatches;
     private long _replayed;
     private ShippingReport? _final;
 
@@ -60,14 +74,12 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(source);
         _options = options;
         _source = source;
-        _spool = new Spool(options.SpoolDirectory);
+        _destination = SpoolDestination.Of(options);
+        _spool = new Spool(options.SpoolDirectory, _destination);
         _http = new HttpClient(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) }, disposeHandler: handler is null)
         {
             Timeout = options.RequestTimeout,
         };
-        string query = "?project=" + Uri.EscapeDataString(options.Project ?? "default")
-            + (options.CiJobUrl is { } job ? "&ciJob=" + Uri.EscapeDataString(job) : string.Empty);
-        _ingestUrl = new Uri(options.ServerUrl, "api/v1/ingest" + query);
         _loop = Task.Run(RunAsync);
     }
 
@@ -89,7 +101,16 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
             var shipper = new VerdictShipper(options, new MonitorRunSource(assembly));
             RuntimeMonitor.AddSink(shipper);
             // The fallback when no test framework closes the run: whatever is left goes to the spool for next time.
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => shipper.FlushAsync(TimeSpan.FromSeconds(2)).AsTask().GetAwaiter().GetResult();
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                // A test framework that flushed has printed the report already; only a plain program's exit says it here.
+                bool flushedBefore = Volatile.Read(ref shipper._final) is not null;
+                ShippingReport report = shipper.FlushAsync(TimeSpan.FromSeconds(2)).AsTask().GetAwaiter().GetResult();
+                if (!flushedBefore && !report.IsComplete)
+                {
+                    Console.Error.WriteLine(report);
+                }
+            };
             return shipper;
         }
         catch (ArgumentException e)
@@ -117,11 +138,12 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
     }
 
     /// <summary>
-    /// Ships everything queued, the tests' outcomes and the spool's backlog, waiting at most <paramref name="timeout"/>;
-    /// what is not acknowledged by then is spooled for the next run. Later calls return the same report. Never throws.
+    /// Ships everything queued, the tests' outcomes and the spool's backlog, retrying until <paramref name="timeout"/>
+    /// is spent; what is not acknowledged by then is spooled for the next run, and what the spool refuses is counted
+    /// as lost. Later calls return the same report. Never throws.
     /// </summary>
-    /// <param name="timeout">How long to wait for the server.</param>
-    /// <returns>What was shipped and spooled.</returns>
+    /// <param name="timeout">How long to keep trying the server.</param>
+    /// <returns>What was shipped, spooled, rejected and lost.</returns>
     public async ValueTask<ShippingReport> FlushAsync(TimeSpan timeout)
     {
         _stopRequested = true;
@@ -140,12 +162,23 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
             Report("the last flush failed", e);
         }
 
+        // Verdicts published after the loop ended (it stopped on an unexpected error) are kept or counted too.
+        lock (_finishing)
+        {
+            if (_final is null && QueuedCount() > 0)
+            {
+                KeepOrCountLost();
+            }
+        }
+
         lock (_gate)
         {
             _final ??= new ShippingReport(
                 Interlocked.Read(ref _shipped),
                 Interlocked.Read(ref _spooled),
                 Interlocked.Read(ref _rejected),
+                Interlocked.Read(ref _lost),
+                Volatile.Read(ref _lostBatches),
                 Interlocked.Read(ref _replayed),
                 _spool.Pending().Count,
                 _spool.Directory);
@@ -166,158 +199,282 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
     {
         try
         {
-            while (true)
+            // While the run goes on: one pass per wake-up (a full batch) or per flush interval.
+            while (!_stopRequested)
             {
-                bool stopping = _stopRequested;
-                await ShipQueuedAsync();
-                await ReplaySpoolAsync();
-                if (stopping || _abort.IsCancellationRequested)
+                await PassAsync();
+                await WaitAsync(_options.FlushInterval);
+            }
+
+            // The end of the run: the closing batch carries every test's outcome and the exact statistics of the
+            // calls whose satisfied verdicts were not kept individually. Keep trying until everything this server
+            // and project has waiting is delivered, or the flush is aborted when its time is up.
+            MoveQueueToOutbox(int.MaxValue);
+            _outbox.Add(ClosingBatch());
+            _closingBatchBuilt = true;
+            while (!_abort.IsCancellationRequested)
+            {
+                await PassAsync();
+                if (_unauthorized || (_outbox.Count == 0 && QueuedCount() == 0 && !AnyDeliverableSpooled()))
                 {
                     break;
                 }
 
-                try
-                {
-                    await _wake.WaitAsync(_options.FlushInterval, _abort.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    // Aborted by a flush that ran out of time: the queue goes to the spool below.
-                }
+                // Waiting for the next probe, or for a spooled batch another process holds.
+                await WaitAsync(_failing ? _nextProbe - DateTime.UtcNow : _options.RetryDelay);
             }
-
-            await ShipQueuedAsync();
-            // The last document carries every test's outcome and the exact statistics of the calls whose satisfied
-            // verdicts the monitor did not keep individually.
-            RunDocument snapshot = _source.Snapshot();
-            RunDocument last = new(RunDocument.CurrentSchema, _source.DescribeRun(), snapshot.Specifications, snapshot.CallSites, snapshot.Tests, [])
-            {
-                Summaries = snapshot.Summaries,
-            };
-            await ShipAsync(last, 0, 0);
         }
         catch (Exception e)
         {
             Report("shipping stopped", e);
-            SpoolQueue();
+        }
+        finally
+        {
+            KeepOrCountLost();
         }
     }
 
-    private async Task ShipQueuedAsync()
+    /// <summary>
+    /// Sends what the server can take now (or probes it when a probe is due), replays the spool when the server
+    /// answers, and while it fails writes batches to the spool, keeping in memory those the disk refuses.
+    /// </summary>
+    private async Task PassAsync()
     {
-        // Two batches in flight: while the server stores one it parses the next, and this thread compresses the
-        // one after. Each batch stands alone (it carries what its verdicts refer to), so their order is free.
-        (Task<bool> Shipped, List<VerdictInfo> Batch)? previous = null;
-        while (TakeBatch() is { } batch)
+        await SendOutboxAsync();
+        if (ServerUsable())
         {
-            Task<bool> shipping = ShipAsync(Document(batch, TestsOf(batch)), batch[0].Sequence, batch.Count);
-            if (previous is { } earlier && !await earlier.Shipped)
+            await ReplaySpoolAsync();
+        }
+
+        // Past the memory limit (a server slower than the tests), batches go to the spool at once, as while it fails.
+        if (_failing || OverMemoryLimit())
+        {
+            MoveQueueToOutbox(int.MaxValue);
+            SpoolOutbox();
+            EnforceMemoryBound();
+        }
+    }
+
+    // A token the server refuses will not change during the run: the batches wait in the spool for a run with a
+    // token that may write this project, and the server is not asked again.
+    private bool ServerUsable() => !_abort.IsCancellationRequested && !_unauthorized && (!_failing || DateTime.UtcNow >= _nextProbe);
+
+    private async Task SendOutboxAsync()
+    {
+        while (ServerUsable() && !OverMemoryLimit())
+        {
+            MoveQueueToOutbox(2);
+            if (_outbox.Count == 0)
             {
-                await RequeueUnlessShippedAsync(shipping, batch);
-                Requeue(earlier.Batch);
                 return;
             }
 
-            previous = (shipping, batch);
-        }
-
-        if (previous is { } last)
-        {
-            await RequeueUnlessShippedAsync(last.Shipped, last.Batch);
-        }
-    }
-
-    private async Task RequeueUnlessShippedAsync(Task<bool> shipping, List<VerdictInfo> batch)
-    {
-        if (!await shipping)
-        {
-            Requeue(batch);
-        }
-    }
-
-    /// <summary>Sends one document, or spools it; false only when neither the server nor the disk took it.</summary>
-    private async Task<bool> ShipAsync(RunDocument document, long firstSequence, int verdicts)
-    {
-        byte[] body = Compress(document);
-        bool overLimit;
-        lock (_gate)
-        {
-            overLimit = _queue.Count > _options.MaxQueuedVerdicts;
-        }
-
-        // While the server is known to be down, or memory is past its limit, batches go straight to disk; the
-        // spool replay probes the server and resumes direct shipping when it answers.
-        if (!_failing && !overLimit && !_abort.IsCancellationRequested)
-        {
-            (Delivery delivery, string problem) = await SendWithRetriesAsync(body, _options.MaxAttempts);
-            if (delivery == Delivery.Acknowledged)
+            // A probe is one batch, sent once; when the server answers, two batches are in flight: while it stores
+            // one it parses the next. Each batch stands alone (it carries what its verdicts refer to).
+            bool probing = _failing;
+            int count = probing ? 1 : Math.Min(2, _outbox.Count);
+            var sends = new Task<(Delivery, string)>[count];
+            for (int i = 0; i < count; i++)
             {
-                Interlocked.Add(ref _shipped, verdicts);
-                return true;
+                sends[i] = SendWithRetriesAsync(_outbox[i].Body, _destination, probing ? 1 : _options.MaxAttempts);
             }
 
-            if (delivery == Delivery.Refused)
+            (Delivery, string)[] outcomes = await Task.WhenAll(sends);
+            bool anyFailed = false;
+            for (int i = count - 1; i >= 0; i--)
             {
-                Interlocked.Add(ref _rejected, verdicts);
-                if (_spool.TryWrite(body, document.Run.RunId, firstSequence) is { } path)
+                (Delivery delivery, string problem) = outcomes[i];
+                Batch batch = _outbox[i];
+                switch (delivery)
                 {
-                    _spool.Reject(path, problem);
-                }
+                    case Delivery.Acknowledged:
+                        Interlocked.Add(ref _shipped, batch.Verdicts);
+                        _outbox.RemoveAt(i);
+                        break;
+                    case Delivery.Refused:
+                        Interlocked.Add(ref _rejected, batch.Verdicts);
+                        if (!_spool.TryWriteRejected(batch.Body, batch.RunId, batch.FirstSequence, batch.Verdicts, problem))
+                        {
+                            Console.Error.WriteLine($"Vypr: a refused batch could not be kept in {_spool.Directory}/rejected");
+                        }
 
-                Console.Error.WriteLine($"Vypr: the verdict server refused a batch: {problem}");
-                return true;
+                        Console.Error.WriteLine($"Vypr: the verdict server refused a batch of {batch.Verdicts} verdicts: {problem}");
+                        _outbox.RemoveAt(i);
+                        break;
+                    default:
+                        anyFailed = true;
+                        break;
+                }
             }
 
-            MarkFailing();
-        }
+            if (anyFailed)
+            {
+                MarkFailing();
+                return;
+            }
 
-        if (_spool.TryWrite(body, document.Run.RunId, firstSequence) is null)
-        {
-            return false;
+            ServerAnswered();
         }
-
-        Interlocked.Add(ref _spooled, verdicts);
-        return true;
     }
 
     private async Task ReplaySpoolAsync()
     {
-        if (_failing && DateTime.UtcNow < _nextProbe && !_stopRequested)
+        foreach (SpooledBatch batch in _spool.Pending())
         {
-            return;
-        }
-
-        foreach (string path in _spool.Pending())
-        {
-            if (_abort.IsCancellationRequested || Spool.TryRead(path) is not { } body)
+            if (!ServerUsable() || OverMemoryLimit())
             {
+                return;
+            }
+
+            if (Spool.TryRead(batch.Path) is not { } body)
+            {
+                // Delivered and deleted by another run meanwhile, or not readable by this user: not this run's to wait for.
+                _unreadable.Add(batch.Path);
                 continue;
             }
 
-            (Delivery delivery, string problem) = await SendWithRetriesAsync(body, _failing ? 1 : _options.MaxAttempts);
+            // Replayed as what it is: its own project and CI job; its run and sequences are in the body.
+            (Delivery delivery, string problem) = await SendWithRetriesAsync(body, batch.Destination, _failing ? 1 : _options.MaxAttempts);
+            bool own = _ownSpooled.Remove(batch.Path, out int ownVerdicts);
             switch (delivery)
             {
                 case Delivery.Acknowledged:
-                    Spool.Delivered(path);
-                    Interlocked.Increment(ref _replayed);
-                    _failing = false;
-                    _consecutiveFailures = 0;
+                    Spool.Delivered(batch.Path);
+                    if (own)
+                    {
+                        Interlocked.Add(ref _spooled, -ownVerdicts);
+                        Interlocked.Add(ref _shipped, ownVerdicts);
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref _replayed);
+                    }
+
+                    ServerAnswered();
                     break;
                 case Delivery.Refused:
-                    _spool.Reject(path, problem);
+                    if (own)
+                    {
+                        Interlocked.Add(ref _spooled, -ownVerdicts);
+                    }
+
+                    Interlocked.Add(ref _rejected, batch.Verdicts);
+                    if (!_spool.Reject(batch.Path, problem))
+                    {
+                        Console.Error.WriteLine($"Vypr: a refused batch could not be moved to {_spool.Directory}/rejected");
+                    }
+
+                    Console.Error.WriteLine($"Vypr: the verdict server refused the spooled batch {batch.Path} ({batch.Verdicts} verdicts of run {batch.RunId}): {problem}");
                     break;
                 default:
+                    if (own)
+                    {
+                        _ownSpooled[batch.Path] = ownVerdicts;
+                    }
+
                     MarkFailing();
                     return;
             }
         }
     }
 
-    private async Task<(Delivery, string)> SendWithRetriesAsync(byte[] body, int attempts)
+    private void SpoolOutbox()
+    {
+        for (int i = 0; i < _outbox.Count;)
+        {
+            Batch batch = _outbox[i];
+            if (_spool.TryWrite(batch.Body, batch.RunId, batch.FirstSequence, batch.Verdicts) is { } path)
+            {
+                _ownSpooled[path] = batch.Verdicts;
+                Interlocked.Add(ref _spooled, batch.Verdicts);
+                _outbox.RemoveAt(i);
+            }
+            else
+            {
+                // The disk refuses: the batch stays in memory and goes to the server at the next probe.
+                i++;
+            }
+        }
+    }
+
+    /// <summary>Beyond <see cref="ShippingOptions.MaxQueuedVerdicts"/> held in memory, the newest batches are lost, loudly.</summary>
+    private void EnforceMemoryBound()
+    {
+        long held = QueuedCount();
+        foreach (Batch batch in _outbox)
+        {
+            held += batch.Verdicts;
+        }
+
+        while (held > _options.MaxQueuedVerdicts && _outbox.Count > 0)
+        {
+            Batch newest = _outbox[^1];
+            _outbox.RemoveAt(_outbox.Count - 1);
+            held -= newest.Verdicts;
+            Lose(newest, $"the server is failing, the spool {_spool.Directory} refuses writes and memory holds at most {_options.MaxQueuedVerdicts} verdicts");
+        }
+    }
+
+    /// <summary>The last step, whatever happened: every batch not acknowledged goes to the spool, or is counted lost.</summary>
+    private void KeepOrCountLost()
+    {
+        try
+        {
+            MoveQueueToOutbox(int.MaxValue);
+            if (!_closingBatchBuilt)
+            {
+                _outbox.Add(ClosingBatch());
+                _closingBatchBuilt = true;
+            }
+
+            SpoolOutbox();
+        }
+        catch (Exception e)
+        {
+            Report("spooling failed", e);
+        }
+
+        foreach (Batch batch in _outbox)
+        {
+            Lose(batch, $"the server did not take it in time and the spool {_spool.Directory} refuses writes");
+        }
+
+        _outbox.Clear();
+        List<VerdictInfo> unbuilt;
+        lock (_gate)
+        {
+            unbuilt = _queue;
+            _queue = [];
+        }
+
+        if (unbuilt.Count > 0)
+        {
+            Interlocked.Add(ref _lost, unbuilt.Count);
+            Interlocked.Increment(ref _lostBatches);
+            Console.Error.WriteLine($"Vypr: {unbuilt.Count} verdicts LOST: they could not be made into a batch");
+        }
+    }
+
+    private void Lose(Batch batch, string why)
+    {
+        Interlocked.Add(ref _lost, batch.Verdicts);
+        Interlocked.Increment(ref _lostBatches);
+        string what = batch.Verdicts > 0 ? $"{batch.Verdicts} verdicts (from sequence {batch.FirstSequence})" : "the closing batch (tests' outcomes and call statistics)";
+        Console.Error.WriteLine($"Vypr: {what} of run {batch.RunId} LOST: {why}");
+    }
+
+    private async Task<(Delivery, string)> SendWithRetriesAsync(byte[] body, SpoolDestination destination, int attempts)
     {
         for (int attempt = 1; ; attempt++)
         {
-            (Delivery delivery, string problem) = await SendAsync(body);
+            (Delivery delivery, string problem) = await SendAsync(body, destination);
+            if (delivery == Delivery.Unauthorized)
+            {
+                _unauthorized = true;
+                Console.Error.WriteLine($"Vypr: the verdict server refused the token for project '{destination.Project}' ({problem}); batches are kept in {_spool.Directory} for a run with a token that may write it");
+                return (Delivery.Failed, problem);
+            }
+
             if (delivery != Delivery.Failed || attempt >= attempts || _abort.IsCancellationRequested)
             {
                 return (delivery, problem);
@@ -334,9 +491,9 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
         }
     }
 
-    private async Task<(Delivery, string)> SendAsync(byte[] body)
+    private async Task<(Delivery, string)> SendAsync(byte[] body, SpoolDestination destination)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _ingestUrl);
+        using var request = new HttpRequestMessage(HttpMethod.Post, destination.IngestUrl(_options.ServerUrl));
         request.Content = new ByteArrayContent(body);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Content.Headers.ContentEncoding.Add("gzip");
@@ -356,10 +513,14 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
             string problem = await response.Content.ReadAsStringAsync(_abort.Token);
             // Timeouts, throttling and server faults pass, and a token can be fixed before the next run: those
             // batches are kept. Any other 4xx is this batch's fault and will not pass by being sent again.
-            bool transient = response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
-                or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
-                || (int)response.StatusCode >= 500;
-            return (transient ? Delivery.Failed : Delivery.Refused, $"{(int)response.StatusCode} {problem}");
+            Delivery delivery = response.StatusCode switch
+            {
+                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => Delivery.Unauthorized,
+                HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests => Delivery.Failed,
+                _ when (int)response.StatusCode >= 500 => Delivery.Failed,
+                _ => Delivery.Refused,
+            };
+            return (delivery, $"{(int)response.StatusCode} {problem}");
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
         {
@@ -369,7 +530,7 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
 
     private TimeSpan Backoff(int attempt)
     {
-        double ceiling = Math.Min(_options.MaxRetryDelay.TotalMilliseconds, _options.RetryDelay.TotalMilliseconds * Math.Pow(2, attempt - 1));
+        double ceiling = Math.Min(_options.MaxRetryDelay.TotalMilliseconds, _options.RetryDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 30)));
         // Full jitter: many shippers that failed together do not retry together.
         return TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling);
     }
@@ -377,7 +538,68 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
     private void MarkFailing()
     {
         _failing = true;
-        _nextProbe = DateTime.UtcNow + Backoff(Interlocked.Increment(ref _consecutiveFailures));
+        _consecutiveFailures++;
+        _nextProbe = DateTime.UtcNow + Backoff(_consecutiveFailures);
+    }
+
+    private void ServerAnswered()
+    {
+        _failing = false;
+        _consecutiveFailures = 0;
+    }
+
+    private async Task WaitAsync(TimeSpan delay)
+    {
+        try
+        {
+            await _wake.WaitAsync(TimeSpan.FromTicks(Math.Clamp(delay.Ticks, 0, _options.MaxRetryDelay.Ticks + _options.FlushInterval.Ticks)), _abort.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Aborted by a flush that ran out of time: what is left is spooled or counted.
+        }
+    }
+
+    private bool AnyDeliverableSpooled()
+    {
+        foreach (SpooledBatch batch in _spool.Pending())
+        {
+            if (!_unreadable.Contains(batch.Path))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool OverMemoryLimit() => QueuedCount() > _options.MaxQueuedVerdicts;
+
+    private int QueuedCount()
+    {
+        lock (_gate)
+        {
+            return _queue.Count;
+        }
+    }
+
+    private void MoveQueueToOutbox(int atLeast)
+    {
+        while (_outbox.Count < atLeast && TakeBatch() is { } verdicts)
+        {
+            RunDocument document = Document(verdicts, TestsOf(verdicts));
+            _outbox.Add(new Batch(Compress(document), document.Run.RunId, verdicts[0].Sequence, verdicts.Count));
+        }
+    }
+
+    private Batch ClosingBatch()
+    {
+        RunDocument snapshot = _source.Snapshot();
+        RunDocument last = new(RunDocument.CurrentSchema, _source.DescribeRun(), snapshot.Specifications, snapshot.CallSites, snapshot.Tests, [])
+        {
+            Summaries = snapshot.Summaries,
+        };
+        return new Batch(Compress(last), last.Run.RunId, 0, 0);
     }
 
     private List<VerdictInfo>? TakeBatch()
@@ -393,44 +615,6 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
             List<VerdictInfo> batch = _queue.GetRange(0, count);
             _queue.RemoveRange(0, count);
             return batch;
-        }
-    }
-
-    private void Requeue(List<VerdictInfo> batch)
-    {
-        lock (_gate)
-        {
-            _queue.InsertRange(0, batch);
-        }
-    }
-
-    private void SpoolQueue()
-    {
-        List<VerdictInfo> rest;
-        lock (_gate)
-        {
-            rest = _queue;
-            _queue = [];
-        }
-
-        try
-        {
-            for (int start = 0; start < rest.Count; start += _options.BatchSize)
-            {
-                List<VerdictInfo> batch = rest.GetRange(start, Math.Min(_options.BatchSize, rest.Count - start));
-                if (_spool.TryWrite(Compress(Document(batch, TestsOf(batch))), _source.DescribeRun().RunId, batch[0].Sequence) is not null)
-                {
-                    Interlocked.Add(ref _spooled, batch.Count);
-                }
-                else
-                {
-                    Console.Error.WriteLine($"Vypr: {batch.Count} verdicts could be neither shipped nor spooled to {_spool.Directory}");
-                }
-            }
-        }
-        catch (Exception e)
-        {
-            Report("spooling failed", e);
         }
     }
 
@@ -543,5 +727,9 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
         Acknowledged,
         Refused,
         Failed,
+        Unauthorized,
     }
+
+    /// <summary>A request body ready to send: the gzip'd document of a batch of verdicts.</summary>
+    private sealed record Batch(byte[] Body, Guid RunId, long FirstSequence, int Verdicts);
 }

@@ -378,11 +378,14 @@ public static class RuntimeMonitor
             }
         }
 
+        // A non-finite number (q.Value() / 0) is a legal observation: the results format carries it as "NaN",
+        // "Infinity" or "-Infinity". A captured text reaches the results only through the condition, cleaned of
+        // what the format cannot carry (NUL, unpaired surrogates).
         return new ObservationInfo(
             atom.Atom.Left.ToString()!,
-            left.Kind == ValueKind.Number && double.IsFinite(left.Number) ? left.Number : 0,
+            left.Kind == ValueKind.Number ? left.Number : 0,
             UnitOf(atom.Atom.Left, left),
-            condition,
+            ResultsText.Clean(condition)!,
             satisfied,
             latest < 0 ? 0 : binding.Slots[latest].CallSite);
     }
