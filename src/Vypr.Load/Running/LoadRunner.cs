@@ -47,10 +47,11 @@ public sealed class LoadRunner
                 : throw new LoadPlanException(_plan.File, new SourcePosition(1, 1), "no duration: give 'duration' in the plan (such as 'duration: 30s') or -d on the command line."));
         LoadClock clock = _options.Clock ?? new SystemLoadClock(_plan.SpinWindow);
 
+        // Every entry is constructed before any scope begins, so a plan error leaves no test scope open.
+        var tests = _plan.Tests.Select(entry => (Entry: entry, Test: TestFactory.Create(_plan, entry))).ToArray();
         var runs = new List<(TestRun Run, TestScope Scope)>();
-        foreach (LoadTestPlan entry in _plan.Tests)
+        foreach ((LoadTestPlan entry, LoadTest test) in tests)
         {
-            LoadTest test = TestFactory.Create(_plan, entry);
             var run = new TestRun(entry, test, clock, abort);
             (TestScope scope, ExecutionContext context) = await BeginScopeAsync(entry.Name).ConfigureAwait(false);
             run.Context = context;
