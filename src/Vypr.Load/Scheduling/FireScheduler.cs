@@ -29,7 +29,7 @@ public sealed class FireScheduler
     /// <param name="origin">The schedule's origin: fire 0 of a target with a non-zero initial rate is due here.</param>
     /// <param name="end">No fire intended at or after this timestamp is fired.</param>
     /// <param name="stop">Stops firing.</param>
-    /// <returns>How many fires each target was given, in the order of <paramref name="targets"/>.</returns>
+    /// <returns>How many fires each target was given, in the order of <paramref name="targets"/>; returns at <paramref name="end"/> or on a stop request.</returns>
     public long[] Run(IReadOnlyList<IFireTarget> targets, long origin, long end, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(targets);
@@ -76,6 +76,8 @@ public sealed class FireScheduler
 
             if (next >= end)
             {
+                // Nothing more is due before the end: the run still lasts until then, so rates stay per planned second.
+                _clock.WaitUntil(end, stop);
                 break;
             }
 

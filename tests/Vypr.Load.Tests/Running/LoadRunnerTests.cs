@@ -176,10 +176,9 @@ public sealed class LoadRunnerTests
     public async Task A_graceful_stop_ends_firing_early_and_still_returns_results()
     {
         string log = System.IO.Path.Combine(Paths.NewDirectory(), "lifecycle.log");
-        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(700));
-
-        LoadRunResult run = await RunAsync(
+        LoadPlan plan = LoadPlanReader.Read(
             $"""
+            assembly: {Paths.TestLibrary}
             duration: 1m
             tests:
               - type: Vypr.Load.TestLibrary.LifecycleLogTest
@@ -188,13 +187,71 @@ public sealed class LoadRunnerTests
                   log: {log}
                   delay: 100ms
             """,
-            stop.Token);
+            "plan.yml",
+            AppContext.BaseDirectory);
+        using var stop = new CancellationTokenSource();
+        var options = new LoadRunOptions
+        {
+            ProgressInterval = TimeSpan.FromMilliseconds(100),
+            Progress = (entries, _) =>
+            {
+                // Stop once instances are in flight, as a user pressing Ctrl+C mid-run.
+                if (entries[0].Started >= 20)
+                {
+                    stop.Cancel();
+                }
+            },
+        };
+
+        LoadRunResult run = await new LoadRunner(plan, options).RunAsync(stop.Token, CancellationToken.None);
 
         LoadTestResult result = Assert.Single(run.Tests);
         Assert.True(run.Interrupted);
-        Assert.InRange(run.DurationSeconds, 0.5, 30);
+        Assert.InRange(run.DurationSeconds, 0.1, 30);
+        Assert.InRange(result.Started, 20, 3_000);
         Assert.Equal(result.Started, result.Succeeded);
+        Assert.Equal(0, result.Dropped);
         Assert.Contains($"shutdown setups={result.Started} runs={result.Started} teardowns={result.Started}", System.IO.File.ReadAllText(log), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Violations_of_monitored_methods_called_under_load_are_attributed_to_the_load_test()
+    {
+        LoadRunResult run = await RunAsync(
+            """
+            duration: 500ms
+            tests:
+              - name: monitored
+                type: Vypr.Load.TestLibrary.MonitoredTest
+                rate: 100
+              - type: Vypr.Load.TestLibrary.NoOpTest
+                rate: 100
+            """,
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(50, run.Tests[0].Started);
+        Assert.Equal(50, run.Tests[0].MonitoredViolations);
+        Assert.Equal(0, run.Tests[1].MonitoredViolations);
+    }
+
+    [Fact]
+    public async Task A_ramp_fires_the_area_under_its_rate()
+    {
+        // 0 -> 400/s over 1 s (200 fires), then 400/s held for 0.5 s (200 more).
+        LoadRunResult run = await RunAsync(
+            """
+            duration: 1500ms
+            tests:
+              - type: Vypr.Load.TestLibrary.NoOpTest
+                stages:
+                  - { duration: 1s, rate: 400 }
+            """,
+            TestContext.Current.CancellationToken);
+
+        LoadTestResult result = Assert.Single(run.Tests);
+        Assert.Equal(400, result.Intended);
+        Assert.Equal(400, result.Started);
+        Assert.Equal(400.0 / 1.5, result.TargetRate!.Value, 6);
     }
 
     [Theory]

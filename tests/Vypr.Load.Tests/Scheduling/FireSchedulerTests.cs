@@ -44,6 +44,7 @@ public sealed class FireSchedulerTests
         }
 
         Assert.True(target.Fires[^1].Intended < end);
+        Assert.True(clock.Now >= end, "the scheduler returned before the end of the run");
     }
 
     [Fact]
