@@ -37,6 +37,11 @@ public sealed class LoadCommandTests
 
         Assert.True(code == 0, $"exit {code}\n{output}\n{error}");
         Assert.Contains("threshold passed: fast: min >= 48ms", output, StringComparison.Ordinal);
+
+        // Output redirected (as in CI): progress is plain lines, never a line rewritten with control characters.
+        Assert.Matches(@"(?m)^\[\d+\.\ds\] fast: \d+/s, started \d+, errors 0, dropped 0, in flight \d+, p99 ", output);
+        Assert.DoesNotContain('\r', output);
+        Assert.DoesNotContain('\u001b', output);
         using JsonDocument results = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "vypr-load-results.json")));
         JsonElement test = results.RootElement.GetProperty("tests")[0];
         Assert.Equal("vypr-load/1", results.RootElement.GetProperty("format").GetString());
@@ -99,6 +104,21 @@ public sealed class LoadCommandTests
         Assert.True(code == 2, $"exit {code}\n{output}\n{error}");
         Assert.Contains($"{plan}(5,11): error: 'rate' is 'lots': expected a number of fires per second", error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(directory, "vypr-load-results.json")));
+    }
+
+    [Fact]
+    public async Task A_missing_plan_file_and_a_failing_startup_exit_3()
+    {
+        string directory = Paths.NewDirectory();
+        string plan = Plans.Write(directory, "duration: 1s\ntests:\n  - type: Vypr.Load.TestLibrary.BrokenStartupTest\n    rate: 10\n");
+
+        (int missingCode, _, string missingError) = await VyprProcess.RunAsync(directory, s_timeout, "load", "-c", Path.Combine(directory, "nope.yml"));
+        (int startupCode, _, string startupError) = await VyprProcess.RunAsync(directory, s_timeout, "load", "-c", plan);
+
+        Assert.Equal(3, missingCode);
+        Assert.Contains("cannot read the plan", missingError, StringComparison.Ordinal);
+        Assert.True(startupCode == 3, $"exit {startupCode}\n{startupError}");
+        Assert.Contains("Startup of test 'BrokenStartupTest' (Vypr.Load.TestLibrary.BrokenStartupTest) threw System.InvalidOperationException: the service under test is not reachable", startupError, StringComparison.Ordinal);
     }
 
     [Fact]
