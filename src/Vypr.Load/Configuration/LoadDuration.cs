@@ -71,10 +71,24 @@ public static class LoadDuration
         return true;
     }
 
-    /// <summary>Formats a duration in milliseconds the way reports show it (<c>12.3ms</c>).</summary>
+    /// <summary>Formats a duration given in milliseconds the way reports show it: <c>212.4ms</c>, <c>1.25ms</c>, <c>42.5us</c>, <c>33ns</c>.</summary>
     /// <param name="milliseconds">The duration in milliseconds.</param>
-    /// <returns>The text.</returns>
-    public static string FormatMilliseconds(double milliseconds) => double.IsFinite(milliseconds)
-        ? milliseconds.ToString(milliseconds >= 100 ? "0.#" : "0.###", CultureInfo.InvariantCulture) + "ms"
-        : "n/a";
+    /// <returns>The text (<c>n/a</c> when not finite).</returns>
+    public static string FormatMilliseconds(double milliseconds)
+    {
+        if (!double.IsFinite(milliseconds))
+        {
+            return "n/a";
+        }
+
+        double magnitude = Math.Abs(milliseconds);
+        return magnitude switch
+        {
+            0 => "0ms",
+            >= 100 => milliseconds.ToString("0.#", CultureInfo.InvariantCulture) + "ms",
+            >= 1 => milliseconds.ToString("0.###", CultureInfo.InvariantCulture) + "ms",
+            >= 0.001 => (milliseconds * 1_000).ToString("0.#", CultureInfo.InvariantCulture) + "us",
+            _ => (milliseconds * 1_000_000).ToString("0", CultureInfo.InvariantCulture) + "ns",
+        };
+    }
 }

@@ -181,7 +181,9 @@ public sealed class Threshold
             ThresholdOperator.Greater => actual > Limit,
             _ => actual >= Limit,
         };
-        string text = double.IsNaN(actual) ? "not measured" : actual.ToString(Math.Abs(actual) >= 100 ? "0.#" : "0.###", CultureInfo.InvariantCulture) + unit;
+        string text = double.IsNaN(actual) ? "not measured"
+            : unit == "ms" ? LoadDuration.FormatMilliseconds(actual)
+            : actual.ToString(Math.Abs(actual) >= 100 ? "0.#" : "0.###", CultureInfo.InvariantCulture) + unit;
         return new ThresholdOutcome(Expression, passed, actual, text);
     }
 
