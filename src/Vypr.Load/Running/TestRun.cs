@@ -187,12 +187,20 @@ internal sealed class TestRun : IFireTarget
     {
         if (!_metrics.TryGetValue(metric, out DistributionRecorder? recorder))
         {
-            if (_metrics.Count >= MaxMetrics)
+            // Only a name's first recording takes the lock, so the bound holds exactly under concurrent fires.
+            lock (_metrics)
             {
-                throw new InvalidOperationException($"Test '{Plan.Name}' records more than {MaxMetrics} distinct metric names; '{metric}' was not recorded. Put varying values in the value, not in the name.");
-            }
+                if (!_metrics.TryGetValue(metric, out recorder))
+                {
+                    if (_metrics.Count >= MaxMetrics)
+                    {
+                        throw new InvalidOperationException($"Test '{Plan.Name}' records more than {MaxMetrics} distinct metric names; '{metric}' was not recorded. Put varying values in the value, not in the name.");
+                    }
 
-            recorder = _metrics.GetOrAdd(metric, static _ => DistributionRecorder.ForMetric());
+                    recorder = DistributionRecorder.ForMetric();
+                    _metrics[metric] = recorder;
+                }
+            }
         }
 
         recorder.RecordValue(value);

@@ -235,6 +235,28 @@ public sealed class LoadRunnerTests
     }
 
     [Fact]
+    public async Task A_test_recording_unbounded_metric_names_fails_the_fires_beyond_the_bound_and_says_why()
+    {
+        LoadRunResult run = await RunAsync(
+            """
+            duration: 500ms
+            tests:
+              - type: Vypr.Load.TestLibrary.ManyMetricsTest
+                rate: 1000
+            """,
+            TestContext.Current.CancellationToken);
+
+        LoadTestResult result = Assert.Single(run.Tests);
+        Assert.Equal(500, result.Started);
+        Assert.Equal(256, result.Metrics.Count);
+        Assert.Equal(256, result.Succeeded);
+        ErrorCount error = Assert.Single(result.Errors);
+        Assert.Equal("System.InvalidOperationException", error.Type);
+        Assert.Equal(244, error.Count);
+        Assert.Contains("more than 256 distinct metric names", error.FirstMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_ramp_fires_the_area_under_its_rate()
     {
         // 0 -> 400/s over 1 s (200 fires), then 400/s held for 0.5 s (200 more).
