@@ -11,5 +11,8 @@ internal static class CommandCatalog
 {
     /// <summary>Creates the subcommands, in the order <c>vypr --help</c> lists them.</summary>
     /// <returns>The subcommands.</returns>
-    public static IEnumerable<Command> Create() => [];
+    public static IEnumerable<Command> Create() =>
+    [
+        Load.LoadCommand.Create(),
+    ];
 }
