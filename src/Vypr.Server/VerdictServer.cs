@@ -41,11 +41,18 @@ internal static class VerdictServer
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<IngestWriter>();
+        builder.Services.AddSingleton<IngestGate>();
         builder.Services.AddSingleton<VerdictQueries>();
         builder.Services.AddSingleton<TokenStore>();
         builder.Services.AddSingleton<TokenRequirement>();
         builder.Services.AddProblemDetails();
-        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default));
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default);
+            // A stored NaN or infinity is answered as "NaN"/"Infinity"/"-Infinity"; without this the serializer
+            // throws in the middle of a response that has already begun (a 500 with half a body).
+            options.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        });
         builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Vypr verdict server";
@@ -58,7 +65,13 @@ internal static class VerdictServer
         WebApplication app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi(OpenApiPath);
+        IEndpointConventionBuilder openApi = app.MapOpenApi(OpenApiPath);
+        if (settings.Reads == ReadAccess.Token)
+        {
+            // The document describes what the API reads; where reads need a token, so does it.
+            openApi.AddEndpointFilter<IEndpointConventionBuilder, TokenRequirement>();
+        }
+
         IngestEndpoints.Map(app);
         ReadEndpoints.Map(app, settings.Reads);
         app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());

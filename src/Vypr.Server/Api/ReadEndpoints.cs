@@ -47,11 +47,16 @@ internal static class ReadEndpoints
     private static async Task<Results<Ok<RunItem>, ProblemHttpResult>> RunAsync(VerdictQueries queries, Guid runId, CancellationToken cancellationToken) =>
         await queries.RunAsync(runId, cancellationToken) is { } run ? TypedResults.Ok(run) : NotFound($"no run {runId}");
 
-    private static async Task<Results<Ok<Page<TestItem>>, ValidationProblem>> TestsAsync(VerdictQueries queries, Guid runId, long? after, int? limit, CancellationToken cancellationToken) =>
-        Paging.Check(after, limit, out long a, out int n) is { } invalid ? invalid : TypedResults.Ok(await queries.TestsAsync(runId, a, n, cancellationToken));
+    // A listing under a run or a method that does not exist is a 404, like the run or method itself, not an empty page.
+    private static async Task<Results<Ok<Page<TestItem>>, ValidationProblem, ProblemHttpResult>> TestsAsync(VerdictQueries queries, Guid runId, long? after, int? limit, CancellationToken cancellationToken) =>
+        Paging.Check(after, limit, out long a, out int n) is { } invalid ? invalid
+        : !await queries.RunExistsAsync(runId, cancellationToken) ? NotFound($"no run {runId}")
+        : TypedResults.Ok(await queries.TestsAsync(runId, a, n, cancellationToken));
 
-    private static async Task<Results<Ok<Page<SummaryItem>>, ValidationProblem>> SummariesAsync(VerdictQueries queries, Guid runId, long? after, int? limit, CancellationToken cancellationToken) =>
-        Paging.Check(after, limit, out long a, out int n) is { } invalid ? invalid : TypedResults.Ok(await queries.SummariesAsync(runId, a, n, cancellationToken));
+    private static async Task<Results<Ok<Page<SummaryItem>>, ValidationProblem, ProblemHttpResult>> SummariesAsync(VerdictQueries queries, Guid runId, long? after, int? limit, CancellationToken cancellationToken) =>
+        Paging.Check(after, limit, out long a, out int n) is { } invalid ? invalid
+        : !await queries.RunExistsAsync(runId, cancellationToken) ? NotFound($"no run {runId}")
+        : TypedResults.Ok(await queries.SummariesAsync(runId, a, n, cancellationToken));
 
     private static async Task<Results<Ok<Page<MethodItem>>, ValidationProblem>> MethodsAsync(VerdictQueries queries, long? after, int? limit, CancellationToken cancellationToken) =>
         Paging.Check(after, limit, out long a, out int n) is { } invalid ? invalid : TypedResults.Ok(await queries.MethodsAsync(a, n, cancellationToken));
@@ -60,7 +65,7 @@ internal static class ReadEndpoints
         VerdictQueries queries, long? method, long? after, int? limit, CancellationToken cancellationToken) =>
         Paging.Check(after, limit, out long a, out int n) is { } invalid ? invalid : TypedResults.Ok(await queries.SpecificationsAsync(method, a, n, cancellationToken));
 
-    private static async Task<Results<Ok<Page<CallItem>>, ValidationProblem>> CallsAsync(
+    private static async Task<Results<Ok<Page<CallItem>>, ValidationProblem, ProblemHttpResult>> CallsAsync(
         VerdictQueries queries,
         long methodId,
         bool? verdict,
@@ -80,6 +85,11 @@ internal static class ReadEndpoints
         if (from is not null && to is not null && to < from)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["must not be before 'from'"] });
+        }
+
+        if (!await queries.MethodExistsAsync(methodId, cancellationToken))
+        {
+            return NotFound($"no method {methodId}");
         }
 
         return TypedResults.Ok(await queries.CallsAsync(methodId, new CallFilter(verdict, run, test, from, to), a, n, cancellationToken));

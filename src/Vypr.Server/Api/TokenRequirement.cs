@@ -19,13 +19,17 @@ internal sealed class TokenRequirement(TokenStore tokens) : IEndpointFilter
             return Unauthorized(http, "send an API token as 'Authorization: Bearer <token>' (create one with 'vypr-server tokens create')");
         }
 
-        if (!await tokens.IsValidAsync(header[scheme.Length..].Trim(), http.RequestAborted))
+        if (await tokens.FindAsync(header[scheme.Length..].Trim(), http.RequestAborted) is not { } grant)
         {
             return Unauthorized(http, "the API token is unknown or revoked");
         }
 
+        http.Features.Set(grant);
         return await next(context);
     }
+
+    /// <summary>The token the request was let through with (set by this filter).</summary>
+    public static TokenGrant? GrantOf(HttpContext http) => http.Features.Get<TokenGrant>();
 
     private static IResult Unauthorized(HttpContext http, string detail)
     {

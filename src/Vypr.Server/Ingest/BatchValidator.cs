@@ -6,8 +6,9 @@ using Vypr.Contracts;
 namespace Vypr.Server.Ingest;
 
 /// <summary>
-/// Checks what the JSON reader cannot: schema version, ranges, lengths, duplicate numbers and null list elements.
-/// A document without summaries (an older writer) reads as one with none.
+/// Checks what the JSON reader cannot: schema version, ranges, lengths, characters, order of instants, duplicate
+/// numbers and null list elements. A document without summaries (writers before summaries existed omit them) reads
+/// as one with none.
 /// References to specifications, call sites and tests stored by earlier batches are checked while writing.
 /// </summary>
 internal static class BatchValidator
@@ -20,7 +21,6 @@ internal static class BatchValidator
     {
         Require(document.Schema == RunDocument.CurrentSchema, $"{at}.schema", $"schema must be '{RunDocument.CurrentSchema}'");
         ValidateRun(NotNull(document.Run, $"{at}.run"), $"{at}.run");
-        Require(document.Summaries is not null, $"{at}.summaries", "must not be null");
 
         var specifications = new HashSet<int>();
         for (int i = 0; i < document.Specifications.Count; i++)
@@ -44,8 +44,8 @@ internal static class BatchValidator
             Require(callSites.Add(site.Id), $"{path}.id", "appears twice in the batch");
             Require(site.SpecificationId > 0, $"{path}.specificationId", "must be positive");
             Text(site.File, $"{path}.file", NameText);
-            Require(site.Line >= 0, $"{path}.line", "must not be negative");
-            Require(site.Column >= 0, $"{path}.column", "must not be negative");
+            Require(site.Line >= 1, $"{path}.line", "must be at least 1 (lines are 1-based)");
+            Require(site.Column >= 1, $"{path}.column", "must be at least 1 (columns are 1-based)");
             Text(site.Caller, $"{path}.caller", NameText);
             Text(site.Assembly, $"{path}.assembly", NameText);
         }
@@ -58,6 +58,7 @@ internal static class BatchValidator
             Require(test.Id > 0, $"{path}.id", "must be positive (0 stands for calls outside any test)");
             Require(tests.Add(test.Id), $"{path}.id", "appears twice in the batch");
             Text(test.Name, $"{path}.name", NameText);
+            Require(test.EndedAt is not { } ended || ended >= test.StartedAt, $"{path}.endedAt", "must not be before startedAt");
             if (test.Outcome is not null)
             {
                 Text(test.Outcome, $"{path}.outcome", ShortText);
@@ -65,10 +66,11 @@ internal static class BatchValidator
         }
 
         var summaries = new HashSet<(int, int)>();
-        for (int i = 0; i < document.Summaries.Count; i++)
+        IReadOnlyList<CallSiteSummary> allSummaries = document.Summaries ?? [];
+        for (int i = 0; i < allSummaries.Count; i++)
         {
             string path = $"{at}.summaries[{i}]";
-            CallSiteSummary summary = NotNull(document.Summaries[i], path);
+            CallSiteSummary summary = NotNull(allSummaries[i], path);
             Require(summary.TestId >= 0, $"{path}.testId", "must not be negative");
             Require(summary.CallSiteId > 0, $"{path}.callSiteId", "must be positive");
             Require(summaries.Add((summary.TestId, summary.CallSiteId)), $"{path}.callSiteId", "appears twice for this test in the batch");
@@ -129,6 +131,27 @@ internal static class BatchValidator
     {
         Require(value.Length > 0, path, "must not be empty");
         Require(value.Length <= maxLength, path, $"is longer than {maxLength} characters");
+        Characters(value, path);
+    }
+
+    /// <summary>
+    /// Refuses a text holding U+0000 or an unpaired surrogate (docs/results-format.md): PostgreSQL cannot store the
+    /// first, UTF-8 cannot encode the second, and the runtime never writes either (it writes U+FFFD instead).
+    /// </summary>
+    public static void Characters(string value, string path)
+    {
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            Require(c != '\0', path, $"holds U+0000 (NUL) at character {i}; texts may not hold NUL");
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            Require(!char.IsSurrogate(c), path, $"holds an unpaired surrogate (U+{(int)c:X4}) at character {i}; texts must be valid Unicode");
+        }
     }
 
     private static void Require([DoesNotReturnIf(false)] bool condition, string path, string message)

@@ -39,6 +39,27 @@ internal static class Sql
         return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// The SQLite form of a double: SQLite stores NaN as NULL and may store -0.0 as the integer 0, so those two are
+    /// kept as their invariant text ('NaN', '-0') in the REAL column, which SQLite then holds as TEXT. Infinities and
+    /// every other double are stored as REAL. PostgreSQL's DOUBLE PRECISION keeps every double as it is.
+    /// </summary>
+    public static object SqliteReal(double value) =>
+        double.IsNaN(value) ? "NaN" : value == 0 && double.IsNegative(value) ? "-0" : value;
+
+    /// <summary>Reads a double stored by either engine, including the texts of <see cref="SqliteReal"/>.</summary>
+    public static double Double(DbDataReader reader, int ordinal) =>
+        reader.GetValue(ordinal) switch
+        {
+            double value => value,
+            DBNull => double.NaN,
+            string text => double.Parse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture),
+            // Written by a server before non-finite values were legal (PostgreSQL NaN read as such stays NaN);
+            // anything else that is not a number reads as NaN rather than failing the whole answer.
+            IConvertible other => other.ToDouble(System.Globalization.CultureInfo.InvariantCulture),
+            _ => double.NaN,
+        };
+
     public static long? NullableInt64(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
 
