@@ -39,9 +39,16 @@ internal static class BatchReader
         ReadOnlySequence<byte> json = payload.ToSequence();
         List<(RunDocument, string)> batch = ndjson ? ReadLines(json) : ReadJson(json);
         int verdicts = 0;
-        foreach ((RunDocument document, string path) in batch)
+        for (int i = 0; i < batch.Count; i++)
         {
-            BatchValidator.Validate(document, path);
+            (RunDocument document, string path) = batch[i];
+            // Writers before summaries existed omit them; the serializer then leaves the property null.
+            if (document.Summaries is null)
+            {
+                batch[i] = (document with { Summaries = [] }, path);
+            }
+
+            BatchValidator.Validate(batch[i].Item1, path);
             verdicts += document.Verdicts.Count;
         }
 

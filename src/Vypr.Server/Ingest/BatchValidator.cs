@@ -7,8 +7,8 @@ namespace Vypr.Server.Ingest;
 
 /// <summary>
 /// Checks what the JSON reader cannot: schema version, ranges, lengths, characters, order of instants, duplicate
-/// numbers and null list elements. A document without summaries (writers before summaries existed omit them) reads
-/// as one with none.
+/// numbers and null list elements. A document without summaries (writers before summaries existed omit them) reaches
+/// here as one with none (BatchReader).
 /// References to specifications, call sites and tests stored by earlier batches are checked while writing.
 /// </summary>
 internal static class BatchValidator
@@ -66,7 +66,7 @@ internal static class BatchValidator
         }
 
         var summaries = new HashSet<(int, int)>();
-        IReadOnlyList<CallSiteSummary> allSummaries = document.Summaries ?? [];
+        IReadOnlyList<CallSiteSummary> allSummaries = document.Summaries;
         for (int i = 0; i < allSummaries.Count; i++)
         {
             string path = $"{at}.summaries[{i}]";
