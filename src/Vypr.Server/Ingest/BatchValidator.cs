@@ -17,6 +17,13 @@ internal static class BatchValidator
     private const int NameText = 4_096;
     private const int LongText = 16_384;
 
+    /// <summary>
+    /// The most UTF-8 bytes of a text that identifies a row across runs (a method's name, a call site's file): such
+    /// texts are keys of unique indexes, and a PostgreSQL B-tree entry holds at most about 2,700 bytes. The same limit
+    /// applies on SQLite, so that a batch one store accepts the other does too.
+    /// </summary>
+    public const int KeyTextBytes = 2_048;
+
     public static void Validate(RunDocument document, string at)
     {
         Require(document.Schema == RunDocument.CurrentSchema, $"{at}.schema", $"schema must be '{RunDocument.CurrentSchema}'");
@@ -31,6 +38,7 @@ internal static class BatchValidator
             Require(specifications.Add(specification.Id), $"{path}.id", "appears twice in the batch");
             Text(specification.Key, $"{path}.key", LongText);
             Text(specification.Method, $"{path}.method", NameText);
+            KeyBytes(specification.Method, $"{path}.method");
             Text(specification.Text, $"{path}.text", LongText);
             Require(specification.BoundNanoseconds >= 0, $"{path}.boundNanoseconds", "must not be negative");
         }
@@ -44,6 +52,7 @@ internal static class BatchValidator
             Require(callSites.Add(site.Id), $"{path}.id", "appears twice in the batch");
             Require(site.SpecificationId > 0, $"{path}.specificationId", "must be positive");
             Text(site.File, $"{path}.file", NameText);
+            KeyBytes(site.File, $"{path}.file");
             Require(site.Line >= 1, $"{path}.line", "must be at least 1 (lines are 1-based)");
             Require(site.Column >= 1, $"{path}.column", "must be at least 1 (columns are 1-based)");
             Text(site.Caller, $"{path}.caller", NameText);
@@ -133,6 +142,9 @@ internal static class BatchValidator
         Require(value.Length <= maxLength, path, $"is longer than {maxLength} characters");
         Characters(value, path);
     }
+
+    private static void KeyBytes(string value, string path) =>
+        Require(System.Text.Encoding.UTF8.GetByteCount(value) <= KeyTextBytes, path, $"is longer than {KeyTextBytes} bytes in UTF-8 (it identifies a row across runs)");
 
     /// <summary>
     /// Refuses a text holding U+0000 or an unpaired surrogate (docs/results-format.md): PostgreSQL cannot store the
