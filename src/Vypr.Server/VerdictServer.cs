@@ -42,6 +42,7 @@ internal static class VerdictServer
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<IngestWriter>();
         builder.Services.AddSingleton<IngestGate>();
+        builder.Services.AddSingleton<ChunkPool>();
         builder.Services.AddSingleton<VerdictQueries>();
         builder.Services.AddSingleton<TokenStore>();
         builder.Services.AddSingleton<TokenRequirement>();

@@ -40,6 +40,7 @@ internal static class IngestEndpoints
         HttpContext context,
         IngestWriter writer,
         IngestGate gate,
+        ChunkPool chunks,
         ServerSettings settings,
         string? project,
         string? ciJob)
@@ -82,7 +83,7 @@ internal static class IngestEndpoints
 
         try
         {
-            List<(RunDocument, string)> batch = await BatchReader.ReadAsync(context.Request, settings.MaxRequestBytes, settings.MaxVerdictsPerRequest, context.RequestAborted);
+            List<(RunDocument, string)> batch = await BatchReader.ReadAsync(context.Request, chunks, settings.MaxRequestBytes, settings.MaxVerdictsPerRequest, context.RequestAborted);
             IngestOutcome outcome = await writer.WriteAsync(batch, new IngestSource(projectName, ciJob), context.RequestAborted);
             return TypedResults.Ok(outcome);
         }

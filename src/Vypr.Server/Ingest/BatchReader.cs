@@ -20,7 +20,7 @@ internal static class BatchReader
     public const string NdjsonMediaType = "application/x-ndjson";
 
     /// <summary>Reads and validates the whole batch, or throws <see cref="BatchRejectedException"/> / <see cref="PayloadTooLargeException"/>.</summary>
-    public static async Task<List<(RunDocument Document, string Path)>> ReadAsync(HttpRequest request, long maxBytes, int maxVerdicts, CancellationToken cancellationToken)
+    public static async Task<List<(RunDocument Document, string Path)>> ReadAsync(HttpRequest request, ChunkPool pool, long maxBytes, int maxVerdicts, CancellationToken cancellationToken)
     {
         string mediaType = request.ContentType?.Split(';', 2)[0].Trim().ToLowerInvariant() ?? string.Empty;
         bool ndjson = mediaType is NdjsonMediaType or "application/ndjson";
@@ -35,9 +35,13 @@ internal static class BatchReader
             throw new UnsupportedMediaTypeException("Content-Encoding: " + encoding);
         }
 
-        BodyBuffer payload = await ReadBodyAsync(request.Body, encoding == "gzip", maxBytes, cancellationToken);
-        ReadOnlySequence<byte> json = payload.ToSequence();
-        List<(RunDocument, string)> batch = ndjson ? ReadLines(json) : ReadJson(json);
+        List<(RunDocument, string)> batch;
+        using (BodyBuffer payload = await ReadBodyAsync(request.Body, pool, encoding == "gzip", maxBytes, cancellationToken))
+        {
+            ReadOnlySequence<byte> json = payload.ToSequence();
+            batch = ndjson ? ReadLines(json) : ReadJson(json);
+        }
+
         int verdicts = 0;
         for (int i = 0; i < batch.Count; i++)
         {
@@ -60,13 +64,13 @@ internal static class BatchReader
         return batch;
     }
 
-    private static async Task<BodyBuffer> ReadBodyAsync(Stream body, bool gzip, long maxBytes, CancellationToken cancellationToken)
+    private static async Task<BodyBuffer> ReadBodyAsync(Stream body, ChunkPool pool, bool gzip, long maxBytes, CancellationToken cancellationToken)
     {
         try
         {
             if (!gzip)
             {
-                return await BodyBuffer.ReadAsync(body, maxBytes, cancellationToken);
+                return await BodyBuffer.ReadAsync(body, pool, maxBytes, cancellationToken);
             }
 
             // One gzip member, inflated as it arrives and stopped at the limit: a small body that inflates to
@@ -75,13 +79,21 @@ internal static class BatchReader
             BodyBuffer inflated;
             await using (var gzipStream = new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true))
             {
-                inflated = await BodyBuffer.ReadAsync(gzipStream, maxBytes, cancellationToken);
+                inflated = await BodyBuffer.ReadAsync(gzipStream, pool, maxBytes, cancellationToken);
             }
 
-            await compressed.DrainAsync(cancellationToken);
-            if (!compressed.Matches(inflated.Crc32, inflated.Length))
+            try
             {
-                throw new BatchRejectedException("$", "the gzip body is not one complete gzip member: its CRC-32 and size trailer is missing or wrong, or data follows it");
+                await compressed.DrainAsync(cancellationToken);
+                if (!compressed.Matches(inflated.Crc32, inflated.Length))
+                {
+                    throw new BatchRejectedException("$", "the gzip body is not one complete gzip member: its CRC-32 and size trailer is missing or wrong, or data follows it");
+                }
+            }
+            catch
+            {
+                inflated.Dispose();
+                throw;
             }
 
             return inflated;

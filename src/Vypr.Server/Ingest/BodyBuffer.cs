@@ -9,14 +9,14 @@ using System.Threading.Tasks;
 namespace Vypr.Server.Ingest;
 
 /// <summary>
-/// A request body read into fixed 64 KiB chunks. Each chunk stays below the large-object threshold (85,000
-/// bytes), so the collector reclaims them with the short-lived objects after the request instead of leaving large
-/// object heap segments behind; nothing is ever copied into one growing array (a MemoryStream doubles its capacity
+/// A request body read into fixed 64 KiB chunks from a <see cref="ChunkPool"/>. Each chunk stays below the
+/// large-object threshold (85,000 bytes), so nothing lands on the large object heap; nothing is ever copied into one
+/// growing array (a MemoryStream doubles its capacity
 /// and <c>ToArray</c> copies it again: three times the body at the peak).
 /// </summary>
-internal sealed class BodyBuffer
+internal sealed class BodyBuffer(ChunkPool pool) : IDisposable
 {
-    private const int ChunkSize = 64 * 1024;
+    private const int ChunkSize = ChunkPool.ChunkSize;
 
     private readonly List<byte[]> _chunks = [];
     private int _lastLength;
@@ -28,15 +28,41 @@ internal sealed class BodyBuffer
     public uint Crc32 { get; private set; }
 
     /// <summary>Reads <paramref name="body"/> to its end; throws <see cref="PayloadTooLargeException"/> past <paramref name="maxBytes"/>.</summary>
-    public static async Task<BodyBuffer> ReadAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
+    public static async Task<BodyBuffer> ReadAsync(Stream body, ChunkPool pool, long maxBytes, CancellationToken cancellationToken)
     {
-        var buffer = new BodyBuffer();
+        var buffer = new BodyBuffer(pool);
+        try
+        {
+            await buffer.FillAsync(body, maxBytes, cancellationToken);
+            return buffer;
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Gives the chunks back to the pool; the buffer must not be read afterwards.</summary>
+    public void Dispose()
+    {
+        foreach (byte[] chunk in _chunks)
+        {
+            pool.Return(chunk);
+        }
+
+        _chunks.Clear();
+    }
+
+    private async Task FillAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
+    {
+        BodyBuffer buffer = this;
         var crc = new Crc32();
         while (true)
         {
             if (buffer._chunks.Count == 0 || buffer._lastLength == ChunkSize)
             {
-                buffer._chunks.Add(new byte[ChunkSize]);
+                buffer._chunks.Add(pool.Rent());
                 buffer._lastLength = 0;
             }
 
@@ -58,7 +84,6 @@ internal sealed class BodyBuffer
         }
 
         buffer.Crc32 = crc.GetCurrentHashAsUInt32();
-        return buffer;
     }
 
     /// <summary>The body as one sequence over its chunks.</summary>

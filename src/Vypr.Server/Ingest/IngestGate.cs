@@ -8,11 +8,12 @@ namespace Vypr.Server.Ingest;
 /// Bounds the ingests in progress: at most <see cref="ServerSettings.MaxConcurrentIngests"/> read, inflate, parse
 /// and store at once; up to <see cref="ServerSettings.MaxQueuedIngests"/> more wait (with their bodies unread, so a
 /// waiting request costs no more than Kestrel's per-connection buffer); any further one is turned away at once.
-/// When the last ingest in progress ends and the managed heap still holds more than one request's worth, the
+/// When the last ingest in progress ends, the pooled body chunks are dropped; if the managed heap then still holds
+/// more than one request's worth, the
 /// server collects once and gives the memory back: a collection only ever runs when something allocates, so an
 /// idle server would otherwise keep a burst's garbage resident indefinitely.
 /// </summary>
-internal sealed class IngestGate(ServerSettings settings)
+internal sealed class IngestGate(ServerSettings settings, ChunkPool chunks)
 {
     private readonly SemaphoreSlim _turns = new(settings.MaxConcurrentIngests, settings.MaxConcurrentIngests);
     private int _waiting;
@@ -48,8 +49,13 @@ internal sealed class IngestGate(ServerSettings settings)
     private void Left()
     {
         _turns.Release();
-        if (Interlocked.Decrement(ref _inProgress) == 0
-            && GC.GetTotalMemory(forceFullCollection: false) > settings.MaxRequestBytes
+        if (Interlocked.Decrement(ref _inProgress) != 0)
+        {
+            return;
+        }
+
+        chunks.Clear();
+        if (GC.GetTotalMemory(forceFullCollection: false) > settings.MaxRequestBytes
             && Interlocked.Exchange(ref _collecting, 1) == 0)
         {
             ThreadPool.UnsafeQueueUserWorkItem(
