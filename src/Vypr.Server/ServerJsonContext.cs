@@ -2,8 +2,9 @@ using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Vypr.Contracts;
-using Vypr.Server.Api;
+using Vypr.Server.Health;
 using Vypr.Server.Ingest;
+using Vypr.Server.Reads;
 
 namespace Vypr.Server;
 

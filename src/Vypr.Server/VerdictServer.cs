@@ -7,8 +7,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Vypr.Server.Api;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Vypr.Server.Access;
+using Vypr.Server.Health;
 using Vypr.Server.Ingest;
+using Vypr.Server.Reads;
 using Vypr.Server.Storage;
 
 namespace Vypr.Server;
@@ -37,7 +40,11 @@ internal static class VerdictServer
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Vypr's own events (batches stored and refused, tokens refused) at Information; the framework's per-request
+        // chatter only from Warning up.
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddFilter("System", LogLevel.Warning);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<IngestWriter>();
@@ -47,6 +54,7 @@ internal static class VerdictServer
         builder.Services.AddSingleton<TokenStore>();
         builder.Services.AddSingleton<TokenRequirement>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default);
@@ -73,6 +81,7 @@ internal static class VerdictServer
             openApi.AddEndpointFilter<IEndpointConventionBuilder, TokenRequirement>();
         }
 
+        app.MapHealthChecks(StoreHealthCheck.Path, new HealthCheckOptions { ResponseWriter = StoreHealthCheck.WriteAsync });
         IngestEndpoints.Map(app);
         ReadEndpoints.Map(app, settings.Reads);
         app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());

@@ -4,7 +4,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading.Tasks;
-using Vypr.Server.Api;
+using Vypr.Server.Reads;
 using Vypr.Server.Storage;
 using Vypr.Server.Tests.Harness;
 using Xunit;
@@ -56,6 +56,19 @@ public sealed class AccessTests
         Assert.Equal(401, (int)anonymous.StatusCode);
         Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
         Assert.Equal(200, (int)withToken.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_answers_without_a_token_even_when_reads_need_one()
+    {
+        await using TestStore store = await TestStore.CreateAsync(StoreKind.Sqlite);
+        await using RunningServer server = await RunningServer.StartAsync(store, ReadAccess.Token);
+
+        using HttpResponseMessage health = await server.Anonymous.GetAsync("api/v1/health", TestContext.Current.CancellationToken);
+        JsonElement body = JsonDocument.Parse(await health.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+
+        Assert.Equal(200, (int)health.StatusCode);
+        Assert.Equal(("ok", "Sqlite", Storage.Migrations.All.Count), (body.GetProperty("status").GetString(), body.GetProperty("store").GetString(), body.GetProperty("schemaVersion").GetInt32()));
     }
 
     [Theory]

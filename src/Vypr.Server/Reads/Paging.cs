@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Vypr.Server.Api;
+namespace Vypr.Server.Reads;
 
 /// <summary>Checks the <c>after</c> and <c>limit</c> query parameters every listing takes.</summary>
 internal static class Paging

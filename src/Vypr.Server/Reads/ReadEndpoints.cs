@@ -7,9 +7,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Vypr.Server.Access;
 using Vypr.Server.Storage;
 
-namespace Vypr.Server.Api;
+namespace Vypr.Server.Reads;
 
 /// <summary>The read side: projects, runs, tests, methods, specifications, and calls with their verdicts.</summary>
 internal static class ReadEndpoints
@@ -34,7 +35,6 @@ internal static class ReadEndpoints
         group.MapGet("/methods/{methodId:long}/calls", CallsAsync)
             .WithSummary("Lists the calls of a method, filtered by verdict value, run, test and start time");
         group.MapGet("/calls/{callId:long}", CallAsync).WithSummary("Gets a call with its call site, verdicts and observations");
-        group.MapGet("/health", HealthAsync).WithSummary("Reports the server's state");
     }
 
     private static async Task<Results<Ok<Page<ProjectItem>>, ValidationProblem>> ProjectsAsync(VerdictQueries queries, long? after, int? limit, CancellationToken cancellationToken) =>
@@ -97,9 +97,6 @@ internal static class ReadEndpoints
 
     private static async Task<Results<Ok<CallDetail>, ProblemHttpResult>> CallAsync(VerdictQueries queries, long callId, CancellationToken cancellationToken) =>
         await queries.CallAsync(callId, cancellationToken) is { } call ? TypedResults.Ok(call) : NotFound($"no call {callId}");
-
-    private static async Task<Ok<HealthItem>> HealthAsync(VerdictQueries queries, ServerSettings settings, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new HealthItem("ok", settings.Store.Provider.ToString(), await queries.SchemaVersionAsync(cancellationToken)));
 
     private static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");

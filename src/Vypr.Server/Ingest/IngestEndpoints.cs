@@ -6,11 +6,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 using Vypr.Contracts;
-using Vypr.Server.Ingest;
+using Vypr.Server.Access;
+using Vypr.Server.Logging;
 using Vypr.Server.Storage;
 
-namespace Vypr.Server.Api;
+namespace Vypr.Server.Ingest;
 
 /// <summary>The write side: <c>POST /api/v1/ingest</c>.</summary>
 internal static class IngestEndpoints
@@ -42,9 +44,11 @@ internal static class IngestEndpoints
         IngestGate gate,
         ChunkPool chunks,
         ServerSettings settings,
+        ILoggerFactory loggers,
         string? project,
         string? ciJob)
     {
+        ILogger log = loggers.CreateLogger("Vypr.Server.Ingest");
         TokenGrant? grant = TokenRequirement.GrantOf(context);
         // A token of one project writes that project, and is its default; an unscoped token writes any project.
         string projectName = !string.IsNullOrWhiteSpace(project) ? project.Trim() : grant?.Project ?? "default";
@@ -64,6 +68,7 @@ internal static class IngestEndpoints
 
         if (grant?.Project is { } allowed && !string.Equals(allowed, projectName, StringComparison.Ordinal))
         {
+            ServerLog.BatchRefused(log, projectName, StatusCodes.Status403Forbidden, "project", $"token '{grant.Name}' writes '{allowed}' only");
             return TypedResults.Problem(
                 $"the token '{grant.Name}' writes project '{allowed}' only, not '{projectName}'",
                 statusCode: StatusCodes.Status403Forbidden,
@@ -78,6 +83,7 @@ internal static class IngestEndpoints
         using IDisposable? turn = await gate.EnterAsync(context.RequestAborted);
         if (turn is null)
         {
+            ServerLog.BatchRefused(log, projectName, StatusCodes.Status503ServiceUnavailable, "$", "the ingest queue is full");
             return Busy(context, $"the server is ingesting {settings.MaxConcurrentIngests} batches and {settings.MaxQueuedIngests} more are waiting; try again later");
         }
 
@@ -85,22 +91,27 @@ internal static class IngestEndpoints
         {
             List<(RunDocument, string)> batch = await BatchReader.ReadAsync(context.Request, chunks, settings.MaxRequestBytes, settings.MaxVerdictsPerRequest, context.RequestAborted);
             IngestOutcome outcome = await writer.WriteAsync(batch, new IngestSource(projectName, ciJob), context.RequestAborted);
+            ServerLog.BatchStored(log, projectName, outcome.Runs, outcome.VerdictsReceived, outcome.VerdictsStored);
             return TypedResults.Ok(outcome);
         }
         catch (BatchRejectedException e)
         {
+            ServerLog.BatchRefused(log, projectName, StatusCodes.Status400BadRequest, e.Field, e.Message);
             return Invalid(e.Field, e.Message);
         }
         catch (PayloadTooLargeException e)
         {
+            ServerLog.BatchRefused(log, projectName, StatusCodes.Status413PayloadTooLarge, "$", e.Message);
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large");
         }
         catch (UnsupportedMediaTypeException e)
         {
+            ServerLog.BatchRefused(log, projectName, StatusCodes.Status415UnsupportedMediaType, "$", e.Message);
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
         }
         catch (DbException e) when (IngestWriter.IsTransient(e))
         {
+            ServerLog.BatchRefused(log, projectName, StatusCodes.Status503ServiceUnavailable, "$", e.Message);
             return Busy(context, $"the store aborted the batch {IngestWriter.MaxAttempts} times as a deadlock victim or serialization failure; nothing was stored; try again");
         }
     }

@@ -4,9 +4,9 @@ using System.Data.Common;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using Vypr.Server.Api;
+using Vypr.Server.Storage;
 
-namespace Vypr.Server.Storage;
+namespace Vypr.Server.Reads;
 
 /// <summary>
 /// The read side of the store. Listings page by ID (keyset paging: <c>id &gt; @after ORDER BY id LIMIT n</c>), so a
@@ -232,13 +232,6 @@ internal sealed class VerdictQueries(VerdictDatabase database)
         await using DbConnection connection = await database.OpenAsync(cancellationToken);
         await using DbCommand select = Sql.Command(connection, null, query, ("@key", key));
         return await Sql.ScalarInt64Async(select, cancellationToken) > 0;
-    }
-
-    public async Task<int> SchemaVersionAsync(CancellationToken cancellationToken)
-    {
-        await using DbConnection connection = await database.OpenAsync(cancellationToken);
-        await using DbCommand select = Sql.Command(connection, null, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
-        return (int)(await Sql.ScalarInt64Async(select, cancellationToken) ?? 0);
     }
 
     private static CallItem ReadCall(DbDataReader r) => new(
