@@ -24,6 +24,8 @@ internal static class ReadEndpoints
                 .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ProblemDetails), ["application/problem+json"]));
         }
 
+        // Paging is checked once, here; the listings' result types keep ValidationProblem because this filter answers it.
+        group.AddEndpointFilter<PagingFilter>();
         group.MapGet("/projects", ProjectsAsync).WithSummary("Lists projects");
         group.MapGet("/runs", RunsAsync).WithSummary("Lists runs, optionally of one project, branch or commit");
         group.MapGet("/runs/{runId:guid}", RunAsync).WithSummary("Gets one run");
@@ -37,33 +39,31 @@ internal static class ReadEndpoints
         group.MapGet("/calls/{callId:long}", CallAsync).WithSummary("Gets a call with its call site, verdicts and observations");
     }
 
-    private static async Task<Results<Ok<Page<ProjectItem>>, ValidationProblem>> ProjectsAsync(VerdictQueries queries, long? after, int? limit, CancellationToken cancellationToken) =>
-        Paging.Check(after, limit, out long a, out int n) is { } invalid ? invalid : TypedResults.Ok(await queries.ProjectsAsync(a, n, cancellationToken));
+    private static async Task<Results<Ok<Page<ProjectItem>>, ValidationProblem>> ProjectsAsync(VerdictQueries queries, [AsParameters] PageRequest page, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.ProjectsAsync(page.AfterId, page.Size, cancellationToken));
 
     private static async Task<Results<Ok<Page<RunItem>>, ValidationProblem>> RunsAsync(
-        VerdictQueries queries, string? project, string? branch, string? commit, long? after, int? limit, CancellationToken cancellationToken) =>
-        Paging.Check(after, limit, out long a, out int n) is { } invalid ? invalid : TypedResults.Ok(await queries.RunsAsync(project, branch, commit, a, n, cancellationToken));
+        VerdictQueries queries, string? project, string? branch, string? commit, [AsParameters] PageRequest page, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.RunsAsync(project, branch, commit, page.AfterId, page.Size, cancellationToken));
 
     private static async Task<Results<Ok<RunItem>, ProblemHttpResult>> RunAsync(VerdictQueries queries, Guid runId, CancellationToken cancellationToken) =>
         await queries.RunAsync(runId, cancellationToken) is { } run ? TypedResults.Ok(run) : NotFound($"no run {runId}");
 
     // A listing under a run or a method that does not exist is a 404, like the run or method itself, not an empty page.
-    private static async Task<Results<Ok<Page<TestItem>>, ValidationProblem, ProblemHttpResult>> TestsAsync(VerdictQueries queries, Guid runId, long? after, int? limit, CancellationToken cancellationToken) =>
-        Paging.Check(after, limit, out long a, out int n) is { } invalid ? invalid
-        : !await queries.RunExistsAsync(runId, cancellationToken) ? NotFound($"no run {runId}")
-        : TypedResults.Ok(await queries.TestsAsync(runId, a, n, cancellationToken));
+    private static async Task<Results<Ok<Page<TestItem>>, ValidationProblem, ProblemHttpResult>> TestsAsync(VerdictQueries queries, Guid runId, [AsParameters] PageRequest page, CancellationToken cancellationToken) =>
+        !await queries.RunExistsAsync(runId, cancellationToken) ? NotFound($"no run {runId}")
+        : TypedResults.Ok(await queries.TestsAsync(runId, page.AfterId, page.Size, cancellationToken));
 
-    private static async Task<Results<Ok<Page<SummaryItem>>, ValidationProblem, ProblemHttpResult>> SummariesAsync(VerdictQueries queries, Guid runId, long? after, int? limit, CancellationToken cancellationToken) =>
-        Paging.Check(after, limit, out long a, out int n) is { } invalid ? invalid
-        : !await queries.RunExistsAsync(runId, cancellationToken) ? NotFound($"no run {runId}")
-        : TypedResults.Ok(await queries.SummariesAsync(runId, a, n, cancellationToken));
+    private static async Task<Results<Ok<Page<SummaryItem>>, ValidationProblem, ProblemHttpResult>> SummariesAsync(VerdictQueries queries, Guid runId, [AsParameters] PageRequest page, CancellationToken cancellationToken) =>
+        !await queries.RunExistsAsync(runId, cancellationToken) ? NotFound($"no run {runId}")
+        : TypedResults.Ok(await queries.SummariesAsync(runId, page.AfterId, page.Size, cancellationToken));
 
-    private static async Task<Results<Ok<Page<MethodItem>>, ValidationProblem>> MethodsAsync(VerdictQueries queries, long? after, int? limit, CancellationToken cancellationToken) =>
-        Paging.Check(after, limit, out long a, out int n) is { } invalid ? invalid : TypedResults.Ok(await queries.MethodsAsync(a, n, cancellationToken));
+    private static async Task<Results<Ok<Page<MethodItem>>, ValidationProblem>> MethodsAsync(VerdictQueries queries, [AsParameters] PageRequest page, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.MethodsAsync(page.AfterId, page.Size, cancellationToken));
 
     private static async Task<Results<Ok<Page<SpecificationItem>>, ValidationProblem>> SpecificationsAsync(
-        VerdictQueries queries, long? method, long? after, int? limit, CancellationToken cancellationToken) =>
-        Paging.Check(after, limit, out long a, out int n) is { } invalid ? invalid : TypedResults.Ok(await queries.SpecificationsAsync(method, a, n, cancellationToken));
+        VerdictQueries queries, long? method, [AsParameters] PageRequest page, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.SpecificationsAsync(method, page.AfterId, page.Size, cancellationToken));
 
     private static async Task<Results<Ok<Page<CallItem>>, ValidationProblem, ProblemHttpResult>> CallsAsync(
         VerdictQueries queries,
@@ -73,15 +73,9 @@ internal static class ReadEndpoints
         long? test,
         DateTimeOffset? from,
         DateTimeOffset? to,
-        long? after,
-        int? limit,
+        [AsParameters] PageRequest page,
         CancellationToken cancellationToken)
     {
-        if (Paging.Check(after, limit, out long a, out int n) is { } invalid)
-        {
-            return invalid;
-        }
-
         if (from is not null && to is not null && to < from)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["must not be before 'from'"] });
@@ -92,7 +86,7 @@ internal static class ReadEndpoints
             return NotFound($"no method {methodId}");
         }
 
-        return TypedResults.Ok(await queries.CallsAsync(methodId, new CallFilter(verdict, run, test, from, to), a, n, cancellationToken));
+        return TypedResults.Ok(await queries.CallsAsync(methodId, new CallFilter(verdict, run, test, from, to), page.AfterId, page.Size, cancellationToken));
     }
 
     private static async Task<Results<Ok<CallDetail>, ProblemHttpResult>> CallAsync(VerdictQueries queries, long callId, CancellationToken cancellationToken) =>
