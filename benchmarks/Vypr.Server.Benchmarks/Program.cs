@@ -7,6 +7,27 @@ using Vypr.Server.Benchmarks;
 // A measured console harness rather than BenchmarkDotNet: one end-to-end ingest moves hundreds of thousands of
 // rows through a server, which does not fit BenchmarkDotNet's many-invocation model. Every figure is measured in
 // this one run, raw and end-to-end alternating, and reported as a ratio.
+if (args.Length > 0 && args[0] == "memory")
+{
+    // memory [clients] [bursts] [path to a vypr-server.dll, to measure another build]
+    string memoryDirectory = Path.Combine(Path.GetTempPath(), "vypr-server-memory-" + Guid.NewGuid().ToString("N")[..8]);
+    Directory.CreateDirectory(memoryDirectory);
+    try
+    {
+        await MemoryBurst.RunAsync(
+            memoryDirectory,
+            args.Length > 3 ? args[3] : Path.Combine(AppContext.BaseDirectory, "vypr-server.dll"),
+            args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32,
+            args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 4);
+    }
+    finally
+    {
+        Directory.Delete(memoryDirectory, recursive: true);
+    }
+
+    return;
+}
+
 long verdicts = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
 long queryVerdicts = args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
 const int batchSize = 2_000;

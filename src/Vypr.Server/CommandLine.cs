@@ -21,7 +21,8 @@ internal sealed class CommandLine
 
         Commands:
           serve                     Start the server (SQLite file ./vypr.db unless told otherwise)
-          tokens create --name N    Create an API token for writes; it is printed once
+          tokens create --name N [--project P]
+                                    Create an API token for writes (to project P only, when given); it is printed once
           tokens revoke --name N    Revoke a token
           tokens list               List tokens (names and dates; tokens themselves are never stored)
           migrate                   Apply schema migrations and exit
@@ -35,13 +36,15 @@ internal sealed class CommandLine
           --reads open|token        Whether reads need a token (env VYPR_SERVER_READS; default open)
           --max-request-mb N        Largest ingest body, before and after gzip (default 32)
           --max-verdicts N          Most verdicts per ingest request (default 100000)
+          --max-ingests N           Ingest requests read and stored at once (default 4)
+          --max-queued-ingests N    Ingest requests waiting for a turn before 503 (default 64)
         """;
 
     private static readonly Dictionary<string, string[]> s_optionsOf = new(StringComparer.Ordinal)
     {
-        ["serve"] = ["db", "postgres", "urls", "reads", "max-request-mb", "max-verdicts"],
+        ["serve"] = ["db", "postgres", "urls", "reads", "max-request-mb", "max-verdicts", "max-ingests", "max-queued-ingests"],
         ["migrate"] = ["db", "postgres"],
-        ["tokens create"] = ["db", "postgres", "name"],
+        ["tokens create"] = ["db", "postgres", "name", "project"],
         ["tokens revoke"] = ["db", "postgres", "name"],
         ["tokens list"] = ["db", "postgres"],
     };
@@ -111,6 +114,11 @@ internal sealed class CommandLine
         ? name.Trim()
         : throw new ArgumentException($"'{Command}' needs --name");
 
+    /// <summary>The <c>--project</c> option of <c>tokens create</c>, or null when the token may write any project.</summary>
+    public string? TokenProject => _options.TryGetValue("project", out string? project)
+        ? (string.IsNullOrWhiteSpace(project) ? throw new ArgumentException("--project is empty") : project.Trim())
+        : null;
+
     /// <summary>The store, from <c>--db</c>/<c>--postgres</c>, else the environment, else <c>./vypr.db</c>.</summary>
     public StoreLocation Store()
     {
@@ -144,7 +152,9 @@ internal sealed class CommandLine
         };
         long megabytes = Number("max-request-mb", 32, 1, 1024);
         int verdicts = (int)Number("max-verdicts", Vypr.Server.ServerSettings.DefaultMaxVerdictsPerRequest, 1, 10_000_000);
-        return new ServerSettings(Store(), urls, reads, megabytes * 1024 * 1024, verdicts);
+        int ingests = (int)Number("max-ingests", Vypr.Server.ServerSettings.DefaultMaxConcurrentIngests, 1, 1024);
+        int queued = (int)Number("max-queued-ingests", Vypr.Server.ServerSettings.DefaultMaxQueuedIngests, 0, 100_000);
+        return new ServerSettings(Store(), urls, reads, megabytes * 1024 * 1024, verdicts) { MaxConcurrentIngests = ingests, MaxQueuedIngests = queued };
     }
 
     private long Number(string name, long fallback, long min, long max)

@@ -60,8 +60,10 @@ internal static class Program
                 Console.WriteLine($"{store.Describe()}: schema version {version}");
                 return 0;
             case "tokens create":
-                string token = await tokens.CreateAsync(commandLine.TokenName, none);
-                Console.Error.WriteLine($"Created token '{commandLine.TokenName}'. It is shown once; the server keeps only its hash.");
+                string? project = commandLine.TokenProject;
+                string token = await tokens.CreateAsync(commandLine.TokenName, project, none);
+                string scope = project is null ? "any project" : $"project '{project}' only";
+                Console.Error.WriteLine($"Created token '{commandLine.TokenName}' (writes {scope}). It is shown once; the server keeps only its hash.");
                 Console.WriteLine(token);
                 return 0;
             case "tokens revoke":
@@ -78,7 +80,7 @@ internal static class Program
                 foreach (TokenInfo info in all)
                 {
                     string state = info.RevokedAt is { } revoked ? $"revoked {revoked:u}" : "live";
-                    Console.WriteLine($"{info.Name}\tcreated {info.CreatedAt:u}\t{state}");
+                    Console.WriteLine($"{info.Name}\tcreated {info.CreatedAt:u}\t{state}\t{(info.Project is null ? "any project" : "project " + info.Project)}");
                 }
 
                 return 0;

@@ -2,18 +2,21 @@ using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Vypr.Contracts;
-using Vypr.Server.Api;
+using Vypr.Server.Health;
 using Vypr.Server.Ingest;
+using Vypr.Server.Reads;
 
 namespace Vypr.Server;
 
 /// <summary>
 /// The server's JSON metadata: the contract types as ingest reads them (a null where the contract has no null is an
-/// error, not a default) and the read API's results. <see cref="Ingest.IngestJson"/> adds the check for missing fields.
+/// error, not a default) and the read API's results. Numbers are JSON numbers; non-finite doubles are the strings
+/// "NaN", "Infinity" and "-Infinity" (JSON has no literal for them), never a number given as a string. <see cref="Ingest.IngestJson"/> adds the check for missing fields.
 /// </summary>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     RespectNullableAnnotations = true,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(RunDocument))]
 [JsonSerializable(typeof(List<RunDocument>))]

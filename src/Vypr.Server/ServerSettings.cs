@@ -1,3 +1,4 @@
+using System;
 using Vypr.Server.Storage;
 
 namespace Vypr.Server;
@@ -15,4 +16,20 @@ internal sealed record ServerSettings(StoreLocation Store, string Urls, ReadAcce
     public const long DefaultMaxRequestBytes = 32L * 1024 * 1024;
 
     public const int DefaultMaxVerdictsPerRequest = 100_000;
+
+    public const int DefaultMaxConcurrentIngests = 4;
+
+    public const int DefaultMaxQueuedIngests = 64;
+
+    /// <summary>
+    /// How many ingest requests are read, parsed and stored at once; each holds at most <see cref="MaxRequestBytes"/>
+    /// of body plus its parsed documents, so this bounds the memory of all ingests together.
+    /// </summary>
+    public int MaxConcurrentIngests { get; init; } = DefaultMaxConcurrentIngests;
+
+    /// <summary>How many more ingest requests may wait for a turn (their bodies unread); beyond that, 503 with Retry-After.</summary>
+    public int MaxQueuedIngests { get; init; } = DefaultMaxQueuedIngests;
+
+    /// <summary>How long a queued ingest request waits for a turn before it gets 503 with Retry-After.</summary>
+    public TimeSpan IngestQueueTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -7,8 +7,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Vypr.Server.Api;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Vypr.Server.Access;
+using Vypr.Server.Health;
 using Vypr.Server.Ingest;
+using Vypr.Server.Reads;
 using Vypr.Server.Storage;
 
 namespace Vypr.Server;
@@ -37,15 +40,28 @@ internal static class VerdictServer
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(options => options.SingleLine = true);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Vypr's own events (batches stored and refused, tokens refused) at Information; the framework's per-request
+        // chatter only from Warning up.
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddFilter("System", LogLevel.Warning);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<IngestWriter>();
+        builder.Services.AddSingleton<IngestGate>();
+        builder.Services.AddSingleton<ChunkPool>();
         builder.Services.AddSingleton<VerdictQueries>();
         builder.Services.AddSingleton<TokenStore>();
         builder.Services.AddSingleton<TokenRequirement>();
         builder.Services.AddProblemDetails();
-        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default));
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default);
+            // A stored NaN or infinity is answered as "NaN"/"Infinity"/"-Infinity"; without this the serializer
+            // throws in the middle of a response that has already begun (a 500 with half a body).
+            options.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        });
         builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Vypr verdict server";
@@ -58,7 +74,14 @@ internal static class VerdictServer
         WebApplication app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi(OpenApiPath);
+        IEndpointConventionBuilder openApi = app.MapOpenApi(OpenApiPath);
+        if (settings.Reads == ReadAccess.Token)
+        {
+            // The document describes what the API reads; where reads need a token, so does it.
+            openApi.AddEndpointFilter<IEndpointConventionBuilder, TokenRequirement>();
+        }
+
+        app.MapHealthChecks(StoreHealthCheck.Path, new HealthCheckOptions { ResponseWriter = StoreHealthCheck.WriteAsync });
         IngestEndpoints.Map(app);
         ReadEndpoints.Map(app, settings.Reads);
         app.Lifetime.ApplicationStopped.Register(() => database.DisposeAsync().AsTask().GetAwaiter().GetResult());

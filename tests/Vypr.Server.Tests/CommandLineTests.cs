@@ -26,7 +26,7 @@ public sealed class CommandLineTests
         Assert.StartsWith("vypr_", token.Trim(), StringComparison.Ordinal);
         Assert.NotEqual(0, again);
         Assert.Contains("exists already", duplicate, StringComparison.Ordinal);
-        Assert.Matches(@"^ci\tcreated .*\tlive\s*$", live);
+        Assert.Matches(@"^ci\tcreated .*\tlive\tany project\s*$", live);
         Assert.Equal((0, 1), (revoked, revokedAgain));
         Assert.Contains("\trevoked ", afterRevoke, StringComparison.Ordinal);
         byte[] file = await File.ReadAllBytesAsync(db, TestContext.Current.CancellationToken);

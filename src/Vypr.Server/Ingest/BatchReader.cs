@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
@@ -19,7 +20,7 @@ internal static class BatchReader
     public const string NdjsonMediaType = "application/x-ndjson";
 
     /// <summary>Reads and validates the whole batch, or throws <see cref="BatchRejectedException"/> / <see cref="PayloadTooLargeException"/>.</summary>
-    public static async Task<List<(RunDocument Document, string Path)>> ReadAsync(HttpRequest request, long maxBytes, int maxVerdicts, CancellationToken cancellationToken)
+    public static async Task<List<(RunDocument Document, string Path)>> ReadAsync(HttpRequest request, ChunkPool pool, long maxBytes, int maxVerdicts, CancellationToken cancellationToken)
     {
         string mediaType = request.ContentType?.Split(';', 2)[0].Trim().ToLowerInvariant() ?? string.Empty;
         bool ndjson = mediaType is NdjsonMediaType or "application/ndjson";
@@ -28,23 +29,30 @@ internal static class BatchReader
             throw new UnsupportedMediaTypeException(mediaType);
         }
 
-        Stream body = request.Body;
         string encoding = request.Headers.ContentEncoding.ToString().Trim().ToLowerInvariant();
-        if (encoding == "gzip")
-        {
-            body = new GZipStream(body, CompressionMode.Decompress, leaveOpen: true);
-        }
-        else if (encoding is not ("" or "identity"))
+        if (encoding is not ("" or "identity" or "gzip"))
         {
             throw new UnsupportedMediaTypeException("Content-Encoding: " + encoding);
         }
 
-        byte[] payload = await ReadBoundedAsync(body, maxBytes, cancellationToken);
-        List<(RunDocument, string)> batch = ndjson ? ReadLines(payload) : ReadJson(payload);
-        int verdicts = 0;
-        foreach ((RunDocument document, string path) in batch)
+        List<(RunDocument, string)> batch;
+        using (BodyBuffer payload = await ReadBodyAsync(request.Body, pool, encoding == "gzip", maxBytes, cancellationToken))
         {
-            BatchValidator.Validate(document, path);
+            ReadOnlySequence<byte> json = payload.ToSequence();
+            batch = ndjson ? ReadLines(json) : ReadJson(json);
+        }
+
+        int verdicts = 0;
+        for (int i = 0; i < batch.Count; i++)
+        {
+            (RunDocument document, string path) = batch[i];
+            // Writers before summaries existed omit them; the serializer then leaves the property null.
+            if (document.Summaries is null)
+            {
+                batch[i] = (document with { Summaries = [] }, path);
+            }
+
+            BatchValidator.Validate(batch[i].Item1, path);
             verdicts += document.Verdicts.Count;
         }
 
@@ -56,23 +64,39 @@ internal static class BatchReader
         return batch;
     }
 
-    private static async Task<byte[]> ReadBoundedAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
+    private static async Task<BodyBuffer> ReadBodyAsync(Stream body, ChunkPool pool, bool gzip, long maxBytes, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        byte[] chunk = new byte[81_920];
         try
         {
-            int read;
-            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+            if (!gzip)
             {
-                // Checked on the decompressed bytes too: a small gzip body must not expand without bound.
-                if (buffer.Length + read > maxBytes)
-                {
-                    throw new PayloadTooLargeException($"the request body is larger than {maxBytes} bytes");
-                }
-
-                buffer.Write(chunk, 0, read);
+                return await BodyBuffer.ReadAsync(body, pool, maxBytes, cancellationToken);
             }
+
+            // One gzip member, inflated as it arrives and stopped at the limit: a small body that inflates to
+            // gigabytes costs at most maxBytes before it is refused.
+            var compressed = new GzipTrailer(body);
+            BodyBuffer inflated;
+            await using (var gzipStream = new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true))
+            {
+                inflated = await BodyBuffer.ReadAsync(gzipStream, pool, maxBytes, cancellationToken);
+            }
+
+            try
+            {
+                await compressed.DrainAsync(cancellationToken);
+                if (!compressed.Matches(inflated.Crc32, inflated.Length))
+                {
+                    throw new BatchRejectedException("$", "the gzip body is not one complete gzip member: its CRC-32 and size trailer is missing or wrong, or data follows it");
+                }
+            }
+            catch
+            {
+                inflated.Dispose();
+                throw;
+            }
+
+            return inflated;
         }
         catch (InvalidDataException e)
         {
@@ -82,19 +106,24 @@ internal static class BatchReader
         {
             throw new PayloadTooLargeException($"the request body is larger than {maxBytes} bytes");
         }
-
-        return buffer.ToArray();
     }
 
-    private static List<(RunDocument, string)> ReadJson(byte[] payload)
+    private static List<(RunDocument, string)> ReadJson(ReadOnlySequence<byte> json)
     {
-        ReadOnlySpan<byte> json = payload.AsSpan().TrimStart(" \t\r\n"u8);
-        if (json.Length == 0)
+        var peek = new Utf8JsonReader(json);
+        try
         {
-            throw new BatchRejectedException("$", "the body is empty");
+            if (!peek.Read())
+            {
+                throw new BatchRejectedException("$", "the body is empty");
+            }
+        }
+        catch (JsonException e)
+        {
+            throw new BatchRejectedException("$", e.Message, e);
         }
 
-        if (json[0] == (byte)'[')
+        if (peek.TokenType == JsonTokenType.StartArray)
         {
             List<RunDocument>? documents = Deserialize(json, IngestJson.Documents, string.Empty);
             if (documents is null || documents.Count == 0)
@@ -116,23 +145,34 @@ internal static class BatchReader
         return [(document, "$")];
     }
 
-    private static List<(RunDocument, string)> ReadLines(byte[] payload)
+    private static List<(RunDocument, string)> ReadLines(ReadOnlySequence<byte> payload)
     {
         var batch = new List<(RunDocument, string)>();
-        ReadOnlySpan<byte> rest = payload;
+        var lines = new SequenceReader<byte>(payload);
         int line = 0;
-        while (rest.Length > 0)
+        while (!lines.End)
         {
             line++;
-            int end = rest.IndexOf((byte)'\n');
-            ReadOnlySpan<byte> text = (end < 0 ? rest : rest[..end]).Trim(" \t\r"u8);
-            rest = end < 0 ? [] : rest[(end + 1)..];
-            if (text.Length == 0)
+            if (!lines.TryReadTo(out ReadOnlySequence<byte> text, (byte)'\n'))
             {
-                continue;
+                text = lines.UnreadSequence;
+                lines.AdvanceToEnd();
             }
 
+            var blank = new Utf8JsonReader(text);
             string prefix = $"line {line}: ";
+            try
+            {
+                if (!blank.Read())
+                {
+                    continue;
+                }
+            }
+            catch (JsonException e)
+            {
+                throw new BatchRejectedException(prefix + "$", e.Message, e);
+            }
+
             RunDocument document = Deserialize(text, IngestJson.Document, prefix)
                 ?? throw new BatchRejectedException(prefix + "$", "must not be null");
             batch.Add((document, prefix + "$"));
@@ -146,11 +186,14 @@ internal static class BatchReader
         return batch;
     }
 
-    private static T? Deserialize<T>(ReadOnlySpan<byte> json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string prefix)
+    private static T? Deserialize<T>(ReadOnlySequence<byte> json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string prefix)
     {
         try
         {
-            return JsonSerializer.Deserialize(json, type);
+            // Through a pipe over the chunks, not a reader: the serializer then reads to the end (refusing anything
+            // after the value) and names the innermost path of a truncated document, as it does for a span.
+            ValueTask<T?> read = JsonSerializer.DeserializeAsync(System.IO.Pipelines.PipeReader.Create(json), type);
+            return read.IsCompletedSuccessfully ? read.Result : read.AsTask().GetAwaiter().GetResult();
         }
         catch (JsonException e)
         {

@@ -6,8 +6,9 @@ using Vypr.Contracts;
 namespace Vypr.Server.Ingest;
 
 /// <summary>
-/// Checks what the JSON reader cannot: schema version, ranges, lengths, duplicate numbers and null list elements.
-/// A document without summaries (an older writer) reads as one with none.
+/// Checks what the JSON reader cannot: schema version, ranges, lengths, characters, order of instants, duplicate
+/// numbers and null list elements. A document without summaries (writers before summaries existed omit them) reaches
+/// here as one with none (BatchReader).
 /// References to specifications, call sites and tests stored by earlier batches are checked while writing.
 /// </summary>
 internal static class BatchValidator
@@ -16,11 +17,17 @@ internal static class BatchValidator
     private const int NameText = 4_096;
     private const int LongText = 16_384;
 
+    /// <summary>
+    /// The most UTF-8 bytes of a text that identifies a row across runs (a method's name, a call site's file): such
+    /// texts are keys of unique indexes, and a PostgreSQL B-tree entry holds at most about 2,700 bytes. The same limit
+    /// applies on SQLite, so that a batch one store accepts the other does too.
+    /// </summary>
+    public const int KeyTextBytes = 2_048;
+
     public static void Validate(RunDocument document, string at)
     {
         Require(document.Schema == RunDocument.CurrentSchema, $"{at}.schema", $"schema must be '{RunDocument.CurrentSchema}'");
         ValidateRun(NotNull(document.Run, $"{at}.run"), $"{at}.run");
-        Require(document.Summaries is not null, $"{at}.summaries", "must not be null");
 
         var specifications = new HashSet<int>();
         for (int i = 0; i < document.Specifications.Count; i++)
@@ -31,6 +38,7 @@ internal static class BatchValidator
             Require(specifications.Add(specification.Id), $"{path}.id", "appears twice in the batch");
             Text(specification.Key, $"{path}.key", LongText);
             Text(specification.Method, $"{path}.method", NameText);
+            KeyBytes(specification.Method, $"{path}.method");
             Text(specification.Text, $"{path}.text", LongText);
             Require(specification.BoundNanoseconds >= 0, $"{path}.boundNanoseconds", "must not be negative");
         }
@@ -44,8 +52,9 @@ internal static class BatchValidator
             Require(callSites.Add(site.Id), $"{path}.id", "appears twice in the batch");
             Require(site.SpecificationId > 0, $"{path}.specificationId", "must be positive");
             Text(site.File, $"{path}.file", NameText);
-            Require(site.Line >= 0, $"{path}.line", "must not be negative");
-            Require(site.Column >= 0, $"{path}.column", "must not be negative");
+            KeyBytes(site.File, $"{path}.file");
+            Require(site.Line >= 1, $"{path}.line", "must be at least 1 (lines are 1-based)");
+            Require(site.Column >= 1, $"{path}.column", "must be at least 1 (columns are 1-based)");
             Text(site.Caller, $"{path}.caller", NameText);
             Text(site.Assembly, $"{path}.assembly", NameText);
         }
@@ -58,6 +67,7 @@ internal static class BatchValidator
             Require(test.Id > 0, $"{path}.id", "must be positive (0 stands for calls outside any test)");
             Require(tests.Add(test.Id), $"{path}.id", "appears twice in the batch");
             Text(test.Name, $"{path}.name", NameText);
+            Require(test.EndedAt is not { } ended || ended >= test.StartedAt, $"{path}.endedAt", "must not be before startedAt");
             if (test.Outcome is not null)
             {
                 Text(test.Outcome, $"{path}.outcome", ShortText);
@@ -65,10 +75,11 @@ internal static class BatchValidator
         }
 
         var summaries = new HashSet<(int, int)>();
-        for (int i = 0; i < document.Summaries.Count; i++)
+        IReadOnlyList<CallSiteSummary> allSummaries = document.Summaries;
+        for (int i = 0; i < allSummaries.Count; i++)
         {
             string path = $"{at}.summaries[{i}]";
-            CallSiteSummary summary = NotNull(document.Summaries[i], path);
+            CallSiteSummary summary = NotNull(allSummaries[i], path);
             Require(summary.TestId >= 0, $"{path}.testId", "must not be negative");
             Require(summary.CallSiteId > 0, $"{path}.callSiteId", "must be positive");
             Require(summaries.Add((summary.TestId, summary.CallSiteId)), $"{path}.callSiteId", "appears twice for this test in the batch");
@@ -129,6 +140,30 @@ internal static class BatchValidator
     {
         Require(value.Length > 0, path, "must not be empty");
         Require(value.Length <= maxLength, path, $"is longer than {maxLength} characters");
+        Characters(value, path);
+    }
+
+    private static void KeyBytes(string value, string path) =>
+        Require(System.Text.Encoding.UTF8.GetByteCount(value) <= KeyTextBytes, path, $"is longer than {KeyTextBytes} bytes in UTF-8 (it identifies a row across runs)");
+
+    /// <summary>
+    /// Refuses a text holding U+0000 or an unpaired surrogate (docs/results-format.md): PostgreSQL cannot store the
+    /// first, UTF-8 cannot encode the second, and the runtime never writes either (it writes U+FFFD instead).
+    /// </summary>
+    public static void Characters(string value, string path)
+    {
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            Require(c != '\0', path, $"holds U+0000 (NUL) at character {i}; texts may not hold NUL");
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            Require(!char.IsSurrogate(c), path, $"holds an unpaired surrogate (U+{(int)c:X4}) at character {i}; texts must be valid Unicode");
+        }
     }
 
     private static void Require([DoesNotReturnIf(false)] bool condition, string path, string message)

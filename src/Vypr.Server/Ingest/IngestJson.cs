@@ -8,13 +8,18 @@ namespace Vypr.Server.Ingest;
 /// <summary>
 /// How ingest reads run documents: every constructor parameter of the contract must be present, except those that
 /// may be null, which writers omit (the contract serialises with "ignore when null"). A missing duration must be an
-/// error, not a silent zero.
+/// error, not a silent zero. Numbers must be JSON numbers (only doubles' "NaN", "Infinity" and "-Infinity" are strings)
+/// and no key may appear twice.
 /// </summary>
 internal static class IngestJson
 {
     private static readonly JsonSerializerOptions s_options = new(ServerJsonContext.Default.Options)
     {
         RespectRequiredConstructorParameters = true,
+        // A key given twice (or twice in different case, since names match case-insensitively) is an error, not
+        // "the last one wins": the writer and the server would disagree about what was sent.
+        AllowDuplicateProperties = false,
+        Converters = { new ContractDoubleConverter() },
         TypeInfoResolver = ServerJsonContext.Default.WithAddedModifier(AllowOmittedNulls),
     };
 

@@ -1,10 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.Data;
 using System.Data.Common;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Npgsql;
 using Vypr.Contracts;
 using Vypr.Server.Storage;
 
@@ -16,7 +19,31 @@ namespace Vypr.Server.Ingest;
 /// </summary>
 internal sealed class IngestWriter(VerdictDatabase database)
 {
+    /// <summary>How often a batch is tried when PostgreSQL aborts its transaction as a deadlock victim or a serialization failure.</summary>
+    public const int MaxAttempts = 5;
+
     public async Task<IngestOutcome> WriteAsync(IReadOnlyList<(RunDocument Document, string Path)> batch, IngestSource source, CancellationToken cancellationToken)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await WriteOnceAsync(batch, source, cancellationToken);
+            }
+            catch (PostgresException e) when (IsTransient(e) && attempt < MaxAttempts)
+            {
+                // The shared rows are locked in one global order (below), so this is a last line of defence: the
+                // whole transaction was rolled back and is tried again after a short random pause.
+                await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Whether PostgreSQL rolled the transaction back for a reason that trying again resolves.</summary>
+    public static bool IsTransient(DbException e) =>
+        e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure };
+
+    private async Task<IngestOutcome> WriteOnceAsync(IReadOnlyList<(RunDocument Document, string Path)> batch, IngestSource source, CancellationToken cancellationToken)
     {
         using IDisposable writer = await database.EnterWriteAsync(cancellationToken);
         await using DbConnection connection = await database.OpenAsync(cancellationToken);
@@ -25,9 +52,11 @@ internal sealed class IngestWriter(VerdictDatabase database)
         try
         {
             long projectId = await UpsertProjectAsync(statements, source.Project, cancellationToken);
+            await WriteSharedRowsAsync(statements, batch, cancellationToken);
             int received = 0;
             int stored = 0;
-            foreach ((RunDocument document, string path) in batch)
+            // Runs in GUID order too: two batches of the same runs lock their rows in the same order.
+            foreach ((RunDocument document, string path) in batch.OrderBy(b => b.Document.Run.RunId))
             {
                 received += document.Verdicts.Count;
                 stored += await WriteRunAsync(statements, projectId, source.CiJobUrl, document, path, cancellationToken);
@@ -41,6 +70,86 @@ internal sealed class IngestWriter(VerdictDatabase database)
             await statements.DisposeAsync();
         }
     }
+
+    /// <summary>
+    /// Inserts the rows that runs share (methods, specifications, call sites) in one global order: by table, then
+    /// by key (ordinal). A unique-key insert waits for a concurrent transaction that inserted the same key; two
+    /// batches that inserted the same keys in opposite orders used to wait for each other (40P01). In one order,
+    /// whichever batch locks a key first can always finish.
+    /// </summary>
+    private static async Task WriteSharedRowsAsync(Statements statements, IReadOnlyList<(RunDocument Document, string Path)> batch, CancellationToken cancellationToken)
+    {
+        var methods = new SortedSet<string>(StringComparer.Ordinal);
+        var specifications = new SortedDictionary<string, SpecificationInfo>(StringComparer.Ordinal);
+        var callSites = new SortedDictionary<(string Hash, string File, int Line, int Column), CallSiteInfo>(CallSiteKeyComparer.Instance);
+        foreach ((RunDocument document, _) in batch)
+        {
+            var hashOf = new Dictionary<int, string>();
+            foreach (SpecificationInfo specification in document.Specifications)
+            {
+                string hash = HashOf(specification);
+                hashOf[specification.Id] = hash;
+                methods.Add(specification.Method);
+                specifications.TryAdd(hash, specification);
+            }
+
+            // A call site of a specification that an earlier batch stored is inserted with its run below.
+            foreach (CallSiteInfo site in document.CallSites)
+            {
+                if (hashOf.TryGetValue(site.SpecificationId, out string? hash))
+                {
+                    callSites.TryAdd((hash, site.File, site.Line, site.Column), site);
+                }
+            }
+        }
+
+        foreach (string method in methods)
+        {
+            await using DbCommand insertMethod = statements.Create(
+                "INSERT INTO methods (name) VALUES (@name) ON CONFLICT (name) DO NOTHING",
+                ("@name", method));
+            await insertMethod.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach ((string hash, SpecificationInfo specification) in specifications)
+        {
+            // The version counts the distinct specifications a method has had, so a changed bound reads as "v2".
+            await using DbCommand insert = statements.Create(
+                """
+                INSERT INTO specifications (hash, spec_key, method_id, text, bound_ns, version)
+                SELECT @hash, @key, m.id, @text, @bound,
+                       (SELECT COUNT(*) + 1 FROM specifications s WHERE s.method_id = m.id)
+                FROM methods m WHERE m.name = @method
+                ON CONFLICT (hash) DO NOTHING
+                """,
+                ("@hash", hash),
+                ("@key", specification.Key),
+                ("@text", specification.Text),
+                ("@bound", specification.BoundNanoseconds),
+                ("@method", specification.Method));
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach (((string hash, _, _, _), CallSiteInfo site) in callSites)
+        {
+            await using DbCommand insert = statements.Create(
+                """
+                INSERT INTO call_sites (specification_id, file, line, col, caller, assembly)
+                SELECT id, @file, @line, @col, @caller, @assembly FROM specifications WHERE hash = @hash
+                ON CONFLICT (specification_id, file, line, col) DO NOTHING
+                """,
+                ("@hash", hash),
+                ("@file", site.File),
+                ("@line", (long)site.Line),
+                ("@col", (long)site.Column),
+                ("@caller", site.Caller),
+                ("@assembly", site.Assembly));
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static string HashOf(SpecificationInfo specification) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(specification.Key)));
 
     private static async Task<long> UpsertProjectAsync(Statements statements, string project, CancellationToken cancellationToken)
     {
@@ -169,32 +278,8 @@ internal sealed class IngestWriter(VerdictDatabase database)
 
     private static async Task WriteSpecificationAsync(Statements statements, long runId, SpecificationInfo specification, string path, CancellationToken cancellationToken)
     {
-        await using (DbCommand insertMethod = statements.Create(
-            "INSERT INTO methods (name) VALUES (@name) ON CONFLICT (name) DO NOTHING",
-            ("@name", specification.Method)))
-        {
-            await insertMethod.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(specification.Key)));
-        // The version counts the distinct specifications a method has had, so a changed bound reads as "v2".
-        await using (DbCommand insert = statements.Create(
-            """
-            INSERT INTO specifications (hash, spec_key, method_id, text, bound_ns, version)
-            SELECT @hash, @key, m.id, @text, @bound,
-                   (SELECT COUNT(*) + 1 FROM specifications s WHERE s.method_id = m.id)
-            FROM methods m WHERE m.name = @method
-            ON CONFLICT (hash) DO NOTHING
-            """,
-            ("@hash", hash),
-            ("@key", specification.Key),
-            ("@text", specification.Text),
-            ("@bound", specification.BoundNanoseconds),
-            ("@method", specification.Method)))
-        {
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        // The method and the specification itself were inserted with the batch's shared rows.
+        string hash = HashOf(specification);
         await using DbCommand map = statements.Create(
             """
             INSERT INTO run_specifications (run_id, number, specification_id)
@@ -386,6 +471,7 @@ internal sealed class IngestWriter(VerdictDatabase database)
         private DbCommand? _insertCall;
         private DbCommand? _insertVerdict;
         private DbCommand? _insertObservation;
+        private bool _prepared;
 
         public VerdictDatabase Database => database;
 
@@ -427,6 +513,20 @@ internal sealed class IngestWriter(VerdictDatabase database)
                 ("@specification", 0L), ("@value", false), ("@severity", 0.0),
                 ("@terms", Array.Empty<string>()), ("@values", Array.Empty<double>()), ("@units", Array.Empty<string>()), ("@conditions", Array.Empty<string>()), ("@satisfieds", Array.Empty<bool>()),
                 ("@sites", Array.Empty<long?>()));
+            if (_insertAll.Parameters["@test"] is NpgsqlParameter test)
+            {
+                // Typed, so that a null test binds to the prepared statement as well as a test ID does.
+                test.DbType = DbType.Int64;
+            }
+
+            if (!_prepared)
+            {
+                // Prepared before its first execution (a round trip of its own): a failed execution then never
+                // leaves a half-prepared statement on the pooled connection (see VerdictDatabase).
+                _prepared = true;
+                await _insertAll.PrepareAsync(cancellationToken);
+            }
+
             SetCall(_insertAll, runId, verdict, methodId, callSiteId, testId);
             Sql.Set(_insertAll, "@specification", specificationId);
             Sql.Set(_insertAll, "@value", verdict.Value);
@@ -478,7 +578,7 @@ internal sealed class IngestWriter(VerdictDatabase database)
             Sql.Set(_insertVerdict, "@specification", specificationId);
             Sql.Set(_insertVerdict, "@method", methodId);
             Sql.Set(_insertVerdict, "@value", verdict.Value);
-            Sql.Set(_insertVerdict, "@severity", verdict.Severity);
+            Sql.Set(_insertVerdict, "@severity", Sql.SqliteReal(verdict.Severity));
             long verdictId = (await Sql.ScalarInt64Async(_insertVerdict, cancellationToken))!.Value;
 
             _insertObservation ??= Create(
@@ -493,7 +593,7 @@ internal sealed class IngestWriter(VerdictDatabase database)
                 Sql.Set(_insertObservation, "@verdict", verdictId);
                 Sql.Set(_insertObservation, "@ordinal", (long)i);
                 Sql.Set(_insertObservation, "@term", observation.Term);
-                Sql.Set(_insertObservation, "@value", observation.Value);
+                Sql.Set(_insertObservation, "@value", Sql.SqliteReal(observation.Value));
                 Sql.Set(_insertObservation, "@unit", observation.Unit);
                 Sql.Set(_insertObservation, "@condition", observation.Condition);
                 Sql.Set(_insertObservation, "@satisfied", observation.Satisfied);
@@ -526,6 +626,20 @@ internal sealed class IngestWriter(VerdictDatabase database)
                     await command.DisposeAsync();
                 }
             }
+        }
+    }
+
+    /// <summary>Orders call-site keys ordinally, the same on every server and in every culture.</summary>
+    private sealed class CallSiteKeyComparer : IComparer<(string Hash, string File, int Line, int Column)>
+    {
+        public static readonly CallSiteKeyComparer Instance = new();
+
+        public int Compare((string Hash, string File, int Line, int Column) x, (string Hash, string File, int Line, int Column) y)
+        {
+            int order = string.CompareOrdinal(x.Hash, y.Hash);
+            order = order != 0 ? order : string.CompareOrdinal(x.File, y.File);
+            order = order != 0 ? order : x.Line.CompareTo(y.Line);
+            return order != 0 ? order : x.Column.CompareTo(y.Column);
         }
     }
 }

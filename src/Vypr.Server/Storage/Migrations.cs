@@ -138,6 +138,11 @@ internal static class Migrations
         """
         ALTER TABLE observations ADD COLUMN call_site_id BIGINT REFERENCES call_sites (id);
         """,
+        // The project a token may write; NULL for tokens created before tokens had projects, and for tokens
+        // created without one, which may write any project (as every token could before).
+        """
+        ALTER TABLE api_tokens ADD COLUMN project TEXT;
+        """,
     ];
 
     /// <summary>Brings the store to the newest schema version; returns the version it is at.</summary>

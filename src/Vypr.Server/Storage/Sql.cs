@@ -39,6 +39,32 @@ internal static class Sql
         return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The text that stands for -0.0 in a SQLite REAL column (see <see cref="SqliteReal"/>).</summary>
+    public const string SqliteNegativeZero = "NegativeZero";
+
+    /// <summary>
+    /// The SQLite form of a double: SQLite stores NaN as NULL and stores -0.0 as the integer 0, so those two are kept
+    /// as the texts 'NaN' and 'NegativeZero' in the REAL column (texts that are not numbers, so REAL affinity leaves
+    /// them texts). Infinities and every other double are stored as REAL. PostgreSQL's DOUBLE PRECISION keeps every
+    /// double as it is.
+    /// </summary>
+    public static object SqliteReal(double value) =>
+        double.IsNaN(value) ? "NaN" : value == 0 && double.IsNegative(value) ? SqliteNegativeZero : value;
+
+    /// <summary>Reads a double stored by either engine, including the texts of <see cref="SqliteReal"/>.</summary>
+    public static double Double(DbDataReader reader, int ordinal) =>
+        reader.GetValue(ordinal) switch
+        {
+            double value => value,
+            DBNull => double.NaN,
+            SqliteNegativeZero => -0.0,
+            string text => double.Parse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture),
+            // Written by a server before non-finite values were legal (PostgreSQL NaN read as such stays NaN);
+            // anything else that is not a number reads as NaN rather than failing the whole answer.
+            IConvertible other => other.ToDouble(System.Globalization.CultureInfo.InvariantCulture),
+            _ => double.NaN,
+        };
+
     public static long? NullableInt64(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
 

@@ -6,4 +6,5 @@ namespace Vypr.Server.Storage;
 /// <param name="Name">The name it was created under.</param>
 /// <param name="CreatedAt">When it was created.</param>
 /// <param name="RevokedAt">When it was revoked, if it was.</param>
-internal sealed record TokenInfo(string Name, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+/// <param name="Project">The only project it may write, or null when it may write any.</param>
+internal sealed record TokenInfo(string Name, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, string? Project);

@@ -23,15 +23,12 @@ internal sealed class VerdictDatabase : IAsyncDisposable
         Location = location;
         if (location.Provider == StoreProvider.PostgreSql)
         {
-            // Ingest runs the same few statements thousands of times per batch: let Npgsql prepare them once per
-            // connection instead of having PostgreSQL parse and plan each execution.
-            var builder = new NpgsqlConnectionStringBuilder(location.ConnectionString);
-            if (builder.MaxAutoPrepare == 0)
-            {
-                builder.MaxAutoPrepare = 64;
-                builder.AutoPrepareMinUsages = 2;
-            }
-
+            // No automatic preparation, even when the connection string asks for it: when the first prepared
+            // execution of a statement fails (a value PostgreSQL refuses, a deadlock), Npgsql 10 keeps a corrupt
+            // prepared statement on the pooled connection and a later request fails with "Received unexpected
+            // backend message DataRow" (npgsql/npgsql#6391). The one statement run per verdict is prepared
+            // explicitly instead (IngestWriter), before it is ever executed, so a failed execution cannot corrupt it.
+            var builder = new NpgsqlConnectionStringBuilder(location.ConnectionString) { MaxAutoPrepare = 0 };
             _postgres = NpgsqlDataSource.Create(builder.ConnectionString);
         }
     }

@@ -64,7 +64,13 @@ public static class Documents
         return new RunDocument(RunDocument.CurrentSchema, Run(runId), [Hash, Upload], CallSites, [Test(1), Test(2)], verdicts);
     }
 
-    public static string Json(RunDocument document) => JsonSerializer.Serialize(document, VyprJsonContext.Default.RunDocument);
+    /// <summary>The contract's own JSON shape, with non-finite doubles as "NaN", "Infinity" and "-Infinity" (docs/results-format.md).</summary>
+    public static readonly JsonSerializerOptions Options = new(VyprJsonContext.Default.Options)
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public static string Json(RunDocument document) => JsonSerializer.Serialize(document, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<RunDocument>)Options.GetTypeInfo(typeof(RunDocument)));
 
     public static StringContent JsonContent(string json, string mediaType = "application/json") =>
         new(json, Encoding.UTF8, mediaType);

@@ -9,12 +9,18 @@ namespace Vypr.Server.Tests.Harness;
 /// <summary>Reads the server's JSON answers with the server's own metadata.</summary>
 public static class Http
 {
+    /// <summary>The read API's JSON: web names, numbers as numbers, non-finite doubles as "NaN"/"Infinity"/"-Infinity".</summary>
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerOptions.Web)
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
     public static async Task<T> GetAsync<T>(HttpClient client, string path)
     {
         using HttpResponseMessage response = await client.GetAsync(path, TestContext.Current.CancellationToken);
         string body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {body}");
-        return JsonSerializer.Deserialize<T>(body, JsonSerializerOptions.Web)!;
+        return JsonSerializer.Deserialize<T>(body, Options)!;
     }
 
     public static async Task<JsonElement> PostAsync(HttpClient client, string path, HttpContent content, int expectedStatus)

@@ -35,10 +35,20 @@ public sealed class RunningServer : IAsyncDisposable
     /// <summary>A client without a token.</summary>
     public HttpClient Anonymous { get; }
 
-    internal static async Task<RunningServer> StartAsync(TestStore store, ReadAccess reads = ReadAccess.Open, long maxRequestBytes = ServerSettings.DefaultMaxRequestBytes, int? port = null)
+    internal static async Task<RunningServer> StartAsync(
+        TestStore store,
+        ReadAccess reads = ReadAccess.Open,
+        long maxRequestBytes = ServerSettings.DefaultMaxRequestBytes,
+        int? port = null,
+        int maxConcurrentIngests = ServerSettings.DefaultMaxConcurrentIngests,
+        int maxQueuedIngests = ServerSettings.DefaultMaxQueuedIngests)
     {
         port ??= Ports.Free();
-        var settings = new ServerSettings(store.Location, $"http://127.0.0.1:{port}", reads, maxRequestBytes, ServerSettings.DefaultMaxVerdictsPerRequest);
+        var settings = new ServerSettings(store.Location, $"http://127.0.0.1:{port}", reads, maxRequestBytes, ServerSettings.DefaultMaxVerdictsPerRequest)
+        {
+            MaxConcurrentIngests = maxConcurrentIngests,
+            MaxQueuedIngests = maxQueuedIngests,
+        };
         string token;
         await using (var database = new VerdictDatabase(store.Location))
         {

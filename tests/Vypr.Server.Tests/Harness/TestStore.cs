@@ -73,15 +73,50 @@ public sealed class TestStore : IAsyncDisposable
         return string.Empty;
     }
 
+    /// <summary>
+    /// Drops a test database whatever else still uses it. <c>DROP DATABASE ... WITH (FORCE)</c> failed under load
+    /// with 42501: it terminates every other session, an autovacuum worker's too, and only a superuser may do that.
+    /// Instead: no new sessions, this role's sessions (pooled connections of stopped servers) terminated, then a plain
+    /// DROP, which stops autovacuum workers itself; 55006 (a session still leaving) is waited out, not raced.
+    /// </summary>
+    private static async Task DropDatabaseAsync(string adminConnectionString, string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(adminConnectionString);
+        await connection.OpenAsync();
+        await using (var close = new NpgsqlCommand($"ALTER DATABASE {name} ALLOW_CONNECTIONS false", connection))
+        {
+            await close.ExecuteNonQueryAsync();
+        }
+
+        for (int attempt = 1; ; attempt++)
+        {
+            await using (var terminate = new NpgsqlCommand(
+                "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @name AND usename = current_user AND pid <> pg_backend_pid()",
+                connection))
+            {
+                terminate.Parameters.AddWithValue("name", name);
+                await terminate.ExecuteScalarAsync();
+            }
+
+            try
+            {
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name}", connection);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 200)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_adminConnectionString is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(_adminConnectionString);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_databaseName} WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            await DropDatabaseAsync(_adminConnectionString, _databaseName!);
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Vypr.Server.Api;
+namespace Vypr.Server.Reads;
 
 /// <summary>One page of a listing.</summary>
 /// <typeparam name="T">The item type.</typeparam>

@@ -1,4 +1,4 @@
-namespace Vypr.Server.Api;
+namespace Vypr.Server.Reads;
 
 /// <summary>A project: the runs of one code base.</summary>
 /// <param name="Id">The project's ID.</param>

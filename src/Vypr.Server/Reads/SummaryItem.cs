@@ -1,4 +1,4 @@
-namespace Vypr.Server.Api;
+namespace Vypr.Server.Reads;
 
 /// <summary>
 /// Exact statistics of every call one test made at one call site, including the calls whose satisfied verdicts the

@@ -1,4 +1,4 @@
-namespace Vypr.Server.Api;
+namespace Vypr.Server.Reads;
 
 /// <summary>A specification, identified across runs by the hash of its key.</summary>
 /// <param name="Id">The specification's ID.</param>

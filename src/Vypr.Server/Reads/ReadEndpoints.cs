@@ -7,9 +7,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Vypr.Server.Access;
 using Vypr.Server.Storage;
 
-namespace Vypr.Server.Api;
+namespace Vypr.Server.Reads;
 
 /// <summary>The read side: projects, runs, tests, methods, specifications, and calls with their verdicts.</summary>
 internal static class ReadEndpoints
@@ -23,6 +24,8 @@ internal static class ReadEndpoints
                 .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ProblemDetails), ["application/problem+json"]));
         }
 
+        // Paging is checked once, here; the listings' result types keep ValidationProblem because this filter answers it.
+        group.AddEndpointFilter<PagingFilter>();
         group.MapGet("/projects", ProjectsAsync).WithSummary("Lists projects");
         group.MapGet("/runs", RunsAsync).WithSummary("Lists runs, optionally of one project, branch or commit");
         group.MapGet("/runs/{runId:guid}", RunAsync).WithSummary("Gets one run");
@@ -34,33 +37,35 @@ internal static class ReadEndpoints
         group.MapGet("/methods/{methodId:long}/calls", CallsAsync)
             .WithSummary("Lists the calls of a method, filtered by verdict value, run, test and start time");
         group.MapGet("/calls/{callId:long}", CallAsync).WithSummary("Gets a call with its call site, verdicts and observations");
-        group.MapGet("/health", HealthAsync).WithSummary("Reports the server's state");
     }
 
-    private static async Task<Results<Ok<Page<ProjectItem>>, ValidationProblem>> ProjectsAsync(VerdictQueries queries, long? after, int? limit, CancellationToken cancellationToken) =>
-        Paging.Check(after, limit, out long a, out int n) is { } invalid ? invalid : TypedResults.Ok(await queries.ProjectsAsync(a, n, cancellationToken));
+    private static async Task<Results<Ok<Page<ProjectItem>>, ValidationProblem>> ProjectsAsync(VerdictQueries queries, [AsParameters] PageRequest page, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.ProjectsAsync(page.AfterId, page.Size, cancellationToken));
 
     private static async Task<Results<Ok<Page<RunItem>>, ValidationProblem>> RunsAsync(
-        VerdictQueries queries, string? project, string? branch, string? commit, long? after, int? limit, CancellationToken cancellationToken) =>
-        Paging.Check(after, limit, out long a, out int n) is { } invalid ? invalid : TypedResults.Ok(await queries.RunsAsync(project, branch, commit, a, n, cancellationToken));
+        VerdictQueries queries, string? project, string? branch, string? commit, [AsParameters] PageRequest page, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.RunsAsync(project, branch, commit, page.AfterId, page.Size, cancellationToken));
 
     private static async Task<Results<Ok<RunItem>, ProblemHttpResult>> RunAsync(VerdictQueries queries, Guid runId, CancellationToken cancellationToken) =>
         await queries.RunAsync(runId, cancellationToken) is { } run ? TypedResults.Ok(run) : NotFound($"no run {runId}");
 
-    private static async Task<Results<Ok<Page<TestItem>>, ValidationProblem>> TestsAsync(VerdictQueries queries, Guid runId, long? after, int? limit, CancellationToken cancellationToken) =>
-        Paging.Check(after, limit, out long a, out int n) is { } invalid ? invalid : TypedResults.Ok(await queries.TestsAsync(runId, a, n, cancellationToken));
+    // A listing under a run or a method that does not exist is a 404, like the run or method itself, not an empty page.
+    private static async Task<Results<Ok<Page<TestItem>>, ValidationProblem, ProblemHttpResult>> TestsAsync(VerdictQueries queries, Guid runId, [AsParameters] PageRequest page, CancellationToken cancellationToken) =>
+        !await queries.RunExistsAsync(runId, cancellationToken) ? NotFound($"no run {runId}")
+        : TypedResults.Ok(await queries.TestsAsync(runId, page.AfterId, page.Size, cancellationToken));
 
-    private static async Task<Results<Ok<Page<SummaryItem>>, ValidationProblem>> SummariesAsync(VerdictQueries queries, Guid runId, long? after, int? limit, CancellationToken cancellationToken) =>
-        Paging.Check(after, limit, out long a, out int n) is { } invalid ? invalid : TypedResults.Ok(await queries.SummariesAsync(runId, a, n, cancellationToken));
+    private static async Task<Results<Ok<Page<SummaryItem>>, ValidationProblem, ProblemHttpResult>> SummariesAsync(VerdictQueries queries, Guid runId, [AsParameters] PageRequest page, CancellationToken cancellationToken) =>
+        !await queries.RunExistsAsync(runId, cancellationToken) ? NotFound($"no run {runId}")
+        : TypedResults.Ok(await queries.SummariesAsync(runId, page.AfterId, page.Size, cancellationToken));
 
-    private static async Task<Results<Ok<Page<MethodItem>>, ValidationProblem>> MethodsAsync(VerdictQueries queries, long? after, int? limit, CancellationToken cancellationToken) =>
-        Paging.Check(after, limit, out long a, out int n) is { } invalid ? invalid : TypedResults.Ok(await queries.MethodsAsync(a, n, cancellationToken));
+    private static async Task<Results<Ok<Page<MethodItem>>, ValidationProblem>> MethodsAsync(VerdictQueries queries, [AsParameters] PageRequest page, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.MethodsAsync(page.AfterId, page.Size, cancellationToken));
 
     private static async Task<Results<Ok<Page<SpecificationItem>>, ValidationProblem>> SpecificationsAsync(
-        VerdictQueries queries, long? method, long? after, int? limit, CancellationToken cancellationToken) =>
-        Paging.Check(after, limit, out long a, out int n) is { } invalid ? invalid : TypedResults.Ok(await queries.SpecificationsAsync(method, a, n, cancellationToken));
+        VerdictQueries queries, long? method, [AsParameters] PageRequest page, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.SpecificationsAsync(method, page.AfterId, page.Size, cancellationToken));
 
-    private static async Task<Results<Ok<Page<CallItem>>, ValidationProblem>> CallsAsync(
+    private static async Task<Results<Ok<Page<CallItem>>, ValidationProblem, ProblemHttpResult>> CallsAsync(
         VerdictQueries queries,
         long methodId,
         bool? verdict,
@@ -68,28 +73,24 @@ internal static class ReadEndpoints
         long? test,
         DateTimeOffset? from,
         DateTimeOffset? to,
-        long? after,
-        int? limit,
+        [AsParameters] PageRequest page,
         CancellationToken cancellationToken)
     {
-        if (Paging.Check(after, limit, out long a, out int n) is { } invalid)
-        {
-            return invalid;
-        }
-
         if (from is not null && to is not null && to < from)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["must not be before 'from'"] });
         }
 
-        return TypedResults.Ok(await queries.CallsAsync(methodId, new CallFilter(verdict, run, test, from, to), a, n, cancellationToken));
+        if (!await queries.MethodExistsAsync(methodId, cancellationToken))
+        {
+            return NotFound($"no method {methodId}");
+        }
+
+        return TypedResults.Ok(await queries.CallsAsync(methodId, new CallFilter(verdict, run, test, from, to), page.AfterId, page.Size, cancellationToken));
     }
 
     private static async Task<Results<Ok<CallDetail>, ProblemHttpResult>> CallAsync(VerdictQueries queries, long callId, CancellationToken cancellationToken) =>
         await queries.CallAsync(callId, cancellationToken) is { } call ? TypedResults.Ok(call) : NotFound($"no call {callId}");
-
-    private static async Task<Ok<HealthItem>> HealthAsync(VerdictQueries queries, ServerSettings settings, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new HealthItem("ok", settings.Store.Provider.ToString(), await queries.SchemaVersionAsync(cancellationToken)));
 
     private static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");

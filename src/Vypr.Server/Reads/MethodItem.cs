@@ -1,4 +1,4 @@
-namespace Vypr.Server.Api;
+namespace Vypr.Server.Reads;
 
 /// <summary>A monitored method.</summary>
 /// <param name="Id">The method's ID (used by the calls query).</param>

@@ -1,6 +1,6 @@
 using System;
 
-namespace Vypr.Server.Storage;
+namespace Vypr.Server.Reads;
 
 /// <summary>Which calls of a method a query wants.</summary>
 /// <param name="Verdict">Only calls whose verdict has this value (false: the violations).</param>

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Vypr.Server.Api;
+namespace Vypr.Server.Reads;
 
 /// <summary>A call with where it was made and its verdicts and observations.</summary>
 /// <param name="Call">The call.</param>

@@ -4,9 +4,9 @@ using System.Data.Common;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using Vypr.Server.Api;
+using Vypr.Server.Storage;
 
-namespace Vypr.Server.Storage;
+namespace Vypr.Server.Reads;
 
 /// <summary>
 /// The read side of the store. Listings page by ID (keyset paging: <c>id &gt; @after ORDER BY id LIMIT n</c>), so a
@@ -80,7 +80,7 @@ internal sealed class VerdictQueries(VerdictDatabase database)
                 Microseconds.ToInstant(r.GetInt64(4)),
                 Microseconds.ToInstant(Sql.NullableInt64(r, 5)),
                 Sql.NullableString(r, 6),
-                r.IsDBNull(7) ? null : r.GetDouble(7)),
+                r.IsDBNull(7) ? null : Sql.Double(r, 7)),
             static t => t.Id,
             cancellationToken);
 
@@ -210,22 +210,28 @@ internal sealed class VerdictQueries(VerdictDatabase database)
                 if (verdicts.Count == 0 || verdicts[^1].Id != id)
                 {
                     observations = [];
-                    verdicts.Add(new VerdictItem(id, reader.GetInt64(1), reader.GetBoolean(2), reader.GetDouble(3), reader.GetInt64(4), observations));
+                    verdicts.Add(new VerdictItem(id, reader.GetInt64(1), reader.GetBoolean(2), Sql.Double(reader, 3), reader.GetInt64(4), observations));
                 }
 
                 CallSiteItem? observed = reader.IsDBNull(10) ? null : ReadCallSite(reader, 10);
-                observations!.Add(new ObservationItem(reader.GetString(5), reader.GetDouble(6), reader.GetString(7), reader.GetString(8), reader.GetBoolean(9), observed?.Id, observed));
+                observations!.Add(new ObservationItem(reader.GetString(5), Sql.Double(reader, 6), reader.GetString(7), reader.GetString(8), reader.GetBoolean(9), observed?.Id, observed));
             }
         }
 
         return new CallDetail(call, site, verdicts);
     }
 
-    public async Task<int> SchemaVersionAsync(CancellationToken cancellationToken)
+    public Task<bool> RunExistsAsync(Guid runId, CancellationToken cancellationToken) =>
+        ExistsAsync("SELECT COUNT(*) FROM runs WHERE run_guid = @key", runId.ToString("D"), cancellationToken);
+
+    public Task<bool> MethodExistsAsync(long methodId, CancellationToken cancellationToken) =>
+        ExistsAsync("SELECT COUNT(*) FROM methods WHERE id = @key", methodId, cancellationToken);
+
+    private async Task<bool> ExistsAsync(string query, object key, CancellationToken cancellationToken)
     {
         await using DbConnection connection = await database.OpenAsync(cancellationToken);
-        await using DbCommand select = Sql.Command(connection, null, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
-        return (int)(await Sql.ScalarInt64Async(select, cancellationToken) ?? 0);
+        await using DbCommand select = Sql.Command(connection, null, query, ("@key", key));
+        return await Sql.ScalarInt64Async(select, cancellationToken) > 0;
     }
 
     private static CallItem ReadCall(DbDataReader r) => new(
@@ -240,7 +246,7 @@ internal sealed class VerdictQueries(VerdictDatabase database)
         r.GetInt64(8),
         r.GetBoolean(9),
         r.GetBoolean(10),
-        r.GetDouble(11));
+        Sql.Double(r, 11));
 
     private static CallSiteItem ReadCallSite(DbDataReader r, int first) => new(
         r.GetInt64(first),

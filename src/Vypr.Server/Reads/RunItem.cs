@@ -1,6 +1,6 @@
 using System;
 
-namespace Vypr.Server.Api;
+namespace Vypr.Server.Reads;
 
 /// <summary>A stored run.</summary>
 /// <param name="RunId">The run's GUID, as the runtime assigned it.</param>
