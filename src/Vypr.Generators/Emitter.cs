@@ -81,13 +81,13 @@ internal static class Emitter
             }
 
             first = false;
-            EmitInterceptor(writer, plan.Calls[i], names[i]);
+            InterceptorWriter.Write(writer, plan.Calls[i], names[i]);
         }
 
         writer.Close();
         for (int i = 0; i < plan.Calls.Length; i++)
         {
-            FormulaEmitter.EmitPending(writer, plan.Calls[i], names[i]);
+            InterceptorWriter.WritePending(writer, plan.Calls[i], names[i]);
         }
     }
 
@@ -106,132 +106,6 @@ internal static class Emitter
         }
 
         return names;
-    }
-
-    private static void EmitInterceptor(SourceWriter writer, InterceptedCall call, string name)
-    {
-        string receiver = call.ReceiverType is null ? string.Empty : $"this {call.ReceiverRefKind}{call.ReceiverType} @this";
-        string parameters = string.Join(", ", call.Parameters.Select(p => $"{p.RefKind}{p.Type} {p.Name}"));
-        string separator = receiver.Length > 0 && parameters.Length > 0 ? ", " : string.Empty;
-        bool returnsValue = call.ReturnType != "void";
-        string returnKeyword = returnsValue ? "return " + (call.ReturnRefKind.Length > 0 ? "ref " : string.Empty) : string.Empty;
-        string originalCall = returnKeyword + call.Invocation + ";";
-
-        if (call.Accessor is not null)
-        {
-            writer.Lines(call.Accessor);
-            writer.Line();
-        }
-
-        if (call.Roles.Length > 0)
-        {
-            FormulaEmitter.EmitInterceptor(writer, call, name, $"internal static {call.ReturnRefKind}{call.ReturnType} {name}({receiver}{separator}{parameters})", originalCall, returnsValue);
-            return;
-        }
-
-        writer.Line($"[global::System.Runtime.CompilerServices.InterceptsLocation({call.LocationVersion}, {Literal(call.LocationData)})] // {call.File}({call.Line},{call.Column})");
-        writer.Open($"internal static {call.ReturnRefKind}{call.ReturnType} {name}({receiver}{separator}{parameters})");
-        writer.Open("if (!global::Vypr.Runtime.Probe.IsEnabled)");
-        writer.Line(originalCall);
-        if (!returnsValue)
-        {
-            writer.Line("return;");
-        }
-
-        writer.Close();
-        writer.Line();
-
-        if (call.Targets.Length == 1 && call.Targets[0].RuntimeType is null)
-        {
-            writer.Line($"int vyprSite = VyprRegistrations.{call.Targets[0].SiteField};");
-            writer.Line();
-        }
-        else
-        {
-            // The call dispatches at run time: the probe fires only when it reaches a monitored implementation.
-            // A null receiver throws NullReferenceException here exactly as the call itself would.
-            writer.Line("int vyprSite;");
-            string receiverType = "@this.GetType()";
-            if (call.Targets.Length > 1)
-            {
-                writer.Line("global::System.Type vyprReceiverType = @this.GetType();");
-                receiverType = "vyprReceiverType";
-            }
-
-            string keyword = "if";
-            foreach (MonitoredTarget target in call.Targets)
-            {
-                string condition = target.RuntimeType is null ? "true" : $"{receiverType} == typeof({target.RuntimeType})";
-                writer.Open($"{keyword} ({condition})");
-                writer.Line($"vyprSite = VyprRegistrations.{target.SiteField};");
-                writer.Close();
-                keyword = "else if";
-            }
-
-            writer.Open("else");
-            writer.Line(originalCall);
-            if (!returnsValue)
-            {
-                writer.Line("return;");
-            }
-
-            writer.Close();
-            writer.Line();
-        }
-
-        writer.Line("long vyprStart = global::Vypr.Runtime.Probe.Start();");
-        if (call.Async != AsyncKind.None)
-        {
-            EmitAsyncBody(writer, call);
-        }
-        else
-        {
-            EmitSyncBody(writer, call, returnsValue);
-        }
-
-        writer.Close();
-    }
-
-    private static void EmitSyncBody(SourceWriter writer, InterceptedCall call, bool returnsValue)
-    {
-        writer.Line("bool vyprCompleted = false;");
-        writer.Open("try");
-        if (!returnsValue)
-        {
-            writer.Line(call.Invocation + ";");
-            writer.Line("vyprCompleted = true;");
-        }
-        else if (call.ReturnRefKind.Length > 0)
-        {
-            writer.Line($"{call.ReturnRefKind}{call.ReturnType} vyprResult = ref {call.Invocation};");
-            writer.Line("vyprCompleted = true;");
-            writer.Line("return ref vyprResult;");
-        }
-        else
-        {
-            writer.Line($"{call.ReturnType} vyprResult = {call.Invocation};");
-            writer.Line("vyprCompleted = true;");
-            writer.Line("return vyprResult;");
-        }
-
-        writer.Close();
-        writer.Open("finally");
-        writer.Line("global::Vypr.Runtime.Probe.Stop(vyprSite, vyprStart, vyprCompleted);");
-        writer.Close();
-    }
-
-    private static void EmitAsyncBody(SourceWriter writer, InterceptedCall call)
-    {
-        writer.Line($"{call.ReturnType} vyprTask;");
-        writer.Open("try");
-        writer.Line($"vyprTask = {call.Invocation};");
-        writer.Close();
-        writer.Open("catch");
-        writer.Line("global::Vypr.Runtime.Probe.Stop(vyprSite, vyprStart, completed: false);");
-        writer.Line("throw;");
-        writer.Close();
-        writer.Line();
-        writer.Line("return global::Vypr.Runtime.Probe.StopWhenComplete(vyprTask, vyprSite, vyprStart);");
     }
 
     /// <summary>A C# string literal of <paramref name="value"/>.</summary>

@@ -48,7 +48,9 @@ namespace Vypr.Generated
             bool vyprCompleted = false;
             try
             {
-                return @this.F(@n);
+                int vyprResult = @this.F(@n);
+                vyprCompleted = true;
+                return vyprResult;
             }
             finally
             {
@@ -79,7 +81,9 @@ namespace Vypr.Generated
             bool vyprCompleted = false;
             try
             {
-                return @this.F(@n);
+                int vyprResult = @this.F(@n);
+                vyprCompleted = true;
+                return vyprResult;
             }
             finally
             {
@@ -111,7 +115,9 @@ namespace Vypr.Generated
             bool vyprCompleted = false;
             try
             {
-                return @this.Handle(@n);
+                int vyprResult = @this.Handle(@n);
+                vyprCompleted = true;
+                return vyprResult;
             }
             finally
             {
@@ -141,7 +147,9 @@ namespace Vypr.Generated
             bool vyprCompleted = false;
             try
             {
-                return @this.Handle(@n);
+                int vyprResult = @this.Handle(@n);
+                vyprCompleted = true;
+                return vyprResult;
             }
             finally
             {

@@ -84,7 +84,9 @@ namespace Vypr.Generated
             bool vyprCompleted = false;
             try
             {
-                return @this.Calc(@a);
+                int vyprResult = @this.Calc(@a);
+                vyprCompleted = true;
+                return vyprResult;
             }
             finally
             {
@@ -115,7 +117,9 @@ namespace Vypr.Generated
             bool vyprCompleted = false;
             try
             {
-                return @this.Handle();
+                int vyprResult = @this.Handle();
+                vyprCompleted = true;
+                return vyprResult;
             }
             finally
             {
