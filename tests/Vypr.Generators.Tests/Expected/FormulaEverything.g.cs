@@ -37,7 +37,7 @@ namespace Vypr.Generated
 
     file static class VyprInterceptors
     {
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "G7UvM5YSlT9PhJUZRbyEQekFAABFdmVyeXRoaW5nLmNz")] // Everything.cs(38,25)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "bFWZmO2eRthb9v5iJS2McO4FAABFdmVyeXRoaW5nLmNz")] // Everything.cs(38,25)
         internal static string[] Load_38_25(this global::Job @this, string @name)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -78,7 +78,7 @@ namespace Vypr.Generated
             }
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "G7UvM5YSlT9PhJUZRbyEQQoGAABFdmVyeXRoaW5nLmNz")] // Everything.cs(39,22)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "bFWZmO2eRthb9v5iJS2McA8GAABFdmVyeXRoaW5nLmNz")] // Everything.cs(39,22)
         internal static global::System.Threading.Tasks.ValueTask<int> SaveAsync_39_22(this global::Job @this, string[] @rows)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -123,7 +123,7 @@ namespace Vypr.Generated
             }
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "G7UvM5YSlT9PhJUZRbyEQZoGAABFdmVyeXRoaW5nLmNz")] // Everything.cs(48,19)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "bFWZmO2eRthb9v5iJS2McJ8GAABFdmVyeXRoaW5nLmNz")] // Everything.cs(48,19)
         internal static global::System.Threading.Tasks.Task<int> Run_48_19(this global::Job @this, string @name)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -164,7 +164,7 @@ namespace Vypr.Generated
             global::Vypr.Runtime.Probe.Exited(vyprScope);
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "G7UvM5YSlT9PhJUZRbyEQbkGAABFdmVyeXRoaW5nLmNz")] // Everything.cs(49,19)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "bFWZmO2eRthb9v5iJS2McL4GAABFdmVyeXRoaW5nLmNz")] // Everything.cs(49,19)
         internal static global::System.Threading.Tasks.Task<int> Run_49_19(this global::Job @this, string @name)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -205,7 +205,7 @@ namespace Vypr.Generated
             global::Vypr.Runtime.Probe.Exited(vyprScope);
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "G7UvM5YSlT9PhJUZRbyEQdgGAABFdmVyeXRoaW5nLmNz")] // Everything.cs(50,19)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "bFWZmO2eRthb9v5iJS2McN0GAABFdmVyeXRoaW5nLmNz")] // Everything.cs(50,19)
         internal static global::System.Threading.Tasks.Task<int> Run_50_19(this global::Job @this, string @name)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
