@@ -113,7 +113,7 @@ internal sealed class InterceptorWriter
     // The original call, returning what it returns: when monitoring is off, and when the call reaches nothing to record.
     private void WriteOriginalCall()
     {
-        _writer.Line((_returnsValue ? "return " + RefKeyword(_call.ReturnRefKind) : string.Empty) + _invocation + ";");
+        _writer.Line((_returnsValue ? "return " + (_call.ReturnRefKind == ParameterRefKind.None ? string.Empty : "ref ") : string.Empty) + _invocation + ";");
         if (!_returnsValue)
         {
             _writer.Line("return;");
@@ -230,7 +230,10 @@ internal sealed class InterceptorWriter
         }
         else
         {
-            _writer.Line($"{(_passesResult ? string.Empty : _call.ReturnType + " ")}vyprResult = {_invocation};");
+            // A return with nullability attributes ([return: MaybeNull]) may hold null where its declared type says it
+            // cannot; the local only carries it back to the caller, who sees the method's own annotations.
+            string suppression = _call.ReturnAttributes.Length > 0 ? "!" : string.Empty;
+            _writer.Line($"{(_passesResult ? string.Empty : _call.ReturnType + " ")}vyprResult = {_invocation}{suppression};");
             _writer.Line("vyprCompleted = true;");
             _writer.Line("return vyprResult;");
         }
