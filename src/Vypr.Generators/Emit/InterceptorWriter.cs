@@ -189,13 +189,13 @@ internal sealed class InterceptorWriter
             return;
         }
 
-        foreach (PointModel point in _scope.Points.Where(p => p.Kind == "ScopeCall"))
+        foreach (PointModel point in _scope.Points.Where(p => p.Kind == PointKind.ScopeCall))
         {
             _writer.Line($"{Probe}.Entered(VyprRegistrations.{point.Field}, vyprScope, vyprStart);");
         }
 
         // Parameters are changes at entry: their values are captured before the body runs.
-        foreach (PointModel point in _scope.Points.Where(p => p.Kind == "Change"))
+        foreach (PointModel point in _scope.Points.Where(p => p.Kind == PointKind.Change))
         {
             foreach (string capture in point.Captures)
             {
@@ -419,7 +419,7 @@ internal sealed class InterceptorWriter
         for (int i = 0; i < _inner.Length; i++)
         {
             _writer.Open($"if (vyprInner{i} is not null)");
-            foreach (PointModel point in _inner[i].Points.Where(p => p.Kind == "Call"))
+            foreach (PointModel point in _inner[i].Points.Where(p => p.Kind == PointKind.Call))
             {
                 foreach (string capture in point.Captures)
                 {
@@ -431,7 +431,7 @@ internal sealed class InterceptorWriter
 
             // A call that threw assigned nothing: there is no change to record. The assignment happens after the call
             // returned, so the change reads the clock again: a change is "after" the call that produced it.
-            PointModel[] changes = _inner[i].Points.Where(p => p.Kind == "Change").ToArray();
+            PointModel[] changes = _inner[i].Points.Where(p => p.Kind == PointKind.Change).ToArray();
             if (changes.Length > 0)
             {
                 _writer.Open("if (vyprCompleted)");
@@ -454,7 +454,7 @@ internal sealed class InterceptorWriter
 
         if (_scope is not null)
         {
-            foreach (PointModel point in _scope.Points.Where(p => p.Kind == "ScopeCall"))
+            foreach (PointModel point in _scope.Points.Where(p => p.Kind == PointKind.ScopeCall))
             {
                 foreach (string capture in point.Captures)
                 {
@@ -534,7 +534,7 @@ internal sealed class InterceptorWriter
     // The arguments some point captures, by the interceptor's parameter names (out parameters are never read: a call
     // that throws may leave them unassigned).
     private static string[] CapturedArguments(InterceptedCall call) => call.Roles
-        .SelectMany(r => r.Points.Where(p => !(r.IsScope && p.Kind == "Change")))
+        .SelectMany(r => r.Points.Where(p => !(r.IsScope && p.Kind == PointKind.Change)))
         .SelectMany(p => p.Captures)
         .Where(c => c.StartsWith("arg:", System.StringComparison.Ordinal))
         .Select(c => Escape(c.Substring(4).Split('#')[0]))
@@ -544,7 +544,7 @@ internal sealed class InterceptorWriter
         .ToArray();
 
     private static bool NeedsResult(InterceptedCall call) => call.Roles.Any(r => r.Points.Any(p =>
-        (!r.IsScope && p.Kind == "Change") || p.Captures.Any(c => c.StartsWith("result", System.StringComparison.Ordinal))));
+        (!r.IsScope && p.Kind == PointKind.Change) || p.Captures.Any(c => c.StartsWith("result", System.StringComparison.Ordinal))));
 
     // The value a call produces: the awaited type of a Task<T> or ValueTask<T>, the return type otherwise.
     private static string ResultType(InterceptedCall call)
