@@ -15,7 +15,7 @@ internal static class FormulaEmitter
     {
         foreach (ScopeCallContract contract in plan.Contracts)
         {
-            writer.Line($"[assembly: global::Vypr.SpecificationScopeAttribute({Literal(contract.SpecificationKey)}, {Literal(contract.ScopeKey)}, {Literal(contract.ScopeCaptures)}, {Literal(contract.ParameterChanges)})]");
+            writer.Line($"[assembly: global::Vypr.SpecificationScopeAttribute({Literal(contract.SpecificationKey)}, {Literal(contract.ScopeKey)}, {Literal(contract.ScopeCapturesText)}, {Literal(contract.ParameterChangesText)})]");
         }
 
         if (plan.Contracts.Length > 0)

@@ -44,17 +44,17 @@ internal sealed class FormulaPlanner
             .SelectMany(s => s.Captures)
             .Distinct()
             .OrderBy(c => c, StringComparer.Ordinal);
-        IEnumerable<string> parameterChanges = specification.Slots
+        IEnumerable<ParameterChange> parameterChanges = specification.Slots
             .Where(s => s.Kind == SlotKind.Changes && s.Variable is not null && specification.ScopeCaptures.Contains("arg:" + s.Variable))
             .GroupBy(s => s.Variable!, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => g.Key + "=" + string.Join(",", g.SelectMany(s => s.Captures).Distinct().OrderBy(c => c, StringComparer.Ordinal)));
+            .Select(g => new ParameterChange(g.Key, g.SelectMany(s => s.Captures).Distinct().OrderBy(c => c, StringComparer.Ordinal).ToEquatableArray()));
         return new ScopeCallContract(
             specification.Key,
             specification.ScopeKey,
             specification.ScopeName,
-            string.Join(",", scopeCaptures),
-            string.Join(";", parameterChanges));
+            scopeCaptures.ToEquatableArray(),
+            parameterChanges.ToEquatableArray());
     }
 
     /// <summary>Reads the contracts that referenced assemblies publish for the specifications they declare.</summary>
@@ -71,7 +71,7 @@ internal sealed class FormulaPlanner
                     && attribute.ConstructorArguments.All(a => a.Value is string)
                     && DocumentationCommentId.GetFirstSymbolForDeclarationId((string)attribute.ConstructorArguments[1].Value!, compilation) is IMethodSymbol scope)
                 {
-                    found.Add(new ScopeCallContract(
+                    found.Add(ScopeCallContract.Parse(
                         (string)attribute.ConstructorArguments[0].Value!,
                         (string)attribute.ConstructorArguments[1].Value!,
                         scope.Name,
@@ -96,11 +96,10 @@ internal sealed class FormulaPlanner
         var points = new List<PointModel>();
         foreach (ScopeCallContract contract in contracts)
         {
-            points.Add(Point(PointKind.ScopeCall, contract.SpecificationKey, null, null, null, Split(contract.ScopeCaptures, ',')));
-            foreach (string change in Split(contract.ParameterChanges, ';'))
+            points.Add(Point(PointKind.ScopeCall, contract.SpecificationKey, null, null, null, contract.ScopeCaptures));
+            foreach (ParameterChange change in contract.ParameterChanges)
             {
-                int equals = change.IndexOf('=');
-                points.Add(Point(PointKind.Change, contract.SpecificationKey, null, null, change.Substring(0, equals), Split(change.Substring(equals + 1), ',')));
+                points.Add(Point(PointKind.Change, contract.SpecificationKey, null, null, change.Variable, change.Captures));
             }
         }
 
@@ -189,7 +188,4 @@ internal sealed class FormulaPlanner
 
         return "Scope" + (index + 1);
     }
-
-    private static IEnumerable<string> Split(string text, char separator) =>
-        text.Length == 0 ? Enumerable.Empty<string>() : text.Split(separator);
 }
