@@ -45,6 +45,25 @@ public sealed class AnalyzerTests
     }
 
     [Fact]
+    public void VYPR0003_reports_dynamic_calls_that_may_reach_a_monitored_method()
+    {
+        AnalyzerHarness.Verify("""
+            using Vypr;
+            public class Store
+            {
+                [MaxDuration("50ms")] public int Put(int x) => x;
+                public int Other(int x) => x;
+                public void Run(dynamic d, Store s)
+                {
+                    d.{|VYPR0003:Put|}(1);
+                    s.{|VYPR0003:Put|}(d);
+                    d.Other(1);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public void Valid_bounds_report_nothing()
     {
         AnalyzerHarness.Verify("""

@@ -106,8 +106,8 @@ public sealed class FormulaSpecificationReaderTests
                 false,
                 new[]
                 {
-                    new FormulaSlot(0, "q", "Changes", null, null, "file", -1, false, Strings("value")),
-                    new FormulaSlot(1, "t", "Calls", "Write", "Shop.FileStore", null, 0, false, Strings()),
+                    new FormulaSlot(0, "q", SlotKind.Changes, null, null, "file", -1, false, Strings("value")),
+                    new FormulaSlot(1, "t", SlotKind.Calls, "Write", "Shop.FileStore", null, 0, false, Strings()),
                 }.ToEquatableArray(),
                 Strings("arg:file")),
             model);
@@ -130,9 +130,9 @@ public sealed class FormulaSpecificationReaderTests
 
         Assert.NotNull(model);
         Assert.Equal(["arg:data#length", "arg:file", "result"], model.ScopeCaptures);
-        Assert.Equal(new FormulaSlot(0, "c", "ScopeCalls", null, null, null, -1, false, Strings("arg:data#length", "arg:file", "result")), model.Slots[0]);
-        Assert.Equal(new FormulaSlot(1, "s", "Calls", "Size", null, null, -1, false, Strings("arg:path#length", "result")), model.Slots[1]);
-        Assert.Equal(new FormulaSlot(2, "n", "Changes", null, null, "name", 1, false, Strings("value", "value#length")), model.Slots[2]);
+        Assert.Equal(new FormulaSlot(0, "c", SlotKind.ScopeCalls, null, null, null, -1, false, Strings("arg:data#length", "arg:file", "result")), model.Slots[0]);
+        Assert.Equal(new FormulaSlot(1, "s", SlotKind.Calls, "Size", null, null, -1, false, Strings("arg:path#length", "result")), model.Slots[1]);
+        Assert.Equal(new FormulaSlot(2, "n", SlotKind.Changes, null, null, "name", 1, false, Strings("value", "value#length")), model.Slots[2]);
         AssertAgreesWithRuntime(input, model, "Shop.Specs", "Spec");
     }
 
@@ -173,9 +173,9 @@ public sealed class FormulaSpecificationReaderTests
         Assert.NotNull(model);
         Assert.Equal(
             [
-                new FormulaSlot(2, "q.NextCall(Name)", "Calls", "Name", null, null, 0, true, Strings("result", "result#length")),
-                new FormulaSlot(3, "w.NextCall(FileStore.Write)", "Calls", "Write", "Shop.FileStore", null, 1, true, Strings("arg:path#length")),
-                new FormulaSlot(4, "q.NextCall(FileStore.Write)", "Calls", "Write", "Shop.FileStore", null, 0, true, Strings()),
+                new FormulaSlot(2, "q.NextCall(Name)", SlotKind.Calls, "Name", null, null, 0, true, Strings("result", "result#length")),
+                new FormulaSlot(3, "w.NextCall(FileStore.Write)", SlotKind.Calls, "Write", "Shop.FileStore", null, 1, true, Strings("arg:path#length")),
+                new FormulaSlot(4, "q.NextCall(FileStore.Write)", SlotKind.Calls, "Write", "Shop.FileStore", null, 0, true, Strings()),
             ],
             model.Slots.Skip(2));
         AssertAgreesWithRuntime(input, model, "Shop.Specs", "Spec");
@@ -510,7 +510,7 @@ public sealed class FormulaSpecificationReaderTests
         var expected = specification.Slots.Select(s => new FormulaSlot(
             s.Index,
             s.Name,
-            s.Quantifier.Kind.ToString(),
+            Enum.Parse<SlotKind>(s.Quantifier.Kind.ToString()),
             s.Quantifier.Method,
             s.Quantifier.DeclaringType,
             s.Quantifier.Variable,

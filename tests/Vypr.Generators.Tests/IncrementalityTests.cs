@@ -22,6 +22,20 @@ public sealed class IncrementalityTests
         {
             [MaxDuration("1s")] public static int Twice(int x) => 2 * x;
         }
+        public static class Specs
+        {
+            [PerformanceSpecification]
+            public static Specification Doubling => Specification.For<Doubler>(nameof(Doubler.Run))
+                .Forall("q", Changes.Of("n"))
+                .Forall("t", Calls.To<Doubler>(nameof(Doubler.Twice)).After("q"))
+                .Check((q, t) => Formula.If(q.Value() > 1).Then(t.Duration() < Duration.Seconds(1)));
+        }
+        public sealed class Doubler
+        {
+            public int Twice(int x) => 2 * x;
+            public int Run(int x) { int n = Twice(x); return Twice(n); }
+            public static int Start() => new Doubler().Run(3);
+        }
         """;
 
     private const string Unrelated = """
@@ -35,6 +49,8 @@ public sealed class IncrementalityTests
     [
         VyprGenerator.Steps.DeclaredMethods,
         VyprGenerator.Steps.ReferencedMethods,
+        VyprGenerator.Steps.DeclaredFormulas,
+        VyprGenerator.Steps.ReferencedScopes,
         VyprGenerator.Steps.Names,
         VyprGenerator.Steps.Candidates,
         VyprGenerator.Steps.Plan,
@@ -84,7 +100,8 @@ public sealed class IncrementalityTests
 
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
         Assert.Contains(result.TrackedSteps[VyprGenerator.Steps.Plan].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
-        Assert.Equal(2, result.GeneratedSources.Single().SourceText.ToString().Split("InterceptsLocation(1,").Length - 1);
+        // Twice(21), Twice(1), and the scoped method's call Run(3) with the two calls of Twice in its body.
+        Assert.Equal(5, result.GeneratedSources.Single().SourceText.ToString().Split("InterceptsLocation(1,").Length - 1);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ namespace Vypr.Generators.Model;
 /// <summary>One slot of a fluent specification, read from its syntax (see <c>Vypr.BindingSlot</c> for the runtime twin).</summary>
 /// <param name="Index">The slot's position: explicit quantifiers first, in chain order, then each distinct <c>NextCall</c> in reading order of the Check lambda.</param>
 /// <param name="Name">The binding name (<c>q</c>), or <c>q.NextCall(Write)</c> for an implicit slot.</param>
-/// <param name="Kind"><c>Calls</c>, <c>Changes</c> or <c>ScopeCalls</c> (the names of <c>Vypr.QuantifierKind</c>).</param>
+/// <param name="Kind">What the slot ranges over.</param>
 /// <param name="Method">For calls: the called method's simple name.</param>
 /// <param name="DeclaringType">For calls restricted to a type: the type's metadata full name as <c>System.Type.FullName</c> writes it (<c>Ns.Outer+Inner</c>, <c>Ns.List`1</c>); null for any type.</param>
 /// <param name="Variable">For changes: the parameter, local or field name.</param>
@@ -13,7 +13,7 @@ namespace Vypr.Generators.Model;
 internal sealed record FormulaSlot(
     int Index,
     string Name,
-    string Kind,
+    SlotKind Kind,
     string? Method,
     string? DeclaringType,
     string? Variable,

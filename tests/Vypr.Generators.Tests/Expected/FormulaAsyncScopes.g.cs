@@ -36,7 +36,7 @@ namespace Vypr.Generated
 
     file static class VyprInterceptors
     {
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "yeh1zeCZr82NL4fwQGd9hqADAABBc3luY1Njb3Blcy5jcw==")] // AsyncScopes.cs(31,30)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "woZK2DW53ey+dSfXptwCfaMDAABBc3luY1Njb3Blcy5jcw==")] // AsyncScopes.cs(31,30)
         internal static global::System.Threading.Tasks.Task<int> ReadAsync_31_30(this global::Pipeline @this, int @i)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -81,7 +81,7 @@ namespace Vypr.Generated
             }
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "yeh1zeCZr82NL4fwQGd9htEDAABBc3luY1Njb3Blcy5jcw==")] // AsyncScopes.cs(32,28)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "woZK2DW53ey+dSfXptwCfdQDAABBc3luY1Njb3Blcy5jcw==")] // AsyncScopes.cs(32,28)
         internal static global::System.Threading.Tasks.Task<int> SaveAsync_32_28(this global::Pipeline @this, int @size)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -122,7 +122,7 @@ namespace Vypr.Generated
             }
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "yeh1zeCZr82NL4fwQGd9hioEAABBc3luY1Njb3Blcy5jcw==")] // AsyncScopes.cs(37,28)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "woZK2DW53ey+dSfXptwCfS0EAABBc3luY1Njb3Blcy5jcw==")] // AsyncScopes.cs(37,28)
         internal static global::System.Threading.Tasks.Task<int> RunAsync_37_28(this global::Pipeline @this, int @depth)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -163,7 +163,7 @@ namespace Vypr.Generated
             global::Vypr.Runtime.Probe.Exited(vyprScope);
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "yeh1zeCZr82NL4fwQGd9hvMEAABBc3luY1Njb3Blcy5jcw==")] // AsyncScopes.cs(49,37)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "woZK2DW53ey+dSfXptwCffYEAABBc3luY1Njb3Blcy5jcw==")] // AsyncScopes.cs(49,37)
         internal static global::System.Threading.Tasks.Task<int> RunAsync_49_37(this global::Pipeline @this, int @depth)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -204,7 +204,7 @@ namespace Vypr.Generated
             global::Vypr.Runtime.Probe.Exited(vyprScope);
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "yeh1zeCZr82NL4fwQGd9hgkFAABBc3luY1Njb3Blcy5jcw==")] // AsyncScopes.cs(49,59)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "woZK2DW53ey+dSfXptwCfQwFAABBc3luY1Njb3Blcy5jcw==")] // AsyncScopes.cs(49,59)
         internal static global::System.Threading.Tasks.Task<int> RunAsync_49_59(this global::Pipeline @this, int @depth)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)

@@ -23,12 +23,12 @@ namespace Vypr.Generated
     {
         internal static readonly int Formula1 = global::Vypr.Runtime.MonitorRegistry.RegisterFormula("P:Specs.Everything", "Job.Run(string)", static () => global::Specs.Everything);
         internal static readonly int Scope1 = global::Vypr.Runtime.MonitorRegistry.RegisterScope("M:Job.Run(System.String)~System.Threading.Tasks.Task{System.Int32}");
-        internal static readonly int Point1 = global::Vypr.Runtime.MonitorRegistry.RegisterPoint("P:Specs.Everything", global::Vypr.Runtime.Monitoring.PointKind.Call, "Load", "Job", null, "arg:name,result#length", "Everything.cs", 38, 25, "Job.Run(string)", "Everything");
-        internal static readonly int Point2 = global::Vypr.Runtime.MonitorRegistry.RegisterPoint("P:Specs.Everything", global::Vypr.Runtime.Monitoring.PointKind.Change, null, null, "rows", "value#length", "Everything.cs", 38, 25, "Job.Run(string)", "Everything");
-        internal static readonly int Point3 = global::Vypr.Runtime.MonitorRegistry.RegisterPoint("P:Specs.Everything", global::Vypr.Runtime.Monitoring.PointKind.Call, "SaveAsync", "Job", null, "result", "Everything.cs", 39, 22, "Job.Run(string)", "Everything");
-        internal static readonly int Point4 = global::Vypr.Runtime.MonitorRegistry.RegisterPoint("P:Specs.Everything", global::Vypr.Runtime.Monitoring.PointKind.ScopeCall, null, null, null, "", "Everything.cs", 48, 19, "Program.Run()", "Everything");
-        internal static readonly int Point5 = global::Vypr.Runtime.MonitorRegistry.RegisterPoint("P:Specs.Everything", global::Vypr.Runtime.Monitoring.PointKind.ScopeCall, null, null, null, "", "Everything.cs", 49, 19, "Program.Run()", "Everything");
-        internal static readonly int Point6 = global::Vypr.Runtime.MonitorRegistry.RegisterPoint("P:Specs.Everything", global::Vypr.Runtime.Monitoring.PointKind.ScopeCall, null, null, null, "", "Everything.cs", 50, 19, "Program.Run()", "Everything");
+        internal static readonly int Point1 = global::Vypr.Runtime.MonitorRegistry.RegisterPoint("P:Specs.Everything", global::Vypr.Runtime.Monitoring.PointKind.Call, "Load", "Job", null, "arg:name,result#length", "Everything.cs", 39, 25, "Job.Run(string)", "Everything");
+        internal static readonly int Point2 = global::Vypr.Runtime.MonitorRegistry.RegisterPoint("P:Specs.Everything", global::Vypr.Runtime.Monitoring.PointKind.Change, null, null, "rows", "value#length", "Everything.cs", 39, 25, "Job.Run(string)", "Everything");
+        internal static readonly int Point3 = global::Vypr.Runtime.MonitorRegistry.RegisterPoint("P:Specs.Everything", global::Vypr.Runtime.Monitoring.PointKind.Call, "SaveAsync", "Job", null, "result", "Everything.cs", 40, 22, "Job.Run(string)", "Everything");
+        internal static readonly int Point4 = global::Vypr.Runtime.MonitorRegistry.RegisterPoint("P:Specs.Everything", global::Vypr.Runtime.Monitoring.PointKind.ScopeCall, null, null, null, "", "Everything.cs", 49, 19, "Program.Run()", "Everything");
+        internal static readonly int Point5 = global::Vypr.Runtime.MonitorRegistry.RegisterPoint("P:Specs.Everything", global::Vypr.Runtime.Monitoring.PointKind.ScopeCall, null, null, null, "", "Everything.cs", 50, 19, "Program.Run()", "Everything");
+        internal static readonly int Point6 = global::Vypr.Runtime.MonitorRegistry.RegisterPoint("P:Specs.Everything", global::Vypr.Runtime.Monitoring.PointKind.ScopeCall, null, null, null, "", "Everything.cs", 51, 19, "Program.Run()", "Everything");
 
         // Registering eagerly lets reports list specifications that no call reached.
         [global::System.Runtime.CompilerServices.ModuleInitializer]
@@ -37,8 +37,8 @@ namespace Vypr.Generated
 
     file static class VyprInterceptors
     {
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "G7UvM5YSlT9PhJUZRbyEQekFAABFdmVyeXRoaW5nLmNz")] // Everything.cs(38,25)
-        internal static string[] Load_38_25(this global::Job @this, string @name)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "L4CBtpnvKXWdHSdfb3syC3kGAABFdmVyeXRoaW5nLmNz")] // Everything.cs(39,25)
+        internal static string[] Load_39_25(this global::Job @this, string @name)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
             {
@@ -58,11 +58,11 @@ namespace Vypr.Generated
             finally
             {
                 long vyprEnd = global::Vypr.Runtime.Probe.Start();
-                VyprRecord_Load_38_25(vyprInner0, vyprStart, vyprEnd, vyprCompleted, @name, vyprResult);
+                VyprRecord_Load_39_25(vyprInner0, vyprStart, vyprEnd, vyprCompleted, @name, vyprResult);
             }
         }
 
-        internal static void VyprRecord_Load_38_25(global::Vypr.Runtime.ScopeInstance? vyprInner0, long vyprStart, long vyprEnd, bool vyprCompleted, string @name, string[] vyprResult)
+        internal static void VyprRecord_Load_39_25(global::Vypr.Runtime.ScopeInstance? vyprInner0, long vyprStart, long vyprEnd, bool vyprCompleted, string @name, string[] vyprResult)
         {
             if (vyprInner0 is not null)
             {
@@ -78,8 +78,8 @@ namespace Vypr.Generated
             }
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "G7UvM5YSlT9PhJUZRbyEQQoGAABFdmVyeXRoaW5nLmNz")] // Everything.cs(39,22)
-        internal static global::System.Threading.Tasks.ValueTask<int> SaveAsync_39_22(this global::Job @this, string[] @rows)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "L4CBtpnvKXWdHSdfb3syC5oGAABFdmVyeXRoaW5nLmNz")] // Everything.cs(40,22)
+        internal static global::System.Threading.Tasks.ValueTask<int> SaveAsync_40_22(this global::Job @this, string[] @rows)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
             {
@@ -95,7 +95,7 @@ namespace Vypr.Generated
             }
             catch
             {
-                VyprRecord_SaveAsync_39_22(vyprInner0, vyprStart, global::Vypr.Runtime.Probe.Start(), false, default!);
+                VyprRecord_SaveAsync_40_22(vyprInner0, vyprStart, global::Vypr.Runtime.Probe.Start(), false, default!);
                 throw;
             }
 
@@ -103,18 +103,18 @@ namespace Vypr.Generated
             {
                 int vyprResult = vyprTask.Result;
                 vyprTask = new global::System.Threading.Tasks.ValueTask<int>(vyprResult);
-                VyprRecord_SaveAsync_39_22(vyprInner0, vyprStart, global::Vypr.Runtime.Probe.Start(), true, vyprResult);
+                VyprRecord_SaveAsync_40_22(vyprInner0, vyprStart, global::Vypr.Runtime.Probe.Start(), true, vyprResult);
             }
             else
             {
                 global::System.Threading.Tasks.Task<int> vyprAsTask = vyprTask.AsTask();
                 vyprTask = new global::System.Threading.Tasks.ValueTask<int>(vyprAsTask);
-                vyprAsTask.ContinueWith(static (task, state) => ((VyprPending_SaveAsync_39_22)state!).Complete(task), new VyprPending_SaveAsync_39_22(vyprInner0, vyprStart), global::System.Threading.CancellationToken.None, global::System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously, global::System.Threading.Tasks.TaskScheduler.Default);
+                vyprAsTask.ContinueWith(static (task, state) => ((VyprPending_SaveAsync_40_22)state!).Complete(task), new VyprPending_SaveAsync_40_22(vyprInner0, vyprStart), global::System.Threading.CancellationToken.None, global::System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously, global::System.Threading.Tasks.TaskScheduler.Default);
             }
             return vyprTask;
         }
 
-        internal static void VyprRecord_SaveAsync_39_22(global::Vypr.Runtime.ScopeInstance? vyprInner0, long vyprStart, long vyprEnd, bool vyprCompleted, int vyprResult)
+        internal static void VyprRecord_SaveAsync_40_22(global::Vypr.Runtime.ScopeInstance? vyprInner0, long vyprStart, long vyprEnd, bool vyprCompleted, int vyprResult)
         {
             if (vyprInner0 is not null)
             {
@@ -123,48 +123,7 @@ namespace Vypr.Generated
             }
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "G7UvM5YSlT9PhJUZRbyEQZoGAABFdmVyeXRoaW5nLmNz")] // Everything.cs(48,19)
-        internal static global::System.Threading.Tasks.Task<int> Run_48_19(this global::Job @this, string @name)
-        {
-            if (!global::Vypr.Runtime.Probe.IsEnabled)
-            {
-                return @this.Run(@name);
-            }
-
-            global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
-            long vyprStart = global::Vypr.Runtime.Probe.Start();
-            global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point4, vyprScope, vyprStart);
-            global::System.Threading.Tasks.Task<int> vyprTask;
-            try
-            {
-                vyprTask = @this.Run(@name);
-            }
-            catch
-            {
-                global::Vypr.Runtime.Probe.LeaveScope(vyprScope);
-                VyprRecord_Run_48_19(vyprScope, vyprStart, global::Vypr.Runtime.Probe.Start(), false);
-                throw;
-            }
-
-            global::Vypr.Runtime.Probe.LeaveScope(vyprScope);
-            if (vyprTask.IsCompleted)
-            {
-                VyprRecord_Run_48_19(vyprScope, vyprStart, global::Vypr.Runtime.Probe.Start(), vyprTask.IsCompletedSuccessfully);
-            }
-            else
-            {
-                vyprTask.ContinueWith(static (task, state) => ((VyprPending_Run_48_19)state!).Complete(task), new VyprPending_Run_48_19(vyprScope, vyprStart), global::System.Threading.CancellationToken.None, global::System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously, global::System.Threading.Tasks.TaskScheduler.Default);
-            }
-            return vyprTask;
-        }
-
-        internal static void VyprRecord_Run_48_19(global::Vypr.Runtime.ScopeInstance vyprScope, long vyprStart, long vyprEnd, bool vyprCompleted)
-        {
-            global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point4, vyprScope, vyprStart, vyprEnd, vyprCompleted);
-            global::Vypr.Runtime.Probe.Exited(vyprScope);
-        }
-
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "G7UvM5YSlT9PhJUZRbyEQbkGAABFdmVyeXRoaW5nLmNz")] // Everything.cs(49,19)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "L4CBtpnvKXWdHSdfb3syCyoHAABFdmVyeXRoaW5nLmNz")] // Everything.cs(49,19)
         internal static global::System.Threading.Tasks.Task<int> Run_49_19(this global::Job @this, string @name)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -174,7 +133,7 @@ namespace Vypr.Generated
 
             global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
-            global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point5, vyprScope, vyprStart);
+            global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point4, vyprScope, vyprStart);
             global::System.Threading.Tasks.Task<int> vyprTask;
             try
             {
@@ -201,11 +160,11 @@ namespace Vypr.Generated
 
         internal static void VyprRecord_Run_49_19(global::Vypr.Runtime.ScopeInstance vyprScope, long vyprStart, long vyprEnd, bool vyprCompleted)
         {
-            global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point5, vyprScope, vyprStart, vyprEnd, vyprCompleted);
+            global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point4, vyprScope, vyprStart, vyprEnd, vyprCompleted);
             global::Vypr.Runtime.Probe.Exited(vyprScope);
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "G7UvM5YSlT9PhJUZRbyEQdgGAABFdmVyeXRoaW5nLmNz")] // Everything.cs(50,19)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "L4CBtpnvKXWdHSdfb3syC0kHAABFdmVyeXRoaW5nLmNz")] // Everything.cs(50,19)
         internal static global::System.Threading.Tasks.Task<int> Run_50_19(this global::Job @this, string @name)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -215,7 +174,7 @@ namespace Vypr.Generated
 
             global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
-            global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point6, vyprScope, vyprStart);
+            global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point5, vyprScope, vyprStart);
             global::System.Threading.Tasks.Task<int> vyprTask;
             try
             {
@@ -242,18 +201,54 @@ namespace Vypr.Generated
 
         internal static void VyprRecord_Run_50_19(global::Vypr.Runtime.ScopeInstance vyprScope, long vyprStart, long vyprEnd, bool vyprCompleted)
         {
+            global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point5, vyprScope, vyprStart, vyprEnd, vyprCompleted);
+            global::Vypr.Runtime.Probe.Exited(vyprScope);
+        }
+
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "L4CBtpnvKXWdHSdfb3syC2gHAABFdmVyeXRoaW5nLmNz")] // Everything.cs(51,19)
+        internal static global::System.Threading.Tasks.Task<int> Run_51_19(this global::Job @this, string @name)
+        {
+            if (!global::Vypr.Runtime.Probe.IsEnabled)
+            {
+                return @this.Run(@name);
+            }
+
+            global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
+            long vyprStart = global::Vypr.Runtime.Probe.Start();
+            global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point6, vyprScope, vyprStart);
+            global::System.Threading.Tasks.Task<int> vyprTask;
+            try
+            {
+                vyprTask = @this.Run(@name);
+            }
+            catch
+            {
+                global::Vypr.Runtime.Probe.LeaveScope(vyprScope);
+                VyprRecord_Run_51_19(vyprScope, vyprStart, global::Vypr.Runtime.Probe.Start(), false);
+                throw;
+            }
+
+            global::Vypr.Runtime.Probe.LeaveScope(vyprScope);
+            if (vyprTask.IsCompleted)
+            {
+                VyprRecord_Run_51_19(vyprScope, vyprStart, global::Vypr.Runtime.Probe.Start(), vyprTask.IsCompletedSuccessfully);
+            }
+            else
+            {
+                vyprTask.ContinueWith(static (task, state) => ((VyprPending_Run_51_19)state!).Complete(task), new VyprPending_Run_51_19(vyprScope, vyprStart), global::System.Threading.CancellationToken.None, global::System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously, global::System.Threading.Tasks.TaskScheduler.Default);
+            }
+            return vyprTask;
+        }
+
+        internal static void VyprRecord_Run_51_19(global::Vypr.Runtime.ScopeInstance vyprScope, long vyprStart, long vyprEnd, bool vyprCompleted)
+        {
             global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point6, vyprScope, vyprStart, vyprEnd, vyprCompleted);
             global::Vypr.Runtime.Probe.Exited(vyprScope);
         }
     }
-    file sealed class VyprPending_SaveAsync_39_22(global::Vypr.Runtime.ScopeInstance? vyprInner0, long vyprStart)
+    file sealed class VyprPending_SaveAsync_40_22(global::Vypr.Runtime.ScopeInstance? vyprInner0, long vyprStart)
     {
-        public void Complete(global::System.Threading.Tasks.Task<int> task) => VyprInterceptors.VyprRecord_SaveAsync_39_22(vyprInner0, vyprStart, global::Vypr.Runtime.Probe.Start(), task.IsCompletedSuccessfully, task.IsCompletedSuccessfully ? task.Result : default!);
-    }
-
-    file sealed class VyprPending_Run_48_19(global::Vypr.Runtime.ScopeInstance vyprScope, long vyprStart)
-    {
-        public void Complete(global::System.Threading.Tasks.Task<int> task) => VyprInterceptors.VyprRecord_Run_48_19(vyprScope, vyprStart, global::Vypr.Runtime.Probe.Start(), task.IsCompletedSuccessfully);
+        public void Complete(global::System.Threading.Tasks.Task<int> task) => VyprInterceptors.VyprRecord_SaveAsync_40_22(vyprInner0, vyprStart, global::Vypr.Runtime.Probe.Start(), task.IsCompletedSuccessfully, task.IsCompletedSuccessfully ? task.Result : default!);
     }
 
     file sealed class VyprPending_Run_49_19(global::Vypr.Runtime.ScopeInstance vyprScope, long vyprStart)
@@ -264,6 +259,11 @@ namespace Vypr.Generated
     file sealed class VyprPending_Run_50_19(global::Vypr.Runtime.ScopeInstance vyprScope, long vyprStart)
     {
         public void Complete(global::System.Threading.Tasks.Task<int> task) => VyprInterceptors.VyprRecord_Run_50_19(vyprScope, vyprStart, global::Vypr.Runtime.Probe.Start(), task.IsCompletedSuccessfully);
+    }
+
+    file sealed class VyprPending_Run_51_19(global::Vypr.Runtime.ScopeInstance vyprScope, long vyprStart)
+    {
+        public void Complete(global::System.Threading.Tasks.Task<int> task) => VyprInterceptors.VyprRecord_Run_51_19(vyprScope, vyprStart, global::Vypr.Runtime.Probe.Start(), task.IsCompletedSuccessfully);
     }
 
 }

@@ -35,7 +35,7 @@ namespace Vypr.Generated
 
     file static class VyprInterceptors
     {
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "9PzrYbRwCnApIREETvnRGrgCAABFeGFtcGxlMS5jcw==")] // Example1.cs(20,39)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "a+ZfUWzblYUsn7atgAKvdLsCAABFeGFtcGxlMS5jcw==")] // Example1.cs(20,39)
         internal static int F_20_39(this global::Calc @this, int @n)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -48,7 +48,9 @@ namespace Vypr.Generated
             bool vyprCompleted = false;
             try
             {
-                return @this.F(@n);
+                int vyprResult = @this.F(@n);
+                vyprCompleted = true;
+                return vyprResult;
             }
             finally
             {
@@ -66,7 +68,7 @@ namespace Vypr.Generated
             }
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "9PzrYbRwCnApIREETvnRGsUCAABFeGFtcGxlMS5jcw==")] // Example1.cs(20,52)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "a+ZfUWzblYUsn7atgAKvdMgCAABFeGFtcGxlMS5jcw==")] // Example1.cs(20,52)
         internal static int F_20_52(this global::Calc @this, int @n)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -79,7 +81,9 @@ namespace Vypr.Generated
             bool vyprCompleted = false;
             try
             {
-                return @this.F(@n);
+                int vyprResult = @this.F(@n);
+                vyprCompleted = true;
+                return vyprResult;
             }
             finally
             {
@@ -97,7 +101,7 @@ namespace Vypr.Generated
             }
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "9PzrYbRwCnApIREETvnRGkoDAABFeGFtcGxlMS5jcw==")] // Example1.cs(28,17)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "a+ZfUWzblYUsn7atgAKvdE0DAABFeGFtcGxlMS5jcw==")] // Example1.cs(28,17)
         internal static int Handle_28_17(this global::Service @this, int @n)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -111,7 +115,9 @@ namespace Vypr.Generated
             bool vyprCompleted = false;
             try
             {
-                return @this.Handle(@n);
+                int vyprResult = @this.Handle(@n);
+                vyprCompleted = true;
+                return vyprResult;
             }
             finally
             {
@@ -127,7 +133,7 @@ namespace Vypr.Generated
             global::Vypr.Runtime.Probe.Exited(vyprScope);
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "9PzrYbRwCnApIREETvnRGmUDAABFeGFtcGxlMS5jcw==")] // Example1.cs(29,17)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "a+ZfUWzblYUsn7atgAKvdGgDAABFeGFtcGxlMS5jcw==")] // Example1.cs(29,17)
         internal static int Handle_29_17(this global::Service @this, int @n)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -141,7 +147,9 @@ namespace Vypr.Generated
             bool vyprCompleted = false;
             try
             {
-                return @this.Handle(@n);
+                int vyprResult = @this.Handle(@n);
+                vyprCompleted = true;
+                return vyprResult;
             }
             finally
             {

@@ -34,7 +34,7 @@ namespace Vypr.Generated
 
     file static class VyprInterceptors
     {
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "a72nS+S4E56NBODXGmZVDyEDAABFeGFtcGxlMi5jcw==")] // Example2.cs(28,27)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "NTXqCxpSW98lwI2ywfrlDSQDAABFeGFtcGxlMi5jcw==")] // Example2.cs(28,27)
         internal static int Next_28_27(this global::Calculator @this, int @i)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -71,7 +71,7 @@ namespace Vypr.Generated
             }
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "a72nS+S4E56NBODXGmZVD0UDAABFeGFtcGxlMi5jcw==")] // Example2.cs(29,28)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "NTXqCxpSW98lwI2ywfrlDUgDAABFeGFtcGxlMi5jcw==")] // Example2.cs(29,28)
         internal static int Calc_29_28(this global::Calculator @this, int @a)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -84,7 +84,9 @@ namespace Vypr.Generated
             bool vyprCompleted = false;
             try
             {
-                return @this.Calc(@a);
+                int vyprResult = @this.Calc(@a);
+                vyprCompleted = true;
+                return vyprResult;
             }
             finally
             {
@@ -101,7 +103,7 @@ namespace Vypr.Generated
             }
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "a72nS+S4E56NBODXGmZVD8QDAABFeGFtcGxlMi5jcw==")] // Example2.cs(38,47)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "NTXqCxpSW98lwI2ywfrlDccDAABFeGFtcGxlMi5jcw==")] // Example2.cs(38,47)
         internal static int Handle_38_47(this global::Service @this)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -115,7 +117,9 @@ namespace Vypr.Generated
             bool vyprCompleted = false;
             try
             {
-                return @this.Handle();
+                int vyprResult = @this.Handle();
+                vyprCompleted = true;
+                return vyprResult;
             }
             finally
             {

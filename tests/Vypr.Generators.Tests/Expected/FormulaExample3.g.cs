@@ -38,7 +38,7 @@ namespace Vypr.Generated
 
     file static class VyprInterceptors
     {
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "2ATRr6kGYrr88WwvmqfsSLECAABFeGFtcGxlMy5jcw==")] // Example3.cs(20,54)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "PZr6lu1nT3OudOWO+w2jvbQCAABFeGFtcGxlMy5jcw==")] // Example3.cs(20,54)
         internal static void Write_20_54(this global::Store @this, int @n)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -70,7 +70,7 @@ namespace Vypr.Generated
             }
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "2ATRr6kGYrr88WwvmqfsSDcDAABFeGFtcGxlMy5jcw==")] // Example3.cs(28,18)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "PZr6lu1nT3OudOWO+w2jvToDAABFeGFtcGxlMy5jcw==")] // Example3.cs(28,18)
         internal static void Upload_28_18(this global::Uploader @this, string @file, int @n)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -104,7 +104,7 @@ namespace Vypr.Generated
             global::Vypr.Runtime.Probe.Exited(vyprScope);
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "2ATRr6kGYrr88WwvmqfsSF4DAABFeGFtcGxlMy5jcw==")] // Example3.cs(29,18)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "PZr6lu1nT3OudOWO+w2jvWEDAABFeGFtcGxlMy5jcw==")] // Example3.cs(29,18)
         internal static void Upload_29_18(this global::Uploader @this, string @file, int @n)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -138,7 +138,7 @@ namespace Vypr.Generated
             global::Vypr.Runtime.Probe.Exited(vyprScope);
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "2ATRr6kGYrr88WwvmqfsSIUDAABFeGFtcGxlMy5jcw==")] // Example3.cs(30,18)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "PZr6lu1nT3OudOWO+w2jvYgDAABFeGFtcGxlMy5jcw==")] // Example3.cs(30,18)
         internal static void Upload_30_18(this global::Uploader @this, string @file, int @n)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)

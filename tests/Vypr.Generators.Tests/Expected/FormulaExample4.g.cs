@@ -37,7 +37,7 @@ namespace Vypr.Generated
 
     file static class VyprInterceptors
     {
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "HOuY8CrZhXwZgiQ9mznDVLsCAABFeGFtcGxlNC5jcw==")] // Example4.cs(25,27)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "RkA9jE7W6YLe658B82ZA5r4CAABFeGFtcGxlNC5jcw==")] // Example4.cs(25,27)
         internal static int Read_25_27(this global::Worker @this, int @i)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -74,7 +74,7 @@ namespace Vypr.Generated
             }
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "HOuY8CrZhXwZgiQ9mznDVNQCAABFeGFtcGxlNC5jcw==")] // Example4.cs(26,17)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "RkA9jE7W6YLe658B82ZA5tcCAABFeGFtcGxlNC5jcw==")] // Example4.cs(26,17)
         internal static void Func_26_17(this global::Worker @this, int @val)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -106,7 +106,7 @@ namespace Vypr.Generated
             }
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "HOuY8CrZhXwZgiQ9mznDVPUCAABFeGFtcGxlNC5jcw==")] // Example4.cs(27,23)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "RkA9jE7W6YLe658B82ZA5vgCAABFeGFtcGxlNC5jcw==")] // Example4.cs(27,23)
         internal static int Read_27_23(this global::Worker @this, int @i)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -143,7 +143,7 @@ namespace Vypr.Generated
             }
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "HOuY8CrZhXwZgiQ9mznDVA4DAABFeGFtcGxlNC5jcw==")] // Example4.cs(28,17)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "RkA9jE7W6YLe658B82ZA5hEDAABFeGFtcGxlNC5jcw==")] // Example4.cs(28,17)
         internal static void Func_28_17(this global::Worker @this, int @val)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -175,7 +175,7 @@ namespace Vypr.Generated
             }
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "HOuY8CrZhXwZgiQ9mznDVC8DAABFeGFtcGxlNC5jcw==")] // Example4.cs(29,23)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "RkA9jE7W6YLe658B82ZA5jIDAABFeGFtcGxlNC5jcw==")] // Example4.cs(29,23)
         internal static int Read_29_23(this global::Worker @this, int @i)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -212,7 +212,7 @@ namespace Vypr.Generated
             }
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "HOuY8CrZhXwZgiQ9mznDVI0DAABFeGFtcGxlNC5jcw==")] // Example4.cs(35,47)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "RkA9jE7W6YLe658B82ZA5pADAABFeGFtcGxlNC5jcw==")] // Example4.cs(35,47)
         internal static void Handle_35_47(this global::Service @this)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)

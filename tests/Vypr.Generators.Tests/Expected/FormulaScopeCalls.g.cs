@@ -35,7 +35,7 @@ namespace Vypr.Generated
 
     file static class VyprInterceptors
     {
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "iUzpA0QEiQbF9hXapHzWlPwCAABTY29wZUNhbGxzLmNz")] // ScopeCalls.cs(29,15)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "yitkMI0TfvlkFUzIwNbRZ/8CAABTY29wZUNhbGxzLmNz")] // ScopeCalls.cs(29,15)
         internal static string Find_29_15(this global::Index @this, string @key)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -70,7 +70,7 @@ namespace Vypr.Generated
             global::Vypr.Runtime.Probe.Exited(vyprScope);
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "iUzpA0QEiQbF9hXapHzWlBYDAABTY29wZUNhbGxzLmNz")] // ScopeCalls.cs(30,15)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "yitkMI0TfvlkFUzIwNbRZxkDAABTY29wZUNhbGxzLmNz")] // ScopeCalls.cs(30,15)
         internal static string Find_30_15(this global::Index @this, string @key)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -105,7 +105,7 @@ namespace Vypr.Generated
             global::Vypr.Runtime.Probe.Exited(vyprScope);
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "iUzpA0QEiQbF9hXapHzWlDQDAABTY29wZUNhbGxzLmNz")] // ScopeCalls.cs(31,15)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "yitkMI0TfvlkFUzIwNbRZzcDAABTY29wZUNhbGxzLmNz")] // ScopeCalls.cs(31,15)
         internal static string Find_31_15(this global::Index @this, string @key)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -140,7 +140,7 @@ namespace Vypr.Generated
             global::Vypr.Runtime.Probe.Exited(vyprScope);
         }
 
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "iUzpA0QEiQbF9hXapHzWlFMDAABTY29wZUNhbGxzLmNz")] // ScopeCalls.cs(32,21)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "yitkMI0TfvlkFUzIwNbRZ1YDAABTY29wZUNhbGxzLmNz")] // ScopeCalls.cs(32,21)
         internal static string Find_32_21(this global::Index @this, string @key)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)

@@ -30,14 +30,18 @@ public static class TestCompiler
         .WithFeatures([new KeyValuePair<string, string>("InterceptorsNamespaces", "Vypr.Generated")]);
 
     /// <summary>Compiles <paramref name="sources"/> (file name, text) into a library named <paramref name="assemblyName"/>.</summary>
-    public static CSharpCompilationResult Compile(string assemblyName, IEnumerable<MetadataReference>? extraReferences, params (string Path, string Text)[] sources)
+    public static CSharpCompilationResult Compile(string assemblyName, IEnumerable<MetadataReference>? extraReferences, params (string Path, string Text)[] sources) =>
+        Compile(assemblyName, extraReferences, allowUnsafe: false, sources);
+
+    /// <summary>Compiles <paramref name="sources"/> into a library, allowing unsafe code when asked.</summary>
+    public static CSharpCompilationResult Compile(string assemblyName, IEnumerable<MetadataReference>? extraReferences, bool allowUnsafe, params (string Path, string Text)[] sources)
     {
         var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, s.Path)).ToArray();
         var compilation = CSharpCompilation.Create(
             assemblyName,
             trees,
             s_references.Value.Concat(extraReferences ?? []),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: allowUnsafe));
         return new CSharpCompilationResult(compilation, ParseOptions);
     }
 

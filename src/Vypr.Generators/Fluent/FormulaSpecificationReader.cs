@@ -122,11 +122,11 @@ internal static class FormulaSpecificationReader
         var scopeCaptures = new SortedSet<string>(StringComparer.Ordinal);
         foreach (FormulaSlotDraft slot in slots)
         {
-            if (slot.Kind == FormulaSlotDraft.ScopeCallsKind)
+            if (slot.Kind == SlotKind.ScopeCalls)
             {
                 scopeCaptures.UnionWith(slot.Captures);
             }
-            else if (slot.Kind == FormulaSlotDraft.ChangesKind && scope.Parameters.Any(p => p.Name == slot.Variable))
+            else if (slot.Kind == SlotKind.Changes && scope.Parameters.Any(p => p.Name == slot.Variable))
             {
                 // A parameter's change is its value at entry, which the scoped method's call site captures.
                 scopeCaptures.Add("arg:" + slot.Variable);
@@ -355,7 +355,7 @@ internal static class FormulaSpecificationReader
 
                     break;
                 case "OfScope" when calls:
-                    slot = new FormulaSlotDraft(index, name, FormulaSlotDraft.ScopeCallsKind);
+                    slot = new FormulaSlotDraft(index, name, SlotKind.ScopeCalls);
                     break;
                 case "Of" when changes && call.Arguments.Length == 1:
                     string? variable = ConstantName(call.Arguments[0].Value, "the variable name", report);
@@ -364,7 +364,7 @@ internal static class FormulaSpecificationReader
                         return null;
                     }
 
-                    slot = new FormulaSlotDraft(index, name, FormulaSlotDraft.ChangesKind) { Variable = variable, TargetSyntax = call.Arguments[0].Value.Syntax };
+                    slot = new FormulaSlotDraft(index, name, SlotKind.Changes) { Variable = variable, TargetSyntax = call.Arguments[0].Value.Syntax };
                     break;
             }
         }
@@ -409,7 +409,7 @@ internal static class FormulaSpecificationReader
             }
         }
 
-        return new FormulaSlotDraft(index, name, FormulaSlotDraft.CallsKind)
+        return new FormulaSlotDraft(index, name, SlotKind.Calls)
         {
             Method = method,
             Type = type,

@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Vypr.Generators.Analyzers;
+using Vypr.Generators.Model;
 
 namespace Vypr.Generators;
 
@@ -495,7 +496,7 @@ internal sealed class FormulaCheckReader
         {
             FormulaSlotDraft state = _slots[stateSlot];
             string name = state.Name + ".NextCall(" + (declaringType is null ? string.Empty : FormulaTypes.ShortName(declaringType) + ".") + method + ")";
-            slot = new FormulaSlotDraft(_slots.Count, name, FormulaSlotDraft.CallsKind)
+            slot = new FormulaSlotDraft(_slots.Count, name, SlotKind.Calls)
             {
                 Method = method,
                 Type = type,
@@ -572,10 +573,10 @@ internal sealed class FormulaCheckReader
         FormulaSlotDraft draft = _slots[slot];
         IReadOnlyList<IMethodSymbol> found = draft.Kind switch
         {
-            FormulaSlotDraft.ScopeCallsKind when _scope is not null => [_scope.Method],
-            FormulaSlotDraft.CallsKind when draft.Method is { } method && draft.Type is { } type =>
+            SlotKind.ScopeCalls when _scope is not null => [_scope.Method],
+            SlotKind.Calls when draft.Method is { } method && draft.Type is { } type =>
                 FormulaScope.MembersNamed(type, method).OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary).ToList(),
-            FormulaSlotDraft.CallsKind when draft.Method is { } method && _scope is not null => _scope.Candidates(method, null),
+            SlotKind.Calls when draft.Method is { } method && _scope is not null => _scope.Candidates(method, null),
             _ => [],
         };
         _candidates[slot] = found;

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Vypr.Generators.Analyzers;
+using Vypr.Generators.Model;
 
 namespace Vypr.Generators;
 
@@ -26,11 +27,11 @@ internal static class FormulaScopeChecks
                 continue;
             }
 
-            if (slot.Kind == FormulaSlotDraft.CallsKind && slot.Method is { } method)
+            if (slot.Kind == SlotKind.Calls && slot.Method is { } method)
             {
                 CheckCalls(slot, method, where, scope, report, cancellationToken);
             }
-            else if (slot.Kind == FormulaSlotDraft.ChangesKind && slot.Variable is { } variable)
+            else if (slot.Kind == SlotKind.Changes && slot.Variable is { } variable)
             {
                 CheckChanges(slot, variable, where, scope, report);
             }

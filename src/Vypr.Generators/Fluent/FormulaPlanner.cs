@@ -40,21 +40,21 @@ internal sealed class FormulaPlanner
     public static ScopeCallContract ContractOf(FormulaSpecification specification)
     {
         IEnumerable<string> scopeCaptures = specification.Slots
-            .Where(s => s.Kind == "ScopeCalls")
+            .Where(s => s.Kind == SlotKind.ScopeCalls)
             .SelectMany(s => s.Captures)
             .Distinct()
             .OrderBy(c => c, StringComparer.Ordinal);
-        IEnumerable<string> parameterChanges = specification.Slots
-            .Where(s => s.Kind == "Changes" && s.Variable is not null && specification.ScopeCaptures.Contains("arg:" + s.Variable))
+        IEnumerable<ParameterChange> parameterChanges = specification.Slots
+            .Where(s => s.Kind == SlotKind.Changes && s.Variable is not null && specification.ScopeCaptures.Contains("arg:" + s.Variable))
             .GroupBy(s => s.Variable!, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => g.Key + "=" + string.Join(",", g.SelectMany(s => s.Captures).Distinct().OrderBy(c => c, StringComparer.Ordinal)));
+            .Select(g => new ParameterChange(g.Key, g.SelectMany(s => s.Captures).Distinct().OrderBy(c => c, StringComparer.Ordinal).ToEquatableArray()));
         return new ScopeCallContract(
             specification.Key,
             specification.ScopeKey,
             specification.ScopeName,
-            string.Join(",", scopeCaptures),
-            string.Join(";", parameterChanges));
+            scopeCaptures.ToEquatableArray(),
+            parameterChanges.ToEquatableArray());
     }
 
     /// <summary>Reads the contracts that referenced assemblies publish for the specifications they declare.</summary>
@@ -71,7 +71,7 @@ internal sealed class FormulaPlanner
                     && attribute.ConstructorArguments.All(a => a.Value is string)
                     && DocumentationCommentId.GetFirstSymbolForDeclarationId((string)attribute.ConstructorArguments[1].Value!, compilation) is IMethodSymbol scope)
                 {
-                    found.Add(new ScopeCallContract(
+                    found.Add(ScopeCallContract.Parse(
                         (string)attribute.ConstructorArguments[0].Value!,
                         (string)attribute.ConstructorArguments[1].Value!,
                         scope.Name,
@@ -96,11 +96,10 @@ internal sealed class FormulaPlanner
         var points = new List<PointModel>();
         foreach (ScopeCallContract contract in contracts)
         {
-            points.Add(Point("ScopeCall", contract.SpecificationKey, null, null, null, Split(contract.ScopeCaptures, ',')));
-            foreach (string change in Split(contract.ParameterChanges, ';'))
+            points.Add(Point(PointKind.ScopeCall, contract.SpecificationKey, null, null, null, contract.ScopeCaptures));
+            foreach (ParameterChange change in contract.ParameterChanges)
             {
-                int equals = change.IndexOf('=');
-                points.Add(Point("Change", contract.SpecificationKey, null, null, change.Substring(0, equals), Split(change.Substring(equals + 1), ',')));
+                points.Add(Point(PointKind.Change, contract.SpecificationKey, null, null, change.Variable, change.Captures));
             }
         }
 
@@ -125,7 +124,7 @@ internal sealed class FormulaPlanner
             foreach ((InvocationExpressionSyntax invocation, IMethodSymbol target, SemanticModel model) in ScopeBody.Invocations(scope, _compilation, cancellationToken))
             {
                 var points = new List<PointModel>();
-                FormulaSlot[] calls = specification.Slots.Where(s => s.Kind == "Calls" && Matches(target, s)).ToArray();
+                FormulaSlot[] calls = specification.Slots.Where(s => s.Kind == SlotKind.Calls && Matches(target, s)).ToArray();
                 if (calls.Length > 0)
                 {
                     IMethodSymbol called = (target.ReducedFrom ?? target).OriginalDefinition;
@@ -133,14 +132,14 @@ internal sealed class FormulaPlanner
                         .Concat(calls.Select(s => s.DeclaringType))
                         .Where(t => t is not null)
                         .Distinct(StringComparer.Ordinal));
-                    points.Add(Point("Call", specification.Key, called.Name, declaring, null, calls.SelectMany(s => s.Captures)));
+                    points.Add(Point(PointKind.Call, specification.Key, called.Name, declaring, null, calls.SelectMany(s => s.Captures)));
                 }
 
                 foreach (IGrouping<string, FormulaSlot> changes in specification.Slots
-                    .Where(s => s.Kind == "Changes" && assignments[invocation].Any(a => a.Variable == s.Variable))
+                    .Where(s => s.Kind == SlotKind.Changes && assignments[invocation].Any(a => a.Variable == s.Variable))
                     .GroupBy(s => s.Variable!, StringComparer.Ordinal))
                 {
-                    points.Add(Point("Change", specification.Key, null, null, changes.Key, changes.SelectMany(s => s.Captures)));
+                    points.Add(Point(PointKind.Change, specification.Key, null, null, changes.Key, changes.SelectMany(s => s.Captures)));
                 }
 
                 if (points.Count == 0)
@@ -174,7 +173,7 @@ internal sealed class FormulaPlanner
         return (slot.DeclaringType is null || type is not null) && FormulaScope.Matches(target, slot.Method, type);
     }
 
-    private PointModel Point(string kind, string specificationKey, string? method, string? declaringType, string? variable, IEnumerable<string> captures) =>
+    private PointModel Point(PointKind kind, string specificationKey, string? method, string? declaringType, string? variable, IEnumerable<string> captures) =>
         new("Point" + ++_points, kind, specificationKey, method, declaringType, variable,
             captures.Distinct().OrderBy(c => c, StringComparer.Ordinal).ToEquatableArray());
 
@@ -189,7 +188,4 @@ internal sealed class FormulaPlanner
 
         return "Scope" + (index + 1);
     }
-
-    private static IEnumerable<string> Split(string text, char separator) =>
-        text.Length == 0 ? Enumerable.Empty<string>() : text.Split(separator);
 }

@@ -190,7 +190,7 @@ internal static class CallSitePlanner
             }
         }
 
-        if (!compilation.IsSymbolAccessibleWithin(target, compilation.Assembly) && AccessorKind(target) is null)
+        if (!compilation.IsSymbolAccessibleWithin(target, compilation.Assembly) && !CanUseAccessor(target))
         {
             return $"'{target.Name}' is not accessible to generated code and cannot be reached through an UnsafeAccessor";
         }
@@ -236,17 +236,12 @@ internal static class CallSitePlanner
         target.ReducedFrom is not null ? target.ReceiverType! : target.ContainingType;
 
     // Inaccessible methods (private helpers a library calls internally) are reached through UnsafeAccessor, which
-    // needs a non-generic declaring type whose instance can be passed as the first parameter.
-    private static string? AccessorKind(IMethodSymbol target)
-    {
-        if (target.ReducedFrom is not null || target.IsGenericMethod || target.ContainingType.IsGenericType
-            || target.ContainingType.IsStatic || target.IsVirtual || target.IsAbstract || target.IsOverride)
-        {
-            return null;
-        }
-
-        return target.IsStatic ? "StaticMethod" : "Method";
-    }
+    // needs a non-generic declaring type whose instance can be passed as the first parameter. It takes a value-type
+    // receiver by 'ref', which a readonly member's receiver (passed 'in') cannot give: those are declined too.
+    private static bool CanUseAccessor(IMethodSymbol target) =>
+        target.ReducedFrom is null && !target.IsGenericMethod && !target.ContainingType.IsGenericType
+        && !target.ContainingType.IsStatic && !target.IsVirtual && !target.IsAbstract && !target.IsOverride
+        && (target.IsStatic || !target.ContainingType.IsValueType);
 
     private static InterceptedCall Describe(
         InvocationExpressionSyntax invocation,
@@ -269,61 +264,32 @@ internal static class CallSitePlanner
         bool isExtension = target.ReducedFrom is not null;
         IMethodSymbol signature = isExtension ? target.GetConstructedReducedFrom()! : target;
         IEnumerable<IParameterSymbol> parameters = isExtension ? signature.Parameters.Skip(1) : signature.Parameters;
-        ParameterModel[] parameterModels = parameters.Select(p => new ParameterModel(
-            DeclarationRefKind(p.RefKind),
-            ArgumentRefKind(p.RefKind),
-            p.Type.ToDisplayString(SymbolFormats.Code),
-            "@" + p.Name)).ToArray();
 
-        string? receiverType = null;
-        string receiverRefKind = string.Empty;
-        string receiverArgument = string.Empty;
+        ParameterModel? receiver = null;
         if (isExtension)
         {
-            IParameterSymbol receiver = signature.Parameters[0];
-            receiverType = receiver.Type.ToDisplayString(SymbolFormats.Code);
-            receiverRefKind = DeclarationRefKind(receiver.RefKind);
-            receiverArgument = ArgumentRefKind(receiver.RefKind) + "@this";
+            receiver = ParameterOf(signature.Parameters[0], "@this");
         }
         else if (!target.IsStatic)
         {
-            receiverType = target.ContainingType.ToDisplayString(SymbolFormats.Code);
-            receiverRefKind = target.ContainingType.IsValueType ? "ref " : string.Empty;
-            receiverArgument = receiverRefKind + "@this";
+            // The compiler passes a value-type receiver by reference: 'in' to a readonly member (it cannot change the
+            // receiver), 'ref' otherwise; the interceptor's 'this' parameter must say the same.
+            ParameterRefKind refKind = !target.ContainingType.IsValueType ? ParameterRefKind.None
+                : target.IsReadOnly || target.ContainingType.IsReadOnly ? ParameterRefKind.In
+                : ParameterRefKind.Ref;
+            receiver = new ParameterModel(refKind, target.ContainingType.ToDisplayString(SymbolFormats.Code), "@this", false, EquatableArray<AttributeModel>.Empty);
         }
 
-        string typeArguments = target.IsGenericMethod
-            ? "<" + string.Join(", ", target.TypeArguments.Select(t => t.ToDisplayString(SymbolFormats.Code))) + ">"
-            : string.Empty;
-        string arguments = string.Join(", ", parameterModels.Select(p => p.ArgumentRefKind + p.Name));
-        string? accessor = null;
-        string invocationText;
-        if (!compilation.IsSymbolAccessibleWithin(target, compilation.Assembly))
+        CallForm form = !compilation.IsSymbolAccessibleWithin(target, compilation.Assembly) ? CallForm.Accessor
+            : isExtension ? CallForm.Extension
+            : target.IsStatic ? CallForm.Static
+            : CallForm.Instance;
+        string? callTarget = form switch
         {
-            string accessorName = $"Call{target.Name}_{lineSpan.StartLinePosition.Line + 1}_{lineSpan.StartLinePosition.Character + 1}";
-            string kind = AccessorKind(target)!;
-            string firstParameter = target.IsStatic
-                ? $"{target.ContainingType.ToDisplayString(SymbolFormats.Code)}? @this"
-                : $"{receiverRefKind}{receiverType} @this";
-            string accessorParameters = string.Join(string.Empty, parameterModels.Select(p => $", {p.RefKind}{p.Type} {p.Name}"));
-            accessor = $"[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.{kind}, Name = \"{target.Name}\")]\n"
-                + $"private static extern {ReturnRefKind(target)}{ReturnType(target)} {accessorName}({firstParameter}{accessorParameters});";
-            string first = target.IsStatic ? "null" : receiverArgument;
-            invocationText = $"{accessorName}({first}{(arguments.Length > 0 ? ", " + arguments : string.Empty)})";
-        }
-        else if (isExtension)
-        {
-            string declaring = target.ReducedFrom!.ContainingType.ToDisplayString(SymbolFormats.Code);
-            invocationText = $"{declaring}.{target.Name}{typeArguments}({receiverArgument}{(arguments.Length > 0 ? ", " + arguments : string.Empty)})";
-        }
-        else if (target.IsStatic)
-        {
-            invocationText = $"{target.ContainingType.ToDisplayString(SymbolFormats.Code)}.{target.Name}{typeArguments}({arguments})";
-        }
-        else
-        {
-            invocationText = $"@this.{target.Name}{typeArguments}({arguments})";
-        }
+            CallForm.Extension => target.ReducedFrom!.ContainingType.ToDisplayString(SymbolFormats.Code),
+            CallForm.Static or CallForm.Accessor => target.ContainingType.ToDisplayString(SymbolFormats.Code),
+            _ => null,
+        };
 
         return new InterceptedCall(
             location.Version,
@@ -333,16 +299,81 @@ internal static class CallSitePlanner
             lineSpan.StartLinePosition.Character + 1,
             CallerOf(model, invocation),
             target.Name,
-            receiverType,
-            receiverRefKind,
-            ReturnType(target),
-            ReturnRefKind(target),
-            parameterModels.ToEquatableArray(),
-            invocationText,
-            accessor,
+            form,
+            callTarget,
+            target.IsGenericMethod ? target.TypeArguments.Select(t => t.ToDisplayString(SymbolFormats.Code)).ToEquatableArray() : EquatableArray<string>.Empty,
+            receiver,
+            target.ReturnsVoid ? "void" : target.ReturnType.ToDisplayString(SymbolFormats.Code),
+            target.ReturnsByRefReadonly ? ParameterRefKind.RefReadOnly : target.ReturnsByRef ? ParameterRefKind.Ref : ParameterRefKind.None,
+            AttributesOf(signature.GetReturnTypeAttributes()),
+            parameters.Select(p => ParameterOf(p, "@" + p.Name)).ToEquatableArray(),
             AsyncKindOf(target),
             targets.ToEquatableArray(),
             roles.ToEquatableArray());
+    }
+
+    private static ParameterModel ParameterOf(IParameterSymbol parameter, string name) => new(
+        parameter.RefKind switch
+        {
+            RefKind.Ref => ParameterRefKind.Ref,
+            RefKind.Out => ParameterRefKind.Out,
+            RefKind.In => ParameterRefKind.In,
+            RefKind.RefReadOnlyParameter => ParameterRefKind.RefReadOnly,
+            _ => ParameterRefKind.None,
+        },
+        parameter.Type.ToDisplayString(SymbolFormats.Code),
+        name,
+        parameter.ScopedKind != ScopedKind.None && !IsImplicitlyScoped(parameter),
+        AttributesOf(parameter.GetAttributes()));
+
+    // An 'out' parameter is scoped without saying so; writing 'scoped' on it is allowed but redundant.
+    private static bool IsImplicitlyScoped(IParameterSymbol parameter) =>
+        parameter.RefKind == RefKind.Out && parameter.ScopedKind == ScopedKind.ScopedRef;
+
+    // The compiler compares nullability and scoping contracts of interceptor and intercepted method (CS9159): the
+    // attributes of System.Diagnostics.CodeAnalysis that state them are repeated. Others (documentation, tooling
+    // hints) have no effect on the call and are left out.
+    private static EquatableArray<AttributeModel> AttributesOf(ImmutableArray<AttributeData> attributes)
+    {
+        var copied = new List<AttributeModel>();
+        foreach (AttributeData attribute in attributes)
+        {
+            if (attribute.AttributeClass is not { } type
+                || type.ContainingNamespace?.ToDisplayString() != "System.Diagnostics.CodeAnalysis"
+                || !attribute.NamedArguments.IsEmpty)
+            {
+                continue;
+            }
+
+            var arguments = new List<AttributeArgument>();
+            foreach (TypedConstant argument in attribute.ConstructorArguments)
+            {
+                if (argument.Kind == TypedConstantKind.Array && argument.Values.All(v => v.Value is string))
+                {
+                    arguments.Add(new AttributeArgument(null, argument.Values.Select(v => (string)v.Value!).ToEquatableArray(), true));
+                }
+                else if (argument.Value is bool boolean)
+                {
+                    arguments.Add(new AttributeArgument(boolean, EquatableArray<string>.Empty, false));
+                }
+                else if (argument.Value is string text)
+                {
+                    arguments.Add(new AttributeArgument(null, new[] { text }.ToEquatableArray(), false));
+                }
+                else
+                {
+                    arguments = null;
+                    break;
+                }
+            }
+
+            if (arguments is not null)
+            {
+                copied.Add(new AttributeModel(type.ToDisplayString(SymbolFormats.Code), arguments.ToEquatableArray()));
+            }
+        }
+
+        return copied.ToEquatableArray();
     }
 
     /// <summary>What one invocation is intercepted for, gathered before it is described.</summary>
@@ -356,12 +387,6 @@ internal static class CallSitePlanner
 
         public List<FormulaRole> Roles { get; } = [];
     }
-
-    private static string ReturnType(IMethodSymbol target) =>
-        target.ReturnsVoid ? "void" : target.ReturnType.ToDisplayString(SymbolFormats.Code);
-
-    private static string ReturnRefKind(IMethodSymbol target) =>
-        target.ReturnsByRefReadonly ? "ref readonly " : target.ReturnsByRef ? "ref " : string.Empty;
 
     private static AsyncKind AsyncKindOf(IMethodSymbol target)
     {
@@ -389,21 +414,4 @@ internal static class CallSitePlanner
 
         return caller?.ToDisplayString(SymbolFormats.Display) ?? "<unknown>";
     }
-
-    private static string DeclarationRefKind(RefKind refKind) => refKind switch
-    {
-        RefKind.Ref => "ref ",
-        RefKind.Out => "out ",
-        RefKind.In => "in ",
-        RefKind.RefReadOnlyParameter => "ref readonly ",
-        _ => string.Empty,
-    };
-
-    private static string ArgumentRefKind(RefKind refKind) => refKind switch
-    {
-        RefKind.Ref => "ref ",
-        RefKind.Out => "out ",
-        RefKind.In or RefKind.RefReadOnlyParameter => "in ",
-        _ => string.Empty,
-    };
 }

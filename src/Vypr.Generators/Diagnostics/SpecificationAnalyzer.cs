@@ -40,6 +40,7 @@ public sealed class SpecificationAnalyzer : DiagnosticAnalyzer
                 c => AnalyzeSpecification(((ILocalFunctionOperation)c.Operation).Symbol, c.ReportDiagnostic, c.CancellationToken),
                 OperationKind.LocalFunction);
             start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+            start.RegisterOperationAction(AnalyzeDynamicInvocation, OperationKind.DynamicInvocation);
             start.RegisterOperationAction(AnalyzeMethodReference, OperationKind.MethodReference);
         });
     }
@@ -106,6 +107,30 @@ public sealed class SpecificationAnalyzer : DiagnosticAnalyzer
                 NameLocation(syntax),
                 invocation.TargetMethod.ToDisplayString(SymbolFormats.Display),
                 reason));
+        }
+    }
+
+    // A late-bound call picks its method at run time, so no interceptor can be placed on it. Any monitored method of
+    // that name in this compilation may be the one it reaches (receivers typed dynamic say nothing more).
+    private static void AnalyzeDynamicInvocation(OperationAnalysisContext context)
+    {
+        var invocation = (IDynamicInvocationOperation)context.Operation;
+        if (invocation.Syntax is not InvocationExpressionSyntax syntax || CallSitePlanner.InvokedName(syntax) is not { } name)
+        {
+            return;
+        }
+
+        foreach (ISymbol candidate in context.Compilation.GetSymbolsWithName(name, SymbolFilter.Member, context.CancellationToken))
+        {
+            if (candidate is IMethodSymbol method && IsMonitored(method))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.CallNotMonitored,
+                    NameLocation(syntax),
+                    method.ToDisplayString(SymbolFormats.Display),
+                    "a dynamic call is bound at run time, and only calls bound at compile time can be intercepted"));
+                return;
+            }
         }
     }
 

@@ -8,23 +8,18 @@ namespace Vypr.Generators;
 /// <summary>A slot while its specification is being read: the model's fields plus the symbols and syntax the checks need.</summary>
 internal sealed class FormulaSlotDraft
 {
-    public FormulaSlotDraft(int index, string name, string kind)
+    public FormulaSlotDraft(int index, string name, SlotKind kind)
     {
         Index = index;
         Name = name;
         Kind = kind;
     }
 
-    public const string CallsKind = "Calls";
-    public const string ChangesKind = "Changes";
-    public const string ScopeCallsKind = "ScopeCalls";
-
     public int Index { get; }
 
     public string Name { get; }
 
-    /// <summary><c>Calls</c>, <c>Changes</c> or <c>ScopeCalls</c>.</summary>
-    public string Kind { get; }
+    public SlotKind Kind { get; }
 
     public string? Method { get; set; }
 
@@ -48,7 +43,7 @@ internal sealed class FormulaSlotDraft
 
     public SortedSet<string> Captures { get; } = new(StringComparer.Ordinal);
 
-    public bool IsCall => Kind != ChangesKind;
+    public bool IsCall => Kind != SlotKind.Changes;
 
     public FormulaSlot ToModel() => new(
         Index,
