@@ -1,50 +1,24 @@
 using System;
-using System.IO;
 using System.Reflection;
 using System.Threading.Tasks;
-using Vypr.Contracts;
-using Vypr.Runtime;
-using Vypr.Runtime.Shipping;
+using Vypr.Runtime.Runs;
 
 namespace Vypr.Xunit;
 
 /// <summary>
-/// An xunit assembly fixture that opens and closes the monitored run: it starts shipping verdicts to a verdict
-/// server when <c>VYPR_SERVER_URL</c> is set, and when every test has finished it writes the run's results file,
-/// prints the verdict table and flushes the shipment. Vypr.Xunit's build props register it.
+/// An xunit v3 assembly fixture that opens and closes the monitored run (<see cref="MonitoredRun"/>): shipping starts
+/// with the first test, and when every test has finished the run's results file is written, the verdict table
+/// printed and the shipment flushed. Vypr.Xunit's build props register it.
 /// </summary>
 public sealed class VyprRunFixture : IAsyncDisposable
 {
-    private readonly VerdictShipper? _shipper;
-
-    /// <summary>Starts shipping verdicts when monitoring is on and <c>VYPR_SERVER_URL</c> is set.</summary>
+    /// <summary>Starts the run when monitoring is on.</summary>
     public VyprRunFixture()
     {
-        _shipper = RuntimeMonitor.IsEnabled ? VerdictShipper.StartFromEnvironment(AssemblyName) : null;
+        MonitoredRun.Start(Assembly.GetEntryAssembly()?.GetName().Name ?? "tests");
     }
 
-    private static string AssemblyName => Assembly.GetEntryAssembly()?.GetName().Name ?? "tests";
-
-    /// <summary>Writes the results, prints the summary and flushes the shipment, when monitoring was on.</summary>
+    /// <summary>Finishes the run: results, summary, shipment.</summary>
     /// <returns>A task that completes when the results are written and the shipment flushed or spooled.</returns>
-    public async ValueTask DisposeAsync()
-    {
-        if (!RuntimeMonitor.IsEnabled)
-        {
-            return;
-        }
-
-        RunDocument document = RuntimeMonitor.Snapshot(AssemblyName);
-        string path = ResultsFile.Write(document, ResultsFile.DefaultDirectory);
-        string table = VerdictText.Table(document);
-        File.WriteAllText(Path.ChangeExtension(path, ".txt"), table + Environment.NewLine);
-        Console.WriteLine();
-        Console.WriteLine("Vypr verdicts");
-        Console.WriteLine(table);
-        Console.WriteLine($"Results: {path}");
-        if (_shipper is not null)
-        {
-            Console.WriteLine(await _shipper.FlushAsync(VerdictShipper.DefaultFlushTimeout));
-        }
-    }
+    public async ValueTask DisposeAsync() => await MonitoredRun.FinishAsync().ConfigureAwait(false);
 }
