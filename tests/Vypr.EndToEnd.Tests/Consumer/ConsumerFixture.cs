@@ -18,8 +18,17 @@ public sealed class ConsumerFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _workspace = await ConsumerWorkspace.PackAsync(TestContext.Current.CancellationToken);
-        V2 = await Workspace.BuildAndTestAsync(Workspace.Create("v2", xunitV3: false, withVypr: true), TestContext.Current.CancellationToken);
-        V3 = await Workspace.BuildAndTestAsync(Workspace.Create("v3", xunitV3: true, withVypr: true), TestContext.Current.CancellationToken);
+        try
+        {
+            V2 = await Workspace.BuildAndTestAsync(Workspace.Create("v2", xunitV3: false, withVypr: true), TestContext.Current.CancellationToken);
+            V3 = await Workspace.BuildAndTestAsync(Workspace.Create("v3", xunitV3: true, withVypr: true), TestContext.Current.CancellationToken);
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose initialization failed: clean up here.
+            await DisposeAsync();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -43,16 +43,29 @@ public sealed class ConsumerWorkspace : IAsyncDisposable
         string id = Guid.NewGuid().ToString("N")[..12];
         var workspace = new ConsumerWorkspace(Path.Combine(Path.GetTempPath(), "vypr-consumer-" + id), "0.1.0-e2e." + id);
         Directory.CreateDirectory(workspace.Feed);
+        try
+        {
+            await workspace.PackIntoFeedAsync(cancellation);
+        }
+        catch
+        {
+            await workspace.DisposeAsync();
+            throw;
+        }
+
+        return workspace;
+    }
+
+    private async Task PackIntoFeedAsync(CancellationToken cancellation)
+    {
         foreach (string project in new[] { "src/Vypr.Runtime/Vypr.Runtime.csproj", "src/Vypr.Xunit/Vypr.Xunit.csproj", "src/Vypr.Xunit.V2/Vypr.Xunit.V2.csproj" })
         {
             // The projects are built by this test project's references (Release, like the test run); packing does not
             // rebuild them, it stamps the packages with this run's version.
-            DotNetCommand pack = await workspace.DotNetAsync(RepositoryRoot, new Dictionary<string, string>(), cancellation,
-                "pack", Path.Combine(RepositoryRoot, project), "-c", "Release", "--no-build", "-o", workspace.Feed, $"-p:Version={workspace.Version}");
+            DotNetCommand pack = await DotNetAsync(RepositoryRoot, new Dictionary<string, string>(), cancellation,
+                "pack", Path.Combine(RepositoryRoot, project), "-c", "Release", "--no-build", "-o", Feed, $"-p:Version={Version}");
             Assert.True(pack.ExitCode == 0, pack.Output);
         }
-
-        return workspace;
     }
 
     /// <summary>Writes the library and a test project in <paramref name="folder"/>; without a Vypr version, a solution without Vypr.</summary>
