@@ -15,7 +15,7 @@ public sealed class ConsumerTimingTests(ConsumerFixture consumer) : IClassFixtur
     [Fact(Explicit = true)]
     public async Task Measure_build_and_test_times_with_and_without_Vypr()
     {
-        var table = new StringBuilder("| xunit | Vypr | library build (2 targets) | test project build | test run |\n|---|---|---|---|---|\n");
+        var table = new StringBuilder("| xunit | Vypr | library build (2 targets): elapsed / CPU | test project build: elapsed / CPU | test run: elapsed / CPU |\n|---|---|---|---|---|\n");
         for (int round = 0; round < 2; round++)
         {
             foreach (bool v3 in new[] { false, true })
@@ -26,7 +26,7 @@ public sealed class ConsumerTimingTests(ConsumerFixture consumer) : IClassFixtur
                     ConsumerRun run = await consumer.Workspace.BuildAndTestAsync(
                         consumer.Workspace.Create(name, v3, withVypr), TestContext.Current.CancellationToken);
                     table.Append(CultureInfo.InvariantCulture,
-                        $"| {(v3 ? "v3" : "v2")} | {(withVypr ? "with" : "without")} | {Seconds(run.LibraryBuild.Elapsed)} | {Seconds(run.Build.Elapsed)} | {Seconds(run.Test.Elapsed)} |\n");
+                        $"| {(v3 ? "v3" : "v2")} | {(withVypr ? "with" : "without")} | {Times(run.LibraryBuild)} | {Times(run.Build)} | {Times(run.Test)} |\n");
                 }
             }
         }
@@ -34,6 +34,8 @@ public sealed class ConsumerTimingTests(ConsumerFixture consumer) : IClassFixtur
         TestContext.Current.SendDiagnosticMessage(table.ToString());
         Console.WriteLine(table.ToString());
     }
+
+    private static string Times(DotNetCommand command) => $"{Seconds(command.Elapsed)} / {(command.ProcessorTime is { } cpu ? Seconds(cpu) : "-")}";
 
     private static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.0 s", CultureInfo.InvariantCulture);
 }

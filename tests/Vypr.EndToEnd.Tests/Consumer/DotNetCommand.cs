@@ -7,7 +7,13 @@ using System.Threading.Tasks;
 namespace Vypr.EndToEnd.Tests.Consumer;
 
 /// <summary>One run of the dotnet CLI as a separate process, bounded in time, with its output and how long it took.</summary>
-public sealed record DotNetCommand(string Arguments, int ExitCode, string Output, TimeSpan Elapsed)
+/// <remarks>
+/// <see cref="ProcessorTime"/> is the CPU time of the command's whole process tree as Linux accounts it to this
+/// process once the command has been waited for (children's user + system time): on a loaded machine it varies
+/// far less than the elapsed time. It counts every child waited for meanwhile, so it is only meaningful when this
+/// process runs one command at a time; null where /proc is missing.
+/// </remarks>
+public sealed record DotNetCommand(string Arguments, int ExitCode, string Output, TimeSpan Elapsed, TimeSpan? ProcessorTime)
 {
     // Variables that the CLI running these tests passes down and that would make a nested build use the outer one's
     // MSBuild, SDK resolution or test settings instead of its own.
@@ -45,6 +51,7 @@ public sealed record DotNetCommand(string Arguments, int ExitCode, string Output
             start.Environment[name] = value;
         }
 
+        TimeSpan? childrenBefore = ChildrenProcessorTime();
         var clock = Stopwatch.StartNew();
         using Process process = Process.Start(start)!;
         Task<string> stdout = process.StandardOutput.ReadToEndAsync(cancellation);
@@ -60,6 +67,21 @@ public sealed record DotNetCommand(string Arguments, int ExitCode, string Output
         }
 
         clock.Stop();
-        return new DotNetCommand(string.Join(' ', arguments), process.ExitCode, await stdout + await stderr, clock.Elapsed);
+        return new DotNetCommand(string.Join(' ', arguments), process.ExitCode, await stdout + await stderr, clock.Elapsed, ChildrenProcessorTime() - childrenBefore);
+    }
+
+    // Fields 16 and 17 of /proc/self/stat (cutime, cstime) in clock ticks of 1/100 s; the command name before them is
+    // in parentheses and may hold spaces, so fields are counted after its closing parenthesis.
+    private static TimeSpan? ChildrenProcessorTime()
+    {
+        if (!System.IO.File.Exists("/proc/self/stat"))
+        {
+            return null;
+        }
+
+        string stat = System.IO.File.ReadAllText("/proc/self/stat");
+        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        long ticks = long.Parse(fields[13], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[14], System.Globalization.CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0);
     }
 }
