@@ -1,11 +1,8 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Linq;
 using System.Reflection;
-using System.Text;
-using Vypr.Contracts;
 using Vypr.Runtime;
+using Vypr.Runtime.Runs;
 using Xunit;
 using Xunit.v3;
 
@@ -19,7 +16,6 @@ namespace Vypr.Xunit;
 public sealed class MonitorPerformanceAttribute : BeforeAfterTestAttribute
 {
     private static readonly ConcurrentDictionary<string, TestScope> s_running = new(StringComparer.Ordinal);
-    private static readonly Lazy<ViolationPolicy> s_policy = new(ViolationPolicySetting.Read);
 
     /// <inheritdoc />
     public override void Before(MethodInfo methodUnderTest, IXunitTest test)
@@ -38,51 +34,22 @@ public sealed class MonitorPerformanceAttribute : BeforeAfterTestAttribute
             return;
         }
 
-        IReadOnlyList<VerdictInfo> verdicts = scope.CollectVerdicts();
-        IReadOnlyList<CallSiteSummary> summaries = scope.CollectSummaries();
-        VerdictInfo[] violations = verdicts.Where(v => !v.Value).ToArray();
-        bool failsHere = violations.Length > 0 && s_policy.Value == ViolationPolicy.Fail;
+        TestReport report = TestReport.Collect(scope, ViolationPolicySetting.Current);
 
         // The framework's state knows only the test method's own result; a test failed here for its
         // violations is recorded as failed.
-        scope.End(failsHere ? "Failed" : TestContext.Current.TestState?.Result.ToString());
-        if (summaries.Count == 0)
+        scope.End(report.FailsTest ? "Failed" : TestContext.Current.TestState?.Result.ToString());
+        if (TestContext.Current.TestOutputHelper is { } output)
         {
-            return;
-        }
-
-        ITestOutputHelper? output = TestContext.Current.TestOutputHelper;
-        if (output is not null)
-        {
-            output.WriteLine($"Vypr: {summaries.Sum(s => s.Calls)} monitored calls, {violations.Length} violated their specification.");
-            foreach (CallSiteSummary site in summaries.Where(s => s.Violations == 0))
+            foreach (string line in report.OutputLines())
             {
-                CallSiteInfo callSite = MonitorRegistry.CallSite(site.CallSiteId);
-                SpecificationInfo specification = MonitorRegistry.Specification(callSite.SpecificationId);
-                output.WriteLine($"  ok {specification.Text} on {specification.Method} at {callSite.Location}: {site.Calls} call{(site.Calls == 1 ? string.Empty : "s")}, slowest {DurationText.FormatNanoseconds(site.MaxNanoseconds)}");
-            }
-
-            foreach (VerdictInfo violation in violations)
-            {
-                output.WriteLine($"  VIOLATED {VerdictText.Describe(violation)}");
+                output.WriteLine(line);
             }
         }
 
-        if (failsHere)
+        if (report.Failure() is { } failure)
         {
-            throw new PerformanceSpecificationException(Describe(violations));
+            throw failure;
         }
-    }
-
-    private static string Describe(VerdictInfo[] violations)
-    {
-        var message = new StringBuilder();
-        message.Append(violations.Length == 1 ? "1 call violated its performance specification:" : $"{violations.Length} calls violated their performance specifications:");
-        foreach (VerdictInfo violation in violations)
-        {
-            message.AppendLine().Append("  ").Append(VerdictText.Describe(violation));
-        }
-
-        return message.ToString();
     }
 }

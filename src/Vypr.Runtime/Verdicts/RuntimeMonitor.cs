@@ -137,6 +137,8 @@ public static class RuntimeMonitor
 
     internal static void Register(ThreadCallBuffer buffer)
     {
+        // The first monitored call on a thread: a process that no test framework opened still gets its results at exit.
+        Runs.MonitoredRun.EnsureStarted();
         lock (s_lock)
         {
             Volatile.Write(ref s_buffers, [.. s_buffers, buffer]);

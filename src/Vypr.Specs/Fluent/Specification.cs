@@ -68,7 +68,7 @@ public sealed class Specification
         string.Join(".", Slots.Where(s => !s.IsNextCall).Select(s => "Forall(" + s.Name + " = " + s.Quantifier + ")")) + ".Check(" + Body + ")";
 
     internal static string RequireName(string? name, string parameter) =>
-        string.IsNullOrWhiteSpace(name) ? throw new ArgumentException("a name is required", parameter) : name;
+        string.IsNullOrWhiteSpace(name) ? throw new ArgumentException("a name is required", parameter) : name!;
 
     internal static string TypeName(Type type) =>
         (type.IsGenericType ? type.GetGenericTypeDefinition() : type).FullName ?? type.Name;

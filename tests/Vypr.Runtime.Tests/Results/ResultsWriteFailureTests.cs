@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading.Tasks;
 using Vypr.Contracts;
+using Vypr.Runtime.Runs;
 using Xunit;
 
 namespace Vypr.Runtime.Tests.Results;

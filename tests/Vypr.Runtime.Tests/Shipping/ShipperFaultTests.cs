@@ -7,6 +7,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Vypr.Contracts;
+using Vypr.Runtime.Runs;
 using Vypr.Runtime.Shipping;
 using Vypr.Runtime.Tests.Results;
 using Xunit;

@@ -46,6 +46,6 @@ public abstract class Quantifier
     internal static string ShortName(string typeName)
     {
         int dot = typeName.LastIndexOfAny(['.', '+']);
-        return dot < 0 ? typeName : typeName[(dot + 1)..];
+        return dot < 0 ? typeName : typeName.Substring(dot + 1);
     }
 }

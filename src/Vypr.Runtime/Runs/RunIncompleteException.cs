@@ -1,6 +1,6 @@
 using System;
 
-namespace Vypr.Runtime;
+namespace Vypr.Runtime.Runs;
 
 /// <summary>A monitored run could not keep all its verdicts (results file not written, verdicts lost or refused by the server).</summary>
 public sealed class RunIncompleteException : Exception

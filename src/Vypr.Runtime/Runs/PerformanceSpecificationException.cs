@@ -1,6 +1,6 @@
 using System;
 
-namespace Vypr.Xunit;
+namespace Vypr.Runtime.Runs;
 
 /// <summary>Fails a test whose monitored calls violated a performance specification.</summary>
 public sealed class PerformanceSpecificationException : Exception

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using Vypr.Contracts;
 using Vypr.Runtime.Shipping;
 
-namespace Vypr.Runtime;
+namespace Vypr.Runtime.Runs;
 
 /// <summary>
 /// Closes a monitored run, whatever test framework ran it: writes the results file and its verdict table, prints

@@ -1,19 +1,9 @@
 using System;
 
-namespace Vypr.Xunit;
+namespace Vypr.Runtime.Runs;
 
-/// <summary>What a test that violates a specification does: fail (the default) or only report.</summary>
-public enum ViolationPolicy
-{
-    /// <summary>The test fails with a message listing each violation.</summary>
-    Fail,
-
-    /// <summary>The test keeps its own outcome; violations are reported in its output and the run's results.</summary>
-    Report,
-}
-
-/// <summary>Reads the project's <see cref="ViolationPolicy"/>.</summary>
-internal static class ViolationPolicySetting
+/// <summary>Reads the run's <see cref="ViolationPolicy"/>: the <c>VYPR_VIOLATIONS</c> environment variable, else the <c>VyprViolations</c> MSBuild property.</summary>
+public static class ViolationPolicySetting
 {
     /// <summary>The runtime option set from the <c>VyprViolations</c> MSBuild property.</summary>
     public const string OptionName = "Vypr.Violations";
@@ -21,6 +11,15 @@ internal static class ViolationPolicySetting
     /// <summary>The environment variable that overrides the project's choice for one run.</summary>
     public const string EnvironmentVariable = "VYPR_VIOLATIONS";
 
+    private static readonly Lazy<ViolationPolicy> s_current = new(Read);
+
+    /// <summary>This process's policy, read once.</summary>
+    /// <exception cref="InvalidOperationException">The configured value is neither <c>Fail</c> nor <c>Report</c>.</exception>
+    public static ViolationPolicy Current => s_current.Value;
+
+    /// <summary>Reads the policy now.</summary>
+    /// <returns>The configured policy; <see cref="ViolationPolicy.Fail"/> when nothing is configured.</returns>
+    /// <exception cref="InvalidOperationException">The configured value is neither <c>Fail</c> nor <c>Report</c>.</exception>
     public static ViolationPolicy Read()
     {
         string? configured = Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment

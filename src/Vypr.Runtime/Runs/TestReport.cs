@@ -1,0 +1,87 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Vypr.Contracts;
+
+namespace Vypr.Runtime.Runs;
+
+/// <summary>
+/// What a test's monitored calls came to when the test ended, for any test framework: its verdicts, the lines to
+/// write in its output, and, under <see cref="ViolationPolicy.Fail"/>, the exception that fails it.
+/// </summary>
+public sealed class TestReport
+{
+    private TestReport(IReadOnlyList<VerdictInfo> verdicts, IReadOnlyList<CallSiteSummary> summaries, ViolationPolicy policy)
+    {
+        Verdicts = verdicts;
+        Summaries = summaries;
+        Violations = verdicts.Where(v => !v.Value).ToArray();
+        FailsTest = Violations.Count > 0 && policy == ViolationPolicy.Fail;
+    }
+
+    /// <summary>The verdicts kept for the test's calls (see <see cref="TestScope.CollectVerdicts"/>).</summary>
+    public IReadOnlyList<VerdictInfo> Verdicts { get; }
+
+    /// <summary>The violations among <see cref="Verdicts"/>.</summary>
+    public IReadOnlyList<VerdictInfo> Violations { get; }
+
+    /// <summary>Exact statistics per call site the test reached.</summary>
+    public IReadOnlyList<CallSiteSummary> Summaries { get; }
+
+    /// <summary>Whether the test must fail: it has violations and the policy is <see cref="ViolationPolicy.Fail"/>.</summary>
+    public bool FailsTest { get; }
+
+    /// <summary>Collects the report of the test of <paramref name="scope"/>, draining the probes first.</summary>
+    /// <param name="scope">The test's scope; still open or already ended.</param>
+    /// <param name="policy">What a violation does.</param>
+    /// <returns>The report.</returns>
+    public static TestReport Collect(TestScope scope, ViolationPolicy policy)
+    {
+        System.ArgumentNullException.ThrowIfNull(scope);
+        return new TestReport(scope.CollectVerdicts(), scope.CollectSummaries(), policy);
+    }
+
+    /// <summary>The lines for the test's output: a count, each satisfied call site, each violation. Empty when the test reached no monitored call.</summary>
+    /// <returns>The lines, without line ends.</returns>
+    public IReadOnlyList<string> OutputLines()
+    {
+        if (Summaries.Count == 0)
+        {
+            return [];
+        }
+
+        var lines = new List<string> { $"Vypr: {Summaries.Sum(s => s.Calls)} monitored calls, {Violations.Count} violated their specification." };
+        foreach (CallSiteSummary site in Summaries.Where(s => s.Violations == 0))
+        {
+            CallSiteInfo callSite = MonitorRegistry.CallSite(site.CallSiteId);
+            SpecificationInfo specification = MonitorRegistry.Specification(callSite.SpecificationId);
+            lines.Add($"  ok {specification.Text} on {specification.Method} at {callSite.Location}: {site.Calls} call{(site.Calls == 1 ? string.Empty : "s")}, slowest {DurationText.FormatNanoseconds(site.MaxNanoseconds)}");
+        }
+
+        foreach (VerdictInfo violation in Violations)
+        {
+            lines.Add($"  VIOLATED {VerdictText.Describe(violation)}");
+        }
+
+        return lines;
+    }
+
+    /// <summary>The exception that fails the test, when <see cref="FailsTest"/>; its message lists each violation.</summary>
+    /// <returns>The exception, or null when the test does not fail for its calls.</returns>
+    public PerformanceSpecificationException? Failure()
+    {
+        if (!FailsTest)
+        {
+            return null;
+        }
+
+        var message = new StringBuilder();
+        message.Append(Violations.Count == 1 ? "1 call violated its performance specification:" : $"{Violations.Count} calls violated their performance specifications:");
+        foreach (VerdictInfo violation in Violations)
+        {
+            message.AppendLine().Append("  ").Append(VerdictText.Describe(violation));
+        }
+
+        return new PerformanceSpecificationException(message.ToString());
+    }
+}

@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Threading.Tasks;
+using Vypr.Contracts;
+using Xunit;
+
+namespace Vypr.EndToEnd.Tests.Consumer;
+
+/// <summary>
+/// Vypr as a user gets it: packages from a local feed, a multi-targeting library with both kinds of specification,
+/// and test projects on xunit v2 and v3 with warnings as errors, built and run as separate processes.
+/// </summary>
+public sealed class ConsumerTests(ConsumerFixture consumer) : IClassFixture<ConsumerFixture>
+{
+    private const string Tests = "Consumer.Tests.";
+
+    [Theory]
+    [InlineData("v2")]
+    [InlineData("v3")]
+    public void The_packages_restore_from_the_local_feed_and_build_warning_free_for_every_target(string framework)
+    {
+        ConsumerRun run = RunOf(framework);
+        string solution = Path.Combine(consumer.Workspace.Root, framework);
+        string assets = File.ReadAllText(Path.Combine(solution, "Tests", "obj", "project.assets.json"));
+        Assert.Contains($"\"Vypr/{consumer.Workspace.Version}\"", assets);
+        Assert.Contains(framework == "v3" ? $"\"Vypr.Xunit/{consumer.Workspace.Version}\"" : $"\"Vypr.Xunit.V2/{consumer.Workspace.Version}\"", assets);
+        Assert.Contains("0 Warning(s)", run.LibraryBuild.Output);
+        Assert.Contains("0 Warning(s)", run.Build.Output);
+
+        // net10.0 is woven (its calls reach the runtime's probes); netstandard2.0 keeps its specifications, unmonitored.
+        string bin = Path.Combine(solution, "Lib", "bin", "Release");
+        Assert.Contains("Vypr.Runtime", ReferencedAssemblies(Path.Combine(bin, "net10.0", "Lib.dll")));
+        string[] netStandard = ReferencedAssemblies(Path.Combine(bin, "netstandard2.0", "Lib.dll"));
+        Assert.Contains("Vypr.Specs", netStandard);
+        Assert.DoesNotContain("Vypr.Runtime", netStandard);
+    }
+
+    [Theory]
+    [InlineData("v2")]
+    [InlineData("v3")]
+    public void A_violation_fails_its_test_and_only_that_test(string framework)
+    {
+        ConsumerRun run = RunOf(framework);
+
+        Assert.NotEqual(0, run.Test.ExitCode);
+        Assert.Contains("PerformanceSpecificationException", run.Test.Output);
+        Assert.Contains("1 call violated its performance specification:", run.Test.Output);
+        Assert.Matches(@"MaxDuration\(""5ms""\) on Consumer\.Lib\.Work\.Slow\(int\) at .*Tests\.cs:\d+:\d+: took ", run.Test.Output);
+
+        RunDocument results = Assert.IsType<RunDocument>(run.Results);
+        Assert.Equal(6, results.Tests.Count);
+        TestInfo slow = Assert.Single(results.Tests, t => t.Outcome == "Failed");
+        Assert.Equal(Tests + "BoundTests.A_slow_call_fails_its_test", slow.Name);
+        Assert.All(results.Tests.Where(t => t != slow), t => Assert.Equal("Passed", t.Outcome));
+
+        VerdictInfo violation = Assert.Single(results.Verdicts, v => !v.Value);
+        Assert.Equal(slow.Id, violation.TestId);
+        Assert.Equal("Consumer.Lib.Work.Slow(int)", results.Specifications.Single(s => s.Id == violation.SpecificationId).Method);
+        Assert.True(violation.DurationNanoseconds > 5_000_000);
+    }
+
+    [Theory]
+    [InlineData("v2")]
+    [InlineData("v3")]
+    public void Every_verdict_lands_on_the_test_or_theory_row_that_made_the_call(string framework)
+    {
+        RunDocument results = Assert.IsType<RunDocument>(RunOf(framework).Results);
+        Dictionary<int, string> tests = results.Tests.ToDictionary(t => t.Id, t => t.Name);
+        Assert.All(results.Verdicts, v => Assert.True(tests.ContainsKey(v.TestId), $"verdict {v.Sequence} has no test"));
+
+        int fast = results.Specifications.Single(s => s.Method == "Consumer.Lib.Work.Fast(int)").Id;
+        Dictionary<string, int> fastCallsByTest = results.Verdicts.Where(v => v.SpecificationId == fast)
+            .GroupBy(v => tests[v.TestId])
+            .ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(
+            new Dictionary<string, int>
+            {
+                [Tests + "BoundTests.Fast_calls_hold_their_bound"] = 3,
+                [Tests + "BoundTests.Each_row_is_its_own_test(calls: 1)"] = 1,
+                [Tests + "BoundTests.Each_row_is_its_own_test(calls: 4)"] = 4,
+                [Tests + "ParallelTests.Calls_on_pool_threads_belong_to_this_test"] = 8,
+            },
+            fastCallsByTest);
+        Assert.All(results.Verdicts.Where(v => v.SpecificationId == fast), v => Assert.True(v.Value));
+
+        // The fluent specification: checked per call of the scoped method, on the test that called it, with its
+        // observations read from the call inside it.
+        SpecificationInfo pipeline = Assert.Single(results.Specifications, s => s.Key.EndsWith("PipelineSpecifications.WritesAreQuickAndComplete", StringComparison.Ordinal));
+        VerdictInfo checkedPipeline = Assert.Single(results.Verdicts, v => v.SpecificationId == pipeline.Id);
+        Assert.True(checkedPipeline.Value);
+        Assert.Equal(Tests + "ParallelTests.The_pipeline_specification_is_checked", tests[checkedPipeline.TestId]);
+        Assert.Equal(["t.Duration()", "t.Result()"], checkedPipeline.Observations.Select(o => o.Term).Order().ToArray());
+    }
+
+    [Theory]
+    [InlineData("v2")]
+    [InlineData("v3")]
+    public void The_results_file_and_verdict_table_are_written_once_per_run(string framework)
+    {
+        ConsumerRun run = RunOf(framework);
+        string results = Path.Combine(consumer.Workspace.Root, framework, "results");
+        string json = Assert.Single(Directory.GetFiles(results, "*.json"));
+        Assert.StartsWith("vypr-Tests-", Path.GetFileName(json));
+        string table = File.ReadAllText(Path.ChangeExtension(json, ".txt"));
+        Assert.Matches(@"VIOLATED\s+MaxDuration\(""5ms""\)\s+Consumer\.Lib\.Work\.Slow\(int\)", table);
+        Assert.Contains("3 specifications, 0 not reached by any call", table);
+        Assert.Equal("Tests", run.Results!.Run.Assembly);
+    }
+
+    private ConsumerRun RunOf(string framework) => framework == "v2" ? consumer.V2 : consumer.V3;
+
+    private static string[] ReferencedAssemblies(string path)
+    {
+        using var pe = new PEReader(File.OpenRead(path));
+        MetadataReader metadata = pe.GetMetadataReader();
+        return metadata.AssemblyReferences.Select(r => metadata.GetString(metadata.GetAssemblyReference(r).Name)).ToArray();
+    }
+}

@@ -1,0 +1,23 @@
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace Vypr.EndToEnd.Tests.Consumer;
+
+/// <summary>Installing the integration for the other xunit version stops the build with one error that names the right package.</summary>
+public sealed class WrongIntegrationTests(ConsumerFixture consumer) : IClassFixture<ConsumerFixture>
+{
+    [Theory]
+    [InlineData(false, "Vypr.Xunit", "VYPR1001", "Reference the package Vypr.Xunit.V2 instead of Vypr.Xunit")]
+    [InlineData(true, "Vypr.Xunit.V2", "VYPR1002", "Reference the package Vypr.Xunit instead of Vypr.Xunit.V2")]
+    public async Task The_build_fails_once_naming_the_integration_to_use(bool xunitV3, string integration, string code, string advice)
+    {
+        string solution = consumer.Workspace.Create($"wrong-{integration}", xunitV3, withVypr: true, integration);
+        DotNetCommand build = await consumer.Workspace.DotNetAsync(System.IO.Path.Combine(solution, "Tests"), new Dictionary<string, string>(), TestContext.Current.CancellationToken, "build", "-c", "Release");
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains($"error {code}: ", build.Output);
+        Assert.Contains(advice, build.Output);
+        Assert.DoesNotContain("CS0433", build.Output);
+    }
+}
