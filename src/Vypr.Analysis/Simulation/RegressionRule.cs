@@ -1,0 +1,20 @@
+using System.Collections.Generic;
+
+namespace Vypr.Analysis.Simulation;
+
+/// <summary>A way of raising "slower" alarms over a history, scored by <see cref="DetectorScorer"/>.</summary>
+public interface IRegressionRule
+{
+    /// <summary>The rule's name in the accuracy table.</summary>
+    string Name { get; }
+
+    /// <summary>The alarms the rule raises over a history, commit by commit.</summary>
+    /// <param name="runs">Each commit's run samples, oldest first.</param>
+    /// <returns>Each alarm: the commit it names as the first slower one, and the commit at which it was raised.</returns>
+    IReadOnlyList<Alarm> Alarms(IReadOnlyList<double[]> runs);
+}
+
+/// <summary>A "slower" alarm.</summary>
+/// <param name="Named">The commit the alarm names as the first slower one.</param>
+/// <param name="RaisedAt">The commit at which the alarm was raised.</param>
+public readonly record struct Alarm(int Named, int RaisedAt);
