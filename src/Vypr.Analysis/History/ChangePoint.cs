@@ -9,7 +9,6 @@ namespace Vypr.Analysis.History;
 /// <param name="Upper">The ratio's 99% interval, upper bound.</param>
 /// <param name="PValue">The one-sided Mann-Whitney p-value of the windows before and after; the confidence is 1 − p.</param>
 /// <param name="DetectedAt">The position of the run at which the change was first reported (its detection delay is DetectedAt − Index).</param>
-/// <param name="Acknowledged">True when a person accepted the change; the baseline then moves past it.</param>
 public sealed record ChangePoint(
     int Index,
     string Commit,
@@ -18,5 +17,4 @@ public sealed record ChangePoint(
     double Lower,
     double Upper,
     double PValue,
-    int DetectedAt,
-    bool Acknowledged = false);
+    int DetectedAt);

@@ -106,17 +106,37 @@ public static class ChangePointDetector
     {
         // The best split over every position that leaves two runs after it: when it leaves fewer than MinAfter,
         // the change is younger than the window that fired (its first run was counted in the old level), so wait.
+        int count = t - level;
+        if (count < options.MinBefore + 1)
+        {
+            return null;
+        }
+
+        var costs = new double[t + 1];
+        var shifts = new double[t + 1];
         int bestAt = -1;
-        double bestCost = double.PositiveInfinity;
         for (int c = level + options.MinBefore; c <= t - 1; c++)
         {
             int from = Math.Max(level, c - options.MaxBefore);
             int to = Math.Min(t + 1, c + options.MaxAfter);
-            double cost = Deviation(logs, from, c) + Deviation(logs, c, to) - Deviation(logs, from, to);
-            if (cost < bestCost)
+            (double before, double beforeMedian) = Deviation(logs, from, c);
+            (double after, double afterMedian) = Deviation(logs, c, to);
+            costs[c] = before + after - Deviation(logs, from, to).Sum;
+            shifts[c] = Math.Abs(afterMedian - beforeMedian);
+            if (bestAt < 0 || costs[c] < costs[bestAt])
             {
-                bestCost = cost;
                 bestAt = c;
+            }
+        }
+
+        // A run between the two levels fits either piece about as well; it is given to the old level (up to half the
+        // step's size in cost), so the commit named is the first whose run clearly sits at the new level.
+        if (bestAt >= 0)
+        {
+            double limit = costs[bestAt] + (0.5 * shifts[bestAt]);
+            while (bestAt + 1 <= t - 1 && costs[bestAt + 1] <= limit)
+            {
+                bestAt++;
             }
         }
 
@@ -129,7 +149,7 @@ public static class ChangePointDetector
     }
 
     /// <summary>The sum of absolute deviations from the median of logs[from..to).</summary>
-    private static double Deviation(List<double> logs, int from, int to)
+    private static (double Sum, double Median) Deviation(List<double> logs, int from, int to)
     {
         double[] w = Window(logs, from, to);
         Array.Sort(w);
@@ -140,7 +160,7 @@ public static class ChangePointDetector
             sum += Math.Abs(v - median);
         }
 
-        return sum;
+        return (sum, median);
     }
 
     private static Split? Test(List<double> logs, int level, int c, int t, DetectorOptions options, double minShift)
