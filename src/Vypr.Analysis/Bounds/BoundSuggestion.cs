@@ -30,5 +30,5 @@ public sealed record BoundSuggestion(
 
     /// <summary>The attribute with a comment saying where it comes from, ready to paste above the method.</summary>
     public string Code => string.Create(CultureInfo.InvariantCulture,
-        $"[MaxDuration(\"{BoundText}\")] // {Method}: p{Quantile * 100:0.#} {DurationText.Format((long)QuantileNanoseconds)} over {Calls} calls in {Runs} good run(s), max {DurationText.Format(MaxNanoseconds)}, +{Margin:P0} margin (was {CurrentText})");
+        $"[MaxDuration(\"{BoundText}\")] // {Method}: p{Quantile * 100:0.#} {DurationText.Format((long)QuantileNanoseconds)} over {Calls} calls in {Runs} good run(s), max {DurationText.Format(MaxNanoseconds)}, +{Margin * 100:0.#}% margin (was {CurrentText})");
 }

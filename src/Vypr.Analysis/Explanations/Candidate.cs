@@ -36,5 +36,5 @@ public sealed record Candidate(
     /// <summary>The sentence a report shows.</summary>
     /// <returns>"calls from X violate in 96% of cases (48/50), others in 0% (0/120)".</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Group} violate in {GroupRate:P0} of cases ({GroupViolations}/{GroupCalls}), others in {OtherRate:P0} ({OtherViolations}/{OtherCalls}); p = {PValue:G2}");
+        $"{Group} violate in {GroupRate * 100:0}% of cases ({GroupViolations}/{GroupCalls}), others in {OtherRate * 100:0}% ({OtherViolations}/{OtherCalls}); p = {PValue:G2}");
 }

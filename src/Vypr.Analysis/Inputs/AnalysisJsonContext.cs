@@ -9,8 +9,7 @@ namespace Vypr.Analysis.Inputs;
     WriteIndented = true,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    RespectNullableAnnotations = true,
-    RespectRequiredConstructorParameters = true)]
+    RespectNullableAnnotations = true)]
 [JsonSerializable(typeof(SamplesFile))]
 [JsonSerializable(typeof(Baselines))]
 internal sealed partial class AnalysisJsonContext : JsonSerializerContext;

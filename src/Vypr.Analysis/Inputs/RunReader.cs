@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Vypr.Contracts;
 
 namespace Vypr.Analysis.Inputs;
@@ -15,12 +14,6 @@ namespace Vypr.Analysis.Inputs;
 /// </summary>
 public static class RunReader
 {
-    private static readonly JsonSerializerOptions RunOptions = new(VyprJsonContext.Default.Options)
-    {
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        TypeInfoResolver = VyprJsonContext.Default,
-    };
-
     /// <summary>Reads every run in the given files and directories, in the order given (a directory's files by name).</summary>
     /// <param name="paths">Files or directories.</param>
     /// <returns>The runs.</returns>
@@ -76,7 +69,7 @@ public static class RunReader
         {
             return schema switch
             {
-                RunDocument.CurrentSchema => FromRunDocument(path, JsonSerializer.Deserialize<RunDocument>(text, RunOptions)!),
+                RunDocument.CurrentSchema => FromRunDocument(path, JsonSerializer.Deserialize(text, AnalysisJson.RunDocument)!),
                 SamplesFile.CurrentSchema => FromSamples(path, JsonSerializer.Deserialize(text, AnalysisJsonContext.Default.SamplesFile)!),
                 _ => throw new InvalidDataException(
                     $"{path}: $.schema is '{schema}'; expected '{RunDocument.CurrentSchema}' (a Vypr results file) or '{SamplesFile.CurrentSchema}' (plain samples, docs/analysis.md)"),
@@ -136,10 +129,20 @@ public static class RunReader
 
     private static MeasuredRun FromSamples(string path, SamplesFile file)
     {
+        if (file.Metrics is null)
+        {
+            throw new InvalidDataException($"{path}: $.metrics is missing; a samples file lists its metrics (docs/analysis.md)");
+        }
+
         var metrics = new Dictionary<string, MetricSamples>(StringComparer.Ordinal);
         for (int i = 0; i < file.Metrics.Count; i++)
         {
             SamplesFileMetric metric = file.Metrics[i];
+            if (metric is null || metric.Samples is null)
+            {
+                throw new InvalidDataException($"{path}: $.metrics[{i}] needs a name and samples");
+            }
+
             if (string.IsNullOrWhiteSpace(metric.Name))
             {
                 throw new InvalidDataException($"{path}: $.metrics[{i}].name is empty");

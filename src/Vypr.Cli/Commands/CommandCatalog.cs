@@ -11,5 +11,12 @@ internal static class CommandCatalog
 {
     /// <summary>Creates the subcommands, in the order <c>vypr --help</c> lists them.</summary>
     /// <returns>The subcommands.</returns>
-    public static IEnumerable<Command> Create() => [];
+    public static IEnumerable<Command> Create() =>
+    [
+        Compare.CompareCommand.Create(),
+        Gate.GateCommand.Create(),
+        Changes.ChangesCommand.Create(),
+        Suggest.SuggestCommand.Create(),
+        Explain.ExplainCommand.Create(),
+    ];
 }
