@@ -14,7 +14,6 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
-        if (Environment.GetEnvironmentVariable("VYPR_DEBUG") == "1") { Debug.Run(); return 0; }
         int seed = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 13;
         int count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40;
         int commits = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1000;

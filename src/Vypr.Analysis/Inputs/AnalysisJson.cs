@@ -16,6 +16,7 @@ public static class AnalysisJson
     {
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         TypeInfoResolver = VyprJsonContext.Default,
+        Converters = { new StrictDoubleConverter() },
     };
 
     /// <summary>Results files (<c>vypr.run/1</c>).</summary>

@@ -9,7 +9,8 @@ namespace Vypr.Analysis.Inputs;
     WriteIndented = true,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    RespectNullableAnnotations = true)]
+    RespectNullableAnnotations = true,
+    Converters = [typeof(StrictDoubleConverter)])]
 [JsonSerializable(typeof(SamplesFile))]
 [JsonSerializable(typeof(Baselines))]
 internal sealed partial class AnalysisJsonContext : JsonSerializerContext;
