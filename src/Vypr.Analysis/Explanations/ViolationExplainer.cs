@@ -165,7 +165,7 @@ public static class ViolationExplainer
         }
 
         double z = Math.Abs(((double)gv / gc) - ((double)ov / oc)) / se;
-        return Math.Min(1, 2 * (1 - Normal.Cdf(z)));
+        return Math.Min(1, 2 * Normal.UpperTail(z));
     }
 
     private static void Collect(RunDocument run, List<CallRecord> calls, Dictionary<string, SpecificationInfo> specifications)

@@ -152,7 +152,7 @@ public static class MannWhitney
         }
 
         double z = (u - mean - 0.5) / Math.Sqrt(variance);
-        return 1 - Normal.Cdf(z);
+        return Normal.UpperTail(z);
     }
 
     private static bool HasTies(IReadOnlyList<double> x, IReadOnlyList<double> y)

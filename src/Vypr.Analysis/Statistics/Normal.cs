@@ -10,6 +10,11 @@ public static class Normal
     /// <returns>The probability.</returns>
     public static double Cdf(double z) => 0.5 * Erfc(-z / Math.Sqrt(2));
 
+    /// <summary>P(Z &gt; z), computed directly so that far tails keep their relative precision (1 − Cdf would round to 0).</summary>
+    /// <param name="z">The point.</param>
+    /// <returns>The probability.</returns>
+    public static double UpperTail(double z) => 0.5 * Erfc(z / Math.Sqrt(2));
+
     /// <summary>The z with P(Z ≤ z) = <paramref name="p"/> (Acklam's rational approximation refined by one Halley step).</summary>
     /// <param name="p">A probability strictly between 0 and 1.</param>
     /// <returns>The quantile.</returns>
