@@ -78,7 +78,7 @@ internal static class ChangesCommand
             }
 
             IReadOnlyList<MetricHistory> analysed = HistoryAnalysis.Analyze(histories, baselines, options);
-            output.Write(p, analysed, MarkdownReport.Changes);
+            output.Write(p, analysed, MarkdownReport.Changes, HtmlReport.Changes);
             bool regressed = analysed.Any(h => h.Changes.Any(c => c.Direction == ChangeDirection.Regression));
             return p.GetValue(failOnRegression) && regressed ? ExitCodes.Failed : ExitCodes.Success;
         }));

@@ -16,8 +16,8 @@ internal static class CompareCommand
         arguments.AddTo(command);
         command.SetAction(parse => CommandRunner.Run(parse, p =>
         {
-            var comparison = arguments.Compare(p);
-            arguments.Output.Write(p, comparison, MarkdownReport.Comparison);
+            var (comparison, baseSet, headSet) = arguments.Compare(p);
+            arguments.Output.Write(p, comparison, MarkdownReport.Comparison, c => HtmlReport.Comparison(c, baseSet, headSet));
             return ExitCodes.Success;
         }));
         return command;

@@ -40,11 +40,11 @@ internal sealed class ComparisonArguments
 
     /// <summary>Reads both sides and compares them.</summary>
     /// <param name="parse">The parsed command line.</param>
-    /// <returns>The comparison.</returns>
+    /// <returns>The comparison and the two sides it compared.</returns>
     /// <exception cref="UsageException">An option's value is wrong, or the machines differ and that was not allowed.</exception>
     /// <exception cref="InvalidDataException">A file is malformed.</exception>
     /// <exception cref="IOException">A file cannot be read.</exception>
-    public RunComparison Compare(ParseResult parse)
+    public (RunComparison Comparison, RunSet Base, RunSet Head) Compare(ParseResult parse)
     {
         var thresholds = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (string entry in parse.GetValue(metricThreshold) ?? [])
@@ -81,7 +81,7 @@ internal sealed class ComparisonArguments
         RunSet headSet = RunSets.ToRunSet(Label(headPath), RunReader.ReadAll([headPath]));
         try
         {
-            return RunComparer.Compare(baseSet, headSet, options);
+            return (RunComparer.Compare(baseSet, headSet, options), baseSet, headSet);
         }
         catch (MachineMismatchException e)
         {

@@ -18,14 +18,14 @@ internal sealed class OutputArguments
         TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
     };
 
-    private readonly Option<string> format = new("--format") { Description = "markdown (fits a pull-request comment) or json.", DefaultValueFactory = _ => "markdown" };
+    private readonly Option<string> format = new("--format") { Description = "markdown (fits a pull-request comment), html (a self-contained report with charts) or json.", DefaultValueFactory = _ => "markdown" };
     private readonly Option<string?> output = new("--output", "-o") { Description = "Write the report to this file instead of standard output." };
 
     /// <summary>Adds the options to a command.</summary>
     /// <param name="command">The command.</param>
     public void AddTo(Command command)
     {
-        format.AcceptOnlyFromAmong("markdown", "json");
+        format.AcceptOnlyFromAmong("markdown", "html", "json");
         command.Add(format);
         command.Add(output);
     }
@@ -35,9 +35,16 @@ internal sealed class OutputArguments
     /// <param name="parse">The parsed command line.</param>
     /// <param name="value">The report.</param>
     /// <param name="markdown">Its Markdown form.</param>
-    public void Write<T>(ParseResult parse, T value, Func<T, string> markdown)
+    /// <param name="html">Its HTML form, when the command has one.</param>
+    /// <exception cref="UsageException">HTML was asked of a command that has none.</exception>
+    public void Write<T>(ParseResult parse, T value, Func<T, string> markdown, Func<T, string>? html = null)
     {
-        string text = parse.GetValue(format) == "json" ? JsonSerializer.Serialize(value, Json) + "\n" : markdown(value);
+        string text = parse.GetValue(format) switch
+        {
+            "json" => JsonSerializer.Serialize(value, Json) + "\n",
+            "html" => html is null ? throw new UsageException("--format html: this command writes markdown or json") : html(value),
+            _ => markdown(value),
+        };
         if (parse.GetValue(output) is { Length: > 0 } path)
         {
             File.WriteAllText(path, text);

@@ -27,7 +27,7 @@ internal static class ExplainCommand
             var documents = p.GetValue(runs)!.SelectMany(ResultsFiles.Expand).Select(ResultsFiles.Read).ToList();
             var explanations = ViolationExplainer.Explain(documents);
             int n = p.GetValue(top);
-            output.Write(p, explanations, e => MarkdownReport.Explanations(e, n));
+            output.Write(p, explanations, e => MarkdownReport.Explanations(e, n), HtmlReport.Explanations);
             return ExitCodes.Success;
         }));
         return command;

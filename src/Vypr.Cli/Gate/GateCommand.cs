@@ -23,8 +23,8 @@ internal static class GateCommand
         command.Add(strict);
         command.SetAction(parse => CommandRunner.Run(parse, p =>
         {
-            RunComparison comparison = arguments.Compare(p);
-            arguments.Output.Write(p, comparison, MarkdownReport.Comparison);
+            var (comparison, baseSet, headSet) = arguments.Compare(p);
+            arguments.Output.Write(p, comparison, MarkdownReport.Comparison, c => HtmlReport.Comparison(c, baseSet, headSet));
             bool fail = comparison.Count(ComparisonOutcome.Slower) > 0 ||
                 (p.GetValue(strict) && comparison.Count(ComparisonOutcome.Inconclusive) > 0);
             return fail ? ExitCodes.Failed : ExitCodes.Success;

@@ -30,6 +30,25 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_html_report_is_self_contained_with_inline_charts()
+    {
+        string b = Samples("base.json", 1.0, "m1");
+        string h = Samples("head.json", 1.3, "m1");
+        string report = Path.Combine(directory, "report.html");
+        var (code, _, error) = await VyprProcess.RunAsync(directory, "compare", b, h, "--format", "html", "--output", report);
+        Assert.True(code == 0, error);
+        string html = await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken);
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.Contains("<circle", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("href=", html, StringComparison.OrdinalIgnoreCase);
+        string good = Results("good.json", Documents.Uploader(40, 0, 60));
+        Assert.Equal(2, (await VyprProcess.RunAsync(directory, "suggest", good, "--format", "html")).ExitCode);
+    }
+
+    [Fact]
     public async Task Gate_exits_1_on_a_regression_and_0_without_one()
     {
         string b = Samples("base.json", 1.0, "m1");
@@ -95,6 +114,9 @@ public sealed class CommandTests : IDisposable
         var (code, output, error) = await VyprProcess.RunAsync(directory, "changes", runs, "--fail-on-regression");
         Assert.True(code == 1, error + output);
         Assert.Contains("| 🔴 Regression | parse | `commit050` | +", output, StringComparison.Ordinal);
+        var html = await VyprProcess.RunAsync(directory, "changes", runs, "--format", "html");
+        Assert.Contains("<polyline", html.Output, StringComparison.Ordinal);
+        Assert.Contains("<title>commit050: +", html.Output, StringComparison.Ordinal);
 
         var ack = await VyprProcess.RunAsync(directory, "changes", runs, "--acknowledge", "commit050", "--reason", "new validation");
         Assert.True(ack.ExitCode == 0, ack.Error);
