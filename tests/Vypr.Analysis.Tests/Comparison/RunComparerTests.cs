@@ -91,6 +91,21 @@ public sealed class RunComparerTests
     }
 
     [Fact]
+    public void At_run_level_three_runs_a_side_cannot_decide_and_six_can()
+    {
+        var random = new Random(17);
+        RunComparison three = RunComparer.Compare(
+            SideWithRunEffect("b", random, 1.0, runs: 3, samples: 20, runNoise: 0.02, sampleNoise: 0.01),
+            SideWithRunEffect("h", random, 1.5, runs: 3, samples: 20, runNoise: 0.02, sampleNoise: 0.01));
+        Assert.Equal(ComparisonOutcome.Inconclusive, three.Metrics.Single().Outcome);
+        Assert.True(double.IsPositiveInfinity(three.Metrics.Single().Estimate!.Upper));
+        RunComparison six = RunComparer.Compare(
+            SideWithRunEffect("b", random, 1.0, runs: 6, samples: 20, runNoise: 0.02, sampleNoise: 0.01),
+            SideWithRunEffect("h", random, 1.5, runs: 6, samples: 20, runNoise: 0.02, sampleNoise: 0.01));
+        Assert.Equal(ComparisonOutcome.Slower, six.Metrics.Single().Outcome);
+    }
+
+    [Fact]
     public void Non_finite_and_non_positive_samples_are_left_out_and_said()
     {
         var a = new RunSet("b", [], new Dictionary<string, MetricRuns> { ["m"] = new("m", "ns", [[1, 2, 3, double.NaN, double.PositiveInfinity, 0, -1, 2, 3, 1]]) });

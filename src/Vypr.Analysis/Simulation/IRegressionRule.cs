@@ -13,8 +13,3 @@ public interface IRegressionRule
     /// <returns>Each alarm: the commit it names as the first slower one, and the commit at which it was raised.</returns>
     IReadOnlyList<Alarm> Alarms(IReadOnlyList<double[]> runs);
 }
-
-/// <summary>A "slower" alarm.</summary>
-/// <param name="Named">The commit the alarm names as the first slower one.</param>
-/// <param name="RaisedAt">The commit at which the alarm was raised.</param>
-public readonly record struct Alarm(int Named, int RaisedAt);
