@@ -148,6 +148,11 @@ public static class RunReader
                 throw new InvalidDataException($"{path}: $.metrics[{i}].name is empty");
             }
 
+            if (!IsCleanText(metric.Name))
+            {
+                throw new InvalidDataException($"{path}: $.metrics[{i}].name holds U+0000 or an unpaired surrogate, which a text in Vypr's formats never holds");
+            }
+
             if (!metrics.TryAdd(metric.Name, new MetricSamples(metric.Unit ?? "ns", metric.Samples)))
             {
                 throw new InvalidDataException($"{path}: $.metrics[{i}].name '{metric.Name}' appears twice");
@@ -155,6 +160,31 @@ public static class RunReader
         }
 
         return new MeasuredRun(path, file.Machine ?? string.Empty, file.Commit, file.Branch, file.StartedAt, metrics);
+    }
+
+    /// <summary>Whether a text is free of NUL and of unpaired surrogates (the results format's rule for texts).</summary>
+    private static bool IsCleanText(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '\0' || char.IsLowSurrogate(c))
+            {
+                return false;
+            }
+
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
+                {
+                    return false;
+                }
+
+                i++;
+            }
+        }
+
+        return true;
     }
 
     private static string Line(JsonException e) =>

@@ -33,6 +33,9 @@ public sealed class RunReaderTests : IDisposable
     [InlineData("""{"schema":"vypr.samples/1","metrics":[{"name":"parse","samples":[1,1e400]}]}""", "$.metrics[0].samples[1]")]
     [InlineData("""{"schema":"vypr.samples/1","metrics":[{"name":"parse","samples":[1,2]},{"name":"parse","samples":[3]}]}""", "$.metrics[1].name")]
     [InlineData("""{"schema":"vypr.samples/1"}""", "$.metrics")]
+    [InlineData("""{"schema":"vypr.samples/1","metrics":[{"name":"a\u0000b","samples":[1]}]}""", "$.metrics[0].name")]
+    [InlineData("""{"schema":"vypr.samples/1","metrics":[{"name":"a\ud800b","samples":[1]}]}""", "$.metrics[0].name")]
+    [InlineData("""{"schema":"vypr.samples/1","metrics":[{"name":"ok","samples":[1]},{"name":"\udc00","samples":[1]}]}""", "$.metrics[1].name")]
     [InlineData("""{"schema":"other/1","metrics":[]}""", "$.schema")]
     [InlineData("""{"schema":"vypr.samples/1",""", ":1:")]
     public void A_malformed_file_is_refused_naming_the_file_and_the_place(string json, string place)

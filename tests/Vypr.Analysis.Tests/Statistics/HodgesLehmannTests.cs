@@ -44,6 +44,18 @@ public sealed class HodgesLehmannTests
     }
 
     [Fact]
+    public void Large_samples_are_thinned_and_still_estimate_the_ratio_with_a_tight_interval()
+    {
+        var random = new Random(6);
+        double[] x = Samples(random, 20_000, 1000, 0.05);
+        double[] y = Samples(random, 5_000, 1100, 0.05);
+        RatioEstimate r = HodgesLehmann.Ratio(x, y);
+        Assert.InRange(r.Ratio, 1.09, 1.11);
+        Assert.True(r.Lower > 1.08 && r.Upper < 1.12, $"{r.Lower}..{r.Upper}");
+        Assert.True(r.Lower <= 1.1 && 1.1 <= r.Upper);
+    }
+
+    [Fact]
     public void Too_small_samples_give_an_unbounded_interval_rather_than_a_false_one()
     {
         RatioEstimate r = HodgesLehmann.Ratio([1.0], [2.0], 0.95);
