@@ -1,10 +1,9 @@
 using System.CommandLine;
-using System.Linq;
 using Vypr.Analysis.Explanations;
 using Vypr.Analysis.Reports;
+using Vypr.Analysis.Store;
 using Vypr.Cli.Commands;
 using Vypr.Cli.Compare;
-using Vypr.Cli.Suggest;
 
 namespace Vypr.Cli.Explain;
 
@@ -24,7 +23,7 @@ internal static class ExplainCommand
         output.AddTo(command);
         command.SetAction(parse => CommandRunner.Run(parse, p =>
         {
-            var documents = p.GetValue(runs)!.SelectMany(ResultsFiles.Expand).Select(ResultsFiles.Read).ToList();
+            var documents = ResultsStore.Open(p.GetValue(runs)!).Runs;
             var explanations = ViolationExplainer.Explain(documents);
             int n = p.GetValue(top);
             output.Write(p, explanations, e => MarkdownReport.Explanations(e, n), HtmlReport.Explanations);

@@ -1,9 +1,7 @@
 using System.CommandLine;
-using System.IO;
-using System.Linq;
 using Vypr.Analysis.Bounds;
-using Vypr.Analysis.Inputs;
 using Vypr.Analysis.Reports;
+using Vypr.Analysis.Store;
 using Vypr.Cli.Commands;
 using Vypr.Cli.Compare;
 
@@ -39,7 +37,7 @@ internal static class SuggestCommand
                 throw new UsageException($"--margin {m}: must be at least 0");
             }
 
-            var documents = p.GetValue(runs)!.SelectMany(ResultsFiles.Expand).Select(ResultsFiles.Read).ToList();
+            var documents = ResultsStore.Open(p.GetValue(runs)!).Runs;
             var suggestions = BoundSuggester.Suggest(documents, q, m);
             output.Write(p, suggestions, MarkdownReport.Suggestions);
             return ExitCodes.Success;
