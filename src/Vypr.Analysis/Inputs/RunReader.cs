@@ -97,12 +97,14 @@ public static class RunReader
         var specifications = document.Specifications.ToDictionary(s => s.Id);
         var sites = document.CallSites.ToDictionary(s => s.Id);
         var samples = new Dictionary<string, List<double>>(StringComparer.Ordinal);
-        foreach (VerdictInfo verdict in document.Verdicts)
+        var summaries = document.Summaries.ToDictionary(s => (s.TestId, s.CallSiteId));
+        foreach (IGrouping<(int TestId, int CallSiteId), VerdictInfo> group in document.Verdicts.GroupBy(v => (v.TestId, v.CallSiteId)))
         {
-            if (!sites.TryGetValue(verdict.CallSiteId, out CallSiteInfo? site) ||
-                !specifications.TryGetValue(verdict.SpecificationId, out SpecificationInfo? specification))
+            VerdictInfo first = group.First();
+            if (!sites.TryGetValue(first.CallSiteId, out CallSiteInfo? site) ||
+                !specifications.TryGetValue(first.SpecificationId, out SpecificationInfo? specification))
             {
-                throw new InvalidDataException($"{path}: verdict {verdict.Sequence} refers to call site {verdict.CallSiteId} or specification {verdict.SpecificationId}, which the file does not list");
+                throw new InvalidDataException($"{path}: verdict {first.Sequence} refers to call site {first.CallSiteId} or specification {first.SpecificationId}, which the file does not list");
             }
 
             string name = MetricName(specification, site);
@@ -111,7 +113,7 @@ public static class RunReader
                 samples[name] = list = [];
             }
 
-            list.Add(verdict.DurationNanoseconds);
+            list.AddRange(Representative(group.ToList(), summaries.GetValueOrDefault(group.Key)).Select(v => (double)v.DurationNanoseconds));
         }
 
         var metrics = samples.ToDictionary(p => p.Key, p => new MetricSamples("ns", p.Value), StringComparer.Ordinal);
@@ -125,6 +127,34 @@ public static class RunReader
 
         RunInfo run = document.Run;
         return new MeasuredRun(path, run.Machine, run.Commit, run.Branch, run.StartedAt, metrics);
+    }
+
+    /// <summary>
+    /// The kept verdicts of one test and call site, in the proportions of all its calls. A run keeps every violation
+    /// but satisfied verdicts only up to a limit, so when the summary shows satisfied calls were dropped, the
+    /// violations are thinned (evenly, in order) to the rate at which satisfied ones were kept; otherwise a
+    /// comparison would read a retention artefact as a slowdown.
+    /// </summary>
+    private static IEnumerable<VerdictInfo> Representative(List<VerdictInfo> kept, CallSiteSummary? summary)
+    {
+        var satisfied = kept.Where(v => v.Value).ToList();
+        var violated = kept.Where(v => !v.Value).ToList();
+        long totalSatisfied = summary is null ? satisfied.Count : summary.Calls - summary.Violations;
+        if (summary is null || totalSatisfied <= satisfied.Count || violated.Count == 0)
+        {
+            return kept;
+        }
+
+        double keepRate = (double)satisfied.Count / totalSatisfied;
+        int keep = (int)Math.Round(violated.Count * keepRate);
+        var thinned = new List<VerdictInfo>(satisfied.Count + keep);
+        thinned.AddRange(satisfied);
+        for (int i = 0; i < keep; i++)
+        {
+            thinned.Add(violated[(int)((i + 0.5) * violated.Count / keep)]);
+        }
+
+        return thinned;
     }
 
     private static MeasuredRun FromSamples(string path, SamplesFile file)

@@ -59,6 +59,24 @@ public sealed class RunReaderTests : IDisposable
     }
 
     [Fact]
+    public void When_satisfied_verdicts_were_dropped_violations_are_thinned_to_the_same_rate()
+    {
+        // 100 kept verdicts (50 violations, 50 satisfied) stand for 1,000 calls of which 50 violated: 950 satisfied
+        // were made, 50 kept (5.3%), so about 3 violations represent them, not 50.
+        RunDocument document = Documents.Uploader(100, 50, 0);
+        document = document with
+        {
+            Summaries = [new CallSiteSummary(1, 9, 1000, 50, 0, 1, 1, 1)],
+            CallSites = [document.CallSites[0]],
+            Tests = [document.Tests[0]],
+        };
+        string path = Write("run.json", JsonSerializer.Serialize(document, VyprJsonContext.Default.RunDocument));
+        var samples = RunReader.Read(path).Metrics["Uploader.IovOrderRule.Validate(Uploader.Payload) MaxDuration(\"20ms\") @ PayloadValidator.cs:13"].Samples;
+        Assert.Equal(53, samples.Count);
+        Assert.Equal(3, samples.Count(v => v > 20_000_000));
+    }
+
+    [Fact]
     public void Histories_take_each_runs_median_in_start_time_order()
     {
         var t0 = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
