@@ -15,6 +15,18 @@ internal static class Program
             root.Subcommands.Add(command);
         }
 
-        return root.Parse(args).InvokeAsync();
+        ParseResult parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // A wrong command line is exit code 2 (docs/cli.md), not System.CommandLine's default 1, which CI reads as a finding.
+            foreach (System.CommandLine.Parsing.ParseError error in parse.Errors)
+            {
+                System.Console.Error.WriteLine($"vypr: {error.Message}");
+            }
+
+            return Task.FromResult(ExitCodes.UsageError);
+        }
+
+        return parse.InvokeAsync();
     }
 }

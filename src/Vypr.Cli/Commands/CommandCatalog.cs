@@ -14,5 +14,10 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create() =>
     [
         Load.LoadCommand.Create(),
+        Compare.CompareCommand.Create(),
+        Gate.GateCommand.Create(),
+        Changes.ChangesCommand.Create(),
+        Suggest.SuggestCommand.Create(),
+        Explain.ExplainCommand.Create(),
     ];
 }

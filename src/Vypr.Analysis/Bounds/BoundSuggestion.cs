@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace Vypr.Analysis.Bounds;
+
+/// <summary>A proposed <c>[MaxDuration]</c> bound for a monitored method, from the durations of good runs.</summary>
+/// <param name="Method">The monitored method.</param>
+/// <param name="CurrentText">The specification as written now (<c>MaxDuration("50ms")</c>).</param>
+/// <param name="CurrentBoundNanoseconds">The current bound.</param>
+/// <param name="Calls">The durations the proposal rests on (kept verdicts of the good runs).</param>
+/// <param name="Runs">The good runs they came from.</param>
+/// <param name="QuantileNanoseconds">The high quantile of the durations (Harrell-Davis estimate).</param>
+/// <param name="Quantile">Which quantile (0.99).</param>
+/// <param name="MaxNanoseconds">The longest call in the good runs (exact, from the summaries).</param>
+/// <param name="Margin">The margin added to the quantile (0.2 = 20%).</param>
+/// <param name="BoundNanoseconds">The proposed bound: the quantile times 1 + margin, rounded up to two significant digits.</param>
+public sealed record BoundSuggestion(
+    string Method,
+    string CurrentText,
+    long CurrentBoundNanoseconds,
+    int Calls,
+    int Runs,
+    double QuantileNanoseconds,
+    double Quantile,
+    long MaxNanoseconds,
+    double Margin,
+    long BoundNanoseconds)
+{
+    /// <summary>The proposed bound as the attribute's text (<c>"25ms"</c>).</summary>
+    public string BoundText => DurationText.Format(BoundNanoseconds);
+
+    /// <summary>The attribute with a comment saying where it comes from, ready to paste above the method.</summary>
+    public string Code => string.Create(CultureInfo.InvariantCulture,
+        $"[MaxDuration(\"{BoundText}\")] // {Method}: p{Quantile * 100:0.#} {DurationText.Format((long)QuantileNanoseconds)} over {Calls} calls in {Runs} good run(s), max {DurationText.Format(MaxNanoseconds)}, +{Margin * 100:0.#}% margin (was {CurrentText})");
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Vypr.Analysis.History;
+using Vypr.Analysis.Inputs;
+using Vypr.Analysis.Reports;
+using Vypr.Cli.Commands;
+using Vypr.Cli.Compare;
+
+namespace Vypr.Cli.Changes;
+
+/// <summary>
+/// <c>vypr changes &lt;runs...&gt;</c>: change points in every metric's history on a branch, from its baseline; and
+/// <c>--acknowledge</c> / <c>--set-baseline</c> to move a baseline on purpose.
+/// </summary>
+internal static class ChangesCommand
+{
+    /// <summary>Creates the command.</summary>
+    /// <returns>The command.</returns>
+    public static Command Create()
+    {
+        var command = new Command("changes", "Find the commits where each metric's level changed, from a branch's runs (oldest first, or ordered by their start time).");
+        var runs = new Argument<string[]>("runs") { Description = "Results files, samples files, or directories of them: one run per file.", Arity = ArgumentArity.OneOrMore };
+        var baselinesPath = new Option<string>("--baselines") { Description = "The baselines file (vypr.baselines/1) read and updated.", DefaultValueFactory = _ => "vypr-baselines.json" };
+        var acknowledge = new Option<string?>("--acknowledge") { Description = "Accept the change found at this commit: the metric's baseline moves there (with --metric, or every metric changed there)." };
+        var setBaseline = new Option<string?>("--set-baseline") { Description = "Count the history from this commit on (with --metric, or for every metric)." };
+        var metric = new Option<string?>("--metric") { Description = "The metric --acknowledge or --set-baseline applies to." };
+        var reason = new Option<string?>("--reason") { Description = "Why, recorded with the baseline." };
+        var failOnRegression = new Option<bool>("--fail-on-regression") { Description = "Exit 1 when a regression is found since the baselines (a CI gate over the history)." };
+        var alpha = new Option<string>("--alpha") { Description = "The p-value a change must beat.", DefaultValueFactory = _ => "1e-5" };
+        var minEffect = new Option<string>("--min-effect") { Description = "The smallest change reported.", DefaultValueFactory = _ => "5%" };
+        var output = new OutputArguments();
+        command.Add(runs);
+        command.Add(baselinesPath);
+        command.Add(acknowledge);
+        command.Add(setBaseline);
+        command.Add(metric);
+        command.Add(reason);
+        command.Add(failOnRegression);
+        command.Add(alpha);
+        command.Add(minEffect);
+        output.AddTo(command);
+        command.SetAction(parse => CommandRunner.Run(parse, p =>
+        {
+            var options = new DetectorOptions
+            {
+                Alpha = ComparisonArguments.Share(p.GetValue(alpha)!, "--alpha"),
+                MinEffect = ComparisonArguments.Share(p.GetValue(minEffect)!, "--min-effect"),
+            };
+            try
+            {
+                options.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException(e.Message);
+            }
+
+            string path = p.GetValue(baselinesPath)!;
+            Baselines baselines = BaselinesFile.Read(path);
+            var histories = RunSets.ToHistories(RunReader.ReadAll(p.GetValue(runs)!));
+            string? ack = p.GetValue(acknowledge);
+            string? set = p.GetValue(setBaseline);
+            if (ack is not null && set is not null)
+            {
+                throw new UsageException("--acknowledge and --set-baseline: give one of them");
+            }
+
+            if (ack is not null || set is not null)
+            {
+                Baselines updated = Move(histories, baselines, options, p.GetValue(metric), ack, set, p.GetValue(reason));
+                BaselinesFile.Write(path, updated);
+                Console.Out.WriteLine($"vypr: baselines written to {path}");
+                return ExitCodes.Success;
+            }
+
+            IReadOnlyList<MetricHistory> analysed = HistoryAnalysis.Analyze(histories, baselines, options);
+            output.Write(p, analysed, MarkdownReport.Changes, HtmlReport.Changes);
+            bool regressed = analysed.Any(h => h.Changes.Any(c => c.Direction == ChangeDirection.Regression));
+            return p.GetValue(failOnRegression) && regressed ? ExitCodes.Failed : ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Baselines Move(
+        IReadOnlyDictionary<string, IReadOnlyList<HistoryPoint>> histories,
+        Baselines baselines,
+        DetectorOptions options,
+        string? metric,
+        string? acknowledge,
+        string? setBaseline,
+        string? reason)
+    {
+        if (metric is not null && !histories.ContainsKey(metric))
+        {
+            throw new UsageException($"--metric '{metric}' is not a metric of these runs");
+        }
+
+        if (setBaseline is not null)
+        {
+            string key = metric ?? Baselines.AllMetrics;
+            if (!histories.Where(h => metric is null || h.Key == metric).Any(h => HistoryAnalysis.FirstIndexOf(h.Value, setBaseline) >= 0))
+            {
+                throw new UsageException($"--set-baseline '{setBaseline}' is not a commit of these runs");
+            }
+
+            return baselines.With(key, new Baseline(setBaseline, reason, DateTimeOffset.UtcNow));
+        }
+
+        var analysed = HistoryAnalysis.Analyze(histories, baselines, options);
+        var matches = analysed
+            .Where(h => metric is null || h.Metric == metric)
+            .SelectMany(h => h.Changes.Where(c => c.Commit == acknowledge || (acknowledge!.Length >= 7 && c.Commit.StartsWith(acknowledge, StringComparison.OrdinalIgnoreCase))).Select(c => (h.Metric, c.Commit)))
+            .ToList();
+        if (matches.Count == 0)
+        {
+            throw new UsageException($"--acknowledge '{acknowledge}': no change was found at that commit{(metric is null ? string.Empty : $" for metric '{metric}'")}; run 'vypr changes' to list them");
+        }
+
+        foreach ((string name, string commit) in matches)
+        {
+            baselines = baselines.With(name, new Baseline(commit, reason ?? "acknowledged change", DateTimeOffset.UtcNow));
+        }
+
+        return baselines;
+    }
+}

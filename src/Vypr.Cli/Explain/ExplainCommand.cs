@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Vypr.Analysis.Explanations;
+using Vypr.Analysis.Reports;
+using Vypr.Analysis.Store;
+using Vypr.Cli.Commands;
+using Vypr.Cli.Compare;
+
+namespace Vypr.Cli.Explain;
+
+/// <summary><c>vypr explain &lt;runs...&gt;</c>: why specifications were violated, by call site, test and captured value.</summary>
+internal static class ExplainCommand
+{
+    /// <summary>Creates the command.</summary>
+    /// <returns>The command.</returns>
+    public static Command Create()
+    {
+        var command = new Command("explain", "Explain violations: which call sites, tests and captured values set violating calls apart, ranked by effect size.");
+        var runs = new Argument<string[]>("runs") { Description = "Results files (vypr.run/1), or directories of them.", Arity = ArgumentArity.OneOrMore };
+        var top = new Option<int>("--top") { Description = "Candidate explanations shown per specification.", DefaultValueFactory = _ => 3 };
+        var output = new OutputArguments();
+        command.Add(runs);
+        command.Add(top);
+        output.AddTo(command);
+        command.SetAction(parse => CommandRunner.Run(parse, p =>
+        {
+            var documents = ResultsStore.Open(p.GetValue(runs)!).Runs;
+            var explanations = ViolationExplainer.Explain(documents);
+            int n = p.GetValue(top);
+            output.Write(p, explanations, e => MarkdownReport.Explanations(e, n), HtmlReport.Explanations);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

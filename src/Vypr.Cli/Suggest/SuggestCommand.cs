@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Vypr.Analysis.Bounds;
+using Vypr.Analysis.Reports;
+using Vypr.Analysis.Store;
+using Vypr.Cli.Commands;
+using Vypr.Cli.Compare;
+
+namespace Vypr.Cli.Suggest;
+
+/// <summary><c>vypr suggest &lt;good runs...&gt;</c>: <c>[MaxDuration]</c> bounds from observed durations, as code to paste.</summary>
+internal static class SuggestCommand
+{
+    /// <summary>Creates the command.</summary>
+    /// <returns>The command.</returns>
+    public static Command Create()
+    {
+        var command = new Command("suggest", "Propose [MaxDuration] bounds from the durations of good runs: a high quantile plus a margin, as code ready to paste.");
+        var runs = new Argument<string[]>("runs") { Description = "Results files (vypr.run/1) of good runs, or directories of them.", Arity = ArgumentArity.OneOrMore };
+        var quantile = new Option<string>("--quantile") { Description = "The quantile of the durations the bound starts from.", DefaultValueFactory = _ => "99%" };
+        var margin = new Option<string>("--margin") { Description = "The margin added on top of the quantile.", DefaultValueFactory = _ => "20%" };
+        var output = new OutputArguments();
+        command.Add(runs);
+        command.Add(quantile);
+        command.Add(margin);
+        output.AddTo(command);
+        command.SetAction(parse => CommandRunner.Run(parse, p =>
+        {
+            double q = ComparisonArguments.Share(p.GetValue(quantile)!, "--quantile");
+            double m = ComparisonArguments.Share(p.GetValue(margin)!, "--margin");
+            if (!(q > 0 && q < 1))
+            {
+                throw new UsageException($"--quantile {q}: must be strictly between 0 and 1 (for example 99%)");
+            }
+
+            if (!(m >= 0))
+            {
+                throw new UsageException($"--margin {m}: must be at least 0");
+            }
+
+            var documents = ResultsStore.Open(p.GetValue(runs)!).Runs;
+            var suggestions = BoundSuggester.Suggest(documents, q, m);
+            output.Write(p, suggestions, MarkdownReport.Suggestions);
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

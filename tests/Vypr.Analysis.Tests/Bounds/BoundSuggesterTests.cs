@@ -1,0 +1,53 @@
+using System;
+using System.Linq;
+using Vypr.Analysis.Bounds;
+using Vypr.Analysis.Tests.Explanations;
+using Xunit;
+
+namespace Vypr.Analysis.Tests.Bounds;
+
+public sealed class BoundSuggesterTests
+{
+    [Fact]
+    public void The_bound_is_the_high_quantile_plus_the_margin_rounded_up_and_ready_to_paste()
+    {
+        // Good runs: no violations, durations 5-6 ms.
+        var runs = Enumerable.Range(0, 3).Select(i => Documents.Uploader(40, 0, 60)).ToList();
+        BoundSuggestion s = Assert.Single(BoundSuggester.Suggest(runs, 0.99, 0.2));
+        Assert.Equal(300, s.Calls);
+        Assert.Equal(3, s.Runs);
+        Assert.InRange(s.QuantileNanoseconds, 5_900_000, 6_000_000);
+        Assert.True(s.BoundNanoseconds >= s.QuantileNanoseconds * 1.2);
+        Assert.True(s.BoundNanoseconds <= s.QuantileNanoseconds * 1.2 * 1.1);
+        Assert.StartsWith($"[MaxDuration(\"{s.BoundText}\")] // Uploader.IovOrderRule.Validate(Uploader.Payload): p99 ", s.Code, StringComparison.Ordinal);
+        Assert.Contains("+20% margin (was MaxDuration(\"20ms\"))", s.Code, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rounding_up_keeps_two_significant_digits_and_never_goes_below()
+    {
+        var random = new Random(30);
+        for (int i = 0; i < 1000; i++)
+        {
+            double ns = Math.Exp(random.NextDouble() * 25);
+            long r = DurationText.RoundUp(ns);
+            Assert.True(r >= Math.Floor(ns), $"{r} < {ns}");
+            Assert.True(r <= ns * 1.1 + 1, $"{r} too far above {ns}");
+        }
+
+        Assert.Equal(7_200_000, DurationText.RoundUp(7_112_345));
+        Assert.Equal("7.2ms", DurationText.Format(7_200_000));
+        Assert.Equal("1.5s", DurationText.Format(1_500_000_000));
+        Assert.Equal("850ns", DurationText.Format(850));
+    }
+
+    [Theory]
+    [InlineData(0.0, 0.2)]
+    [InlineData(1.0, 0.2)]
+    [InlineData(0.99, -0.1)]
+    [InlineData(double.NaN, 0.2)]
+    public void Out_of_range_settings_are_refused(double quantile, double margin)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => BoundSuggester.Suggest([], quantile, margin));
+    }
+}
