@@ -53,8 +53,9 @@ public sealed class UploadTests(UploaderFixture fixture) : IClassFixture<Uploade
     public async Task Uploads_a_bulk_reprocessing_payload_with_many_intervals()
     {
         // A bulk re-upload carries thousands of intervals: the pairwise overlap check in IovOrderRule becomes
-        // quadratic and violates its 20ms specification, while every other step stays within its bounds.
-        UploadResult result = await fixture.Uploader.UploadAsync(Payloads.Of(64 * 1024, iovs: 10_000, seed: 40));
+        // quadratic and violates its 100ms specification several times over, while every other step stays within
+        // its bounds (which leave room for a loaded CI machine; load only makes this violation larger).
+        UploadResult result = await fixture.Uploader.UploadAsync(Payloads.Of(64 * 1024, iovs: 20_000, seed: 40));
 
         Assert.True(result.Stored);
     }

@@ -9,7 +9,7 @@ namespace Uploader;
 /// </remarks>
 public sealed class IovOrderRule : IPayloadRule
 {
-    [MaxDuration("20ms")]
+    [MaxDuration("100ms")]
     public string? Validate(Payload payload)
     {
         var iovs = payload.Iovs;

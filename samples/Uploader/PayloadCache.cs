@@ -8,7 +8,7 @@ public sealed class PayloadCache
 {
     private readonly ConcurrentDictionary<string, long> _stored = new();
 
-    [MaxDuration("20ms")]
+    [MaxDuration("100ms")]
     public bool Contains(string hash) => _stored.ContainsKey(hash);
 
     public void Add(string hash, long compressedBytes) => _stored[hash] = compressedBytes;

@@ -9,7 +9,7 @@ public sealed class TagFormatRule : IPayloadRule
     private static readonly string[] Workflows = ["hlt", "express", "prompt", "offline"];
 
     // A warm call takes microseconds; the first one pays for JIT compilation, and the bound leaves room for it.
-    [MaxDuration("50ms")]
+    [MaxDuration("100ms")]
     public string? Validate(Payload payload) =>
         IsWellFormed(payload.Tag) ? null : $"tag '{payload.Tag}' is not <Record>_v<N>_<workflow>";
 

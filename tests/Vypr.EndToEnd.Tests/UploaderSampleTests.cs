@@ -23,10 +23,10 @@ public sealed class UploaderSampleTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"{BulkTest} [FAIL]", run.Output);
         Assert.Contains("1 call violated its performance specification:", run.Output);
-        Assert.Contains("MaxDuration(\"20ms\") on Uploader.IovOrderRule.Validate(Uploader.Payload) at ", run.Output);
+        Assert.Contains("MaxDuration(\"100ms\") on Uploader.IovOrderRule.Validate(Uploader.Payload) at ", run.Output);
         Assert.Contains("Total: 9, Errors: 0, Failed: 1", run.Output);
         Assert.Contains("Vypr verdicts", run.Output);
-        Assert.Matches(@"VIOLATED\s+MaxDuration\(""20ms""\)\s+Uploader\.IovOrderRule\.Validate", run.Output);
+        Assert.Matches(@"VIOLATED\s+MaxDuration\(""100ms""\)\s+Uploader\.IovOrderRule\.Validate", run.Output);
 
         RunDocument results = Assert.IsType<RunDocument>(run.Results);
         VerdictInfo violation = Assert.Single(results.Verdicts, v => !v.Value);

@@ -43,7 +43,7 @@ public static class MonitorRegistry
             }
 
             int id = s_specifications.Length + 1;
-            s_specifications = [.. s_specifications, new SpecificationInfo(id, key, method, text, boundNanoseconds)];
+            s_specifications = [.. s_specifications, SpecificationRecord(id, key, method, text, boundNanoseconds)];
             s_formulas = [.. s_formulas, MaxDurationFormula(methodKey, boundNanoseconds)];
             s_specificationIds.Add(key, id);
             return id;
@@ -70,7 +70,7 @@ public static class MonitorRegistry
 
             int id = s_callSites.Length + 1;
             RequireRecordable(id, "call sites");
-            s_callSites = [.. s_callSites, new CallSiteInfo(id, specificationId, file, line, column, caller, assembly)];
+            s_callSites = [.. s_callSites, CallSiteRecord(id, specificationId, file, line, column, caller, assembly)];
             s_callSiteIds.Add(key, id);
             return id;
         }
@@ -123,7 +123,7 @@ public static class MonitorRegistry
             int id = SpecificationIdLocked(key);
             SpecificationInfo[] specifications = [.. s_specifications];
             Vypr.Specification?[] formulas = [.. s_formulas];
-            specifications[id - 1] = new SpecificationInfo(id, key, method, text, 0);
+            specifications[id - 1] = SpecificationRecord(id, key, method, text, 0);
             formulas[id - 1] = specification;
             Volatile.Write(ref s_formulas, formulas);
             Volatile.Write(ref s_specifications, specifications);
@@ -209,7 +209,7 @@ public static class MonitorRegistry
         }
 
         int id = s_specifications.Length + 1;
-        s_specifications = [.. s_specifications, new SpecificationInfo(id, key, "(not loaded)", "(not loaded)", 0)];
+        s_specifications = [.. s_specifications, SpecificationRecord(id, key, "(not loaded)", "(not loaded)", 0)];
         s_formulas = [.. s_formulas, null];
         s_specificationIds.Add(key, id);
         return id;
@@ -230,4 +230,22 @@ public static class MonitorRegistry
     /// <param name="id">A specification ID of this process's run.</param>
     /// <returns>The specification.</returns>
     public static SpecificationInfo Specification(int id) => Volatile.Read(ref s_specifications)[id - 1];
+
+    // The registry keeps full names for its own lookups; the records the results carry are cleaned and shortened to
+    // what the results format holds (ResultsText, TextLimits), which is what the verdict server accepts.
+    private static SpecificationInfo SpecificationRecord(int id, string key, string method, string text, long boundNanoseconds) => new(
+        id,
+        TextLimits.Clip(ResultsText.Clean(key)!, TextLimits.Long),
+        TextLimits.Clip(ResultsText.Clean(method)!, TextLimits.Name, TextLimits.KeyBytes),
+        TextLimits.Clip(ResultsText.Clean(text)!, TextLimits.Long),
+        boundNanoseconds);
+
+    private static CallSiteInfo CallSiteRecord(int id, int specificationId, string file, int line, int column, string caller, string assembly) => new(
+        id,
+        specificationId,
+        TextLimits.Clip(ResultsText.Clean(file)!, TextLimits.Name, TextLimits.KeyBytes),
+        line,
+        column,
+        TextLimits.Clip(ResultsText.Clean(caller)!, TextLimits.Name),
+        TextLimits.Clip(ResultsText.Clean(assembly)!, TextLimits.Name));
 }

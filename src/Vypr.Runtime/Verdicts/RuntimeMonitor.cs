@@ -130,7 +130,7 @@ public static class RuntimeMonitor
         {
             if (s_tests.TryGetValue(testId, out TestInfo? test))
             {
-                s_tests[testId] = test with { EndedAt = endedAt, Outcome = outcome };
+                s_tests[testId] = test with { EndedAt = endedAt, Outcome = outcome is null ? null : TextLimits.Clip(ResultsText.Clean(outcome)!, TextLimits.Short) };
             }
         }
     }
@@ -383,11 +383,12 @@ public static class RuntimeMonitor
         // A non-finite number (q.Value() / 0) is a legal observation: the results format carries it as "NaN",
         // "Infinity" or "-Infinity". A captured text reaches the results only through the condition, cleaned of
         // what the format cannot carry (NUL, unpaired surrogates).
+        // Texts are shortened to the results format's limits (TextLimits), which the verdict server enforces.
         return new ObservationInfo(
-            atom.Atom.Left.ToString()!,
+            TextLimits.Clip(atom.Atom.Left.ToString()!, TextLimits.Short),
             left.Kind == ValueKind.Number ? left.Number : 0,
             UnitOf(atom.Atom.Left, left),
-            ResultsText.Clean(condition)!,
+            TextLimits.Clip(ResultsText.Clean(condition)!, TextLimits.Short),
             satisfied,
             latest < 0 ? 0 : binding.Slots[latest].CallSite);
     }

@@ -13,16 +13,17 @@ namespace Vypr.Server.Ingest;
 /// </summary>
 internal static class BatchValidator
 {
-    private const int ShortText = 256;
-    private const int NameText = 4_096;
-    private const int LongText = 16_384;
+    // One set of limits with the runtime, which shortens what it writes to them (Vypr.Contracts.TextLimits).
+    private const int ShortText = TextLimits.Short;
+    private const int NameText = TextLimits.Name;
+    private const int LongText = TextLimits.Long;
 
     /// <summary>
     /// The most UTF-8 bytes of a text that identifies a row across runs (a method's name, a call site's file): such
     /// texts are keys of unique indexes, and a PostgreSQL B-tree entry holds at most about 2,700 bytes. The same limit
     /// applies on SQLite, so that a batch one store accepts the other does too.
     /// </summary>
-    public const int KeyTextBytes = 2_048;
+    public const int KeyTextBytes = TextLimits.KeyBytes;
 
     public static void Validate(RunDocument document, string at)
     {

@@ -64,9 +64,22 @@ public sealed class WholePathPropertyTests : IDisposable
             string where = $"{context}, case {i} ({kind})";
             if (kind == CapturedValueKind.Text)
             {
-                string shown = text is null ? "null" : "\"" + ResultsText.Clean(text) + "\"";
-                Assert.True(observation.Condition.EndsWith($"(observed {shown})", StringComparison.Ordinal), $"{where}: condition {Shorten(observation.Condition)}");
-                Assert.True(ResultsText.IsValid(observation.Condition), $"{where}: condition holds NUL or an unpaired surrogate");
+                string shown = $"(observed {(text is null ? "null" : "\"" + ResultsText.Clean(text) + "\"")})";
+                string condition = observation.Condition;
+                Assert.True(condition.Length <= TextLimits.Short, $"{where}: condition of {condition.Length} characters, over the format's {TextLimits.Short}");
+                if (condition.EndsWith(TextLimits.Ellipsis))
+                {
+                    // Shortened to the limit: what is kept of the observed text is its beginning.
+                    int at = condition.IndexOf("(observed ", StringComparison.Ordinal);
+                    Assert.True(at >= 0 && shown.StartsWith(condition[at..^1], StringComparison.Ordinal), $"{where}: condition {Shorten(condition)}");
+                    Assert.True(condition.Length >= TextLimits.Short - 1, $"{where}: shortened further than needed, to {condition.Length}");
+                }
+                else
+                {
+                    Assert.True(condition.EndsWith(shown, StringComparison.Ordinal), $"{where}: condition {Shorten(condition)}");
+                }
+
+                Assert.True(ResultsText.IsValid(condition), $"{where}: condition holds NUL or an unpaired surrogate");
             }
             else
             {

@@ -64,11 +64,28 @@ public static class Documents
         return new RunDocument(RunDocument.CurrentSchema, Run(runId), [Hash, Upload], CallSites, [Test(1), Test(2)], verdicts);
     }
 
-    /// <summary>The contract's own JSON shape, with non-finite doubles as "NaN", "Infinity" and "-Infinity" (docs/results-format.md).</summary>
-    public static readonly JsonSerializerOptions Options = new(VyprJsonContext.Default.Options)
+    /// <summary>
+    /// The contract's own JSON shape, with non-finite doubles as "NaN", "Infinity" and "-Infinity"
+    /// (docs/results-format.md), writing texts as they are: the runtime's writer cleans NUL and unpaired surrogates,
+    /// and these tests must be able to send what a careless or hostile client would.
+    /// </summary>
+    public static readonly JsonSerializerOptions Options = WithRawTexts(new(VyprJsonContext.Default.Options)
     {
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    });
+
+    private static JsonSerializerOptions WithRawTexts(JsonSerializerOptions options)
+    {
+        for (int i = options.Converters.Count - 1; i >= 0; i--)
+        {
+            if (options.Converters[i] is ResultsTextConverter)
+            {
+                options.Converters.RemoveAt(i);
+            }
+        }
+
+        return options;
+    }
 
     public static string Json(RunDocument document) => JsonSerializer.Serialize(document, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<RunDocument>)Options.GetTypeInfo(typeof(RunDocument)));
 
