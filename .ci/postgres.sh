@@ -4,6 +4,8 @@
 # meant for eval:
 #   eval "$(bash .ci/postgres.sh)"      -> export VYPR_TEST_POSTGRES='Host=127.0.0.1;Port=...;...'
 #   bash .ci/postgres.sh stop           -> stops the server this script started
+# VYPR_PG_STARTED is 1 when this call started the server and 0 when it reused a running one, so that a caller stops
+# only what it started.
 # A second start while the server runs reuses it. The data lives in $VYPR_PG_DIR (default /tmp/vypr-postgres).
 set -euo pipefail
 exec 3>&1 1>&2
@@ -50,6 +52,7 @@ fi
 if as_postgres "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
   PORT="$(sed -n 4p "$DATA/postmaster.pid")"
   echo "postgres.sh: reusing the server on 127.0.0.1:$PORT"
+  STARTED=0
 else
   PORT=""
   for candidate in $(seq 55432 55532); do
@@ -67,6 +70,7 @@ else
   as_postgres "$BIN/pg_ctl" -D "$DATA" -l "$DIR/server.log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$DIR -c fsync=off" start >/dev/null 3>&-
   echo "postgres.sh: started PostgreSQL ($BIN) on 127.0.0.1:$PORT"
+  STARTED=1
 fi
 
 psql_admin() {
@@ -80,4 +84,4 @@ if [ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = 'vypr_test'")" 
   psql_admin -c "CREATE DATABASE vypr_test OWNER vypr"
 fi
 
-echo "export VYPR_TEST_POSTGRES='Host=127.0.0.1;Port=$PORT;Username=vypr;Password=$PASSWORD;Database=vypr_test'" >&3
+echo "export VYPR_TEST_POSTGRES='Host=127.0.0.1;Port=$PORT;Username=vypr;Password=$PASSWORD;Database=vypr_test' VYPR_PG_STARTED=$STARTED" >&3
