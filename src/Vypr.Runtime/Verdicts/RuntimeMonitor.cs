@@ -42,7 +42,7 @@ public static class RuntimeMonitor
 
     /// <summary>Adds a sink that receives every verdict decided from now on.</summary>
     /// <param name="sink">The sink.</param>
-    public static void AddSink(IVerdictSink sink)
+    internal static void AddSink(IVerdictSink sink)
     {
         ArgumentNullException.ThrowIfNull(sink);
         lock (s_lock)
@@ -52,7 +52,7 @@ public static class RuntimeMonitor
     }
 
     /// <summary>Drains every probe buffer now, so that every call completed before this point has its verdict.</summary>
-    public static void Drain()
+    internal static void Drain()
     {
         lock (s_lock)
         {
@@ -63,7 +63,7 @@ public static class RuntimeMonitor
     /// <summary>Everything the run has produced so far: specifications, call sites, tests and verdicts.</summary>
     /// <param name="assembly">The name of the test assembly the run belongs to.</param>
     /// <returns>A consistent snapshot, taken after draining every buffer.</returns>
-    public static RunDocument Snapshot(string assembly)
+    internal static RunDocument Snapshot(string assembly)
     {
         lock (s_lock)
         {
