@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Vypr.Runtime.Shipping;
 using Vypr.Server.Storage;
 using Vypr.Server.Tests.Harness;
+using Vypr.Tests.Shared;
 using Xunit;
 
 namespace Vypr.Server.Tests;
@@ -22,9 +23,9 @@ public sealed class FaultTests
     public async Task Verdicts_shipped_across_a_server_kill_and_restart_are_all_stored_exactly_once(StoreKind kind)
     {
         await using TestStore store = await TestStore.CreateAsync(kind);
-        (int exit, string token, string error) = await ServerProcess.RunAsync($"tokens create --name ci {ServerProcess.StoreArguments(store)}");
+        (int exit, string token, string error) = await ServerProcess.RunAsync($"tokens create --name ci {store.ServerArguments}");
         Assert.True(exit == 0, error);
-        using var server = new ServerProcess(store, Ports.Free());
+        using var server = new ServerProcess(store.ServerArguments, Ports.Free());
         await server.StartAsync();
 
         var source = new FakeRunSource(Guid.NewGuid());

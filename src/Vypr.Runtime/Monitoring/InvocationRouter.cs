@@ -7,7 +7,8 @@ namespace Vypr.Runtime.Monitoring;
 /// Puts the formula records of each invocation back in recording order and hands them to the monitors of their
 /// specifications. An invocation's events may be recorded on several threads (async continuations) and so drained
 /// from several rings in any order; each record carries its position, and a record that arrives early waits here
-/// until the ones before it have arrived.
+/// until the ones before it have arrived. Used only under <see cref="RuntimeMonitor"/>'s drain lock, as is every
+/// monitor it feeds, so none of them synchronises.
 /// </summary>
 internal sealed class InvocationRouter
 {

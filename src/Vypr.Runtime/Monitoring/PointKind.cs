@@ -1,6 +1,9 @@
+using System.ComponentModel;
+
 namespace Vypr.Runtime.Monitoring;
 
-/// <summary>What kind of event a registered point records.</summary>
+/// <summary>What kind of event a registered point records. Named by generated code; not meant to be used by hand.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum PointKind : byte
 {
     /// <summary>A call site of the scoped method: the invocation itself (recorded when it ends).</summary>

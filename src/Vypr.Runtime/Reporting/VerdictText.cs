@@ -7,7 +7,7 @@ using Vypr.Contracts;
 namespace Vypr.Runtime;
 
 /// <summary>Writes verdicts for people: one line per violation, and the summary table of a run.</summary>
-public static class VerdictText
+internal static class VerdictText
 {
     /// <summary>Describes a violation: the specification, where the call was made, and observed against bound.</summary>
     /// <param name="verdict">A verdict (normally a violated one).</param>

@@ -11,7 +11,7 @@ namespace Vypr.Runtime.Runs;
 /// grow by one file per run forever. Only files of the same assembly are counted, so several test assemblies can
 /// share one directory; a file's verdict table (<c>.txt</c>) goes with it.
 /// </summary>
-public static class ResultsRetention
+internal static class ResultsRetention
 {
     /// <summary>The environment variable: how many results files to keep per assembly, or <c>all</c>.</summary>
     public const string EnvironmentVariable = "VYPR_KEEP_RESULTS";

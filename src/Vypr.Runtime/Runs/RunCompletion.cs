@@ -41,7 +41,7 @@ public sealed class RunCompletion
     /// <param name="resultsDirectory">The results directory; <see cref="ResultsFile.DefaultDirectory"/> when null.</param>
     /// <param name="flushTimeout">How long the shipper may keep trying; <see cref="VerdictShipper.DefaultFlushTimeout"/> when null.</param>
     /// <returns>What was kept, and what failed.</returns>
-    public static async ValueTask<RunCompletion> CompleteAsync(
+    internal static async ValueTask<RunCompletion> CompleteAsync(
         string assembly,
         VerdictShipper? shipper,
         TextWriter output,

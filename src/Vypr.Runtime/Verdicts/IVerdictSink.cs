@@ -4,7 +4,7 @@ using Vypr.Contracts;
 namespace Vypr.Runtime;
 
 /// <summary>Receives verdicts as the monitor decides them (a results shipper, a live view).</summary>
-public interface IVerdictSink
+internal interface IVerdictSink
 {
     /// <summary>
     /// Takes a batch of newly decided verdicts. Called while the monitor drains, off the probes' hot path but

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Vypr.Contracts;
-using Vypr.Formulas;
 using Vypr.Runtime.Monitoring;
 
 namespace Vypr.Runtime;
@@ -13,25 +12,31 @@ namespace Vypr.Runtime;
 /// background, when a buffer fills, and whenever verdicts are asked for), checks each call against its
 /// specification and keeps the verdicts of the run, indexed by test.
 /// </summary>
+/// <remarks>
+/// <para>
+/// The facade of the verdict stage, which is split by job: <see cref="MaxDurationChecker"/> checks
+/// <c>[MaxDuration]</c> calls, the <see cref="InvocationRouter"/> and its <see cref="FormulaMonitor"/>s evaluate
+/// fluent specifications and <see cref="FormulaVerdictTranslator"/> turns what they decide into verdicts,
+/// <see cref="VerdictStore"/> keeps verdicts, tests and statistics, <see cref="VerdictPublisher"/> hands new
+/// verdicts to the sinks.
+/// </para>
+/// <para>
+/// Thread model: there is one lock, the drain lock held here. Draining takes it: the background timer, a probe
+/// whose thread's ring is full (it drains only its own ring), and every reader of verdicts (a test's report, a
+/// snapshot). Everything behind the drain (the checker, the router and every formula monitor, the translator,
+/// the store, the publisher and the sinks' <c>Publish</c>) runs only under this lock, which is why none of them
+/// synchronises on its own. Probes never take it on their hot path; they publish records through their ring.
+/// </para>
+/// </remarks>
 public static class RuntimeMonitor
 {
     private static readonly TimeSpan s_backgroundDrainPeriod = TimeSpan.FromMilliseconds(100);
 
     private static readonly Lock s_lock = new();
-    private static readonly List<VerdictInfo> s_verdicts = [];
-    private static readonly Dictionary<int, List<VerdictInfo>> s_verdictsByTest = [];
-    private static readonly Dictionary<int, TestInfo> s_tests = [];
-    private static readonly Dictionary<(int TestId, int CallSiteId), CallSiteAccumulator> s_accumulators = [];
-    private static readonly List<IVerdictSink> s_sinks = [];
-
     private static readonly InvocationRouter s_router = new(MonitorRegistry.Point, CreateFormulaMonitor);
-    private static readonly FormulaVerdicts s_formulaVerdicts = new();
+    private static readonly FormulaVerdictTranslator s_formulaVerdicts = new();
 
     private static ThreadCallBuffer[] s_buffers = [];
-    private static CallSiteAccumulator? s_lastAccumulator;
-
-    // Indexed by call site ID (slot 0 unused); grown under the lock when a new site shows up, read only under it.
-    private static SiteState[] s_siteStates = [];
     private static Timer? s_backgroundDrain;
 
     /// <summary>This process's run: one per test assembly execution.</summary>
@@ -42,17 +47,17 @@ public static class RuntimeMonitor
 
     /// <summary>Adds a sink that receives every verdict decided from now on.</summary>
     /// <param name="sink">The sink.</param>
-    public static void AddSink(IVerdictSink sink)
+    internal static void AddSink(IVerdictSink sink)
     {
         ArgumentNullException.ThrowIfNull(sink);
         lock (s_lock)
         {
-            s_sinks.Add(sink);
+            VerdictPublisher.Add(sink);
         }
     }
 
     /// <summary>Drains every probe buffer now, so that every call completed before this point has its verdict.</summary>
-    public static void Drain()
+    internal static void Drain()
     {
         lock (s_lock)
         {
@@ -63,22 +68,20 @@ public static class RuntimeMonitor
     /// <summary>Everything the run has produced so far: specifications, call sites, tests and verdicts.</summary>
     /// <param name="assembly">The name of the test assembly the run belongs to.</param>
     /// <returns>A consistent snapshot, taken after draining every buffer.</returns>
-    public static RunDocument Snapshot(string assembly)
+    internal static RunDocument Snapshot(string assembly)
     {
         lock (s_lock)
         {
             DrainLocked();
-            var tests = new List<TestInfo>(s_tests.Values);
-            tests.Sort(static (a, b) => a.Id.CompareTo(b.Id));
             return new RunDocument(
                 RunDocument.CurrentSchema,
                 RunEnvironment.Describe(RunId, assembly, RunClock.Started, DateTimeOffset.UtcNow),
                 MonitorRegistry.Specifications,
                 MonitorRegistry.CallSites,
-                tests,
-                s_verdicts.ToArray())
+                VerdictStore.Tests(),
+                VerdictStore.All())
             {
-                Summaries = SummariesLocked(static _ => true),
+                Summaries = VerdictStore.Summaries(static _ => true),
             };
         }
     }
@@ -88,23 +91,8 @@ public static class RuntimeMonitor
         lock (s_lock)
         {
             DrainLocked();
-            return SummariesLocked(key => key.TestId == testId);
+            return VerdictStore.Summaries(key => key.TestId == testId);
         }
-    }
-
-    private static CallSiteSummary[] SummariesLocked(Func<(int TestId, int CallSiteId), bool> include)
-    {
-        var summaries = new List<CallSiteSummary>();
-        foreach (KeyValuePair<(int TestId, int CallSiteId), CallSiteAccumulator> entry in s_accumulators)
-        {
-            if (include(entry.Key))
-            {
-                summaries.Add(entry.Value.ToSummary());
-            }
-        }
-
-        summaries.Sort(static (a, b) => a.TestId != b.TestId ? a.TestId.CompareTo(b.TestId) : a.CallSiteId.CompareTo(b.CallSiteId));
-        return summaries.ToArray();
     }
 
     internal static IReadOnlyList<VerdictInfo> VerdictsOf(int testId)
@@ -112,7 +100,7 @@ public static class RuntimeMonitor
         lock (s_lock)
         {
             DrainLocked();
-            return s_verdictsByTest.TryGetValue(testId, out List<VerdictInfo>? verdicts) ? verdicts.ToArray() : [];
+            return VerdictStore.Of(testId);
         }
     }
 
@@ -120,7 +108,7 @@ public static class RuntimeMonitor
     {
         lock (s_lock)
         {
-            s_tests[test.Id] = test;
+            VerdictStore.TestStarted(test);
         }
     }
 
@@ -128,10 +116,7 @@ public static class RuntimeMonitor
     {
         lock (s_lock)
         {
-            if (s_tests.TryGetValue(testId, out TestInfo? test))
-            {
-                s_tests[testId] = test with { EndedAt = endedAt, Outcome = outcome is null ? null : TextLimits.Clip(ResultsText.Clean(outcome)!, TextLimits.Short) };
-            }
+            VerdictStore.TestEnded(testId, endedAt, outcome);
         }
     }
 
@@ -154,16 +139,16 @@ public static class RuntimeMonitor
     {
         lock (s_lock)
         {
-            int firstNew = s_verdicts.Count;
+            int firstNew = VerdictStore.Count;
             var evaluator = default(Evaluator);
             buffer.DrainTo(ref evaluator);
-            PublishLocked(firstNew);
+            VerdictPublisher.PublishSince(firstNew);
         }
     }
 
     private static void DrainLocked()
     {
-        int firstNew = s_verdicts.Count;
+        int firstNew = VerdictStore.Count;
         ThreadCallBuffer[] buffers = Volatile.Read(ref s_buffers);
         bool anyRetired = false;
         foreach (ThreadCallBuffer buffer in buffers)
@@ -178,121 +163,7 @@ public static class RuntimeMonitor
             Volatile.Write(ref s_buffers, Array.FindAll(buffers, static b => !b.IsRetired));
         }
 
-        PublishLocked(firstNew);
-    }
-
-    private static void PublishLocked(int firstNew)
-    {
-        if (s_sinks.Count > 0 && s_verdicts.Count > firstNew)
-        {
-            List<VerdictInfo> fresh = s_verdicts.GetRange(firstNew, s_verdicts.Count - firstNew);
-            foreach (IVerdictSink sink in s_sinks)
-            {
-                // This may run on a user's thread (its ring was full): a failing sink must not break user code.
-                try
-                {
-                    sink.Publish(fresh);
-                }
-                catch (Exception e)
-                {
-                    Console.Error.WriteLine($"vypr: verdict sink {sink.GetType().Name} failed and missed {fresh.Count} verdicts: {e.Message}");
-                }
-            }
-        }
-    }
-
-    // The common case, a satisfied call beyond the retention limit, only updates statistics: keep it small
-    // enough to inline into the drain loop.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Evaluate(in CallRecord record, int threadId)
-    {
-        SiteState[] sites = s_siteStates;
-        SiteState site = (uint)record.CallSiteId < (uint)sites.Length ? sites[record.CallSiteId] : SiteStateOf(record.CallSiteId);
-        long duration = RunClock.Nanoseconds(record.StartTimestamp, record.EndTimestamp);
-        bool satisfied = duration <= site.BoundNanoseconds;
-
-        CallSiteAccumulator accumulator = Accumulator(record.TestId, record.CallSiteId);
-
-        accumulator.Add(duration, satisfied, record.Threw);
-        if (!satisfied || accumulator.KeptSatisfied < VerdictRetention.SatisfiedPerSite)
-        {
-            Keep(record, threadId, site, duration, satisfied, accumulator);
-        }
-    }
-
-    // Calls come in runs from the same test and call site: remember the last accumulator to skip the lookup.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static CallSiteAccumulator Accumulator(int testId, int callSiteId)
-    {
-        CallSiteAccumulator? last = s_lastAccumulator;
-        return last is not null && last.TestId == testId && last.CallSiteId == callSiteId ? last : AccumulatorOf(testId, callSiteId);
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static CallSiteAccumulator AccumulatorOf(int testId, int callSiteId)
-    {
-        if (!s_accumulators.TryGetValue((testId, callSiteId), out CallSiteAccumulator? accumulator))
-        {
-            accumulator = new CallSiteAccumulator(testId, callSiteId);
-            s_accumulators.Add((testId, callSiteId), accumulator);
-        }
-
-        s_lastAccumulator = accumulator;
-        return accumulator;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Keep(in CallRecord record, int threadId, SiteState site, long duration, bool satisfied, CallSiteAccumulator accumulator)
-    {
-        if (satisfied)
-        {
-            accumulator.KeptSatisfied++;
-        }
-
-        var observation = new ObservationInfo("duration", duration, "ns", site.Condition, satisfied);
-        var verdict = new VerdictInfo(
-            s_verdicts.Count + 1,
-            site.SpecificationId,
-            record.CallSiteId,
-            record.TestId,
-            threadId,
-            RunClock.ToWallClock(record.StartTimestamp),
-            duration,
-            satisfied,
-            site.BoundNanoseconds - duration,
-            record.Threw,
-            [observation]);
-
-        Add(verdict);
-    }
-
-    private static void Add(VerdictInfo verdict)
-    {
-        s_verdicts.Add(verdict);
-        if (!s_verdictsByTest.TryGetValue(verdict.TestId, out List<VerdictInfo>? ofTest))
-        {
-            ofTest = [];
-            s_verdictsByTest.Add(verdict.TestId, ofTest);
-        }
-
-        ofTest.Add(verdict);
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static SiteState SiteStateOf(int callSiteId)
-    {
-        SiteState[] sites = s_siteStates;
-        IReadOnlyList<CallSiteInfo> registered = MonitorRegistry.CallSites;
-        var grown = new SiteState[Math.Max(callSiteId, registered.Count) + 1];
-        Array.Copy(sites, grown, sites.Length);
-        for (int id = Math.Max(sites.Length, 1); id < grown.Length; id++)
-        {
-            SpecificationInfo specification = MonitorRegistry.Specification(registered[id - 1].SpecificationId);
-            grown[id] = new SiteState(specification.Id, specification.BoundNanoseconds, "<= " + DurationText.FormatNanoseconds(specification.BoundNanoseconds));
-        }
-
-        s_siteStates = grown;
-        return grown[callSiteId];
+        VerdictPublisher.PublishSince(firstNew);
     }
 
     private static FormulaMonitor? CreateFormulaMonitor(int specificationId)
@@ -307,108 +178,10 @@ public static class RuntimeMonitor
         return new FormulaMonitor(plan, s_formulaVerdicts);
     }
 
-    // A decided binding of a fluent specification: statistics always, a kept verdict under the same retention as calls.
-    private static void Keep(in FormulaVerdict decided)
-    {
-        FormulaBinding binding = decided.Binding;
-        FormulaPlan plan = decided.Plan;
-        int site = decided.Invocation.CallSiteId != 0 ? decided.Invocation.CallSiteId : binding.Slots[0].CallSite;
-        int testId = decided.Invocation.TestId;
-        int firstCall = plan.FirstCallSlot;
-        long duration = firstCall < 0 ? 0 : RunClock.Nanoseconds(binding.Slots[firstCall].Start, binding.Slots[firstCall].End);
-        bool threw = binding.Slots[0].Threw;
-
-        CallSiteAccumulator accumulator = Accumulator(testId, site);
-
-        accumulator.Add(duration, decided.Value, threw);
-        if (decided.Value && accumulator.KeptSatisfied >= VerdictRetention.SatisfiedPerSite)
-        {
-            return;
-        }
-
-        if (decided.Value)
-        {
-            accumulator.KeptSatisfied++;
-        }
-
-        // The deciding observation comes first, as for every verdict; the others follow in the order they were applied.
-        var observations = new ObservationInfo[decided.ObservedAtoms.Length];
-        observations[0] = Observation(plan, plan.Atoms[decided.DecidingAtom], binding);
-        for (int i = 0, at = 1; i < decided.ObservedAtoms.Length - 1; i++)
-        {
-            observations[at++] = Observation(plan, plan.Atoms[decided.ObservedAtoms[i]], binding);
-        }
-
-        var verdict = new VerdictInfo(
-            s_verdicts.Count + 1,
-            plan.SpecificationId,
-            site,
-            testId,
-            decided.ThreadId,
-            RunClock.ToWallClock(decided.Invocation.StartTimestamp),
-            duration,
-            decided.Value,
-            decided.Severity,
-            threw,
-            observations);
-        Add(verdict);
-    }
-
-    private static ObservationInfo Observation(FormulaPlan plan, AtomPlan atom, FormulaBinding binding)
-    {
-        bool satisfied = FormulaMath.Observe(plan, atom, binding, out _);
-        CapturedValue left = FormulaMath.Term(plan, atom.Left, binding);
-        string condition = atom.Atom.Condition;
-        if (atom.Right >= 0 && atom.Atom.Right is not ConstantTerm)
-        {
-            condition += " (= " + FormulaMath.Term(plan, atom.Right, binding) + ")";
-        }
-
-        if (left.Kind != ValueKind.Number)
-        {
-            condition += " (observed " + left + ")";
-        }
-
-        // The observation happened when the last event it reads was recorded: that event's call site explains it.
-        int latest = -1;
-        ulong mask = atom.SlotMask;
-        for (int slot = 0; mask != 0; slot++, mask >>= 1)
-        {
-            if ((mask & 1) != 0 && (latest < 0 || binding.Slots[slot].Sequence > binding.Slots[latest].Sequence))
-            {
-                latest = slot;
-            }
-        }
-
-        // A non-finite number (q.Value() / 0) is a legal observation: the results format carries it as "NaN",
-        // "Infinity" or "-Infinity". A captured text reaches the results only through the condition, cleaned of
-        // what the format cannot carry (NUL, unpaired surrogates).
-        // Texts are shortened to the results format's limits (TextLimits), which the verdict server enforces.
-        return new ObservationInfo(
-            TextLimits.Clip(atom.Atom.Left.ToString()!, TextLimits.Short),
-            left.Kind == ValueKind.Number ? left.Number : 0,
-            UnitOf(atom.Atom.Left, left),
-            TextLimits.Clip(ResultsText.Clean(condition)!, TextLimits.Short),
-            satisfied,
-            latest < 0 ? 0 : binding.Slots[latest].CallSite);
-    }
-
-    // Durations are in nanoseconds; other values name what they are, since an observation always carries a unit.
-    private static string UnitOf(Term term, CapturedValue value) => term switch
-    {
-        { IsDuration: true } => "ns",
-        MeasuredTerm { Length: true } => "count",
-        _ when value.Kind == ValueKind.Text => "text",
-        _ => "number",
-    };
-
-    /// <summary>Hands decided bindings of fluent specifications to <see cref="Keep(in FormulaVerdict)"/>.</summary>
-    private sealed class FormulaVerdicts : IFormulaVerdictSink
-    {
-        public void Take(in FormulaVerdict verdict) => Keep(verdict);
-    }
-
-    /// <summary>Evaluates drained records; a struct so the drain loop is specialised and inlined.</summary>
+    /// <summary>
+    /// Sends each drained record to its job: a call to the <c>[MaxDuration]</c> checker, an event or value of a
+    /// fluent specification to the router. A struct so the drain loop is specialised and inlined.
+    /// </summary>
     private struct Evaluator : ICallRecordSink
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -416,7 +189,7 @@ public static class RuntimeMonitor
         {
             if (record.Kind == RecordKind.Call)
             {
-                Evaluate(record, buffer.ThreadId);
+                MaxDurationChecker.Check(record, buffer.ThreadId);
             }
             else
             {
@@ -425,8 +198,4 @@ public static class RuntimeMonitor
             }
         }
     }
-
-    /// <summary>What evaluating a call at one site needs, resolved once.</summary>
-    private sealed record SiteState(int SpecificationId, long BoundNanoseconds, string Condition);
-
 }

@@ -28,6 +28,11 @@ public sealed class TestStore : IAsyncDisposable
 
     internal StoreLocation Location { get; }
 
+    /// <summary>The <c>--db</c> or <c>--postgres</c> option that names this store on <c>vypr-server</c>'s command line.</summary>
+    internal string ServerArguments => Location.Provider == StoreProvider.Sqlite
+        ? $"--db \"{new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(Location.ConnectionString).DataSource}\""
+        : $"--postgres \"{Location.ConnectionString}\"";
+
     /// <summary>A temporary directory owned by the test (the SQLite file, spools).</summary>
     public string Directory { get; }
 

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Vypr.Server.Tests.Harness;
+namespace Vypr.Tests.Shared;
 
+/// <summary>Loopback ports for servers the tests start.</summary>
 public static class Ports
 {
     /// <summary>A loopback port that was free a moment ago, so a server can be stopped and started on the same address.</summary>

@@ -13,7 +13,8 @@ namespace Vypr.Runtime.Monitoring;
 /// <remarks>
 /// Bindings wait in per-point lists, so an event only visits the bindings it can fill. Templates hold the slots that
 /// do not depend on slot 0 (they bind the same events for every binding of an invocation) and are copied into each
-/// new binding. Bindings, invocations and scratch space are pooled: steady state allocates nothing.
+/// new binding. Bindings, invocations and scratch space are pooled: steady state allocates nothing. Not thread-safe
+/// by design: it runs only under <see cref="RuntimeMonitor"/>'s drain lock (the pools and lists rely on that).
 /// </remarks>
 internal sealed class FormulaMonitor
 {

@@ -3,15 +3,15 @@ using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
 using Xunit;
 
-namespace Vypr.Server.Tests.Harness;
+namespace Vypr.Tests.Shared;
 
 /// <summary>
-/// The real <c>vypr-server</c> executable in a child process: started with <c>serve</c>, killed without warning,
-/// started again. Only the process started here is ever killed, by its handle.
+/// The real <c>vypr-server</c> executable (built beside the tests) in a child process: started with <c>serve</c>,
+/// killed without warning, started again. Only the process started here is ever killed, by its handle. Shared by
+/// the server's tests and the end-to-end tests as a linked source file.
 /// </summary>
 public sealed class ServerProcess : IDisposable
 {
@@ -19,14 +19,18 @@ public sealed class ServerProcess : IDisposable
     private readonly StringBuilder _output = new();
     private Process? _process;
 
-    internal ServerProcess(TestStore store, int port)
+    /// <summary>A server on <paramref name="port"/> of 127.0.0.1, not started yet.</summary>
+    /// <param name="storeArguments">The <c>--db</c> or <c>--postgres</c> option that names its store.</param>
+    /// <param name="port">A free loopback port (<see cref="Ports.Free"/>).</param>
+    public ServerProcess(string storeArguments, int port)
     {
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
-        _arguments = $"serve {StoreArguments(store)} --urls http://127.0.0.1:{port}";
+        _arguments = $"serve {storeArguments} --urls http://127.0.0.1:{port}";
     }
 
     public Uri BaseAddress { get; }
 
+    /// <summary>Everything the server wrote to its standard output and error so far.</summary>
     public string Output
     {
         get
@@ -37,11 +41,6 @@ public sealed class ServerProcess : IDisposable
             }
         }
     }
-
-    /// <summary>The <c>--db</c> or <c>--postgres</c> option that names <paramref name="store"/>.</summary>
-    internal static string StoreArguments(TestStore store) => store.Location.Provider == Storage.StoreProvider.Sqlite
-        ? $"--db \"{new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(store.Location.ConnectionString).DataSource}\""
-        : $"--postgres \"{store.Location.ConnectionString}\"";
 
     /// <summary>Runs <c>vypr-server</c> with <paramref name="arguments"/> to completion.</summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string arguments)

@@ -1,0 +1,109 @@
+using Vypr.Contracts;
+using Vypr.Formulas;
+using Vypr.Runtime.Monitoring;
+
+namespace Vypr.Runtime;
+
+/// <summary>
+/// Turns a decided binding of a fluent specification into the run's statistics and, under the same retention as
+/// calls, a kept verdict with its observations. The formula monitors call it while they evaluate drained records,
+/// so it runs only under <see cref="RuntimeMonitor"/>'s drain lock.
+/// </summary>
+internal sealed class FormulaVerdictTranslator : IFormulaVerdictSink
+{
+    public void Take(in FormulaVerdict verdict) => Keep(verdict);
+
+    private static void Keep(in FormulaVerdict decided)
+    {
+        FormulaBinding binding = decided.Binding;
+        FormulaPlan plan = decided.Plan;
+        int site = decided.Invocation.CallSiteId != 0 ? decided.Invocation.CallSiteId : binding.Slots[0].CallSite;
+        int testId = decided.Invocation.TestId;
+        int firstCall = plan.FirstCallSlot;
+        long duration = firstCall < 0 ? 0 : RunClock.Nanoseconds(binding.Slots[firstCall].Start, binding.Slots[firstCall].End);
+        bool threw = binding.Slots[0].Threw;
+
+        CallSiteAccumulator accumulator = VerdictStore.Accumulator(testId, site);
+
+        accumulator.Add(duration, decided.Value, threw);
+        if (decided.Value && accumulator.KeptSatisfied >= VerdictRetention.SatisfiedPerSite)
+        {
+            return;
+        }
+
+        if (decided.Value)
+        {
+            accumulator.KeptSatisfied++;
+        }
+
+        // The deciding observation comes first, as for every verdict; the others follow in the order they were applied.
+        var observations = new ObservationInfo[decided.ObservedAtoms.Length];
+        observations[0] = Observation(plan, plan.Atoms[decided.DecidingAtom], binding);
+        for (int i = 0, at = 1; i < decided.ObservedAtoms.Length - 1; i++)
+        {
+            observations[at++] = Observation(plan, plan.Atoms[decided.ObservedAtoms[i]], binding);
+        }
+
+        var verdict = new VerdictInfo(
+            VerdictStore.Count + 1,
+            plan.SpecificationId,
+            site,
+            testId,
+            decided.ThreadId,
+            RunClock.ToWallClock(decided.Invocation.StartTimestamp),
+            duration,
+            decided.Value,
+            decided.Severity,
+            threw,
+            observations);
+        VerdictStore.Add(verdict);
+    }
+
+    private static ObservationInfo Observation(FormulaPlan plan, AtomPlan atom, FormulaBinding binding)
+    {
+        bool satisfied = FormulaMath.Observe(plan, atom, binding, out _);
+        CapturedValue left = FormulaMath.Term(plan, atom.Left, binding);
+        string condition = atom.Atom.Condition;
+        if (atom.Right >= 0 && atom.Atom.Right is not ConstantTerm)
+        {
+            condition += " (= " + FormulaMath.Term(plan, atom.Right, binding) + ")";
+        }
+
+        if (left.Kind != ValueKind.Number)
+        {
+            condition += " (observed " + left + ")";
+        }
+
+        // The observation happened when the last event it reads was recorded: that event's call site explains it.
+        int latest = -1;
+        ulong mask = atom.SlotMask;
+        for (int slot = 0; mask != 0; slot++, mask >>= 1)
+        {
+            if ((mask & 1) != 0 && (latest < 0 || binding.Slots[slot].Sequence > binding.Slots[latest].Sequence))
+            {
+                latest = slot;
+            }
+        }
+
+        // A non-finite number (q.Value() / 0) is a legal observation: the results format carries it as "NaN",
+        // "Infinity" or "-Infinity". A captured text reaches the results only through the condition, cleaned of
+        // what the format cannot carry (NUL, unpaired surrogates).
+        // Texts are shortened to the results format's limits (TextLimits), which the verdict server enforces.
+        return new ObservationInfo(
+            TextLimits.Clip(atom.Atom.Left.ToString()!, TextLimits.Short),
+            left.Kind == ValueKind.Number ? left.Number : 0,
+            UnitOf(atom.Atom.Left, left),
+            TextLimits.Clip(ResultsText.Clean(condition)!, TextLimits.Short),
+            satisfied,
+            latest < 0 ? 0 : binding.Slots[latest].CallSite);
+    }
+
+    // Durations are in nanoseconds; other values name what they are, since an observation always carries a unit.
+    private static string UnitOf(Term term, CapturedValue value) => term switch
+    {
+        { IsDuration: true } => "ns",
+        MeasuredTerm { Length: true } => "count",
+        _ when value.Kind == ValueKind.Text => "text",
+        _ => "number",
+    };
+}

@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using Vypr.Contracts;
+
+namespace Vypr.Runtime;
+
+/// <summary>
+/// Checks a drained call record of a <c>[MaxDuration]</c> call site against its bound: statistics always, a kept
+/// verdict for every violation and for the first satisfied calls of each test and site. Called only under
+/// <see cref="RuntimeMonitor"/>'s drain lock.
+/// </summary>
+internal static class MaxDurationChecker
+{
+    // Indexed by call site ID (slot 0 unused); grown when a new site shows up.
+    private static SiteState[] s_siteStates = [];
+
+    // The common case, a satisfied call beyond the retention limit, only updates statistics: keep it small
+    // enough to inline into the drain loop.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Check(in CallRecord record, int threadId)
+    {
+        SiteState[] sites = s_siteStates;
+        SiteState site = (uint)record.CallSiteId < (uint)sites.Length ? sites[record.CallSiteId] : SiteStateOf(record.CallSiteId);
+        long duration = RunClock.Nanoseconds(record.StartTimestamp, record.EndTimestamp);
+        bool satisfied = duration <= site.BoundNanoseconds;
+
+        CallSiteAccumulator accumulator = VerdictStore.Accumulator(record.TestId, record.CallSiteId);
+
+        accumulator.Add(duration, satisfied, record.Threw);
+        if (!satisfied || accumulator.KeptSatisfied < VerdictRetention.SatisfiedPerSite)
+        {
+            Keep(record, threadId, site, duration, satisfied, accumulator);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Keep(in CallRecord record, int threadId, SiteState site, long duration, bool satisfied, CallSiteAccumulator accumulator)
+    {
+        if (satisfied)
+        {
+            accumulator.KeptSatisfied++;
+        }
+
+        var observation = new ObservationInfo("duration", duration, "ns", site.Condition, satisfied);
+        var verdict = new VerdictInfo(
+            VerdictStore.Count + 1,
+            site.SpecificationId,
+            record.CallSiteId,
+            record.TestId,
+            threadId,
+            RunClock.ToWallClock(record.StartTimestamp),
+            duration,
+            satisfied,
+            site.BoundNanoseconds - duration,
+            record.Threw,
+            [observation]);
+
+        VerdictStore.Add(verdict);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static SiteState SiteStateOf(int callSiteId)
+    {
+        SiteState[] sites = s_siteStates;
+        IReadOnlyList<CallSiteInfo> registered = MonitorRegistry.CallSites;
+        var grown = new SiteState[Math.Max(callSiteId, registered.Count) + 1];
+        Array.Copy(sites, grown, sites.Length);
+        for (int id = Math.Max(sites.Length, 1); id < grown.Length; id++)
+        {
+            SpecificationInfo specification = MonitorRegistry.Specification(registered[id - 1].SpecificationId);
+            grown[id] = new SiteState(specification.Id, specification.BoundNanoseconds, "<= " + DurationText.FormatNanoseconds(specification.BoundNanoseconds));
+        }
+
+        s_siteStates = grown;
+        return grown[callSiteId];
+    }
+
+    /// <summary>What checking a call at one site needs, resolved once.</summary>
+    private sealed record SiteState(int SpecificationId, long BoundNanoseconds, string Condition);
+}

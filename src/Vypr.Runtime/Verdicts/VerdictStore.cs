@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using Vypr.Contracts;
+
+namespace Vypr.Runtime;
+
+/// <summary>
+/// The run's verdicts (in the order they were decided, and by test), its tests and the per-test, per-site
+/// statistics. Touched only under <see cref="RuntimeMonitor"/>'s drain lock, so it does not synchronise itself.
+/// </summary>
+internal static class VerdictStore
+{
+    private static readonly List<VerdictInfo> s_verdicts = [];
+    private static readonly Dictionary<int, List<VerdictInfo>> s_verdictsByTest = [];
+    private static readonly Dictionary<int, TestInfo> s_tests = [];
+    private static readonly Dictionary<(int TestId, int CallSiteId), CallSiteAccumulator> s_accumulators = [];
+    private static CallSiteAccumulator? s_lastAccumulator;
+
+    /// <summary>How many verdicts the run has kept; the next verdict's ID is one more.</summary>
+    public static int Count => s_verdicts.Count;
+
+    public static void Add(VerdictInfo verdict)
+    {
+        s_verdicts.Add(verdict);
+        if (!s_verdictsByTest.TryGetValue(verdict.TestId, out List<VerdictInfo>? ofTest))
+        {
+            ofTest = [];
+            s_verdictsByTest.Add(verdict.TestId, ofTest);
+        }
+
+        ofTest.Add(verdict);
+    }
+
+    /// <summary>The verdicts kept since the count was <paramref name="firstNew"/>.</summary>
+    public static List<VerdictInfo> Since(int firstNew) => s_verdicts.GetRange(firstNew, s_verdicts.Count - firstNew);
+
+    public static VerdictInfo[] All() => s_verdicts.ToArray();
+
+    public static VerdictInfo[] Of(int testId) =>
+        s_verdictsByTest.TryGetValue(testId, out List<VerdictInfo>? verdicts) ? verdicts.ToArray() : [];
+
+    // Calls come in runs from the same test and call site: remember the last accumulator to skip the lookup.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static CallSiteAccumulator Accumulator(int testId, int callSiteId)
+    {
+        CallSiteAccumulator? last = s_lastAccumulator;
+        return last is not null && last.TestId == testId && last.CallSiteId == callSiteId ? last : AccumulatorOf(testId, callSiteId);
+    }
+
+    public static CallSiteSummary[] Summaries(Func<(int TestId, int CallSiteId), bool> include)
+    {
+        var summaries = new List<CallSiteSummary>();
+        foreach (KeyValuePair<(int TestId, int CallSiteId), CallSiteAccumulator> entry in s_accumulators)
+        {
+            if (include(entry.Key))
+            {
+                summaries.Add(entry.Value.ToSummary());
+            }
+        }
+
+        summaries.Sort(static (a, b) => a.TestId != b.TestId ? a.TestId.CompareTo(b.TestId) : a.CallSiteId.CompareTo(b.CallSiteId));
+        return summaries.ToArray();
+    }
+
+    public static void TestStarted(TestInfo test) => s_tests[test.Id] = test;
+
+    public static void TestEnded(int testId, DateTimeOffset endedAt, string? outcome)
+    {
+        if (s_tests.TryGetValue(testId, out TestInfo? test))
+        {
+            s_tests[testId] = test with { EndedAt = endedAt, Outcome = outcome is null ? null : TextLimits.Clip(ResultsText.Clean(outcome)!, TextLimits.Short) };
+        }
+    }
+
+    /// <summary>The run's tests, by ID.</summary>
+    public static List<TestInfo> Tests()
+    {
+        var tests = new List<TestInfo>(s_tests.Values);
+        tests.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        return tests;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static CallSiteAccumulator AccumulatorOf(int testId, int callSiteId)
+    {
+        if (!s_accumulators.TryGetValue((testId, callSiteId), out CallSiteAccumulator? accumulator))
+        {
+            accumulator = new CallSiteAccumulator(testId, callSiteId);
+            s_accumulators.Add((testId, callSiteId), accumulator);
+        }
+
+        s_lastAccumulator = accumulator;
+        return accumulator;
+    }
+}
