@@ -262,6 +262,10 @@ internal sealed class CampaignRunner(CampaignConfig config, TextWriter output, T
 
     private string IterationDirectory(int iteration) => Path.Combine(Directory, iteration.ToString(CultureInfo.InvariantCulture));
 
-    private static string LogName(CampaignProject project) =>
-        Path.GetFileNameWithoutExtension(Path.TrimEndingDirectorySeparator(project.Path)) + ".log";
+    // "Uploader.Tests" is a directory's whole name, "Uploader.Tests.csproj" a file's: only a project file loses its extension.
+    private static string LogName(CampaignProject project)
+    {
+        string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(project.Path));
+        return (name.EndsWith("proj", StringComparison.OrdinalIgnoreCase) ? Path.GetFileNameWithoutExtension(name) : name) + ".log";
+    }
 }
