@@ -206,7 +206,8 @@ internal static class CampaignConfigReader
             var inputs = new List<string>();
             for (decimal value = from; value <= to; value += step)
             {
-                inputs.Add(value.ToString(CultureInfo.InvariantCulture));
+                // Decimal sums keep their scale (0.25 + 0.25 is 0.50); a test parsing its input sees the plain number.
+                inputs.Add(value.ToString("0.############################", CultureInfo.InvariantCulture));
             }
 
             return inputs;
