@@ -10,11 +10,11 @@ using Xunit;
 namespace Vypr.Cli.Tests;
 
 /// <summary>
-/// Campaigns of the built tool over a real monitored xunit v3 project (<see cref="CampaignProject"/>): fail-fast on
+/// Campaigns of the built tool over a real monitored xunit v3 project (<see cref="ProbeProject"/>): fail-fast on
 /// the one input that violates, the reports, and a resume after the tool is killed. The tests of this class run one
 /// after another, so the project is built by one campaign at a time.
 /// </summary>
-public sealed class CampaignTests(CampaignProject project) : IClassFixture<CampaignProject>
+public sealed class CampaignTests(ProbeProject project) : IClassFixture<ProbeProject>
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(8);
 

@@ -29,6 +29,16 @@ internal static class CampaignConfigReader
     private static readonly string[] s_fileKeys = ["file"];
     private static readonly string[] s_serverKeys = ["url", "token_env"];
 
+    /// <summary>The keys the reader accepts, by where they are (<c>""</c> for the top level), so a test can hold docs/vypr.schema.json to them.</summary>
+    public static IReadOnlyDictionary<string, string[]> Keys { get; } = new Dictionary<string, string[]>
+    {
+        [""] = s_topKeys,
+        ["projects"] = s_projectKeys,
+        ["inputs.range"] = s_rangeKeys,
+        ["inputs.file"] = s_fileKeys,
+        ["server"] = s_serverKeys,
+    };
+
     /// <summary>Reads a configuration file.</summary>
     /// <param name="path">The file.</param>
     /// <returns>The campaign.</returns>

@@ -10,11 +10,11 @@ namespace Vypr.Cli.Tests;
 /// src/Vypr.Xunit.props as samples/Uploader.Tests is. Its one test calls a method bounded at 200ms that sleeps 600ms
 /// for input 2 only, and checks that it sees the campaign's input and stress multiplier.
 /// </summary>
-public sealed class CampaignProject : IDisposable
+public sealed class ProbeProject : IDisposable
 {
-    public CampaignProject()
+    public ProbeProject()
     {
-        string repository = typeof(CampaignProject).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        string repository = typeof(ProbeProject).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "RepositoryRoot").Value!;
         Directory = System.IO.Directory.CreateTempSubdirectory("vypr-cli-campaign-").FullName;
         string project = Path.Combine(Directory, "Probe.Tests");
