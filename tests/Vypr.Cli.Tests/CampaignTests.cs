@@ -128,6 +128,50 @@ public sealed class CampaignTests(ProbeProject project) : IClassFixture<ProbePro
         Assert.Equal(["iteration 1 (input 3)", "iteration 2 (input 5)", "iteration 3 (input 7)"], junit.Root!.Elements("testsuite").Select(s => (string)s.Attribute("name")!));
     }
 
+    [Fact]
+    public async Task Ctrl_C_stops_the_test_run_in_flight_and_reports_the_finished_iterations()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "SIGINT is sent with kill(1)");
+        string config = Write("interrupt.yml", """
+            projects:
+              - path: Probe.Tests
+                runner: run
+            inputs: [1, 3]
+            stress: 2.5
+            results: campaign-interrupt
+            """);
+        string campaign = Path.Combine(project.Directory, "campaign-interrupt");
+        string checkpointFile = Path.Combine(campaign, "checkpoint.json");
+
+        using VyprProcess vypr = VyprProcess.Start(project.Directory, "run", "-c", config);
+        DateTime deadline = DateTime.UtcNow + s_timeout;
+        while (!vypr.Output.Contains("[2/2] input 3: running", StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"iteration 2 did not start within {s_timeout}\n{vypr.Output}\n{vypr.Error}");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        using (var signal = System.Diagnostics.Process.Start("kill", ["-INT", vypr.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        int exit = await vypr.WaitAsync(s_timeout);
+
+        // The second iteration may have finished in the moment before the signal: then the campaign simply ended.
+        if (exit == 0)
+        {
+            Assert.Equal([1, 2], Completed(checkpointFile));
+            return;
+        }
+
+        Assert.True(exit == 130, $"exit {exit}\n{vypr.Output}\n{vypr.Error}");
+        Assert.Contains("interrupted during iteration 2", vypr.Output, StringComparison.Ordinal);
+        Assert.Equal([1], Completed(checkpointFile));
+        XDocument junit = XDocument.Load(Path.Combine(campaign, "junit.xml"));
+        Assert.Equal(["iteration 1 (input 1)"], junit.Root!.Elements("testsuite").Select(s => (string)s.Attribute("name")!));
+    }
+
     private static int[] Completed(string checkpointFile)
     {
         using JsonDocument checkpoint = JsonDocument.Parse(File.ReadAllText(checkpointFile));

@@ -65,7 +65,7 @@ internal sealed class CampaignRunner(CampaignConfig config, TextWriter output, T
         int last = Math.Min(inputs.Count, max is { } m ? first - 1 + m : inputs.Count);
         if (first <= last && !BuildAll())
         {
-            return ExitCodes.Error;
+            return cancel.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Error;
         }
 
         string? stopped = null;
@@ -144,6 +144,11 @@ internal sealed class CampaignRunner(CampaignConfig config, TextWriter output, T
             string log = Path.Combine(Directory, "build", LogName(project));
             output.WriteLine($"vypr run: building {CampaignReport.Display(project.Path)} ({BuildConfiguration})");
             int exit = ChildProcess.RunDotnet(["build", project.Path, "-c", BuildConfiguration], new Dictionary<string, string?>(), log, cancel);
+            if (cancel.IsCancellationRequested)
+            {
+                return false;
+            }
+
             if (exit != 0)
             {
                 error.WriteLine($"vypr run: building {CampaignReport.Display(project.Path)} failed (exit code {exit}); the full output is in {CampaignReport.Display(log)}:");
