@@ -172,6 +172,36 @@ public sealed class CampaignTests(ProbeProject project) : IClassFixture<ProbePro
         Assert.Equal(["iteration 1 (input 1)"], junit.Root!.Elements("testsuite").Select(s => (string)s.Attribute("name")!));
     }
 
+    [Fact]
+    public async Task From_and_max_choose_the_iterations_and_resume_continues_after_them()
+    {
+        string config = Write("window.yml", """
+            projects:
+              - path: Probe.Tests
+                runner: run
+            inputs: [1, 3, 5]
+            stress: 2.5
+            results: campaign-window
+            """);
+        string checkpointFile = Path.Combine(project.Directory, "campaign-window", "checkpoint.json");
+
+        (int exit, string output, string error) = await VyprProcess.RunAsync(project.Directory, s_timeout, "run", "-c", config, "--from", "2", "--max", "1");
+
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        Assert.Contains("[2/3] input 3: ok", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("[1/3]", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("[3/3]", output, StringComparison.Ordinal);
+        Assert.Contains("clean (1 of 3 iterations run, stopped after iteration 2; continue with --resume)", output, StringComparison.Ordinal);
+        Assert.Equal([2], Completed(checkpointFile));
+
+        (exit, output, error) = await VyprProcess.RunAsync(project.Directory, s_timeout, "run", "-c", config, "--resume");
+
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        Assert.Contains("[3/3] input 5: ok", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("[2/3]", output, StringComparison.Ordinal);
+        Assert.Equal([2, 3], Completed(checkpointFile));
+    }
+
     private static int[] Completed(string checkpointFile)
     {
         using JsonDocument checkpoint = JsonDocument.Parse(File.ReadAllText(checkpointFile));
