@@ -41,7 +41,8 @@ public sealed class CampaignTests(ProbeProject project) : IClassFixture<ProbePro
 
         // Violations come first, with the call site and how far over; the specification's text only in the key.
         int violations = output.IndexOf("Violations (1):", StringComparison.Ordinal);
-        Assert.True(violations >= 0 && violations < output.IndexOf("iteration  input", StringComparison.Ordinal), output);
+        Assert.True(violations >= 0 && violations < output.IndexOf("Verdicts:", StringComparison.Ordinal) && violations < output.IndexOf("iteration  input", StringComparison.Ordinal), output);
+        Assert.Matches(@"VIOLATED  S1    [^\n]*InputTests.cs:[0-9]+:[0-9]+ +2 +1 +[0-9.]+ms", output);
         Assert.Contains("VIOLATED [S1] iteration 2, input 2: ", output, StringComparison.Ordinal);
         Assert.Contains("InputTests.cs:", output, StringComparison.Ordinal);
         Assert.Matches(@"Probe\.Tests\.InputTests\.Steps_through_the_input: took [0-9.]+ms, bound 200ms \([0-9.]+ms over, [0-9.]+x\)", output);

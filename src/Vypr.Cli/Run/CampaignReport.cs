@@ -34,7 +34,23 @@ internal sealed class CampaignReport
             .Select(g => new ViolationGroup(g.OrderBy(v => v.Verdict.Severity).First(), g.Count(), KeyOf(g.First().Specification.Key, $"{g.First().Specification.Text} on {g.First().Specification.Method}")))
             .OrderBy(g => g.Worst.Iteration.Iteration)
             .ThenBy(g => g.Worst.Verdict.Severity)];
+        Verdicts = [.. iterations
+            .SelectMany(i => i.Documents)
+            .SelectMany(d => d.Summaries.Select(summary =>
+            {
+                Vypr.Contracts.CallSiteInfo site = d.CallSites.First(c => c.Id == summary.CallSiteId);
+                Vypr.Contracts.SpecificationInfo specification = d.Specifications.First(sp => sp.Id == site.SpecificationId);
+                return (Key: KeyOf(specification.Key, $"{specification.Text} on {specification.Method}"), site.Location, summary);
+            }))
+            .GroupBy(x => (x.Key, x.Location))
+            .Select(g => new VerdictRow(g.Key.Key, g.Key.Location, g.Sum(x => x.summary.Calls), g.Sum(x => x.summary.Violations), g.Max(x => x.summary.MaxNanoseconds)))
+            .OrderByDescending(r => r.Violations > 0)
+            .ThenBy(r => int.Parse(r.Key.AsSpan(1), CultureInfo.InvariantCulture))
+            .ThenBy(r => r.Location, StringComparer.Ordinal)];
     }
+
+    /// <summary>Every specification and call site with its calls over the campaign, violated ones first.</summary>
+    public IReadOnlyList<VerdictRow> Verdicts { get; }
 
     /// <summary>The configuration file, as given.</summary>
     public string ConfigFile { get; }

@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace Vypr.Cli.Run;
 
-/// <summary>The summary a campaign prints at its end: violations first, then failed tests, iterations, and the key to the specifications.</summary>
+/// <summary>The summary a campaign prints at its end: violations first, then failed tests, the verdicts per specification and call site, the iterations, and the key to the specifications.</summary>
 internal static class TerminalSummary
 {
     /// <summary>Writes the summary.</summary>
@@ -39,6 +39,23 @@ internal static class TerminalSummary
             output.WriteLine();
         }
 
+        if (report.Verdicts.Count > 0)
+        {
+            output.WriteLine("Verdicts:");
+            string[] verdictHeader = ["status", "spec", "call site", "calls", "violations", "max"];
+            string[][] verdictRows = [.. report.Verdicts.Select(r => new[]
+            {
+                r.Violations > 0 ? "VIOLATED" : "ok",
+                r.Key,
+                CampaignReport.Display(r.Location),
+                r.Calls.ToString(CultureInfo.InvariantCulture),
+                r.Violations.ToString(CultureInfo.InvariantCulture),
+                NanosecondsText.Format(r.MaxNanoseconds),
+            })];
+            Table(output, verdictHeader, verdictRows, leftColumns: 3);
+            output.WriteLine();
+        }
+
         string[] header = ["iteration", "input", "tests", "failed", "calls", "violations", "exit", "time"];
         string[][] rows = [.. report.Iterations.Select(i => new[]
         {
@@ -51,25 +68,33 @@ internal static class TerminalSummary
             string.Join(",", i.Record.ExitCodes),
             i.Record.Seconds.ToString("0.0", CultureInfo.InvariantCulture) + "s",
         })];
-        int[] widths = [.. header.Select((h, c) => rows.Select(r => r[c].Length).Append(h.Length).Max())];
-        output.WriteLine(string.Join("  ", header.Select((h, c) => h.PadRight(widths[c]))).TrimEnd());
-        foreach (string[] row in rows)
-        {
-            output.WriteLine(string.Join("  ", row.Select((cell, c) => c == 1 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd());
-        }
+        Table(output, header, rows, leftColumns: 0, leftColumn: 1);
 
         if (report.Key.Any())
         {
             output.WriteLine();
             output.WriteLine("Key:");
+            int width = report.Key.Max(k => k.Key.Length);
             foreach ((string key, string text) in report.Key)
             {
-                output.WriteLine($"  {key}  {text}");
+                output.WriteLine($"  {key.PadRight(width)}  {text}");
             }
         }
 
         output.WriteLine();
         output.WriteLine($"Vypr campaign {CampaignReport.Display(report.ConfigFile)}: {report.Headline}");
+    }
+
+    // Columns before leftColumns (and the one leftColumn) are text, aligned left; the others are numbers, aligned right.
+    private static void Table(TextWriter output, string[] header, string[][] rows, int leftColumns, int leftColumn = -1)
+    {
+        int[] widths = [.. header.Select((h, c) => rows.Select(r => r[c].Length).Append(h.Length).Max())];
+        bool Left(int c) => c < leftColumns || c == leftColumn;
+        output.WriteLine(string.Join("  ", header.Select((h, c) => Left(c) ? h.PadRight(widths[c]) : h.PadLeft(widths[c]))).TrimEnd());
+        foreach (string[] row in rows)
+        {
+            output.WriteLine(string.Join("  ", row.Select((cell, c) => Left(c) ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd());
+        }
     }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
