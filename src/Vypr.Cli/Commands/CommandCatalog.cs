@@ -19,5 +19,6 @@ internal static class CommandCatalog
         Changes.ChangesCommand.Create(),
         Suggest.SuggestCommand.Create(),
         Explain.ExplainCommand.Create(),
+        Run.RunCommand.Create(),
     ];
 }

@@ -1,0 +1,350 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Vypr.Cli.Run;
+
+/// <summary>
+/// Reads <c>vypr.yml</c>. Every error names the file, line and column and says what was expected: YAML syntax
+/// errors take YamlDotNet's mark, everything else the position of the node at fault. Relative paths start at the
+/// file's directory, so a campaign runs the same from any working directory.
+/// </summary>
+internal static class CampaignConfigReader
+{
+    /// <summary>The file <c>vypr run</c> reads when none is given.</summary>
+    public const string DefaultFile = "vypr.yml";
+
+    /// <summary>The campaign directory when the file names none, relative to the file.</summary>
+    public const string DefaultResults = "vypr-campaign";
+
+    // A range this long is a mistake (a step of 0.0001 over thousands), not a campaign anyone waits for.
+    private const int MaxInputs = 100_000;
+
+    private static readonly string[] s_topKeys = ["projects", "inputs", "fail_fast", "violations", "results", "server", "stress"];
+    private static readonly string[] s_projectKeys = ["path", "filter", "runner"];
+    private static readonly string[] s_rangeKeys = ["from", "to", "step"];
+    private static readonly string[] s_fileKeys = ["file"];
+    private static readonly string[] s_serverKeys = ["url", "token_env"];
+
+    /// <summary>The keys the reader accepts, by where they are (<c>""</c> for the top level), so a test can hold docs/vypr.schema.json to them.</summary>
+    public static IReadOnlyDictionary<string, string[]> Keys { get; } = new Dictionary<string, string[]>
+    {
+        [""] = s_topKeys,
+        ["projects"] = s_projectKeys,
+        ["inputs.range"] = s_rangeKeys,
+        ["inputs.file"] = s_fileKeys,
+        ["server"] = s_serverKeys,
+    };
+
+    /// <summary>Reads a configuration file.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The campaign.</returns>
+    /// <exception cref="CampaignConfigException">The file is wrong.</exception>
+    /// <exception cref="IOException">The file (or its inputs file) cannot be read.</exception>
+    public static CampaignConfig ReadFile(string path)
+    {
+        string full = Path.GetFullPath(path);
+        return Read(File.ReadAllText(full), path, Path.GetDirectoryName(full)!, Environment.GetEnvironmentVariable);
+    }
+
+    /// <summary>Reads a configuration from text.</summary>
+    /// <param name="text">The YAML.</param>
+    /// <param name="file">The file name used in errors.</param>
+    /// <param name="baseDirectory">The directory relative paths start from.</param>
+    /// <param name="environment">Reads an environment variable (the server token's).</param>
+    /// <returns>The campaign.</returns>
+    /// <exception cref="CampaignConfigException">The text is wrong.</exception>
+    /// <exception cref="IOException">The inputs file cannot be read.</exception>
+    public static CampaignConfig Read(string text, string file, string baseDirectory, Func<string, string?> environment)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            throw CampaignConfigException.At(file, e.Start.Line, e.Start.Column, $"not valid YAML: {Inner(e).Message}");
+        }
+
+        var reader = new Reader(file, baseDirectory, environment);
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            throw CampaignConfigException.At(file, 1, 1, "the file is empty: expected a mapping with 'projects' (and optionally 'inputs', 'fail_fast', 'violations', 'results', 'server', 'stress').");
+        }
+
+        return reader.ReadCampaign(stream.Documents[0].RootNode);
+    }
+
+    private static Exception Inner(YamlException e) => e.InnerException is YamlException inner ? Inner(inner) : e;
+
+    private sealed class Reader(string file, string baseDirectory, Func<string, string?> environment)
+    {
+        public CampaignConfig ReadCampaign(YamlNode root)
+        {
+            YamlMappingNode campaign = Mapping(root, "the campaign", s_topKeys);
+            if (!TryGet(campaign, "projects", out YamlNode? projectsNode))
+            {
+                throw Error(campaign, "missing 'projects': expected a list of test projects, each '- path: tests/MyLibrary.Tests'.");
+            }
+
+            if (projectsNode is not YamlSequenceNode { Children.Count: > 0 } projectList)
+            {
+                throw Error(projectsNode, "'projects' must be a non-empty list of test projects, each '- path: tests/MyLibrary.Tests'.");
+            }
+
+            var projects = new List<CampaignProject>();
+            foreach (YamlNode node in projectList.Children)
+            {
+                projects.Add(ReadProject(node));
+            }
+
+            string violations = "Fail";
+            if (OptionalScalar(campaign, "violations") is { } violationsNode)
+            {
+                violations = violationsNode.Value switch
+                {
+                    "Fail" or "fail" => "Fail",
+                    "Report" or "report" => "Report",
+                    _ => throw Error(violationsNode, $"'violations' is '{violationsNode.Value}': expected Fail (a violation fails its test) or Report (it is only reported)."),
+                };
+            }
+
+            double stress = 1;
+            if (TryGet(campaign, "stress", out YamlNode? stressNode))
+            {
+                stress = Number(stressNode, "stress", "a multiplier greater than 0, such as 1 or 2.5");
+                if (stress <= 0)
+                {
+                    throw Error(stressNode, $"'stress' is {Describe(stressNode)}: expected a multiplier greater than 0, such as 1 or 2.5.");
+                }
+            }
+
+            string results = OptionalScalar(campaign, "results")?.Value ?? DefaultResults;
+            (string? url, string? token) = ReadServer(campaign);
+            return new CampaignConfig
+            {
+                File = file,
+                Projects = projects,
+                Inputs = ReadInputs(campaign),
+                FailFast = TryGet(campaign, "fail_fast", out YamlNode? failFast) && Boolean(failFast, "fail_fast"),
+                Violations = violations,
+                ResultsDirectory = Path.GetFullPath(Path.Combine(baseDirectory, results)),
+                Stress = stress,
+                ServerUrl = url,
+                ServerToken = token,
+            };
+        }
+
+        private CampaignProject ReadProject(YamlNode node)
+        {
+            if (node is YamlScalarNode { Value: { Length: > 0 } } shortForm)
+            {
+                return new CampaignProject(FullPath(shortForm.Value!), null, "test", Where(shortForm));
+            }
+
+            YamlMappingNode project = Mapping(node, "a project entry", s_projectKeys);
+            YamlScalarNode path = OptionalScalar(project, "path")
+                ?? throw Error(project, "a project entry needs 'path': the test project file or its directory, such as 'tests/MyLibrary.Tests'.");
+            string runner = "test";
+            if (OptionalScalar(project, "runner") is { } runnerNode)
+            {
+                runner = runnerNode.Value is "test" or "run"
+                    ? runnerNode.Value
+                    : throw Error(runnerNode, $"'runner' is '{runnerNode.Value}': expected 'test' (dotnet test) or 'run' (dotnet run, for an xunit v3 test executable).");
+            }
+
+            return new CampaignProject(FullPath(path.Value!), OptionalScalar(project, "filter")?.Value, runner, Where(path));
+        }
+
+        private List<string> ReadInputs(YamlMappingNode campaign)
+        {
+            if (!TryGet(campaign, "inputs", out YamlNode? node))
+            {
+                return [];
+            }
+
+            const string Expected = "a list ('[1, 2, 3]'), a range ('{ from: 1, to: 10, step: 1 }') or a file of lines ('{ file: inputs.txt }')";
+            switch (node)
+            {
+                case YamlSequenceNode list:
+                    var inputs = new List<string>();
+                    foreach (YamlNode item in list.Children)
+                    {
+                        inputs.Add(item is YamlScalarNode { Value: { } value }
+                            ? value
+                            : throw Error(item, $"an input must be a single value (a number or a text), not {Describe(item)}."));
+                    }
+
+                    return inputs.Count > 0 ? inputs : throw Error(node, $"'inputs' is an empty list: expected {Expected}, or no 'inputs' for one iteration.");
+                case YamlMappingNode mapping when TryGet(mapping, "file", out _):
+                    return ReadInputsFile(Mapping(mapping, "an inputs file", s_fileKeys));
+                case YamlMappingNode mapping:
+                    return ReadRange(Mapping(mapping, "an inputs range", s_rangeKeys));
+                default:
+                    throw Error(node, $"'inputs' is {Describe(node)}: expected {Expected}.");
+            }
+        }
+
+        private List<string> ReadRange(YamlMappingNode range)
+        {
+            decimal from = RequiredDecimal(range, "from");
+            decimal to = RequiredDecimal(range, "to");
+            decimal step = 1;
+            if (TryGet(range, "step", out YamlNode? stepNode))
+            {
+                step = Decimal(stepNode, "step");
+                if (step <= 0)
+                {
+                    throw Error(stepNode, $"'step' is {Describe(stepNode)}: expected a number greater than 0 (the range counts up from 'from' to 'to').");
+                }
+            }
+
+            if (to < from)
+            {
+                throw Error(range, $"the range runs from {from} down to {to}: expected 'to' at least 'from'.");
+            }
+
+            if ((to - from) / step >= MaxInputs)
+            {
+                throw Error(range, $"the range holds more than {MaxInputs} inputs: expected fewer (a larger 'step').");
+            }
+
+            var inputs = new List<string>();
+            for (decimal value = from; value <= to; value += step)
+            {
+                // Decimal sums keep their scale (0.25 + 0.25 is 0.50); a test parsing its input sees the plain number.
+                inputs.Add(value.ToString("0.############################", CultureInfo.InvariantCulture));
+            }
+
+            return inputs;
+        }
+
+        private List<string> ReadInputsFile(YamlMappingNode mapping)
+        {
+            YamlScalarNode fileNode = OptionalScalar(mapping, "file")!;
+            string path = FullPath(fileNode.Value!);
+            if (!File.Exists(path))
+            {
+                throw Error(fileNode, $"the inputs file '{path}' does not exist: expected a text file with one input per line.");
+            }
+
+            // Blank lines and lines starting with '#' are layout, not inputs: an input file is edited by hand.
+            var inputs = new List<string>();
+            foreach (string line in File.ReadAllLines(path))
+            {
+                string trimmed = line.Trim();
+                if (trimmed.Length > 0 && !trimmed.StartsWith('#'))
+                {
+                    inputs.Add(trimmed);
+                }
+            }
+
+            return inputs.Count > 0 ? inputs : throw Error(fileNode, $"the inputs file '{path}' holds no inputs: expected one input per line.");
+        }
+
+        private (string? Url, string? Token) ReadServer(YamlMappingNode campaign)
+        {
+            if (!TryGet(campaign, "server", out YamlNode? node))
+            {
+                return (null, null);
+            }
+
+            YamlMappingNode server = Mapping(node, "'server'", s_serverKeys);
+            YamlScalarNode url = OptionalScalar(server, "url") ?? throw Error(server, "'server' needs 'url': the verdict server's address, such as 'http://127.0.0.1:5080'.");
+            if (!Uri.TryCreate(url.Value, UriKind.Absolute, out Uri? uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                throw Error(url, $"'url' is '{url.Value}': expected an absolute http or https address, such as 'http://127.0.0.1:5080'.");
+            }
+
+            string? token = null;
+            if (OptionalScalar(server, "token_env") is { } tokenEnv)
+            {
+                // The file names the variable, never the token: vypr.yml is committed, tokens are secrets.
+                token = environment(tokenEnv.Value!);
+                if (string.IsNullOrWhiteSpace(token))
+                {
+                    throw Error(tokenEnv, $"the environment variable '{tokenEnv.Value}' named by 'token_env' is not set: expected it to hold the server's write token.");
+                }
+            }
+
+            return (url.Value, token);
+        }
+
+        private string FullPath(string path) => Path.GetFullPath(Path.Combine(baseDirectory, path));
+
+        private CampaignConfigException Error(YamlNode node, string problem) =>
+            CampaignConfigException.At(file, node.Start.Line, node.Start.Column, problem);
+
+        private string Where(YamlNode node) => $"{file}({node.Start.Line},{node.Start.Column})";
+
+        private YamlMappingNode Mapping(YamlNode node, string what, string[] keys)
+        {
+            if (node is not YamlMappingNode mapping)
+            {
+                throw Error(node, $"{what} is {Describe(node)}: expected a mapping (key: value lines) with keys {string.Join(", ", keys)}.");
+            }
+
+            foreach (YamlNode key in mapping.Children.Keys)
+            {
+                if (key is not YamlScalarNode { Value: { } name } || Array.IndexOf(keys, name) < 0)
+                {
+                    throw Error(key, $"unknown key '{key}' in {what}: expected one of {string.Join(", ", keys)}.");
+                }
+            }
+
+            return mapping;
+        }
+
+        private static bool TryGet(YamlMappingNode mapping, string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out YamlNode? value) =>
+            mapping.Children.TryGetValue(new YamlScalarNode(key), out value);
+
+        private YamlScalarNode? OptionalScalar(YamlMappingNode mapping, string key)
+        {
+            if (!TryGet(mapping, key, out YamlNode? node))
+            {
+                return null;
+            }
+
+            return node is YamlScalarNode { Value: { Length: > 0 } } scalar
+                ? scalar
+                : throw Error(node, $"'{key}' is {Describe(node)}: expected a non-empty text.");
+        }
+
+        private bool Boolean(YamlNode node, string key) => node switch
+        {
+            YamlScalarNode { Value: "true" or "True" or "yes" } => true,
+            YamlScalarNode { Value: "false" or "False" or "no" } => false,
+            _ => throw Error(node, $"'{key}' is {Describe(node)}: expected true or false."),
+        };
+
+        private double Number(YamlNode node, string key, string expected) =>
+            node is YamlScalarNode scalar
+            && double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
+            && double.IsFinite(value)
+                ? value
+                : throw Error(node, $"'{key}' is {Describe(node)}: expected {expected}.");
+
+        private decimal Decimal(YamlNode node, string key) =>
+            node is YamlScalarNode scalar
+            && decimal.TryParse(scalar.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal value)
+                ? value
+                : throw Error(node, $"'{key}' is {Describe(node)}: expected a number, such as 1 or 0.5.");
+
+        private decimal RequiredDecimal(YamlMappingNode mapping, string key) =>
+            TryGet(mapping, key, out YamlNode? node)
+                ? Decimal(node, key)
+                : throw Error(mapping, $"the range needs '{key}': expected '{{ from: 1, to: 10, step: 1 }}'.");
+
+        private static string Describe(YamlNode node) => node switch
+        {
+            YamlScalarNode { Value: null or "" } => "empty",
+            YamlScalarNode scalar => $"'{scalar.Value}'",
+            YamlSequenceNode => "a list",
+            _ => "a mapping",
+        };
+    }
+}

@@ -1,0 +1,276 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Vypr.Cli.Commands;
+
+namespace Vypr.Cli.Run;
+
+/// <summary>
+/// Runs a campaign: builds each test project once, then runs every project once per input with monitoring on and
+/// the input, stress and results directory in the environment; records each finished iteration in the checkpoint;
+/// stops after a failing iteration under fail-fast; and writes the reports over every finished iteration.
+/// </summary>
+internal sealed class CampaignRunner(CampaignConfig config, TextWriter output, TextWriter error, CancellationToken cancel)
+{
+    /// <summary>The variable a test reads its iteration's input from.</summary>
+    public const string InputVariable = "VYPR_INPUT";
+
+    /// <summary>The variable a test reads the stress multiplier from.</summary>
+    public const string StressVariable = "VYPR_STRESS";
+
+    private const string BuildConfiguration = "Release";
+
+    private string Directory => config.ResultsDirectory;
+
+    /// <summary>Runs the campaign.</summary>
+    /// <param name="resume">Continue after the checkpoint's last iteration.</param>
+    /// <param name="from">The first iteration to run (1-based), when not resuming.</param>
+    /// <param name="max">How many iterations to run at most now.</param>
+    /// <returns>The exit code.</returns>
+    /// <exception cref="CampaignConfigException">The checkpoint does not fit the configuration, or the options ask for iterations it does not have.</exception>
+    /// <exception cref="IOException">A file cannot be read or written.</exception>
+    /// <exception cref="InvalidDataException">A checkpoint or results file is malformed.</exception>
+    public int Run(bool resume, int? from, int? max)
+    {
+        IReadOnlyList<string?> inputs = config.Inputs.Count == 0 ? [null] : [.. config.Inputs];
+        Checkpoint checkpoint;
+        int first;
+        if (resume)
+        {
+            checkpoint = Checkpoint.Read(Directory)
+                ?? throw new CampaignConfigException($"vypr run: --resume: {Path.Combine(Directory, Checkpoint.FileName)} does not exist: there is no campaign to resume (run without --resume to start one).");
+            if (!checkpoint.SameInputs(config.Inputs))
+            {
+                throw new CampaignConfigException($"vypr run: --resume: the inputs of {config.File} are not the ones {Path.Combine(Directory, Checkpoint.FileName)} was written for; start the campaign again without --resume.");
+            }
+
+            first = checkpoint.LastIteration + 1;
+        }
+        else
+        {
+            first = from ?? 1;
+            if (first > inputs.Count)
+            {
+                throw new CampaignConfigException($"vypr run: --from {first}: the campaign has {CampaignReport.Plural(inputs.Count, "iteration")}.");
+            }
+
+            checkpoint = new Checkpoint(Checkpoint.CurrentSchema, config.Inputs, []);
+            StartFresh(inputs.Count);
+        }
+
+        int last = Math.Min(inputs.Count, max is { } m ? first - 1 + m : inputs.Count);
+        if (first <= last && !BuildAll())
+        {
+            return cancel.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Error;
+        }
+
+        string? stopped = null;
+        bool interrupted = false;
+        for (int iteration = first; iteration <= last; iteration++)
+        {
+            IterationRecord? record = RunIteration(iteration, inputs[iteration - 1], inputs.Count);
+            if (record is null)
+            {
+                if (cancel.IsCancellationRequested)
+                {
+                    interrupted = true;
+                    stopped = $"interrupted during iteration {iteration}";
+                    break;
+                }
+
+                return ExitCodes.Error;
+            }
+
+            checkpoint = checkpoint.With(record);
+            checkpoint.Write(Directory);
+            IterationResults results = IterationResults.Read(Directory, record);
+            output.WriteLine(Progress(results, inputs.Count));
+            if (config.FailFast && results.Failed && iteration < inputs.Count)
+            {
+                stopped = $"stopped by fail_fast after iteration {iteration}";
+                break;
+            }
+        }
+
+        if (stopped is null && checkpoint.LastIteration < inputs.Count)
+        {
+            stopped = $"stopped after iteration {checkpoint.LastIteration}; continue with --resume";
+        }
+
+        var iterations = checkpoint.Completed.OrderBy(c => c.Iteration).Select(c => IterationResults.Read(Directory, c)).ToList();
+        var report = new CampaignReport(config.File, Directory, iterations, inputs.Count, stopped);
+        WriteReports(report);
+        if (interrupted)
+        {
+            return ExitCodes.Interrupted;
+        }
+
+        return report.Failed ? ExitCodes.Failed : ExitCodes.Success;
+    }
+
+    private void StartFresh(int iterations)
+    {
+        // Only what a campaign writes is removed: the directory may be shared with other files.
+        System.IO.Directory.CreateDirectory(Directory);
+        foreach (string name in new[] { Checkpoint.FileName, JUnitReport.FileName, MarkdownSummary.FileName })
+        {
+            File.Delete(Path.Combine(Directory, name));
+        }
+
+        for (int i = 1; i <= iterations; i++)
+        {
+            string iterationDirectory = IterationDirectory(i);
+            if (System.IO.Directory.Exists(iterationDirectory))
+            {
+                System.IO.Directory.Delete(iterationDirectory, recursive: true);
+            }
+        }
+    }
+
+    private bool BuildAll()
+    {
+        foreach (CampaignProject project in config.Projects)
+        {
+            if (!File.Exists(project.Path) && !System.IO.Directory.Exists(project.Path))
+            {
+                error.WriteLine($"{project.Where}: error: the test project '{project.Path}' does not exist.");
+                return false;
+            }
+
+            string log = Path.Combine(Directory, "build", LogName(project));
+            output.WriteLine($"vypr run: building {CampaignReport.Display(project.Path)} ({BuildConfiguration})");
+            int exit = ChildProcess.RunDotnet(["build", project.Path, "-c", BuildConfiguration], new Dictionary<string, string?>(), log, cancel);
+            if (cancel.IsCancellationRequested)
+            {
+                return false;
+            }
+
+            if (exit != 0)
+            {
+                error.WriteLine($"vypr run: building {CampaignReport.Display(project.Path)} failed (exit code {exit}); the full output is in {CampaignReport.Display(log)}:");
+                error.WriteLine(ChildProcess.Tail(log, 20));
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private IterationRecord? RunIteration(int iteration, string? input, int count)
+    {
+        string iterationDirectory = IterationDirectory(iteration);
+
+        // A killed campaign may have left part of this iteration behind: it is run again from nothing.
+        if (System.IO.Directory.Exists(iterationDirectory))
+        {
+            System.IO.Directory.Delete(iterationDirectory, recursive: true);
+        }
+
+        System.IO.Directory.CreateDirectory(iterationDirectory);
+        var environment = new Dictionary<string, string?>
+        {
+            ["VYPR_MONITORING"] = "1",
+            ["VYPR_RESULTS_DIR"] = iterationDirectory,
+            ["VYPR_VIOLATIONS"] = config.Violations,
+            [InputVariable] = input,
+            [StressVariable] = config.Stress.ToString("R", CultureInfo.InvariantCulture),
+            // Every iteration has a directory of its own: no older files to keep or prune.
+            ["VYPR_KEEP_RESULTS"] = "all",
+        };
+        if (config.ServerUrl is not null)
+        {
+            environment["VYPR_SERVER_URL"] = config.ServerUrl;
+            environment["VYPR_SERVER_TOKEN"] = config.ServerToken;
+        }
+
+        output.WriteLine($"[{iteration}/{count}] input {input ?? "-"}: running");
+        var clock = Stopwatch.StartNew();
+        var exitCodes = new List<int>();
+        var resultsFiles = new List<string>();
+        foreach (CampaignProject project in config.Projects)
+        {
+            string log = Path.Combine(iterationDirectory, LogName(project));
+            int exit = ChildProcess.RunDotnet(Arguments(project), environment, log, cancel);
+            if (cancel.IsCancellationRequested)
+            {
+                return null;
+            }
+
+            string[] written = [.. System.IO.Directory.GetFiles(iterationDirectory, "*.json")
+                .Select(f => Path.GetRelativePath(Directory, f))
+                .Except(resultsFiles, StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal)];
+            if (written.Length == 0 && exit != 0)
+            {
+                error.WriteLine($"vypr run: the tests of {CampaignReport.Display(project.Path)} could not run (exit code {exit}, no results written); the full output is in {CampaignReport.Display(log)}:");
+                error.WriteLine(ChildProcess.Tail(log, 20));
+                return null;
+            }
+
+            exitCodes.Add(exit);
+            resultsFiles.AddRange(written);
+        }
+
+        return new IterationRecord(iteration, input, exitCodes, resultsFiles, Math.Round(clock.Elapsed.TotalSeconds, 3));
+    }
+
+    private static List<string> Arguments(CampaignProject project)
+    {
+        if (project.Runner == "run")
+        {
+            List<string> run = ["run", "-c", BuildConfiguration, "--no-build", "--project", project.Path];
+            if (project.Filter is not null)
+            {
+                run.AddRange(["--", "-filter", project.Filter]);
+            }
+
+            return run;
+        }
+
+        List<string> test = ["test", project.Path, "-c", BuildConfiguration, "--no-build"];
+        if (project.Filter is not null)
+        {
+            test.AddRange(["--filter", project.Filter]);
+        }
+
+        return test;
+    }
+
+    private static string Progress(IterationResults results, int count)
+    {
+        IterationRecord r = results.Record;
+        string status = results.Failed ? "FAILED" : "ok";
+        string failed = results.FailedTests.Count > 0 ? $", {results.FailedTests.Count} failed" : string.Empty;
+        string exit = results.ProcessFailed ? $", exit code {string.Join(",", r.ExitCodes)}" : string.Empty;
+        return $"[{r.Iteration}/{count}] input {CampaignReport.InputOf(r)}: {status}: {CampaignReport.Plural(results.Tests.Count, "test")}{failed}, " +
+            $"{CampaignReport.Plural(results.Calls, "monitored call")}, {CampaignReport.Plural(results.ViolationCount, "violation")}{exit} ({r.Seconds.ToString("0.0", CultureInfo.InvariantCulture)}s)";
+    }
+
+    private void WriteReports(CampaignReport report)
+    {
+        TerminalSummary.Write(report, output);
+        string junit = Path.Combine(Directory, JUnitReport.FileName);
+        string markdown = Path.Combine(Directory, MarkdownSummary.FileName);
+        File.WriteAllText(junit, JUnitReport.Write(report));
+        string summary = MarkdownSummary.Write(report);
+        File.WriteAllText(markdown, summary);
+        output.WriteLine($"JUnit XML: {CampaignReport.Display(junit)}; Markdown: {CampaignReport.Display(markdown)}; results: {CampaignReport.Display(Directory)}");
+        if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary)
+        {
+            File.AppendAllText(stepSummary, summary + "\n");
+        }
+    }
+
+    private string IterationDirectory(int iteration) => Path.Combine(Directory, iteration.ToString(CultureInfo.InvariantCulture));
+
+    // "Uploader.Tests" is a directory's whole name, "Uploader.Tests.csproj" a file's: only a project file loses its extension.
+    private static string LogName(CampaignProject project)
+    {
+        string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(project.Path));
+        return (name.EndsWith("proj", StringComparison.OrdinalIgnoreCase) ? Path.GetFileNameWithoutExtension(name) : name) + ".log";
+    }
+}

@@ -1,0 +1,218 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using System.Xml.Linq;
+using Xunit;
+
+namespace Vypr.Cli.Tests;
+
+/// <summary>
+/// Campaigns of the built tool over a real monitored xunit v3 project (<see cref="ProbeProject"/>): fail-fast on
+/// the one input that violates, the reports, and a resume after the tool is killed. The tests of this class run one
+/// after another, so the project is built by one campaign at a time.
+/// </summary>
+public sealed class CampaignTests(ProbeProject project) : IClassFixture<ProbeProject>
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(8);
+
+    [Fact]
+    public async Task Fail_fast_stops_after_the_iteration_that_violates_and_reports_it()
+    {
+        string config = Write("failfast.yml", """
+            projects:
+              - path: Probe.Tests
+            inputs: [1, 2, 3]
+            fail_fast: true
+            stress: 2.5
+            results: campaign-failfast
+            """);
+
+        (int exit, string output, string error) = await VyprProcess.RunAsync(project.Directory, s_timeout, "run", "-c", config);
+
+        string campaign = Path.Combine(project.Directory, "campaign-failfast");
+        Assert.True(exit == 1, $"exit {exit}\n{output}\n{error}");
+        Assert.Contains("[1/3] input 1: ok: 1 test,", output, StringComparison.Ordinal);
+        Assert.Contains("[2/3] input 2: FAILED: 1 test, 1 failed, 1 monitored call, 1 violation", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("[3/3]", output, StringComparison.Ordinal);
+        Assert.Contains("stopped by fail_fast after iteration 2", output, StringComparison.Ordinal);
+
+        // Violations come first, with the call site and how far over; the specification's text only in the key.
+        int violations = output.IndexOf("Violations (1):", StringComparison.Ordinal);
+        Assert.True(violations >= 0 && violations < output.IndexOf("Verdicts:", StringComparison.Ordinal) && violations < output.IndexOf("iteration  input", StringComparison.Ordinal), output);
+        Assert.Matches(@"VIOLATED  S1    [^\n]*InputTests.cs:[0-9]+:[0-9]+ +2 +1 +[0-9.]+ms", output);
+        Assert.Contains("VIOLATED [S1] iteration 2, input 2: ", output, StringComparison.Ordinal);
+        Assert.Contains("InputTests.cs:", output, StringComparison.Ordinal);
+        Assert.Matches(@"Probe\.Tests\.InputTests\.Steps_through_the_input: took [0-9.]+ms, bound 200ms \([0-9.]+ms over, [0-9.]+x\)", output);
+        Assert.Contains("S1  MaxDuration(\"200ms\") on Probe.Tests.Work.Step(int)", output, StringComparison.Ordinal);
+
+        // One results file per iteration that ran, each the run of its own input; none for the third.
+        Assert.Single(Directory.GetFiles(Path.Combine(campaign, "1"), "*.json"));
+        Assert.Single(Directory.GetFiles(Path.Combine(campaign, "2"), "*.json"));
+        Assert.False(Directory.Exists(Path.Combine(campaign, "3")));
+        using (JsonDocument checkpoint = JsonDocument.Parse(File.ReadAllText(Path.Combine(campaign, "checkpoint.json"))))
+        {
+            Assert.Equal([1, 2], checkpoint.RootElement.GetProperty("completed").EnumerateArray().Select(c => c.GetProperty("iteration").GetInt32()));
+        }
+
+        // JUnit: one suite per iteration; the violation is a failure of its test in the suite of input 2 only.
+        XDocument junit = XDocument.Load(Path.Combine(campaign, "junit.xml"));
+        XElement[] suites = [.. junit.Root!.Elements("testsuite")];
+        Assert.Equal(["iteration 1 (input 1)", "iteration 2 (input 2)"], suites.Select(s => (string)s.Attribute("name")!));
+        Assert.Equal("0", (string)suites[0].Attribute("failures")!);
+        Assert.Equal("1", (string)suites[1].Attribute("failures")!);
+        XElement testCase = Assert.Single(suites[1].Elements("testcase"));
+        Assert.Equal("Probe.Tests.InputTests", (string)testCase.Attribute("classname")!);
+        Assert.Equal("Steps_through_the_input", (string)testCase.Attribute("name")!);
+        XElement failure = testCase.Element("failure")!;
+        Assert.Equal("PerformanceSpecificationViolation", (string)failure.Attribute("type")!);
+        Assert.Contains("MaxDuration(\"200ms\") on Probe.Tests.Work.Step(int)", failure.Value, StringComparison.Ordinal);
+        Assert.Null(Assert.Single(suites[0].Elements("testcase")).Element("failure"));
+        Assert.Equal("2", (string)junit.Root.Attribute("tests")!);
+
+        string markdown = File.ReadAllText(Path.Combine(campaign, "summary.md"));
+        Assert.StartsWith("## Vypr campaign: 1 violation, 1 failed test (2 of 3 iterations run, stopped by fail_fast after iteration 2)", markdown, StringComparison.Ordinal);
+        Assert.Contains("| :x: | 2 | `2` | S1 |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_killed_campaign_resumes_after_its_last_finished_iteration()
+    {
+        // No input violates here; the runner is `dotnet run`, the xunit v3 executable's own.
+        string config = Write("resume.yml", """
+            projects:
+              - path: Probe.Tests/Probe.Tests.csproj
+                runner: run
+            inputs: { from: 3, to: 7, step: 2 }
+            stress: 2.5
+            results: campaign-resume
+            """);
+        string campaign = Path.Combine(project.Directory, "campaign-resume");
+        string checkpointFile = Path.Combine(campaign, "checkpoint.json");
+
+        int killedAfter;
+        using (VyprProcess first = VyprProcess.Start(project.Directory, "run", "-c", config))
+        {
+            DateTime deadline = DateTime.UtcNow + s_timeout;
+            while (!File.Exists(checkpointFile))
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"no checkpoint within {s_timeout}\n{first.Output}\n{first.Error}");
+                Assert.False(first.Output.Contains("JUnit XML", StringComparison.Ordinal), first.Output);
+                await Task.Delay(50, TestContext.Current.CancellationToken);
+            }
+
+            first.KillTree();
+            killedAfter = Completed(checkpointFile).Max();
+        }
+
+        Assert.InRange(killedAfter, 1, 2);
+        (int exit, string output, string error) = await VyprProcess.RunAsync(project.Directory, s_timeout, "run", "-c", config, "--resume");
+
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        Assert.DoesNotContain($"[{killedAfter}/3]", output, StringComparison.Ordinal);
+        Assert.Contains($"[{killedAfter + 1}/3] input {3 + (2 * killedAfter)}: ok", output, StringComparison.Ordinal);
+        Assert.Contains("clean (3 of 3 iterations run)", output, StringComparison.Ordinal);
+
+        // Every iteration ran exactly once: once in the checkpoint, one results file, of a run with its own input.
+        Assert.Equal([1, 2, 3], Completed(checkpointFile));
+        foreach (int iteration in new[] { 1, 2, 3 })
+        {
+            string results = Assert.Single(Directory.GetFiles(Path.Combine(campaign, iteration.ToString(CultureInfo.InvariantCulture)), "*.json"));
+            using JsonDocument run = JsonDocument.Parse(File.ReadAllText(results));
+            JsonElement test = Assert.Single(run.RootElement.GetProperty("tests").EnumerateArray().ToArray());
+            Assert.Equal("Passed", test.GetProperty("outcome").GetString());
+        }
+
+        XDocument junit = XDocument.Load(Path.Combine(campaign, "junit.xml"));
+        Assert.Equal(["iteration 1 (input 3)", "iteration 2 (input 5)", "iteration 3 (input 7)"], junit.Root!.Elements("testsuite").Select(s => (string)s.Attribute("name")!));
+    }
+
+    [Fact]
+    public async Task Ctrl_C_stops_the_test_run_in_flight_and_reports_the_finished_iterations()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "SIGINT is sent with kill(1)");
+        string config = Write("interrupt.yml", """
+            projects:
+              - path: Probe.Tests
+                runner: run
+            inputs: [1, 3]
+            stress: 2.5
+            results: campaign-interrupt
+            """);
+        string campaign = Path.Combine(project.Directory, "campaign-interrupt");
+        string checkpointFile = Path.Combine(campaign, "checkpoint.json");
+
+        using VyprProcess vypr = VyprProcess.Start(project.Directory, "run", "-c", config);
+        DateTime deadline = DateTime.UtcNow + s_timeout;
+        while (!vypr.Output.Contains("[2/2] input 3: running", StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"iteration 2 did not start within {s_timeout}\n{vypr.Output}\n{vypr.Error}");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        using (var signal = System.Diagnostics.Process.Start("kill", ["-INT", vypr.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        int exit = await vypr.WaitAsync(s_timeout);
+
+        // The second iteration may have finished in the moment before the signal: then the campaign simply ended.
+        if (exit == 0)
+        {
+            Assert.Equal([1, 2], Completed(checkpointFile));
+            return;
+        }
+
+        Assert.True(exit == 130, $"exit {exit}\n{vypr.Output}\n{vypr.Error}");
+        Assert.Contains("interrupted during iteration 2", vypr.Output, StringComparison.Ordinal);
+        Assert.Equal([1], Completed(checkpointFile));
+        XDocument junit = XDocument.Load(Path.Combine(campaign, "junit.xml"));
+        Assert.Equal(["iteration 1 (input 1)"], junit.Root!.Elements("testsuite").Select(s => (string)s.Attribute("name")!));
+    }
+
+    [Fact]
+    public async Task From_and_max_choose_the_iterations_and_resume_continues_after_them()
+    {
+        string config = Write("window.yml", """
+            projects:
+              - path: Probe.Tests
+                runner: run
+            inputs: [1, 3, 5]
+            stress: 2.5
+            results: campaign-window
+            """);
+        string checkpointFile = Path.Combine(project.Directory, "campaign-window", "checkpoint.json");
+
+        (int exit, string output, string error) = await VyprProcess.RunAsync(project.Directory, s_timeout, "run", "-c", config, "--from", "2", "--max", "1");
+
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        Assert.Contains("[2/3] input 3: ok", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("[1/3]", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("[3/3]", output, StringComparison.Ordinal);
+        Assert.Contains("clean (1 of 3 iterations run, stopped after iteration 2; continue with --resume)", output, StringComparison.Ordinal);
+        Assert.Equal([2], Completed(checkpointFile));
+
+        (exit, output, error) = await VyprProcess.RunAsync(project.Directory, s_timeout, "run", "-c", config, "--resume");
+
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        Assert.Contains("[3/3] input 5: ok", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("[2/3]", output, StringComparison.Ordinal);
+        Assert.Equal([2, 3], Completed(checkpointFile));
+    }
+
+    private static int[] Completed(string checkpointFile)
+    {
+        using JsonDocument checkpoint = JsonDocument.Parse(File.ReadAllText(checkpointFile));
+        return [.. checkpoint.RootElement.GetProperty("completed").EnumerateArray().Select(c => c.GetProperty("iteration").GetInt32())];
+    }
+
+    private string Write(string name, string yaml)
+    {
+        string path = Path.Combine(project.Directory, name);
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+}
