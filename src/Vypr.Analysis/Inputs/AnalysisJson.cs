@@ -16,7 +16,7 @@ public static class AnalysisJson
     {
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         TypeInfoResolver = VyprJsonContext.Default,
-        Converters = { new StrictDoubleConverter() },
+        Converters = { new NamedFloatingPointConverter() },
     };
 
     /// <summary>Results files (<c>vypr.run/1</c>).</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Vypr.Analysis.History;
+using Vypr.Contracts;
 
 namespace Vypr.Analysis.Inputs;
 
@@ -10,7 +11,7 @@ namespace Vypr.Analysis.Inputs;
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     RespectNullableAnnotations = true,
-    Converters = [typeof(StrictDoubleConverter)])]
+    Converters = [typeof(NamedFloatingPointConverter)])]
 [JsonSerializable(typeof(SamplesFile))]
 [JsonSerializable(typeof(Baselines))]
 internal sealed partial class AnalysisJsonContext : JsonSerializerContext;

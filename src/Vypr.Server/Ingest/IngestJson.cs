@@ -19,7 +19,7 @@ internal static class IngestJson
         // A key given twice (or twice in different case, since names match case-insensitively) is an error, not
         // "the last one wins": the writer and the server would disagree about what was sent.
         AllowDuplicateProperties = false,
-        Converters = { new ContractDoubleConverter() },
+        Converters = { new NamedFloatingPointConverter() },
         TypeInfoResolver = ServerJsonContext.Default.WithAddedModifier(AllowOmittedNulls),
     };
 
