@@ -61,21 +61,21 @@ public sealed class VyprGenerator : IIncrementalGenerator
             .Combine(referenced)
             .Select(static (pair, _) => pair.Left.AddRange(pair.Right.AsImmutableArray()).ToEquatableArray());
 
-        IncrementalValueProvider<ImmutableArray<FormulaSpecification>> formulas = context.SyntaxProvider
+        IncrementalValueProvider<ImmutableArray<FluentSpecification>> formulas = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownNames.PerformanceSpecificationAttribute,
                 static (node, _) => node is PropertyDeclarationSyntax or VariableDeclaratorSyntax,
-                FormulaSpecificationReader.Read)
+                ChainReader.Read)
             .Where(static f => f is not null)
             .Select(static (f, _) => f!)
             .WithTrackingName(Steps.DeclaredFormulas)
             .Collect();
 
         IncrementalValueProvider<EquatableArray<ScopeCallContract>> referencedScopes = context.CompilationProvider
-            .Select(static (compilation, token) => FormulaPlanner.FromReferences(compilation, token))
+            .Select(static (compilation, token) => RolePlanner.FromReferences(compilation, token))
             .WithTrackingName(Steps.ReferencedScopes);
 
-        IncrementalValueProvider<(EquatableArray<FormulaSpecification> Declared, EquatableArray<ScopeCallContract> Referenced)> formulaInputs = formulas
+        IncrementalValueProvider<(EquatableArray<FluentSpecification> Declared, EquatableArray<ScopeCallContract> Referenced)> formulaInputs = formulas
             .Combine(referencedScopes)
             .Select(static (pair, _) => (pair.Left.ToEquatableArray(), pair.Right));
 

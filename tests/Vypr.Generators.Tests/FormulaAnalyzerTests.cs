@@ -817,7 +817,7 @@ public sealed class FormulaAnalyzerTests
                 """));
         var analyzers = new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzers(
             input.Compilation,
-            [new FormulaSpecificationAnalyzer()],
+            [new FluentSpecificationAnalyzer()],
             new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions([]));
 
         var diagnostics = await analyzers.GetAnalyzerDiagnosticsAsync(TestContext.Current.CancellationToken);
@@ -845,7 +845,7 @@ public sealed class FormulaAnalyzerTests
             """));
         var analyzers = new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzers(
             input.Compilation,
-            [new FormulaSpecificationAnalyzer()],
+            [new FluentSpecificationAnalyzer()],
             new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions([]));
         var diagnostics = await analyzers.GetAnalyzerDiagnosticsAsync(TestContext.Current.CancellationToken);
 
@@ -855,7 +855,7 @@ public sealed class FormulaAnalyzerTests
     private static ImmutableArray<Diagnostic> Verify(string markup, bool withDomain = true, string usings = "")
     {
         string header = withDomain ? Domain : "using Vypr;\n" + usings;
-        return AnalyzerHarness.Verify(header + markup, new FormulaSpecificationAnalyzer());
+        return AnalyzerHarness.Verify(header + markup, new FluentSpecificationAnalyzer());
     }
 
     /// <summary>The message of the <paramref name="index"/>th diagnostic in source order.</summary>

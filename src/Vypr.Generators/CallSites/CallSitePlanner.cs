@@ -51,7 +51,7 @@ internal static class CallSitePlanner
     public static InterceptionPlan Plan(
         ImmutableArray<CallCandidate> candidates,
         ImmutableArray<MonitoredMethod> monitored,
-        ImmutableArray<FormulaSpecification> formulas,
+        ImmutableArray<FluentSpecification> formulas,
         ImmutableArray<ScopeCallContract> referencedContracts,
         Compilation compilation,
         CancellationToken cancellationToken)
@@ -83,8 +83,8 @@ internal static class CallSitePlanner
             FieldFor(declared);
         }
 
-        ScopeCallContract[] declaredContracts = formulas.Select(FormulaPlanner.ContractOf).ToArray();
-        var formulaPlanner = new FormulaPlanner(compilation, declaredContracts.Concat(referencedContracts));
+        ScopeCallContract[] declaredContracts = formulas.Select(RolePlanner.ContractOf).ToArray();
+        var formulaPlanner = new RolePlanner(compilation, declaredContracts.Concat(referencedContracts));
         var sites = new Dictionary<InvocationExpressionSyntax, Site>();
         foreach (var inner in formulaPlanner.InnerRoles(formulas, cancellationToken))
         {
@@ -108,7 +108,7 @@ internal static class CallSitePlanner
             }
 
             List<(MonitoredMethod Method, string? RuntimeType)> reached = index.Reached(target, compilation);
-            FormulaRole? scopeRole = formulaPlanner.ScopeRole(target, invocation);
+            CallRole? scopeRole = formulaPlanner.ScopeRole(target, invocation);
             if (reached.Count == 0 && scopeRole is null)
             {
                 continue;
@@ -249,7 +249,7 @@ internal static class CallSitePlanner
         SemanticModel model,
         Compilation compilation,
         List<MonitoredTarget> targets,
-        List<FormulaRole> roles,
+        List<CallRole> roles,
         CancellationToken cancellationToken)
     {
         InterceptableLocation location = model.GetInterceptableLocation(invocation, cancellationToken)!;
@@ -385,7 +385,7 @@ internal static class CallSitePlanner
 
         public List<(MonitoredMethod Method, string? RuntimeType)> Reached { get; set; } = [];
 
-        public List<FormulaRole> Roles { get; } = [];
+        public List<CallRole> Roles { get; } = [];
     }
 
     private static AsyncKind AsyncKindOf(IMethodSymbol target)

@@ -17,7 +17,7 @@ internal static class Emitter
         writer.Line("#nullable enable");
         writer.Line("#pragma warning disable CS0612, CS0618 // calls of obsolete members are monitored like any other");
         writer.Line();
-        FormulaEmitter.EmitContracts(writer, plan);
+        RegistrationWriter.EmitContracts(writer, plan);
         writer.Open("namespace System.Runtime.CompilerServices");
         writer.Line("[global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]");
         writer.Open("file sealed class InterceptsLocationAttribute : global::System.Attribute");
@@ -60,7 +60,7 @@ internal static class Emitter
             }
         }
 
-        FormulaEmitter.EmitRegistrations(writer, plan);
+        RegistrationWriter.EmitRegistrations(writer, plan);
         writer.Line();
         writer.Line("// Registering eagerly lets reports list specifications that no call reached.");
         writer.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");

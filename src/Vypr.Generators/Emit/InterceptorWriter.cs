@@ -19,8 +19,8 @@ internal sealed class InterceptorWriter
     private readonly SourceWriter _writer;
     private readonly InterceptedCall _call;
     private readonly string _name;
-    private readonly FormulaRole? _scope;
-    private readonly FormulaRole[] _inner;
+    private readonly CallRole? _scope;
+    private readonly CallRole[] _inner;
     private readonly string[] _captured;
     private readonly bool _returnsValue;
     private readonly bool _passesResult;

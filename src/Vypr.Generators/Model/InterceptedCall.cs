@@ -37,4 +37,4 @@ internal sealed record InterceptedCall(
     EquatableArray<ParameterModel> Parameters,
     AsyncKind Async,
     EquatableArray<MonitoredTarget> Targets,
-    EquatableArray<FormulaRole> Roles = default);
+    EquatableArray<CallRole> Roles = default);

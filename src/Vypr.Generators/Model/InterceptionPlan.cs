@@ -11,6 +11,6 @@ internal sealed record InterceptionPlan(
     string AssemblyName,
     EquatableArray<MonitoredMethod> Specifications,
     EquatableArray<InterceptedCall> Calls,
-    EquatableArray<FormulaSpecification> Formulas = default,
+    EquatableArray<FluentSpecification> Formulas = default,
     EquatableArray<ScopeCallContract> Contracts = default,
     EquatableArray<string> ScopeKeys = default);

@@ -98,7 +98,7 @@ internal sealed class InvocationRouter
 
     private void Dispatch(in CallRecord record, ReadOnlySpan<CapturedValue> values, int threadId, InvocationOrder order)
     {
-        var e = new FormulaEvent(record.Scope, record.Sequence, record.StartTimestamp, record.EndTimestamp, record.Threw, record.TestId, threadId);
+        var e = new BoundEvent(record.Scope, record.Sequence, record.StartTimestamp, record.EndTimestamp, record.Threw, record.TestId, threadId);
         if (record.Kind == RecordKind.Exit)
         {
             foreach (FormulaMonitor monitor in order.Monitors)

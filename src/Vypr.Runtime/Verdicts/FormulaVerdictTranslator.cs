@@ -15,7 +15,7 @@ internal sealed class FormulaVerdictTranslator : IFormulaVerdictSink
 
     private static void Keep(in FormulaVerdict decided)
     {
-        FormulaBinding binding = decided.Binding;
+        OpenBinding binding = decided.Binding;
         FormulaPlan plan = decided.Plan;
         int site = decided.Invocation.CallSiteId != 0 ? decided.Invocation.CallSiteId : binding.Slots[0].CallSite;
         int testId = decided.Invocation.TestId;
@@ -59,14 +59,14 @@ internal sealed class FormulaVerdictTranslator : IFormulaVerdictSink
         VerdictStore.Add(verdict);
     }
 
-    private static ObservationInfo Observation(FormulaPlan plan, AtomPlan atom, FormulaBinding binding)
+    private static ObservationInfo Observation(FormulaPlan plan, AtomPlan atom, OpenBinding binding)
     {
-        bool satisfied = FormulaMath.Observe(plan, atom, binding, out _);
-        CapturedValue left = FormulaMath.Term(plan, atom.Left, binding);
+        bool satisfied = TermMath.Observe(plan, atom, binding, out _);
+        CapturedValue left = TermMath.Term(plan, atom.Left, binding);
         string condition = atom.Atom.Condition;
         if (atom.Right >= 0 && atom.Atom.Right is not ConstantTerm)
         {
-            condition += " (= " + FormulaMath.Term(plan, atom.Right, binding) + ")";
+            condition += " (= " + TermMath.Term(plan, atom.Right, binding) + ")";
         }
 
         if (left.Kind != ValueKind.Number)

@@ -42,7 +42,7 @@ public static class ShapeCorpus
 
         var analyzers = new CompilationWithAnalyzers(
             input.Compilation,
-            [new SpecificationAnalyzer(), new FormulaSpecificationAnalyzer()],
+            [new SpecificationAnalyzer(), new FluentSpecificationAnalyzer()],
             new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
         ImmutableArray<Diagnostic> reported = analyzers.GetAllDiagnosticsAsync(TestContext.Current.CancellationToken).GetAwaiter().GetResult()
             .Where(d => d.Severity >= DiagnosticSeverity.Info || d.Id == "AD0001")

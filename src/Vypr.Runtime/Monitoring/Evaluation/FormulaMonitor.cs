@@ -23,17 +23,17 @@ internal sealed class FormulaMonitor
 
     private readonly FormulaPlan _plan;
     private readonly IFormulaVerdictSink _sink;
-    private readonly Dictionary<long, FormulaInvocation> _invocations = [];
-    private readonly Stack<FormulaInvocation> _invocationPool = new();
-    private readonly Stack<FormulaBinding> _bindingPool = new();
+    private readonly Dictionary<long, ScopeInvocation> _invocations = [];
+    private readonly Stack<ScopeInvocation> _invocationPool = new();
+    private readonly Stack<OpenBinding> _bindingPool = new();
     private readonly int[] _order;
     private readonly int[] _availability;
     private readonly sbyte[] _states;
     private readonly int[] _combination;
     private readonly List<int> _dependentSlots = [];
     private readonly List<int> _independentSlots = [];
-    private readonly FormulaBinding? _scratch;
-    private FormulaInvocation? _lastInvocation;
+    private readonly OpenBinding? _scratch;
+    private ScopeInvocation? _lastInvocation;
 
     public FormulaMonitor(FormulaPlan plan, IFormulaVerdictSink sink)
     {
@@ -43,7 +43,7 @@ internal sealed class FormulaMonitor
         _availability = new int[plan.Atoms.Length];
         _states = new sbyte[plan.Atoms.Length];
         _combination = new int[plan.Slots.Length];
-        _scratch = plan.Slots.Length == 1 ? new FormulaBinding(plan) : null;
+        _scratch = plan.Slots.Length == 1 ? new OpenBinding(plan) : null;
         for (int s = 1; s < plan.Slots.Length; s++)
         {
             if (!plan.Slots[s].Slot.IsNextCall)
@@ -60,23 +60,23 @@ internal sealed class FormulaMonitor
     public int OpenInvocations => _invocations.Count;
 
     /// <summary>An invocation began at a call site of the scoped method.</summary>
-    public void Enter(in FormulaEvent e, int callSiteId)
+    public void Enter(in BoundEvent e, int callSiteId)
     {
-        FormulaInvocation invocation = InvocationOf(e);
+        ScopeInvocation invocation = InvocationOf(e);
         invocation.CallSiteId = callSiteId;
         invocation.StartTimestamp = e.Start;
         invocation.TestId = e.TestId;
     }
 
     /// <summary>An event at <paramref name="point"/>; its captured values in the point's capture order.</summary>
-    public void Take(in FormulaEvent e, PointInfo point, ReadOnlySpan<CapturedValue> values)
+    public void Take(in BoundEvent e, PointInfo point, ReadOnlySpan<CapturedValue> values)
     {
-        FormulaInvocation invocation = InvocationOf(e);
+        ScopeInvocation invocation = InvocationOf(e);
         int local = _plan.LocalPoint(point);
-        List<(FormulaBinding Binding, int Generation)> waiting = invocation.WaitingAt(local);
+        List<(OpenBinding Binding, int Generation)> waiting = invocation.WaitingAt(local);
         for (int i = 0; i < waiting.Count;)
         {
-            (FormulaBinding binding, int generation) = waiting[i];
+            (OpenBinding binding, int generation) = waiting[i];
             if (binding.Generation != generation)
             {
                 RemoveAt(waiting, i);
@@ -109,7 +109,7 @@ internal sealed class FormulaMonitor
     /// <summary>The invocation ended: bindings still incomplete produce no verdict (docs/spec-language.md, rule 4).</summary>
     public void End(long scope)
     {
-        if (!_invocations.Remove(scope, out FormulaInvocation? invocation))
+        if (!_invocations.Remove(scope, out ScopeInvocation? invocation))
         {
             return;
         }
@@ -118,15 +118,15 @@ internal sealed class FormulaMonitor
 
         // Templates first (a template bound completely waits nowhere), then whatever still waits; a binding released
         // once has a new generation, so its other entries are skipped.
-        foreach (FormulaBinding template in invocation.Templates)
+        foreach (OpenBinding template in invocation.Templates)
         {
             template.Release();
             _bindingPool.Push(template);
         }
 
-        foreach (List<(FormulaBinding Binding, int Generation)> waiting in invocation.Waiting)
+        foreach (List<(OpenBinding Binding, int Generation)> waiting in invocation.Waiting)
         {
-            foreach ((FormulaBinding binding, int generation) in waiting)
+            foreach ((OpenBinding binding, int generation) in waiting)
             {
                 if (binding.Generation == generation)
                 {
@@ -144,20 +144,20 @@ internal sealed class FormulaMonitor
         _invocationPool.Push(invocation);
     }
 
-    private FormulaInvocation InvocationOf(in FormulaEvent e)
+    private ScopeInvocation InvocationOf(in BoundEvent e)
     {
         if (_lastInvocation is not null && _lastInvocation.Scope == e.Scope)
         {
             return _lastInvocation;
         }
 
-        if (_invocations.TryGetValue(e.Scope, out FormulaInvocation? invocation))
+        if (_invocations.TryGetValue(e.Scope, out ScopeInvocation? invocation))
         {
             _lastInvocation = invocation;
             return invocation;
         }
 
-        invocation = _invocationPool.Count > 0 ? _invocationPool.Pop() : new FormulaInvocation();
+        invocation = _invocationPool.Count > 0 ? _invocationPool.Pop() : new ScopeInvocation();
         invocation.Scope = e.Scope;
         invocation.TestId = e.TestId;
         invocation.StartTimestamp = e.Start;
@@ -168,7 +168,7 @@ internal sealed class FormulaMonitor
     }
 
     // One template per combination of points of the explicit slots that do not depend on slot 0.
-    private void BuildTemplates(FormulaInvocation invocation)
+    private void BuildTemplates(ScopeInvocation invocation)
     {
         foreach (int slot in _independentSlots)
         {
@@ -181,7 +181,7 @@ internal sealed class FormulaMonitor
         AddTemplates(invocation, 0);
     }
 
-    private void Create(FormulaInvocation invocation, int local, in FormulaEvent e, ReadOnlySpan<CapturedValue> values)
+    private void Create(ScopeInvocation invocation, int local, in BoundEvent e, ReadOnlySpan<CapturedValue> values)
     {
         // One slot (the common "every call of f takes at most ..."): the binding is complete at once and never waits,
         // so it is decided in a scratch binding without touching the pool or the waiting lists.
@@ -204,12 +204,12 @@ internal sealed class FormulaMonitor
 
         for (int t = 0; t < invocation.Templates.Count; t++)
         {
-            FormulaBinding template = invocation.Templates[t];
+            OpenBinding template = invocation.Templates[t];
             CreateFrom(invocation, template, _dependentSlots, 0, local, e, values);
         }
     }
 
-    private void CreateFrom(FormulaInvocation invocation, FormulaBinding template, List<int> slots, int depth, int local, in FormulaEvent e, ReadOnlySpan<CapturedValue> values)
+    private void CreateFrom(ScopeInvocation invocation, OpenBinding template, List<int> slots, int depth, int local, in BoundEvent e, ReadOnlySpan<CapturedValue> values)
     {
         if (depth < slots.Count)
         {
@@ -228,7 +228,7 @@ internal sealed class FormulaMonitor
             return;
         }
 
-        FormulaBinding binding = Rent();
+        OpenBinding binding = Rent();
         binding.CopyFrom(template);
         binding.Slots[0].ChosenPoint = local;
         foreach (int slot in slots)
@@ -249,7 +249,7 @@ internal sealed class FormulaMonitor
         Register(invocation, binding);
     }
 
-    private void AddTemplates(FormulaInvocation invocation, int depth)
+    private void AddTemplates(ScopeInvocation invocation, int depth)
     {
         if (depth < _independentSlots.Count)
         {
@@ -262,7 +262,7 @@ internal sealed class FormulaMonitor
             return;
         }
 
-        FormulaBinding template = Rent();
+        OpenBinding template = Rent();
         template.IsTemplate = true;
         foreach (int slot in _independentSlots)
         {
@@ -273,7 +273,7 @@ internal sealed class FormulaMonitor
         Register(invocation, template);
     }
 
-    private void Register(FormulaInvocation invocation, FormulaBinding binding)
+    private void Register(ScopeInvocation invocation, OpenBinding binding)
     {
         for (int slot = 0; slot < _plan.Slots.Length; slot++)
         {
@@ -296,7 +296,7 @@ internal sealed class FormulaMonitor
         }
     }
 
-    private bool CanTake(FormulaBinding binding, int slot, int local)
+    private bool CanTake(OpenBinding binding, int slot, int local)
     {
         if (binding.Slots[slot].Filled || (binding.IsTemplate && _plan.Slots[slot].Dependent))
         {
@@ -306,7 +306,7 @@ internal sealed class FormulaMonitor
         return _plan.Slots[slot].Slot.IsNextCall ? _plan.Points[local].MatchesSlot[slot] : binding.Slots[slot].ChosenPoint == local;
     }
 
-    private void Fill(FormulaBinding binding, int local, in FormulaEvent e, ReadOnlySpan<CapturedValue> values)
+    private void Fill(OpenBinding binding, int local, in BoundEvent e, ReadOnlySpan<CapturedValue> values)
     {
         for (int slot = 0; slot < _plan.Slots.Length; slot++)
         {
@@ -326,7 +326,7 @@ internal sealed class FormulaMonitor
         }
     }
 
-    private bool WaitsAt(FormulaBinding binding, int local)
+    private bool WaitsAt(OpenBinding binding, int local)
     {
         for (int slot = 0; slot < _plan.Slots.Length; slot++)
         {
@@ -339,21 +339,21 @@ internal sealed class FormulaMonitor
         return false;
     }
 
-    private FormulaBinding Rent()
+    private OpenBinding Rent()
     {
-        FormulaBinding binding = _bindingPool.Count > 0 ? _bindingPool.Pop() : new FormulaBinding(_plan);
+        OpenBinding binding = _bindingPool.Count > 0 ? _bindingPool.Pop() : new OpenBinding(_plan);
         binding.Reset();
         return binding;
     }
 
-    private void Release(FormulaInvocation invocation, FormulaBinding binding)
+    private void Release(ScopeInvocation invocation, OpenBinding binding)
     {
         invocation.Live--;
         binding.Release();
         _bindingPool.Push(binding);
     }
 
-    private static void RemoveAt(List<(FormulaBinding Binding, int Generation)> list, int index)
+    private static void RemoveAt(List<(OpenBinding Binding, int Generation)> list, int index)
     {
         int last = list.Count - 1;
         list[index] = list[last];
@@ -361,12 +361,12 @@ internal sealed class FormulaMonitor
     }
 
     // Rule 5: apply the atoms in order of availability (ties by index) and stop at the first that decides.
-    private void Decide(FormulaInvocation invocation, FormulaBinding binding, int threadId)
+    private void Decide(ScopeInvocation invocation, OpenBinding binding, int threadId)
     {
         // A formula that is one atom is decided by its only observation.
         if (_plan.Nodes.Length == 1)
         {
-            bool holds = FormulaMath.Observe(_plan, _plan.Atoms[0], binding, out double distance);
+            bool holds = TermMath.Observe(_plan, _plan.Atoms[0], binding, out double distance);
             _order[0] = 0;
             _sink.Take(new FormulaVerdict(_plan, invocation, binding, holds, 0, _order.AsSpan(0, 1), holds ? distance : -distance, threadId));
             return;
@@ -400,7 +400,7 @@ internal sealed class FormulaMonitor
         for (int k = 0; k < count; k++)
         {
             int atom = _order[k];
-            bool truth = FormulaMath.Observe(_plan, _plan.Atoms[atom], binding, out double magnitude);
+            bool truth = TermMath.Observe(_plan, _plan.Atoms[atom], binding, out double magnitude);
             _states[atom] = truth ? (sbyte)1 : (sbyte)-1;
             int value = Evaluate(_plan.Root);
             if (value != 0)
@@ -415,14 +415,14 @@ internal sealed class FormulaMonitor
     // Kleene logic: 1 true, -1 false, 0 not yet known.
     private int Evaluate(int node)
     {
-        FormulaNode n = _plan.Nodes[node];
+        ConnectiveNode n = _plan.Nodes[node];
         switch (n.Kind)
         {
-            case FormulaNodeKind.Atom:
+            case ConnectiveKind.Atom:
                 return _states[n.A];
-            case FormulaNodeKind.Not:
+            case ConnectiveKind.Not:
                 return -Evaluate(n.A);
-            case FormulaNodeKind.And:
+            case ConnectiveKind.And:
             {
                 int left = Evaluate(n.A);
                 int right = Evaluate(n.B);
@@ -431,7 +431,7 @@ internal sealed class FormulaMonitor
 
             default:
             {
-                int left = n.Kind == FormulaNodeKind.Implies ? -Evaluate(n.A) : Evaluate(n.A);
+                int left = n.Kind == ConnectiveKind.Implies ? -Evaluate(n.A) : Evaluate(n.A);
                 int right = Evaluate(n.B);
                 return left > 0 || right > 0 ? 1 : left < 0 && right < 0 ? -1 : 0;
             }

@@ -5,7 +5,7 @@ namespace Vypr.Runtime.Monitoring;
 /// <summary>A decided binding, handed to the sink without allocating; copy what you keep.</summary>
 internal readonly ref struct FormulaVerdict
 {
-    public FormulaVerdict(FormulaPlan plan, FormulaInvocation invocation, FormulaBinding binding, bool value, int decidingAtom, ReadOnlySpan<int> observedAtoms, double severity, int threadId)
+    public FormulaVerdict(FormulaPlan plan, ScopeInvocation invocation, OpenBinding binding, bool value, int decidingAtom, ReadOnlySpan<int> observedAtoms, double severity, int threadId)
     {
         Plan = plan;
         Invocation = invocation;
@@ -19,10 +19,10 @@ internal readonly ref struct FormulaVerdict
 
     public FormulaPlan Plan { get; }
 
-    public FormulaInvocation Invocation { get; }
+    public ScopeInvocation Invocation { get; }
 
     /// <summary>The binding; valid only during the callback.</summary>
-    public FormulaBinding Binding { get; }
+    public OpenBinding Binding { get; }
 
     public bool Value { get; }
 

@@ -12,7 +12,7 @@ internal sealed class FormulaPlan
 {
     private readonly Dictionary<int, int> _localPoints = [];
     private readonly List<TermNode> _terms = [];
-    private readonly List<FormulaNode> _nodes = [];
+    private readonly List<ConnectiveNode> _nodes = [];
     private int _lastPointId = -1;
     private int _lastLocalPoint;
 
@@ -79,7 +79,7 @@ internal sealed class FormulaPlan
 
     public AtomPlan[] Atoms { get; }
 
-    public FormulaNode[] Nodes { get; }
+    public ConnectiveNode[] Nodes { get; }
 
     public int Root { get; }
 
@@ -203,13 +203,13 @@ internal sealed class FormulaPlan
 
     private int Compile(Formula formula)
     {
-        FormulaNode node = formula switch
+        ConnectiveNode node = formula switch
         {
-            Atom atom => new FormulaNode(FormulaNodeKind.Atom, atom.Index, -1),
-            Conjunction and => new FormulaNode(FormulaNodeKind.And, Compile(and.Left), Compile(and.Right)),
-            Disjunction or => new FormulaNode(FormulaNodeKind.Or, Compile(or.Left), Compile(or.Right)),
-            Negation not => new FormulaNode(FormulaNodeKind.Not, Compile(not.Operand), -1),
-            Implication implication => new FormulaNode(FormulaNodeKind.Implies, Compile(implication.Condition), Compile(implication.Consequence)),
+            Atom atom => new ConnectiveNode(ConnectiveKind.Atom, atom.Index, -1),
+            Conjunction and => new ConnectiveNode(ConnectiveKind.And, Compile(and.Left), Compile(and.Right)),
+            Disjunction or => new ConnectiveNode(ConnectiveKind.Or, Compile(or.Left), Compile(or.Right)),
+            Negation not => new ConnectiveNode(ConnectiveKind.Not, Compile(not.Operand), -1),
+            Implication implication => new ConnectiveNode(ConnectiveKind.Implies, Compile(implication.Condition), Compile(implication.Consequence)),
             _ => throw new NotSupportedException("unknown formula " + formula.GetType().Name),
         };
         _nodes.Add(node);

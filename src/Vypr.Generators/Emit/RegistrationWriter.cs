@@ -8,7 +8,7 @@ namespace Vypr.Generators;
 /// Writes what fluent specifications add to the generated file besides interceptor sections: the contracts other
 /// compilations read, and the registrations of specifications, scoped methods and points.
 /// </summary>
-internal static class FormulaEmitter
+internal static class RegistrationWriter
 {
     /// <summary>The assembly attributes that let other compilations weave calls of this compilation's scoped methods.</summary>
     public static void EmitContracts(SourceWriter writer, InterceptionPlan plan)
@@ -28,7 +28,7 @@ internal static class FormulaEmitter
     public static void EmitRegistrations(SourceWriter writer, InterceptionPlan plan)
     {
         int index = 0;
-        foreach (FormulaSpecification formula in plan.Formulas)
+        foreach (FluentSpecification formula in plan.Formulas)
         {
             writer.Line($"internal static readonly int Formula{++index} = global::Vypr.Runtime.MonitorRegistry.RegisterFormula(" +
                 $"{Literal(formula.Key)}, {Literal(formula.ScopeDisplay)}, static () => {formula.MemberAccess});");

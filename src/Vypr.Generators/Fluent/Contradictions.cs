@@ -4,12 +4,12 @@ using System.Linq;
 namespace Vypr.Generators;
 
 /// <summary>Finds two conjoined comparisons of the same term that exclude each other.</summary>
-internal static class FormulaContradictions
+internal static class Contradictions
 {
     /// <summary>The first pair of <paramref name="conjuncts"/> that cannot hold together, or null.</summary>
-    public static (FormulaBoundAtom First, FormulaBoundAtom Second)? Find(IReadOnlyList<FormulaBoundAtom> conjuncts)
+    public static (BoundAtom First, BoundAtom Second)? Find(IReadOnlyList<BoundAtom> conjuncts)
     {
-        foreach (IGrouping<string, FormulaBoundAtom> term in conjuncts.GroupBy(a => a.TermKey))
+        foreach (IGrouping<string, BoundAtom> term in conjuncts.GroupBy(a => a.TermKey))
         {
             if (FindIn(term.ToList()) is { } pair)
             {
@@ -20,14 +20,14 @@ internal static class FormulaContradictions
         return null;
     }
 
-    private static (FormulaBoundAtom First, FormulaBoundAtom Second)? FindIn(List<FormulaBoundAtom> atoms)
+    private static (BoundAtom First, BoundAtom Second)? FindIn(List<BoundAtom> atoms)
     {
         // The range allowed so far, with the comparison that set each end.
-        (double Value, bool Closed, FormulaBoundAtom? By) lower = (double.NegativeInfinity, false, null);
-        (double Value, bool Closed, FormulaBoundAtom? By) upper = (double.PositiveInfinity, false, null);
-        FormulaBoundAtom? text = null;
-        var excluded = new List<FormulaBoundAtom>();
-        foreach (FormulaBoundAtom atom in atoms)
+        (double Value, bool Closed, BoundAtom? By) lower = (double.NegativeInfinity, false, null);
+        (double Value, bool Closed, BoundAtom? By) upper = (double.PositiveInfinity, false, null);
+        BoundAtom? text = null;
+        var excluded = new List<BoundAtom>();
+        foreach (BoundAtom atom in atoms)
         {
             if (atom.IsText)
             {
@@ -64,7 +64,7 @@ internal static class FormulaContradictions
             bool empty = lower.Value > upper.Value || (lower.Value == upper.Value && !(lower.Closed && upper.Closed));
             if (empty)
             {
-                FormulaBoundAtom? other = !ReferenceEquals(lower.By, atom) ? lower.By : upper.By;
+                BoundAtom? other = !ReferenceEquals(lower.By, atom) ? lower.By : upper.By;
                 if (other is not null && !ReferenceEquals(other, atom))
                 {
                     return (other, atom);
@@ -74,7 +74,7 @@ internal static class FormulaContradictions
             if (lower.Value == upper.Value && lower.Closed && upper.Closed
                 && excluded.FirstOrDefault(e => e.Excluded == lower.Value) is { } unequal)
             {
-                FormulaBoundAtom other = !ReferenceEquals(unequal, atom) ? unequal : (lower.By ?? upper.By)!;
+                BoundAtom other = !ReferenceEquals(unequal, atom) ? unequal : (lower.By ?? upper.By)!;
                 return (other, atom);
             }
         }

@@ -7,11 +7,11 @@ namespace Vypr.Generators;
 /// Collects what is wrong with one fluent specification while it is read. The generator only needs to know whether
 /// there was an error (it then skips the specification); the analyzer wants every diagnostic, warnings included.
 /// </summary>
-internal sealed class FormulaReport
+internal sealed class ReadingReport
 {
     private readonly List<Diagnostic>? _diagnostics;
 
-    public FormulaReport(List<Diagnostic>? diagnostics, string specification)
+    public ReadingReport(List<Diagnostic>? diagnostics, string specification)
     {
         _diagnostics = diagnostics;
         Specification = specification;

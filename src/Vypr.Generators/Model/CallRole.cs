@@ -8,4 +8,4 @@ namespace Vypr.Generators.Model;
 /// <param name="IsScope">True for a call of the scoped method; false for a call inside its body.</param>
 /// <param name="ScopeField">The registrations field holding the scoped method's ID.</param>
 /// <param name="Points">For a scope call: one <c>ScopeCall</c> point per specification and the <c>Change</c> points of parameters at entry; for an inner call: <c>Call</c> points and <c>Change</c> points of variables assigned its result.</param>
-internal sealed record FormulaRole(bool IsScope, string ScopeField, EquatableArray<PointModel> Points);
+internal sealed record CallRole(bool IsScope, string ScopeField, EquatableArray<PointModel> Points);

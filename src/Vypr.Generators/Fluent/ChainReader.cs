@@ -18,13 +18,13 @@ namespace Vypr.Generators;
 /// The generator and the analyzer share it, so whatever the analyzer reports as an error is exactly what makes the
 /// generator skip the specification.
 /// </summary>
-internal static class FormulaSpecificationReader
+internal static class ChainReader
 {
     /// <summary>The transform of the generator's <c>ForAttributeWithMetadataName</c> pipeline.</summary>
     /// <param name="context">A property declaration or field variable declarator carrying the attribute.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
     /// <returns>The model, or null when the specification has errors (the analyzer reports them).</returns>
-    public static FormulaSpecification? Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+    public static FluentSpecification? Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
         Read(context.TargetSymbol, context.TargetNode, context.SemanticModel, cancellationToken, diagnostics: null);
 
     /// <summary>Reads one specification member.</summary>
@@ -34,15 +34,15 @@ internal static class FormulaSpecificationReader
     /// <param name="cancellationToken">Cancels the reading.</param>
     /// <param name="diagnostics">Receives every problem, warnings included; null to skip the checks that can only warn.</param>
     /// <returns>The model, or null when the specification has errors.</returns>
-    public static FormulaSpecification? Read(ISymbol member, SyntaxNode declaration, SemanticModel model, CancellationToken cancellationToken, List<Diagnostic>? diagnostics) =>
+    public static FluentSpecification? Read(ISymbol member, SyntaxNode declaration, SemanticModel model, CancellationToken cancellationToken, List<Diagnostic>? diagnostics) =>
         ReadForAnalysis(member, declaration, model, cancellationToken, diagnostics).Specification;
 
     /// <summary>Like <see cref="Read(ISymbol, SyntaxNode, SemanticModel, CancellationToken, List{Diagnostic})"/>, also returning the scope for the analyzer.</summary>
-    public static FormulaReading ReadForAnalysis(ISymbol member, SyntaxNode declaration, SemanticModel model, CancellationToken cancellationToken, List<Diagnostic>? diagnostics)
+    public static ChainReading ReadForAnalysis(ISymbol member, SyntaxNode declaration, SemanticModel model, CancellationToken cancellationToken, List<Diagnostic>? diagnostics)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var report = new FormulaReport(diagnostics, Display(member));
-        var none = new FormulaReading(null, null, null);
+        var report = new ReadingReport(diagnostics, Display(member));
+        var none = new ChainReading(null, null, null);
         if (!CheckMember(member, declaration, model.Compilation, report) || ValueOf(declaration, report) is not { } value)
         {
             return none;
@@ -61,23 +61,23 @@ internal static class FormulaSpecificationReader
 
         (IInvocationOperation forCall, List<IInvocationOperation> foralls, IInvocationOperation check) = parts;
         IArgumentOperation? nameArgument = ArgumentNamed(forCall, "method");
-        FormulaScope? scope = null;
+        ScopedMethod? scope = null;
         if (forCall.TargetMethod.TypeArguments[0] is not INamedTypeSymbol { TypeKind: not TypeKind.Error } scopeType)
         {
             report.Add(
                 DiagnosticDescriptors.UnreadableSpecification,
                 forCall.Syntax,
                 report.Specification,
-                $"For<{FormulaTypes.Display(forCall.TargetMethod.TypeArguments[0])}> must name the class or struct that declares the scoped method");
+                $"For<{DslTypes.Display(forCall.TargetMethod.TypeArguments[0])}> must name the class or struct that declares the scoped method");
         }
         else if (nameArgument is not null
                  && ConstantName(nameArgument.Value, "the scoped method's name", report) is { } scopeName
                  && ParameterTypes(ArgumentNamed(forCall, "parameterTypes"), report, out IReadOnlyList<ITypeSymbol>? parameterTypes))
         {
-            scope = FormulaScope.Resolve(scopeType, scopeName, parameterTypes, nameArgument.Value.Syntax, model.Compilation, report, cancellationToken);
+            scope = ScopedMethod.Resolve(scopeType, scopeName, parameterTypes, nameArgument.Value.Syntax, model.Compilation, report, cancellationToken);
         }
 
-        List<FormulaSlotDraft> slots = ReadQuantifiers(foralls, report);
+        List<SlotDraft> slots = ReadQuantifiers(foralls, report);
         if (slots.Count != foralls.Count)
         {
             return none;
@@ -91,7 +91,7 @@ internal static class FormulaSpecificationReader
 
         if (ArgumentNamed(check, "check")?.Value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
         {
-            FormulaCheckReader.Read(lambda, slots, scope, report, cancellationToken);
+            CheckReader.Read(lambda, slots, scope, report, cancellationToken);
         }
         else
         {
@@ -100,27 +100,27 @@ internal static class FormulaSpecificationReader
                 DiagnosticDescriptors.UnreadableSpecification,
                 where,
                 report.Specification,
-                $"Check must be given a lambda written in place, not '{FormulaTerm.WrittenOf(where)}'");
+                $"Check must be given a lambda written in place, not '{CheckedTerm.WrittenOf(where)}'");
         }
 
         if (scope is not null && report.WantsWarnings)
         {
-            FormulaScopeChecks.Check(slots, scope, report, cancellationToken);
+            ScopeChecks.Check(slots, scope, report, cancellationToken);
         }
 
         Location? scopeLocation = nameArgument?.Value.Syntax.GetLocation();
         if (report.HasErrors || scope is null)
         {
-            return new FormulaReading(null, scope?.Method, scopeLocation);
+            return new ChainReading(null, scope?.Method, scopeLocation);
         }
 
-        return new FormulaReading(Build(member, scope.Method, slots), scope.Method, scopeLocation);
+        return new ChainReading(Build(member, scope.Method, slots), scope.Method, scopeLocation);
     }
 
-    private static FormulaSpecification Build(ISymbol member, IMethodSymbol scope, List<FormulaSlotDraft> slots)
+    private static FluentSpecification Build(ISymbol member, IMethodSymbol scope, List<SlotDraft> slots)
     {
         var scopeCaptures = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (FormulaSlotDraft slot in slots)
+        foreach (SlotDraft slot in slots)
         {
             if (slot.Kind == SlotKind.ScopeCalls)
             {
@@ -138,20 +138,20 @@ internal static class FormulaSpecificationReader
         }
 
         string name = SyntaxFacts.GetKeywordKind(member.Name) == SyntaxKind.None ? member.Name : "@" + member.Name;
-        return new FormulaSpecification(
+        return new FluentSpecification(
             DocumentationCommentId.CreateDeclarationId(member) ?? Display(member),
             member.ContainingType.ToDisplayString(SymbolFormats.Code) + "." + name,
             Display(member),
             MonitoredMethodReader.KeyOf(scope),
             scope.Name,
             scope.ToDisplayString(SymbolFormats.Display),
-            !scope.ReturnsVoid && FormulaTypes.IsTaskLike(scope.ReturnType),
+            !scope.ReturnsVoid && DslTypes.IsTaskLike(scope.ReturnType),
             slots.Select(s => s.ToModel()).ToEquatableArray(),
             scopeCaptures.ToEquatableArray());
     }
 
     /// <summary>The member must be a static Specification that generated code in another file can read.</summary>
-    private static bool CheckMember(ISymbol member, SyntaxNode declaration, Compilation compilation, FormulaReport report)
+    private static bool CheckMember(ISymbol member, SyntaxNode declaration, Compilation compilation, ReadingReport report)
     {
         Location where = declaration switch
         {
@@ -178,9 +178,9 @@ internal static class FormulaSpecificationReader
         }
 
         string? problem = null;
-        if (!FormulaTypes.IsVypr(type, KnownNames.SpecificationType))
+        if (!DslTypes.IsVypr(type, KnownNames.SpecificationType))
         {
-            problem = $"its type is '{FormulaTypes.Display(type)}', but a specification is a Vypr.Specification";
+            problem = $"its type is '{DslTypes.Display(type)}', but a specification is a Vypr.Specification";
         }
         else if (!member.IsStatic)
         {
@@ -188,7 +188,7 @@ internal static class FormulaSpecificationReader
         }
         else if (ContainingTypes(member).FirstOrDefault(t => t.IsGenericType) is { } generic)
         {
-            problem = $"it is declared in the generic type '{FormulaTypes.Display(generic)}', which generated code cannot name without type arguments";
+            problem = $"it is declared in the generic type '{DslTypes.Display(generic)}', which generated code cannot name without type arguments";
         }
         else if (ContainingTypes(member).FirstOrDefault(t => t.IsFileLocal) is { } local)
         {
@@ -209,7 +209,7 @@ internal static class FormulaSpecificationReader
     }
 
     /// <summary>The expression that gives the member its value: an expression body, a getter's return, or an initializer.</summary>
-    private static ExpressionSyntax? ValueOf(SyntaxNode declaration, FormulaReport report)
+    private static ExpressionSyntax? ValueOf(SyntaxNode declaration, ReadingReport report)
     {
         switch (declaration)
         {
@@ -255,7 +255,7 @@ internal static class FormulaSpecificationReader
     }
 
     /// <summary>Splits <c>For(...).Forall(...)...Check(...)</c> into its calls, or reports where the chain is not one.</summary>
-    private static (IInvocationOperation For, List<IInvocationOperation> Foralls, IInvocationOperation Check)? ReadChain(IOperation chain, FormulaReport report)
+    private static (IInvocationOperation For, List<IInvocationOperation> Foralls, IInvocationOperation Check)? ReadChain(IOperation chain, ReadingReport report)
     {
         if (chain is not IInvocationOperation { TargetMethod.Name: "Check" } check || !IsQuantified(check.TargetMethod.ContainingType))
         {
@@ -266,14 +266,14 @@ internal static class FormulaSpecificationReader
         var foralls = new List<IInvocationOperation>();
         IOperation? current = check.Instance;
         while (current is IInvocationOperation { TargetMethod.Name: "Forall" } forall
-               && (IsQuantified(forall.TargetMethod.ContainingType) || FormulaTypes.IsVypr(forall.TargetMethod.ContainingType, "ScopedSpecification")))
+               && (IsQuantified(forall.TargetMethod.ContainingType) || DslTypes.IsVypr(forall.TargetMethod.ContainingType, "ScopedSpecification")))
         {
             foralls.Insert(0, forall);
             current = forall.Instance;
         }
 
         if (current is IInvocationOperation { TargetMethod.Name: "For" } start
-            && FormulaTypes.IsVypr(start.TargetMethod.ContainingType, KnownNames.SpecificationType)
+            && DslTypes.IsVypr(start.TargetMethod.ContainingType, KnownNames.SpecificationType)
             && start.TargetMethod.IsGenericMethod)
         {
             return (start, foralls, check);
@@ -283,25 +283,25 @@ internal static class FormulaSpecificationReader
         return null;
     }
 
-    private static void NotAChain(IOperation operation, FormulaReport report, string rule)
+    private static void NotAChain(IOperation operation, ReadingReport report, string rule)
     {
-        string written = FormulaTerm.WrittenOf(operation.Syntax);
+        string written = CheckedTerm.WrittenOf(operation.Syntax);
         string why = operation switch
         {
             ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation or IParameterReferenceOperation =>
                 $"'{written}' is read from a variable, field or property; {rule}",
             IConditionalOperation or ISwitchExpressionOperation or ICoalesceOperation =>
                 $"'{written}' chooses at run time; {rule}",
-            IInvocationOperation call when !FormulaTypes.IsVyprNamespace(call.TargetMethod.ContainingType) =>
+            IInvocationOperation call when !DslTypes.IsVyprNamespace(call.TargetMethod.ContainingType) =>
                 $"'{written}' calls '{call.TargetMethod.ToDisplayString(SymbolFormats.Display)}', which the generator cannot look into; {rule}",
             _ => $"'{written}' cannot be read; {rule}",
         };
         report.Add(DiagnosticDescriptors.UnreadableSpecification, operation.Syntax, report.Specification, why);
     }
 
-    private static List<FormulaSlotDraft> ReadQuantifiers(List<IInvocationOperation> foralls, FormulaReport report)
+    private static List<SlotDraft> ReadQuantifiers(List<IInvocationOperation> foralls, ReadingReport report)
     {
-        var slots = new List<FormulaSlotDraft>();
+        var slots = new List<SlotDraft>();
         foreach (IInvocationOperation forall in foralls)
         {
             string? name = ArgumentNamed(forall, "name") is { } nameArgument ? ConstantName(nameArgument.Value, "the binding name", report) : null;
@@ -317,11 +317,11 @@ internal static class FormulaSpecificationReader
         return slots;
     }
 
-    private static FormulaSlotDraft? ReadQuantifier(int index, string name, IOperation quantifier, FormulaReport report)
+    private static SlotDraft? ReadQuantifier(int index, string name, IOperation quantifier, ReadingReport report)
     {
         string? after = null;
         if (quantifier is IInvocationOperation { TargetMethod.Name: "After" } restricted
-            && (FormulaTypes.IsVypr(restricted.TargetMethod.ContainingType, "CallQuantifier") || FormulaTypes.IsVypr(restricted.TargetMethod.ContainingType, "ChangeQuantifier")))
+            && (DslTypes.IsVypr(restricted.TargetMethod.ContainingType, "CallQuantifier") || DslTypes.IsVypr(restricted.TargetMethod.ContainingType, "ChangeQuantifier")))
         {
             if (restricted.Instance is IInvocationOperation { TargetMethod.Name: "After" } twice)
             {
@@ -338,12 +338,12 @@ internal static class FormulaSpecificationReader
             quantifier = restricted.Instance;
         }
 
-        FormulaSlotDraft? slot = null;
+        SlotDraft? slot = null;
         if (quantifier is IInvocationOperation call)
         {
             IMethodSymbol method = call.TargetMethod;
-            bool calls = FormulaTypes.IsVypr(method.ContainingType, "Calls");
-            bool changes = FormulaTypes.IsVypr(method.ContainingType, "Changes");
+            bool calls = DslTypes.IsVypr(method.ContainingType, "Calls");
+            bool changes = DslTypes.IsVypr(method.ContainingType, "Changes");
             switch (method.Name)
             {
                 case "To" when calls && call.Arguments.Length == 1:
@@ -355,7 +355,7 @@ internal static class FormulaSpecificationReader
 
                     break;
                 case "OfScope" when calls:
-                    slot = new FormulaSlotDraft(index, name, SlotKind.ScopeCalls);
+                    slot = new SlotDraft(index, name, SlotKind.ScopeCalls);
                     break;
                 case "Of" when changes && call.Arguments.Length == 1:
                     string? variable = ConstantName(call.Arguments[0].Value, "the variable name", report);
@@ -364,7 +364,7 @@ internal static class FormulaSpecificationReader
                         return null;
                     }
 
-                    slot = new FormulaSlotDraft(index, name, SlotKind.Changes) { Variable = variable, TargetSyntax = call.Arguments[0].Value.Syntax };
+                    slot = new SlotDraft(index, name, SlotKind.Changes) { Variable = variable, TargetSyntax = call.Arguments[0].Value.Syntax };
                     break;
             }
         }
@@ -375,7 +375,7 @@ internal static class FormulaSpecificationReader
                 DiagnosticDescriptors.UnreadableSpecification,
                 quantifier.Syntax,
                 report.Specification,
-                $"'{FormulaTerm.WrittenOf(quantifier.Syntax)}' is not a quantifier the generator can read; write Calls.To<T>(nameof(T.M)), Calls.To(\"M\"), Calls.OfScope() or Changes.Of(\"x\") in place");
+                $"'{CheckedTerm.WrittenOf(quantifier.Syntax)}' is not a quantifier the generator can read; write Calls.To<T>(nameof(T.M)), Calls.To(\"M\"), Calls.OfScope() or Changes.Of(\"x\") in place");
             return null;
         }
 
@@ -383,7 +383,7 @@ internal static class FormulaSpecificationReader
         return slot;
     }
 
-    private static FormulaSlotDraft? CallsTo(int index, string name, IInvocationOperation call, FormulaReport report)
+    private static SlotDraft? CallsTo(int index, string name, IInvocationOperation call, ReadingReport report)
     {
         string? method = ConstantName(call.Arguments[0].Value, "the method name", report);
         if (method is null)
@@ -397,19 +397,19 @@ internal static class FormulaSpecificationReader
         {
             ITypeSymbol argument = call.TargetMethod.TypeArguments[0];
             type = argument as INamedTypeSymbol;
-            declaringType = type is null ? null : FormulaTypes.RuntimeFullName(type);
+            declaringType = type is null ? null : DslTypes.RuntimeFullName(type);
             if (declaringType is null)
             {
                 report.Add(
                     DiagnosticDescriptors.UnreadableSpecification,
                     call.Syntax,
                     report.Specification,
-                    $"'{FormulaTypes.Display(argument)}' is not a class, struct or interface whose methods can be called");
+                    $"'{DslTypes.Display(argument)}' is not a class, struct or interface whose methods can be called");
                 return null;
             }
         }
 
-        return new FormulaSlotDraft(index, name, SlotKind.Calls)
+        return new SlotDraft(index, name, SlotKind.Calls)
         {
             Method = method,
             Type = type,
@@ -419,11 +419,11 @@ internal static class FormulaSpecificationReader
     }
 
     /// <summary>Binding names are unique, and <c>After</c> names a binding declared earlier (SpecificationDraft.With refuses anything else).</summary>
-    private static void CheckBindingNames(List<FormulaSlotDraft> slots, List<IInvocationOperation> foralls, FormulaReport report)
+    private static void CheckBindingNames(List<SlotDraft> slots, List<IInvocationOperation> foralls, ReadingReport report)
     {
         for (int i = 0; i < slots.Count; i++)
         {
-            FormulaSlotDraft slot = slots[i];
+            SlotDraft slot = slots[i];
             IInvocationOperation forall = foralls[i];
             if (slots.Take(i).Any(s => s.Name == slot.Name))
             {
@@ -454,9 +454,9 @@ internal static class FormulaSpecificationReader
     }
 
     /// <summary>Every <c>Changes.Of(x)</c> names a parameter, local or field of the scoped method.</summary>
-    private static void CheckVariables(List<FormulaSlotDraft> slots, FormulaScope scope, FormulaReport report)
+    private static void CheckVariables(List<SlotDraft> slots, ScopedMethod scope, ReadingReport report)
     {
-        foreach (FormulaSlotDraft slot in slots)
+        foreach (SlotDraft slot in slots)
         {
             if (slot.Variable is not { } variable || slot.TargetSyntax is not { } where || scope.Variables(variable).Count > 0)
             {
@@ -466,7 +466,7 @@ internal static class FormulaSpecificationReader
             string hint = string.Empty;
             if (scope.NonVariableNamed(variable) is { } other)
             {
-                hint = $" ('{variable}' is {FormulaScope.KindOf(other)}; Changes.Of observes parameters, locals and fields)";
+                hint = $" ('{variable}' is {ScopedMethod.KindOf(other)}; Changes.Of observes parameters, locals and fields)";
             }
             else if (scope.Bodies.Any(b => b.Body.DescendantNodes().Any(n => n is VariableDeclaratorSyntax d && d.Identifier.ValueText == variable)))
             {
@@ -477,7 +477,7 @@ internal static class FormulaSpecificationReader
         }
     }
 
-    private static bool ParameterTypes(IArgumentOperation? argument, FormulaReport report, out IReadOnlyList<ITypeSymbol>? types)
+    private static bool ParameterTypes(IArgumentOperation? argument, ReadingReport report, out IReadOnlyList<ITypeSymbol>? types)
     {
         types = null;
         if (argument is null)
@@ -498,7 +498,7 @@ internal static class FormulaSpecificationReader
                 DiagnosticDescriptors.UnreadableSpecification,
                 argument.Value.Syntax,
                 report.Specification,
-                $"the parameter types must be written as typeof(...) arguments, not '{FormulaTerm.WrittenOf(argument.Value.Syntax)}'");
+                $"the parameter types must be written as typeof(...) arguments, not '{CheckedTerm.WrittenOf(argument.Value.Syntax)}'");
             return false;
         }
 
@@ -512,7 +512,7 @@ internal static class FormulaSpecificationReader
                     DiagnosticDescriptors.UnreadableSpecification,
                     element.Syntax,
                     report.Specification,
-                    $"the parameter types must be written as typeof(...) arguments, not '{FormulaTerm.WrittenOf(element.Syntax)}'");
+                    $"the parameter types must be written as typeof(...) arguments, not '{CheckedTerm.WrittenOf(element.Syntax)}'");
                 return false;
             }
 
@@ -524,7 +524,7 @@ internal static class FormulaSpecificationReader
         return true;
     }
 
-    private static string? ConstantName(IOperation value, string what, FormulaReport report)
+    private static string? ConstantName(IOperation value, string what, ReadingReport report)
     {
         if (value.ConstantValue is { HasValue: true, Value: string name } && name.Trim().Length > 0)
         {
@@ -537,7 +537,7 @@ internal static class FormulaSpecificationReader
             report.Specification,
             value.ConstantValue.HasValue
                 ? $"{what} is empty"
-                : $"{what} must be a constant string (a literal or nameof), not '{FormulaTerm.WrittenOf(value.Syntax)}'");
+                : $"{what} must be a constant string (a literal or nameof), not '{CheckedTerm.WrittenOf(value.Syntax)}'");
         return null;
     }
 
@@ -545,7 +545,7 @@ internal static class FormulaSpecificationReader
         invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == parameter);
 
     private static bool IsQuantified(INamedTypeSymbol type) =>
-        FormulaTypes.IsVypr(type, "Quantified`1") || FormulaTypes.IsVypr(type, "Quantified`2") || FormulaTypes.IsVypr(type, "Quantified`3");
+        DslTypes.IsVypr(type, "Quantified`1") || DslTypes.IsVypr(type, "Quantified`2") || DslTypes.IsVypr(type, "Quantified`3");
 
     private static bool HasErrors(IOperation operation) =>
         operation is IInvalidOperation || operation.Descendants().Any(d => d is IInvalidOperation);

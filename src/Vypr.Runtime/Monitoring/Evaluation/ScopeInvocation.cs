@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace Vypr.Runtime.Monitoring;
 
 /// <summary>The state of one specification in one invocation of its scoped method.</summary>
-internal sealed class FormulaInvocation
+internal sealed class ScopeInvocation
 {
     public long Scope { get; set; }
 
@@ -15,15 +15,15 @@ internal sealed class FormulaInvocation
     public int TestId { get; set; }
 
     /// <summary>Templates: the slots bound the same way for every binding, one per combination of their points.</summary>
-    public List<FormulaBinding> Templates { get; } = [];
+    public List<OpenBinding> Templates { get; } = [];
 
     /// <summary>Per local point: the templates and bindings with a slot an event there may fill, with the generation they were added at.</summary>
-    public List<List<(FormulaBinding Binding, int Generation)>> Waiting { get; } = [];
+    public List<List<(OpenBinding Binding, int Generation)>> Waiting { get; } = [];
 
     /// <summary>Bindings created and not yet decided.</summary>
     public int Live { get; set; }
 
-    public List<(FormulaBinding Binding, int Generation)> WaitingAt(int localPoint)
+    public List<(OpenBinding Binding, int Generation)> WaitingAt(int localPoint)
     {
         while (Waiting.Count <= localPoint)
         {

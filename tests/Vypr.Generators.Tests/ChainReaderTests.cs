@@ -12,7 +12,7 @@ using Xunit;
 
 namespace Vypr.Generators.Tests;
 
-public sealed class FormulaSpecificationReaderTests
+public sealed class ChainReaderTests
 {
     private const string Domain = """
         using System.Collections.Generic;
@@ -85,7 +85,7 @@ public sealed class FormulaSpecificationReaderTests
     [Fact]
     public void Reads_the_language_documents_example_into_the_model_exactly()
     {
-        (FormulaSpecification? model, _) = ReadSpecs("""
+        (FluentSpecification? model, _) = ReadSpecs("""
             [PerformanceSpecification]
             public static Specification Spec => Specification
                 .For<Uploader>(nameof(Uploader.Upload))
@@ -96,7 +96,7 @@ public sealed class FormulaSpecificationReaderTests
 
         Assert.NotNull(model);
         Assert.Equal(
-            new FormulaSpecification(
+            new FluentSpecification(
                 "P:Shop.Specs.Spec",
                 "global::Shop.Specs.Spec",
                 "Shop.Specs.Spec",
@@ -106,8 +106,8 @@ public sealed class FormulaSpecificationReaderTests
                 false,
                 new[]
                 {
-                    new FormulaSlot(0, "q", SlotKind.Changes, null, null, "file", -1, false, Strings("value")),
-                    new FormulaSlot(1, "t", SlotKind.Calls, "Write", "Shop.FileStore", null, 0, false, Strings()),
+                    new SlotModel(0, "q", SlotKind.Changes, null, null, "file", -1, false, Strings("value")),
+                    new SlotModel(1, "t", SlotKind.Calls, "Write", "Shop.FileStore", null, 0, false, Strings()),
                 }.ToEquatableArray(),
                 Strings("arg:file")),
             model);
@@ -116,7 +116,7 @@ public sealed class FormulaSpecificationReaderTests
     [Fact]
     public void Reads_every_quantifier_kind_and_every_capture()
     {
-        (FormulaSpecification? model, CSharpCompilationResult input) = ReadSpecs("""
+        (FluentSpecification? model, CSharpCompilationResult input) = ReadSpecs("""
             [PerformanceSpecification]
             public static Specification Spec => Specification
                 .For<Uploader>(nameof(Uploader.Upload))
@@ -130,16 +130,16 @@ public sealed class FormulaSpecificationReaderTests
 
         Assert.NotNull(model);
         Assert.Equal(["arg:data#length", "arg:file", "result"], model.ScopeCaptures);
-        Assert.Equal(new FormulaSlot(0, "c", SlotKind.ScopeCalls, null, null, null, -1, false, Strings("arg:data#length", "arg:file", "result")), model.Slots[0]);
-        Assert.Equal(new FormulaSlot(1, "s", SlotKind.Calls, "Size", null, null, -1, false, Strings("arg:path#length", "result")), model.Slots[1]);
-        Assert.Equal(new FormulaSlot(2, "n", SlotKind.Changes, null, null, "name", 1, false, Strings("value", "value#length")), model.Slots[2]);
+        Assert.Equal(new SlotModel(0, "c", SlotKind.ScopeCalls, null, null, null, -1, false, Strings("arg:data#length", "arg:file", "result")), model.Slots[0]);
+        Assert.Equal(new SlotModel(1, "s", SlotKind.Calls, "Size", null, null, -1, false, Strings("arg:path#length", "result")), model.Slots[1]);
+        Assert.Equal(new SlotModel(2, "n", SlotKind.Changes, null, null, "name", 1, false, Strings("value", "value#length")), model.Slots[2]);
         AssertAgreesWithRuntime(input, model, "Shop.Specs", "Spec");
     }
 
     [Fact]
     public void A_changed_parameter_is_captured_at_the_scopes_call_site_with_its_length_when_read()
     {
-        (FormulaSpecification? model, _) = ReadSpecs("""
+        (FluentSpecification? model, _) = ReadSpecs("""
             [PerformanceSpecification]
             public static Specification Spec => Specification
                 .For<Uploader>(nameof(Uploader.Upload))
@@ -157,7 +157,7 @@ public sealed class FormulaSpecificationReaderTests
     [Fact]
     public void NextCall_slots_follow_the_explicit_ones_in_evaluation_order_and_own_what_is_read_through_them()
     {
-        (FormulaSpecification? model, CSharpCompilationResult input) = ReadSpecs("""
+        (FluentSpecification? model, CSharpCompilationResult input) = ReadSpecs("""
             [PerformanceSpecification]
             public static Specification Spec => Specification
                 .For<Uploader>(nameof(Uploader.Upload))
@@ -173,9 +173,9 @@ public sealed class FormulaSpecificationReaderTests
         Assert.NotNull(model);
         Assert.Equal(
             [
-                new FormulaSlot(2, "q.NextCall(Name)", SlotKind.Calls, "Name", null, null, 0, true, Strings("result", "result#length")),
-                new FormulaSlot(3, "w.NextCall(FileStore.Write)", SlotKind.Calls, "Write", "Shop.FileStore", null, 1, true, Strings("arg:path#length")),
-                new FormulaSlot(4, "q.NextCall(FileStore.Write)", SlotKind.Calls, "Write", "Shop.FileStore", null, 0, true, Strings()),
+                new SlotModel(2, "q.NextCall(Name)", SlotKind.Calls, "Name", null, null, 0, true, Strings("result", "result#length")),
+                new SlotModel(3, "w.NextCall(FileStore.Write)", SlotKind.Calls, "Write", "Shop.FileStore", null, 1, true, Strings("arg:path#length")),
+                new SlotModel(4, "q.NextCall(FileStore.Write)", SlotKind.Calls, "Write", "Shop.FileStore", null, 0, true, Strings()),
             ],
             model.Slots.Skip(2));
         AssertAgreesWithRuntime(input, model, "Shop.Specs", "Spec");
@@ -184,7 +184,7 @@ public sealed class FormulaSpecificationReaderTests
     [Fact]
     public void NextCall_names_use_the_binding_name_as_the_runtime_does()
     {
-        (FormulaSpecification? model, CSharpCompilationResult input) = ReadSpecs("""
+        (FluentSpecification? model, CSharpCompilationResult input) = ReadSpecs("""
             [PerformanceSpecification]
             public static Specification Spec => Specification
                 .For<Uploader>(nameof(Uploader.Upload))
@@ -200,14 +200,14 @@ public sealed class FormulaSpecificationReaderTests
     [Fact]
     public void Overloads_are_told_apart_by_their_typeof_list()
     {
-        (FormulaSpecification? one, _) = ReadSpecs("""
+        (FluentSpecification? one, _) = ReadSpecs("""
             [PerformanceSpecification]
             public static Specification Spec => Specification
                 .For<Uploader>(nameof(Uploader.Store), typeof(string))
                 .Forall("c", Calls.OfScope())
                 .Check(c => c.Duration() < Duration.Milliseconds(1));
             """);
-        (FormulaSpecification? two, _) = ReadSpecs("""
+        (FluentSpecification? two, _) = ReadSpecs("""
             [PerformanceSpecification]
             public static Specification Spec => Specification
                 .For<Uploader>(nameof(Uploader.Store), typeof(string), typeof(int))
@@ -223,7 +223,7 @@ public sealed class FormulaSpecificationReaderTests
     [Fact]
     public void Declaring_types_are_written_as_Type_FullName_writes_them()
     {
-        (FormulaSpecification? model, CSharpCompilationResult input) = ReadSpecs("""
+        (FluentSpecification? model, CSharpCompilationResult input) = ReadSpecs("""
             [PerformanceSpecification]
             public static Specification Spec => Specification
                 .For<Uploader>(nameof(Uploader.Upload))
@@ -256,7 +256,7 @@ public sealed class FormulaSpecificationReaderTests
             }
             """));
 
-        (FormulaSpecification? model, List<Diagnostic> diagnostics) = Read(input, "Spec");
+        (FluentSpecification? model, List<Diagnostic> diagnostics) = Read(input, "Spec");
 
         Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.NotNull(model);
@@ -273,7 +273,7 @@ public sealed class FormulaSpecificationReaderTests
     [InlineData("Upload", false)]
     public void A_scope_returning_a_task_is_async(string method, bool async)
     {
-        (FormulaSpecification? model, _) = ReadSpecs($$"""
+        (FluentSpecification? model, _) = ReadSpecs($$"""
             [PerformanceSpecification]
             public static Specification Spec => Specification
                 .For<Uploader>(nameof(Uploader.{{method}}))
@@ -316,7 +316,7 @@ public sealed class FormulaSpecificationReaderTests
             }
             """));
 
-        (FormulaSpecification? model, List<Diagnostic> diagnostics) = Read(input, "Spec");
+        (FluentSpecification? model, List<Diagnostic> diagnostics) = Read(input, "Spec");
 
         Assert.Empty(diagnostics);
         Assert.NotNull(model);
@@ -344,7 +344,7 @@ public sealed class FormulaSpecificationReaderTests
 
         foreach (string member in new[] { "AsField", "AsGetter", "AsAutoProperty", "AsGetterBody" })
         {
-            (FormulaSpecification? model, List<Diagnostic> diagnostics) = Read(input, member);
+            (FluentSpecification? model, List<Diagnostic> diagnostics) = Read(input, member);
             Assert.Empty(diagnostics);
             Assert.NotNull(model);
             Assert.Equal((member == "AsField" ? "F:" : "P:") + "Shop.Specs." + member, model.Key);
@@ -355,7 +355,7 @@ public sealed class FormulaSpecificationReaderTests
     [Fact]
     public void Arithmetic_moments_and_intervals_read_their_captures()
     {
-        (FormulaSpecification? model, CSharpCompilationResult input) = ReadSpecs("""
+        (FluentSpecification? model, CSharpCompilationResult input) = ReadSpecs("""
             [PerformanceSpecification]
             public static Specification Spec => Specification
                 .For<Uploader>(nameof(Uploader.Upload))
@@ -405,7 +405,7 @@ public sealed class FormulaSpecificationReaderTests
     [Fact]
     public void A_specification_with_errors_reads_as_null()
     {
-        (FormulaSpecification? model, List<Diagnostic> diagnostics) = Read(
+        (FluentSpecification? model, List<Diagnostic> diagnostics) = Read(
             TestCompiler.Compile(("Specs.cs", Domain + """
 
                 public static class Specs
@@ -440,26 +440,26 @@ public sealed class FormulaSpecificationReaderTests
             """));
         (SyntaxNode declaration, ISymbol member, SemanticModel semantic) = Find(input, "Spec");
 
-        Assert.NotNull(FormulaSpecificationReader.Read(member, declaration, semantic, TestContext.Current.CancellationToken, diagnostics: null));
+        Assert.NotNull(ChainReader.Read(member, declaration, semantic, TestContext.Current.CancellationToken, diagnostics: null));
         var diagnostics = new List<Diagnostic>();
-        Assert.NotNull(FormulaSpecificationReader.Read(member, declaration, semantic, TestContext.Current.CancellationToken, diagnostics));
+        Assert.NotNull(ChainReader.Read(member, declaration, semantic, TestContext.Current.CancellationToken, diagnostics));
         Assert.Equal("VYPR0008", Assert.Single(diagnostics).Id);
     }
 
-    private static (FormulaSpecification? Model, CSharpCompilationResult Input) ReadSpecs(string members)
+    private static (FluentSpecification? Model, CSharpCompilationResult Input) ReadSpecs(string members)
     {
         var input = TestCompiler.Compile(("Specs.cs", Domain + "\npublic static class Specs\n{\n" + members + "\n}\n"));
-        (FormulaSpecification? model, List<Diagnostic> diagnostics) = Read(input, "Spec");
+        (FluentSpecification? model, List<Diagnostic> diagnostics) = Read(input, "Spec");
         Assert.True(diagnostics.Count == 0, string.Join(Environment.NewLine, diagnostics));
         return (model, input);
     }
 
-    private static (FormulaSpecification? Model, List<Diagnostic> Diagnostics) Read(CSharpCompilationResult input, string member)
+    private static (FluentSpecification? Model, List<Diagnostic> Diagnostics) Read(CSharpCompilationResult input, string member)
     {
         Assert.DoesNotContain(input.Compilation.GetDiagnostics(TestContext.Current.CancellationToken), d => d.Severity == DiagnosticSeverity.Error);
         (SyntaxNode declaration, ISymbol symbol, SemanticModel model) = Find(input, member);
         var diagnostics = new List<Diagnostic>();
-        return (FormulaSpecificationReader.Read(symbol, declaration, model, TestContext.Current.CancellationToken, diagnostics), diagnostics);
+        return (ChainReader.Read(symbol, declaration, model, TestContext.Current.CancellationToken, diagnostics), diagnostics);
     }
 
     private static (SyntaxNode Declaration, ISymbol Member, SemanticModel Model) Find(CSharpCompilationResult input, string member)
@@ -489,7 +489,7 @@ public sealed class FormulaSpecificationReaderTests
     /// Runs the specification member with the real DSL and compares its slots and captures with the model read
     /// from syntax: the reader must number NextCalls and attribute captures exactly as the runtime does.
     /// </summary>
-    private static void AssertAgreesWithRuntime(CSharpCompilationResult input, FormulaSpecification model, string type, string member)
+    private static void AssertAgreesWithRuntime(CSharpCompilationResult input, FluentSpecification model, string type, string member)
     {
         Assembly assembly = TestCompiler.Load(input.Compilation);
         Type declaring = assembly.GetType(type)!;
@@ -507,7 +507,7 @@ public sealed class FormulaSpecificationReaderTests
             }
         }
 
-        var expected = specification.Slots.Select(s => new FormulaSlot(
+        var expected = specification.Slots.Select(s => new SlotModel(
             s.Index,
             s.Name,
             Enum.Parse<SlotKind>(s.Quantifier.Kind.ToString()),
@@ -539,14 +539,14 @@ public sealed class FormulaSpecificationReaderTests
     /// <summary>A generator that only runs the reader as Vypr's generator wires it, to test that entry point.</summary>
     private sealed class Collector : IIncrementalGenerator
     {
-        public List<FormulaSpecification> Read { get; } = [];
+        public List<FluentSpecification> Read { get; } = [];
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             var read = context.SyntaxProvider.ForAttributeWithMetadataName(
                 "Vypr.PerformanceSpecificationAttribute",
                 static (node, _) => node is PropertyDeclarationSyntax or VariableDeclaratorSyntax,
-                FormulaSpecificationReader.Read);
+                ChainReader.Read);
             context.RegisterSourceOutput(read, (_, model) =>
             {
                 if (model is not null)

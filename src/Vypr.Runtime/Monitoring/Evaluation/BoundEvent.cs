@@ -8,4 +8,4 @@ namespace Vypr.Runtime.Monitoring;
 /// <param name="Threw">Whether the call ended by an exception.</param>
 /// <param name="TestId">The test running when it was recorded.</param>
 /// <param name="ThreadId">The thread that recorded it.</param>
-internal readonly record struct FormulaEvent(long Scope, int Sequence, long Start, long End, bool Threw, int TestId, int ThreadId);
+internal readonly record struct BoundEvent(long Scope, int Sequence, long Start, long End, bool Threw, int TestId, int ThreadId);

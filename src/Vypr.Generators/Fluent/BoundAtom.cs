@@ -13,7 +13,7 @@ namespace Vypr.Generators;
 /// <param name="Excluded">For <c>!=</c>: the one value excluded.</param>
 /// <param name="TextEquals">For <c>== "text"</c>: the only text allowed.</param>
 /// <param name="IsText">True when <paramref name="TextEquals"/> applies (it may be null).</param>
-internal sealed record FormulaBoundAtom(
+internal sealed record BoundAtom(
     string TermKey,
     string Written,
     double Lower,

@@ -6,9 +6,9 @@ using Vypr.Generators.Model;
 namespace Vypr.Generators;
 
 /// <summary>A slot while its specification is being read: the model's fields plus the symbols and syntax the checks need.</summary>
-internal sealed class FormulaSlotDraft
+internal sealed class SlotDraft
 {
-    public FormulaSlotDraft(int index, string name, SlotKind kind)
+    public SlotDraft(int index, string name, SlotKind kind)
     {
         Index = index;
         Name = name;
@@ -45,7 +45,7 @@ internal sealed class FormulaSlotDraft
 
     public bool IsCall => Kind != SlotKind.Changes;
 
-    public FormulaSlot ToModel() => new(
+    public SlotModel ToModel() => new(
         Index,
         Name,
         Kind,

@@ -13,7 +13,7 @@ namespace Vypr.Generators.Model;
 /// <param name="ScopeIsAsync">True when the scoped method returns a Task or ValueTask (its call ends when the task completes).</param>
 /// <param name="Slots">The slots, by index.</param>
 /// <param name="ScopeCaptures">What a call site of the scoped method must capture: <c>arg:NAME</c> (for <c>Changes.Of(parameter)</c> and <c>c.Argument(NAME)</c> of a <c>Calls.OfScope()</c> slot) and <c>result</c>, with optional <c>#length</c>. Sorted, distinct.</param>
-internal sealed record FormulaSpecification(
+internal sealed record FluentSpecification(
     string Key,
     string MemberAccess,
     string Display,
@@ -21,5 +21,5 @@ internal sealed record FormulaSpecification(
     string ScopeName,
     string ScopeDisplay,
     bool ScopeIsAsync,
-    EquatableArray<FormulaSlot> Slots,
+    EquatableArray<SlotModel> Slots,
     EquatableArray<string> ScopeCaptures);

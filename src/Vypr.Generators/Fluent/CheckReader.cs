@@ -17,20 +17,20 @@ namespace Vypr.Generators;
 /// becomes a capture of its slot. Along the way it checks that terms are of compatible kinds, that measured
 /// arguments and results exist, and that no interval or conjunction is empty.
 /// </summary>
-internal sealed class FormulaCheckReader
+internal sealed class CheckReader
 {
     private const string DurationTermType = "DurationTerm";
     private const string ValueTermType = "ValueTerm";
     private const string FormulaType = "Formula";
 
     private readonly IAnonymousFunctionOperation _lambda;
-    private readonly List<FormulaSlotDraft> _slots;
-    private readonly FormulaScope? _scope;
-    private readonly FormulaReport _report;
+    private readonly List<SlotDraft> _slots;
+    private readonly ScopedMethod? _scope;
+    private readonly ReadingReport _report;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<int, IReadOnlyList<IMethodSymbol>> _candidates = [];
 
-    private FormulaCheckReader(IAnonymousFunctionOperation lambda, List<FormulaSlotDraft> slots, FormulaScope? scope, FormulaReport report, CancellationToken cancellationToken)
+    private CheckReader(IAnonymousFunctionOperation lambda, List<SlotDraft> slots, ScopedMethod? scope, ReadingReport report, CancellationToken cancellationToken)
     {
         _lambda = lambda;
         _slots = slots;
@@ -48,39 +48,39 @@ internal sealed class FormulaCheckReader
     /// <param name="scope">The scoped method, or null when it could not be resolved (type checks that need it are skipped).</param>
     /// <param name="report">Where problems go.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
-    public static void Read(IAnonymousFunctionOperation lambda, List<FormulaSlotDraft> slots, FormulaScope? scope, FormulaReport report, CancellationToken cancellationToken)
+    public static void Read(IAnonymousFunctionOperation lambda, List<SlotDraft> slots, ScopedMethod? scope, ReadingReport report, CancellationToken cancellationToken)
     {
-        var reader = new FormulaCheckReader(lambda, slots, scope, report, cancellationToken);
+        var reader = new CheckReader(lambda, slots, scope, report, cancellationToken);
         var statements = lambda.Body.Operations;
         if (statements.Length != 1 || statements[0] is not IReturnOperation { ReturnedValue: { } returned })
         {
             IOperation first = statements.FirstOrDefault(s => s is not IReturnOperation) ?? lambda.Body;
-            reader.Unreadable(first.Syntax, $"the Check lambda must be one expression (or one return statement), not '{FormulaTerm.WrittenOf(first.Syntax)}'");
+            reader.Unreadable(first.Syntax, $"the Check lambda must be one expression (or one return statement), not '{CheckedTerm.WrittenOf(first.Syntax)}'");
             return;
         }
 
         reader.Evaluate(returned);
     }
 
-    private FormulaTerm Evaluate(IOperation operation)
+    private CheckedTerm Evaluate(IOperation operation)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         switch (operation)
         {
             case IConversionOperation { OperatorMethod: { } conversion } converted
-                when FormulaTypes.IsVyprMethod(conversion, "StateBinding", "op_Implicit"):
+                when DslTypes.IsVyprMethod(conversion, "StateBinding", "op_Implicit"):
                 return StateMoment(Evaluate(converted.Operand), operation.Syntax);
             case IConversionOperation { OperatorMethod: null } converted when !operation.ConstantValue.HasValue:
                 return Evaluate(converted.Operand);
             case IParameterReferenceOperation reference when SlotOf(reference.Parameter) is int slot:
-                return new FormulaTerm(FormulaTermShape.Binding, operation.Syntax) { Slot = slot, IsCallBinding = _slots[slot].IsCall };
-            case IInvocationOperation invocation when FormulaTypes.IsVyprNamespace(invocation.TargetMethod.ContainingType):
+                return new CheckedTerm(TermShape.Binding, operation.Syntax) { Slot = slot, IsCallBinding = _slots[slot].IsCall };
+            case IInvocationOperation invocation when DslTypes.IsVyprNamespace(invocation.TargetMethod.ContainingType):
                 return Invoke(invocation);
-            case IBinaryOperation { OperatorMethod: { } method } binary when FormulaTypes.IsVyprNamespace(method.ContainingType):
+            case IBinaryOperation { OperatorMethod: { } method } binary when DslTypes.IsVyprNamespace(method.ContainingType):
                 return Binary(binary, binary.OperatorKind, Evaluate(binary.LeftOperand), Evaluate(binary.RightOperand));
-            case IUnaryOperation { OperatorMethod: { } method } unary when FormulaTypes.IsVypr(method.ContainingType, FormulaType):
+            case IUnaryOperation { OperatorMethod: { } method } unary when DslTypes.IsVypr(method.ContainingType, FormulaType):
                 Evaluate(unary.Operand);
-                return new FormulaTerm(FormulaTermShape.Formula, operation.Syntax);
+                return new CheckedTerm(TermShape.Formula, operation.Syntax);
         }
 
         if (operation.ConstantValue.HasValue)
@@ -93,12 +93,12 @@ internal sealed class FormulaCheckReader
 
     // Anything that is not a DSL construct must be an ordinary value that does not depend on the bindings: the
     // generator cannot see into it, so it must not hide terms, NextCalls or formulas.
-    private FormulaTerm PlainValue(IOperation operation)
+    private CheckedTerm PlainValue(IOperation operation)
     {
         bool readsBindings = operation.Descendants().Any(d => d is IParameterReferenceOperation p && SlotOf(p.Parameter) is not null);
         if (readsBindings || IsDslValue(operation.Type))
         {
-            string written = FormulaTerm.WrittenOf(operation.Syntax);
+            string written = CheckedTerm.WrittenOf(operation.Syntax);
             string why = operation switch
             {
                 IConditionalOperation or ISwitchExpressionOperation or ICoalesceOperation =>
@@ -110,37 +110,37 @@ internal sealed class FormulaCheckReader
                 _ => $"'{written}' is not a Vypr term, formula or constant the generator can read",
             };
             Unreadable(operation.Syntax, why);
-            return new FormulaTerm(FormulaTermShape.Opaque, operation.Syntax);
+            return new CheckedTerm(TermShape.Opaque, operation.Syntax);
         }
 
-        return new FormulaTerm(ShapeOfPlain(operation.Type), operation.Syntax);
+        return new CheckedTerm(ShapeOfPlain(operation.Type), operation.Syntax);
     }
 
-    private FormulaTerm Constant(IOperation operation)
+    private CheckedTerm Constant(IOperation operation)
     {
         object? value = operation.ConstantValue.Value;
         if (operation.Type is { SpecialType: SpecialType.System_String } || value is string)
         {
-            return new FormulaTerm(FormulaTermShape.Text, operation.Syntax) { Text = value as string, IsKnownText = true };
+            return new CheckedTerm(TermShape.Text, operation.Syntax) { Text = value as string, IsKnownText = true };
         }
 
-        if (FormulaTypes.IsVypr(operation.Type, "DurationUnit") && value is int unit)
+        if (DslTypes.IsVypr(operation.Type, "DurationUnit") && value is int unit)
         {
-            return new FormulaTerm(FormulaTermShape.Unit, operation.Syntax) { Number = NanosecondsPer(unit) };
+            return new CheckedTerm(TermShape.Unit, operation.Syntax) { Number = NanosecondsPer(unit) };
         }
 
-        if (value is not null and not bool and not char && ShapeOfPlain(operation.Type) == FormulaTermShape.Number)
+        if (value is not null and not bool and not char && ShapeOfPlain(operation.Type) == TermShape.Number)
         {
-            return new FormulaTerm(FormulaTermShape.Number, operation.Syntax) { Number = Convert.ToDouble(value, CultureInfo.InvariantCulture) };
+            return new CheckedTerm(TermShape.Number, operation.Syntax) { Number = Convert.ToDouble(value, CultureInfo.InvariantCulture) };
         }
 
-        return new FormulaTerm(ShapeOfPlain(operation.Type), operation.Syntax);
+        return new CheckedTerm(ShapeOfPlain(operation.Type), operation.Syntax);
     }
 
-    private FormulaTerm Invoke(IInvocationOperation invocation)
+    private CheckedTerm Invoke(IInvocationOperation invocation)
     {
         IMethodSymbol method = invocation.TargetMethod;
-        FormulaTerm? receiver = invocation.Instance is { } instance ? Evaluate(instance) : null;
+        CheckedTerm? receiver = invocation.Instance is { } instance ? Evaluate(instance) : null;
 
         // Arguments are evaluated in order only when a case asks, as the call would: receiver first.
         IOperation Argument(int index) => invocation.Arguments[index].Value;
@@ -148,9 +148,9 @@ internal sealed class FormulaCheckReader
         switch (method.ContainingType.MetadataName, method.Name)
         {
             case ("CallBinding", "Duration"):
-                return OnBinding(receiver, call: true, syntax, slot => new FormulaTerm(FormulaTermShape.Duration, syntax) { Key = slot + ".Duration()" });
+                return OnBinding(receiver, call: true, syntax, slot => new CheckedTerm(TermShape.Duration, syntax) { Key = slot + ".Duration()" });
             case ("CallBinding", "Start" or "End"):
-                return OnBinding(receiver, call: true, syntax, slot => new FormulaTerm(FormulaTermShape.Moment, syntax) { Key = slot + "." + method.Name + "()" });
+                return OnBinding(receiver, call: true, syntax, slot => new CheckedTerm(TermShape.Moment, syntax) { Key = slot + "." + method.Name + "()" });
             case ("CallBinding", "Argument"):
                 {
                     string? parameter = ConstantName(Argument(0), "the parameter name");
@@ -177,26 +177,26 @@ internal sealed class FormulaCheckReader
                 return Interval(method.Name, Evaluate(Argument(0)), Evaluate(Argument(1)), syntax);
             case (FormulaType, "If"):
                 {
-                    FormulaTerm condition = Evaluate(Argument(0));
-                    return new FormulaTerm(FormulaTermShape.IfClause, syntax) { Flagged = condition.Flagged };
+                    CheckedTerm condition = Evaluate(Argument(0));
+                    return new CheckedTerm(TermShape.IfClause, syntax) { Flagged = condition.Flagged };
                 }
 
             case ("IfClause", "Then"):
                 Evaluate(Argument(0));
-                return new FormulaTerm(FormulaTermShape.Formula, syntax);
+                return new CheckedTerm(TermShape.Formula, syntax);
             case (FormulaType, "And"):
                 return Binary(invocation, BinaryOperatorKind.And, Evaluate(Argument(0)), Evaluate(Argument(1)));
             case (FormulaType, "Or"):
                 return Binary(invocation, BinaryOperatorKind.Or, Evaluate(Argument(0)), Evaluate(Argument(1)));
             case (FormulaType, "Not"):
                 Evaluate(Argument(0));
-                return new FormulaTerm(FormulaTermShape.Formula, syntax);
+                return new CheckedTerm(TermShape.Formula, syntax);
             case ("Time", "Between"):
                 {
-                    FormulaTerm from = Evaluate(Argument(0));
-                    FormulaTerm to = Evaluate(Argument(1));
-                    return from.Shape == FormulaTermShape.Moment && to.Shape == FormulaTermShape.Moment
-                        ? new FormulaTerm(FormulaTermShape.Duration, syntax) { Key = "(" + to.Key + " - " + from.Key + ")" }
+                    CheckedTerm from = Evaluate(Argument(0));
+                    CheckedTerm to = Evaluate(Argument(1));
+                    return from.Shape == TermShape.Moment && to.Shape == TermShape.Moment
+                        ? new CheckedTerm(TermShape.Duration, syntax) { Key = "(" + to.Key + " - " + from.Key + ")" }
                         : Opaque(syntax);
                 }
 
@@ -209,11 +209,11 @@ internal sealed class FormulaCheckReader
             Evaluate(argument.Value);
         }
 
-        Unreadable(syntax, $"'{FormulaTerm.WrittenOf(syntax)}' is not a Vypr term, formula or constant the generator can read inside Check");
+        Unreadable(syntax, $"'{CheckedTerm.WrittenOf(syntax)}' is not a Vypr term, formula or constant the generator can read inside Check");
         return Opaque(syntax);
     }
 
-    private FormulaTerm Binary(IOperation operation, BinaryOperatorKind kind, FormulaTerm left, FormulaTerm right)
+    private CheckedTerm Binary(IOperation operation, BinaryOperatorKind kind, CheckedTerm left, CheckedTerm right)
     {
         SyntaxNode syntax = operation.Syntax;
         switch (kind)
@@ -221,103 +221,103 @@ internal sealed class FormulaCheckReader
             case BinaryOperatorKind.And:
                 return Conjunction(left, right, syntax);
             case BinaryOperatorKind.Or:
-                return new FormulaTerm(FormulaTermShape.Formula, syntax) { Flagged = left.Flagged && right.Flagged };
+                return new CheckedTerm(TermShape.Formula, syntax) { Flagged = left.Flagged && right.Flagged };
             case BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan
                 or BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals:
                 return Comparison(kind, left, right, syntax);
             case BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide:
                 return Arithmetic(kind, left, right, syntax);
             default:
-                Unreadable(syntax, $"'{FormulaTerm.WrittenOf(syntax)}' is not an operator of Vypr terms or formulas");
+                Unreadable(syntax, $"'{CheckedTerm.WrittenOf(syntax)}' is not an operator of Vypr terms or formulas");
                 return Opaque(syntax);
         }
     }
 
-    private FormulaTerm Conjunction(FormulaTerm left, FormulaTerm right, SyntaxNode syntax)
+    private CheckedTerm Conjunction(CheckedTerm left, CheckedTerm right, SyntaxNode syntax)
     {
         var conjuncts = left.Conjuncts.Concat(right.Conjuncts).ToList();
         bool flagged = left.Flagged || right.Flagged;
-        if (!flagged && FormulaContradictions.Find(conjuncts) is { } pair)
+        if (!flagged && Contradictions.Find(conjuncts) is { } pair)
         {
             _report.Add(
                 DiagnosticDescriptors.NeverHolds,
                 syntax,
-                FormulaTerm.WrittenOf(syntax),
+                CheckedTerm.WrittenOf(syntax),
                 _report.Specification,
                 $"'{pair.First.Written}' and '{pair.Second.Written}' exclude each other");
             flagged = true;
         }
 
-        return new FormulaTerm(FormulaTermShape.Formula, syntax) { Conjuncts = conjuncts, Flagged = flagged };
+        return new CheckedTerm(TermShape.Formula, syntax) { Conjuncts = conjuncts, Flagged = flagged };
     }
 
-    private FormulaTerm Comparison(BinaryOperatorKind kind, FormulaTerm left, FormulaTerm right, SyntaxNode syntax)
+    private CheckedTerm Comparison(BinaryOperatorKind kind, CheckedTerm left, CheckedTerm right, SyntaxNode syntax)
     {
         bool ordering = kind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals);
-        if (left.Shape == FormulaTermShape.Value)
+        if (left.Shape == TermShape.Value)
         {
             string? problem = right.Shape switch
             {
-                FormulaTermShape.Number when IsTextLike(left) =>
+                TermShape.Number when IsTextLike(left) =>
                     $"'{left.Written}' is {left.Describe()}; it cannot be compared with a number",
-                FormulaTermShape.Text when left.Class == FormulaValueClass.Number =>
+                TermShape.Text when left.Class == ValueClass.Number =>
                     $"'{left.Written}' is {left.Describe()}; it cannot be compared with a text",
-                FormulaTermShape.Value when ordering && (IsTextLike(left) || IsTextLike(right)) =>
+                TermShape.Value when ordering && (IsTextLike(left) || IsTextLike(right)) =>
                     $"'{(IsTextLike(left) ? left : right).Written}' is {(IsTextLike(left) ? left : right).Describe()}; texts compare only with == and !=",
-                FormulaTermShape.Value when (left.Class == FormulaValueClass.Number && IsTextLike(right)) || (IsTextLike(left) && right.Class == FormulaValueClass.Number) =>
+                TermShape.Value when (left.Class == ValueClass.Number && IsTextLike(right)) || (IsTextLike(left) && right.Class == ValueClass.Number) =>
                     $"'{left.Written}' is {left.Describe()} and '{right.Written}' is {right.Describe()}",
                 _ => null,
             };
             if (problem is not null)
             {
-                _report.Add(DiagnosticDescriptors.IncompatibleTerms, syntax, FormulaTerm.WrittenOf(syntax), _report.Specification, problem);
+                _report.Add(DiagnosticDescriptors.IncompatibleTerms, syntax, CheckedTerm.WrittenOf(syntax), _report.Specification, problem);
             }
         }
 
-        if (left.Shape is not (FormulaTermShape.Value or FormulaTermShape.Duration))
+        if (left.Shape is not (TermShape.Value or TermShape.Duration))
         {
-            return Opaque(syntax, FormulaTermShape.Formula);
+            return Opaque(syntax, TermShape.Formula);
         }
 
         Capture(left);
         Capture(right);
-        FormulaBoundAtom? atom = null;
+        BoundAtom? atom = null;
         bool flagged = false;
-        if (right.Number is double bound && right.Shape is FormulaTermShape.Number or FormulaTermShape.DurationConstant)
+        if (right.Number is double bound && right.Shape is TermShape.Number or TermShape.DurationConstant)
         {
             atom = RangeOf(kind, left.Key, bound, syntax);
             if (double.IsNaN(bound) && kind != BinaryOperatorKind.NotEquals)
             {
-                _report.Add(DiagnosticDescriptors.NeverHolds, syntax, FormulaTerm.WrittenOf(syntax), _report.Specification, "NaN compares false with every value");
+                _report.Add(DiagnosticDescriptors.NeverHolds, syntax, CheckedTerm.WrittenOf(syntax), _report.Specification, "NaN compares false with every value");
                 flagged = true;
                 atom = null;
             }
         }
-        else if (right is { Shape: FormulaTermShape.Text, IsKnownText: true } && kind == BinaryOperatorKind.Equals)
+        else if (right is { Shape: TermShape.Text, IsKnownText: true } && kind == BinaryOperatorKind.Equals)
         {
-            atom = new FormulaBoundAtom(left.Key, FormulaTerm.WrittenOf(syntax), double.NegativeInfinity, false, double.PositiveInfinity, false, null, right.Text, IsText: true);
+            atom = new BoundAtom(left.Key, CheckedTerm.WrittenOf(syntax), double.NegativeInfinity, false, double.PositiveInfinity, false, null, right.Text, IsText: true);
         }
 
-        return new FormulaTerm(FormulaTermShape.Formula, syntax) { Conjuncts = atom is null ? [] : [atom], Flagged = flagged };
+        return new CheckedTerm(TermShape.Formula, syntax) { Conjuncts = atom is null ? [] : [atom], Flagged = flagged };
     }
 
-    private FormulaTerm Arithmetic(BinaryOperatorKind kind, FormulaTerm left, FormulaTerm right, SyntaxNode syntax)
+    private CheckedTerm Arithmetic(BinaryOperatorKind kind, CheckedTerm left, CheckedTerm right, SyntaxNode syntax)
     {
-        FormulaTermShape shape = left.Shape == FormulaTermShape.Duration || right.Shape == FormulaTermShape.Duration
-            ? FormulaTermShape.Duration
-            : FormulaTermShape.Value;
-        FormulaTerm? text = new[] { left, right }.FirstOrDefault(t => t.Shape == FormulaTermShape.Value && IsTextLike(t));
+        TermShape shape = left.Shape == TermShape.Duration || right.Shape == TermShape.Duration
+            ? TermShape.Duration
+            : TermShape.Value;
+        CheckedTerm? text = new[] { left, right }.FirstOrDefault(t => t.Shape == TermShape.Value && IsTextLike(t));
         if (text is not null)
         {
             _report.Add(
                 DiagnosticDescriptors.IncompatibleTerms,
                 syntax,
-                FormulaTerm.WrittenOf(syntax),
+                CheckedTerm.WrittenOf(syntax),
                 _report.Specification,
                 $"'{text.Written}' is {text.Describe()}; arithmetic needs numbers");
         }
 
-        if (left.Shape == FormulaTermShape.Opaque || right.Shape == FormulaTermShape.Opaque)
+        if (left.Shape == TermShape.Opaque || right.Shape == TermShape.Opaque)
         {
             return Opaque(syntax, shape);
         }
@@ -329,71 +329,71 @@ internal sealed class FormulaCheckReader
             BinaryOperatorKind.Multiply => "*",
             _ => "/",
         };
-        bool numbers = left.Class == FormulaValueClass.Number || left.Shape == FormulaTermShape.Number;
-        numbers &= right.Class == FormulaValueClass.Number || right.Shape == FormulaTermShape.Number;
-        return new FormulaTerm(shape, syntax)
+        bool numbers = left.Class == ValueClass.Number || left.Shape == TermShape.Number;
+        numbers &= right.Class == ValueClass.Number || right.Shape == TermShape.Number;
+        return new CheckedTerm(shape, syntax)
         {
             Key = "(" + KeyOf(left) + " " + symbol + " " + KeyOf(right) + ")",
             Reads = left.Reads.Concat(right.Reads).ToList(),
-            Class = text is null && numbers ? FormulaValueClass.Number : FormulaValueClass.Unknown,
+            Class = text is null && numbers ? ValueClass.Number : ValueClass.Unknown,
         };
     }
 
-    private FormulaTerm In(FormulaTerm receiver, FormulaTerm interval, SyntaxNode syntax)
+    private CheckedTerm In(CheckedTerm receiver, CheckedTerm interval, SyntaxNode syntax)
     {
-        if (receiver.Shape == FormulaTermShape.Value && IsTextLike(receiver))
+        if (receiver.Shape == TermShape.Value && IsTextLike(receiver))
         {
             _report.Add(
                 DiagnosticDescriptors.IncompatibleTerms,
                 syntax,
-                FormulaTerm.WrittenOf(syntax),
+                CheckedTerm.WrittenOf(syntax),
                 _report.Specification,
                 $"'{receiver.Written}' is {receiver.Describe()}; only numbers lie in intervals");
         }
 
-        if (receiver.Shape is not (FormulaTermShape.Value or FormulaTermShape.Duration))
+        if (receiver.Shape is not (TermShape.Value or TermShape.Duration))
         {
-            return Opaque(syntax, FormulaTermShape.Formula);
+            return Opaque(syntax, TermShape.Formula);
         }
 
         Capture(receiver);
-        FormulaBoundAtom? atom = interval.Bounds is { } bounds && !interval.Flagged
-            ? bounds with { TermKey = receiver.Key, Written = FormulaTerm.WrittenOf(syntax) }
+        BoundAtom? atom = interval.Bounds is { } bounds && !interval.Flagged
+            ? bounds with { TermKey = receiver.Key, Written = CheckedTerm.WrittenOf(syntax) }
             : null;
-        return new FormulaTerm(FormulaTermShape.Formula, syntax) { Conjuncts = atom is null ? [] : [atom], Flagged = interval.Flagged };
+        return new CheckedTerm(TermShape.Formula, syntax) { Conjuncts = atom is null ? [] : [atom], Flagged = interval.Flagged };
     }
 
-    private FormulaTerm Interval(string form, FormulaTerm lower, FormulaTerm upper, SyntaxNode syntax)
+    private CheckedTerm Interval(string form, CheckedTerm lower, CheckedTerm upper, SyntaxNode syntax)
     {
         if (lower.Number is not double low || upper.Number is not double high)
         {
-            return new FormulaTerm(FormulaTermShape.Interval, syntax);
+            return new CheckedTerm(TermShape.Interval, syntax);
         }
 
         bool lowerClosed = form is "Closed" or "ClosedOpen";
         bool upperClosed = form is "Closed" or "OpenClosed";
-        var bounds = new FormulaBoundAtom(string.Empty, FormulaTerm.WrittenOf(syntax), low, lowerClosed, high, upperClosed, null, null, IsText: false);
+        var bounds = new BoundAtom(string.Empty, CheckedTerm.WrittenOf(syntax), low, lowerClosed, high, upperClosed, null, null, IsText: false);
         if (!bounds.IsEmpty)
         {
-            return new FormulaTerm(FormulaTermShape.Interval, syntax) { Bounds = bounds };
+            return new CheckedTerm(TermShape.Interval, syntax) { Bounds = bounds };
         }
 
-        bool durations = lower.Shape == FormulaTermShape.DurationConstant;
+        bool durations = lower.Shape == TermShape.DurationConstant;
         string Show(double value) => durations ? Vypr.DurationText.FormatNanoseconds(value) : value.ToString("R", CultureInfo.InvariantCulture);
         string why = double.IsNaN(low) || double.IsNaN(high)
             ? "the interval is empty: an end is NaN"
             : low > high
                 ? $"the interval is empty: its lower end {Show(low)} is above its upper end {Show(high)}"
                 : $"the interval is empty: both ends are {Show(low)} but they are not both included (use Interval.Closed)";
-        _report.Add(DiagnosticDescriptors.NeverHolds, syntax, FormulaTerm.WrittenOf(syntax), _report.Specification, why);
-        return new FormulaTerm(FormulaTermShape.Interval, syntax) { Flagged = true };
+        _report.Add(DiagnosticDescriptors.NeverHolds, syntax, CheckedTerm.WrittenOf(syntax), _report.Specification, why);
+        return new CheckedTerm(TermShape.Interval, syntax) { Flagged = true };
     }
 
-    private FormulaTerm Length(FormulaTerm receiver, SyntaxNode syntax)
+    private CheckedTerm Length(CheckedTerm receiver, SyntaxNode syntax)
     {
-        if (receiver.Shape != FormulaTermShape.Value)
+        if (receiver.Shape != TermShape.Value)
         {
-            return Opaque(syntax, FormulaTermShape.Value);
+            return Opaque(syntax, TermShape.Value);
         }
 
         if (receiver.MeasuredCapture is not { } capture)
@@ -401,59 +401,59 @@ internal sealed class FormulaCheckReader
             _report.Add(
                 DiagnosticDescriptors.IncompatibleTerms,
                 syntax,
-                FormulaTerm.WrittenOf(syntax),
+                CheckedTerm.WrittenOf(syntax),
                 _report.Specification,
                 $"'{receiver.Written}' has no length: Length() applies to a measured value (Value(), Argument(...) or Result()), once");
-            return Opaque(syntax, FormulaTermShape.Value);
+            return Opaque(syntax, TermShape.Value);
         }
 
-        ITypeSymbol[] withoutLength = receiver.Types.Where(t => !FormulaTypes.HasLength(t)).ToArray();
+        ITypeSymbol[] withoutLength = receiver.Types.Where(t => !DslTypes.HasLength(t)).ToArray();
         if (withoutLength.Length > 0)
         {
-            string types = string.Join(" or ", withoutLength.Select(FormulaTypes.Display).Distinct());
+            string types = string.Join(" or ", withoutLength.Select(DslTypes.Display).Distinct());
             _report.Add(
                 DiagnosticDescriptors.IncompatibleTerms,
                 syntax,
-                FormulaTerm.WrittenOf(syntax),
+                CheckedTerm.WrittenOf(syntax),
                 _report.Specification,
                 $"'{receiver.Written}' is a '{types}', which has no Length or Count");
         }
 
-        return new FormulaTerm(FormulaTermShape.Value, syntax)
+        return new CheckedTerm(TermShape.Value, syntax)
         {
             Slot = receiver.Slot,
             Key = receiver.Key + ".Length()",
             Reads = [(receiver.Slot, capture + "#length")],
-            Class = FormulaValueClass.Number,
+            Class = ValueClass.Number,
         };
     }
 
-    private FormulaTerm AsDuration(FormulaTerm receiver, FormulaTerm unit, SyntaxNode syntax)
+    private CheckedTerm AsDuration(CheckedTerm receiver, CheckedTerm unit, SyntaxNode syntax)
     {
-        if (receiver.Shape == FormulaTermShape.Value && IsTextLike(receiver))
+        if (receiver.Shape == TermShape.Value && IsTextLike(receiver))
         {
             _report.Add(
                 DiagnosticDescriptors.IncompatibleTerms,
                 syntax,
-                FormulaTerm.WrittenOf(syntax),
+                CheckedTerm.WrittenOf(syntax),
                 _report.Specification,
                 $"'{receiver.Written}' is {receiver.Describe()}, not a number, so it cannot be read as a duration");
         }
 
-        if (receiver.Shape != FormulaTermShape.Value)
+        if (receiver.Shape != TermShape.Value)
         {
-            return Opaque(syntax, FormulaTermShape.Duration);
+            return Opaque(syntax, TermShape.Duration);
         }
 
-        string factor = unit.Number is double nanoseconds ? nanoseconds.ToString("R", CultureInfo.InvariantCulture) : FormulaTerm.WrittenOf(unit.Syntax);
-        return new FormulaTerm(FormulaTermShape.Duration, syntax)
+        string factor = unit.Number is double nanoseconds ? nanoseconds.ToString("R", CultureInfo.InvariantCulture) : CheckedTerm.WrittenOf(unit.Syntax);
+        return new CheckedTerm(TermShape.Duration, syntax)
         {
             Key = "(" + receiver.Key + " * " + factor + "ns)",
             Reads = receiver.Reads,
         };
     }
 
-    private FormulaTerm DurationConstant(string unit, List<FormulaTerm> arguments, SyntaxNode syntax)
+    private CheckedTerm DurationConstant(string unit, List<CheckedTerm> arguments, SyntaxNode syntax)
     {
         double? factor = unit switch
         {
@@ -464,39 +464,39 @@ internal sealed class FormulaCheckReader
             "Minutes" => 60e9,
             _ => arguments.Count > 1 ? arguments[1].Number : null,
         };
-        return new FormulaTerm(FormulaTermShape.DurationConstant, syntax)
+        return new CheckedTerm(TermShape.DurationConstant, syntax)
         {
             Number = arguments.Count > 0 && arguments[0].Number is double value && factor is double scale ? value * scale : null,
         };
     }
 
-    private FormulaTerm StateMoment(FormulaTerm state, SyntaxNode syntax) =>
-        state is { Shape: FormulaTermShape.Binding, IsCallBinding: false }
-            ? new FormulaTerm(FormulaTermShape.Moment, syntax) { Key = state.Slot + ".End()" }
-            : Opaque(syntax, FormulaTermShape.Moment);
+    private CheckedTerm StateMoment(CheckedTerm state, SyntaxNode syntax) =>
+        state is { Shape: TermShape.Binding, IsCallBinding: false }
+            ? new CheckedTerm(TermShape.Moment, syntax) { Key = state.Slot + ".End()" }
+            : Opaque(syntax, TermShape.Moment);
 
-    private FormulaTerm NextCall(int stateSlot, string method, IMethodSymbol nextCall, SyntaxNode nameSyntax, SyntaxNode syntax)
+    private CheckedTerm NextCall(int stateSlot, string method, IMethodSymbol nextCall, SyntaxNode nameSyntax, SyntaxNode syntax)
     {
         INamedTypeSymbol? type = null;
         string? declaringType = null;
         if (nextCall.IsGenericMethod)
         {
             type = nextCall.TypeArguments[0] as INamedTypeSymbol;
-            declaringType = type is null ? null : FormulaTypes.RuntimeFullName(type);
+            declaringType = type is null ? null : DslTypes.RuntimeFullName(type);
             if (declaringType is null)
             {
-                Unreadable(syntax, $"'{FormulaTypes.Display(nextCall.TypeArguments[0])}' is not a class, struct or interface whose methods can be called");
+                Unreadable(syntax, $"'{DslTypes.Display(nextCall.TypeArguments[0])}' is not a class, struct or interface whose methods can be called");
                 return Opaque(syntax);
             }
         }
 
         // The same NextCall written twice is one slot, as SpecificationDraft.NextCall finds the existing one.
-        FormulaSlotDraft? slot = _slots.FirstOrDefault(s => s.IsNextCall && s.AfterSlot == stateSlot && s.Method == method && s.DeclaringType == declaringType);
+        SlotDraft? slot = _slots.FirstOrDefault(s => s.IsNextCall && s.AfterSlot == stateSlot && s.Method == method && s.DeclaringType == declaringType);
         if (slot is null)
         {
-            FormulaSlotDraft state = _slots[stateSlot];
-            string name = state.Name + ".NextCall(" + (declaringType is null ? string.Empty : FormulaTypes.ShortName(declaringType) + ".") + method + ")";
-            slot = new FormulaSlotDraft(_slots.Count, name, SlotKind.Calls)
+            SlotDraft state = _slots[stateSlot];
+            string name = state.Name + ".NextCall(" + (declaringType is null ? string.Empty : DslTypes.ShortName(declaringType) + ".") + method + ")";
+            slot = new SlotDraft(_slots.Count, name, SlotKind.Calls)
             {
                 Method = method,
                 Type = type,
@@ -509,10 +509,10 @@ internal sealed class FormulaCheckReader
             _slots.Add(slot);
         }
 
-        return new FormulaTerm(FormulaTermShape.Binding, syntax) { Slot = slot.Index, IsCallBinding = true };
+        return new CheckedTerm(TermShape.Binding, syntax) { Slot = slot.Index, IsCallBinding = true };
     }
 
-    private FormulaTerm MeasuredArgument(int slot, string parameter, SyntaxNode syntax)
+    private CheckedTerm MeasuredArgument(int slot, string parameter, SyntaxNode syntax)
     {
         IReadOnlyList<IMethodSymbol> candidates = Candidates(slot);
         var types = candidates.SelectMany(m => m.Parameters).Where(p => p.Name == parameter).Select(p => p.Type).ToList();
@@ -522,7 +522,7 @@ internal sealed class FormulaCheckReader
             _report.Add(
                 DiagnosticDescriptors.MissingMeasurement,
                 syntax,
-                FormulaTerm.WrittenOf(syntax),
+                CheckedTerm.WrittenOf(syntax),
                 _report.Specification,
                 (candidates.Count == 1
                     ? $"{Describe(candidates)} has no parameter named '{parameter}'"
@@ -533,16 +533,16 @@ internal sealed class FormulaCheckReader
         return Measured(slot, "arg:" + parameter, "Argument(" + parameter + ")", types, syntax);
     }
 
-    private FormulaTerm MeasuredResult(int slot, SyntaxNode syntax)
+    private CheckedTerm MeasuredResult(int slot, SyntaxNode syntax)
     {
         IReadOnlyList<IMethodSymbol> candidates = Candidates(slot);
-        var types = candidates.Select(FormulaTypes.ResultType).OfType<ITypeSymbol>().ToList();
+        var types = candidates.Select(DslTypes.ResultType).OfType<ITypeSymbol>().ToList();
         if (candidates.Count > 0 && types.Count == 0)
         {
             _report.Add(
                 DiagnosticDescriptors.MissingMeasurement,
                 syntax,
-                FormulaTerm.WrittenOf(syntax),
+                CheckedTerm.WrittenOf(syntax),
                 _report.Specification,
                 candidates.Count == 1
                     ? $"{Describe(candidates)} returns no value, so its calls have no result"
@@ -552,14 +552,14 @@ internal sealed class FormulaCheckReader
         return Measured(slot, "result", "Result()", types, syntax);
     }
 
-    private static FormulaTerm Measured(int slot, string capture, string read, IReadOnlyList<ITypeSymbol> types, SyntaxNode syntax) =>
-        new(FormulaTermShape.Value, syntax)
+    private static CheckedTerm Measured(int slot, string capture, string read, IReadOnlyList<ITypeSymbol> types, SyntaxNode syntax) =>
+        new(TermShape.Value, syntax)
         {
             Slot = slot,
             Key = slot + "." + read,
             Reads = [(slot, capture)],
             Types = types,
-            Class = FormulaTypes.Classify(types),
+            Class = DslTypes.Classify(types),
             MeasuredCapture = capture,
         };
 
@@ -570,12 +570,12 @@ internal sealed class FormulaCheckReader
             return known;
         }
 
-        FormulaSlotDraft draft = _slots[slot];
+        SlotDraft draft = _slots[slot];
         IReadOnlyList<IMethodSymbol> found = draft.Kind switch
         {
             SlotKind.ScopeCalls when _scope is not null => [_scope.Method],
             SlotKind.Calls when draft.Method is { } method && draft.Type is { } type =>
-                FormulaScope.MembersNamed(type, method).OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary).ToList(),
+                ScopedMethod.MembersNamed(type, method).OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary).ToList(),
             SlotKind.Calls when draft.Method is { } method && _scope is not null => _scope.Candidates(method, null),
             _ => [],
         };
@@ -602,12 +602,12 @@ internal sealed class FormulaCheckReader
             .ToList();
     }
 
-    private static FormulaTerm OnBinding(FormulaTerm? receiver, bool call, SyntaxNode syntax, Func<int, FormulaTerm> read) =>
-        receiver is { Shape: FormulaTermShape.Binding } binding && binding.IsCallBinding == call
+    private static CheckedTerm OnBinding(CheckedTerm? receiver, bool call, SyntaxNode syntax, Func<int, CheckedTerm> read) =>
+        receiver is { Shape: TermShape.Binding } binding && binding.IsCallBinding == call
             ? read(binding.Slot)
             : Opaque(syntax);
 
-    private void Capture(FormulaTerm term)
+    private void Capture(CheckedTerm term)
     {
         foreach ((int slot, string capture) in term.Reads)
         {
@@ -626,7 +626,7 @@ internal sealed class FormulaCheckReader
             argument.Syntax,
             argument.ConstantValue.HasValue
                 ? $"{what} is empty"
-                : $"{what} must be a constant string (a literal or nameof), not '{FormulaTerm.WrittenOf(argument.Syntax)}'");
+                : $"{what} must be a constant string (a literal or nameof), not '{CheckedTerm.WrittenOf(argument.Syntax)}'");
         return null;
     }
 
@@ -647,7 +647,7 @@ internal sealed class FormulaCheckReader
     private void Unreadable(SyntaxNode syntax, string why) =>
         _report.Add(DiagnosticDescriptors.UnreadableSpecification, syntax, _report.Specification, why);
 
-    private static FormulaBoundAtom RangeOf(BinaryOperatorKind kind, string key, double bound, SyntaxNode syntax)
+    private static BoundAtom RangeOf(BinaryOperatorKind kind, string key, double bound, SyntaxNode syntax)
     {
         double low = double.NegativeInfinity;
         double high = double.PositiveInfinity;
@@ -676,58 +676,58 @@ internal sealed class FormulaCheckReader
                 break;
         }
 
-        return new FormulaBoundAtom(key, FormulaTerm.WrittenOf(syntax), low, lowClosed, high, highClosed, excluded, null, IsText: false);
+        return new BoundAtom(key, CheckedTerm.WrittenOf(syntax), low, lowClosed, high, highClosed, excluded, null, IsText: false);
     }
 
-    private static string KeyOf(FormulaTerm term) => term.Shape switch
+    private static string KeyOf(CheckedTerm term) => term.Shape switch
     {
-        FormulaTermShape.Number or FormulaTermShape.DurationConstant when term.Number is double value =>
-            value.ToString("R", CultureInfo.InvariantCulture) + (term.Shape == FormulaTermShape.DurationConstant ? "ns" : string.Empty),
-        FormulaTermShape.Value or FormulaTermShape.Duration => term.Key,
+        TermShape.Number or TermShape.DurationConstant when term.Number is double value =>
+            value.ToString("R", CultureInfo.InvariantCulture) + (term.Shape == TermShape.DurationConstant ? "ns" : string.Empty),
+        TermShape.Value or TermShape.Duration => term.Key,
         _ => "?" + term.Syntax.SpanStart,
     };
 
-    private static bool IsTextLike(FormulaTerm term) => term.Class is FormulaValueClass.Text or FormulaValueClass.Other;
+    private static bool IsTextLike(CheckedTerm term) => term.Class is ValueClass.Text or ValueClass.Other;
 
     private static string Describe(IReadOnlyList<IMethodSymbol> candidates) =>
         string.Join(", ", candidates.Select(m => "'" + m.ToDisplayString(SymbolFormats.Display) + "'"));
 
-    private static FormulaTerm Opaque(SyntaxNode syntax, FormulaTermShape shape = FormulaTermShape.Opaque) =>
-        new(shape == FormulaTermShape.Formula ? FormulaTermShape.Formula : FormulaTermShape.Opaque, syntax);
+    private static CheckedTerm Opaque(SyntaxNode syntax, TermShape shape = TermShape.Opaque) =>
+        new(shape == TermShape.Formula ? TermShape.Formula : TermShape.Opaque, syntax);
 
     private static bool IsDslValue(ITypeSymbol? type) =>
-        FormulaTypes.IsVyprNamespace(type)
-        && !FormulaTypes.IsVypr(type, "Duration")
-        && !FormulaTypes.IsVypr(type, "DurationUnit")
-        && !FormulaTypes.IsVypr(type, "Interval`1");
+        DslTypes.IsVyprNamespace(type)
+        && !DslTypes.IsVypr(type, "Duration")
+        && !DslTypes.IsVypr(type, "DurationUnit")
+        && !DslTypes.IsVypr(type, "Interval`1");
 
-    private static FormulaTermShape ShapeOfPlain(ITypeSymbol? type)
+    private static TermShape ShapeOfPlain(ITypeSymbol? type)
     {
         if (type is null)
         {
-            return FormulaTermShape.Opaque;
+            return TermShape.Opaque;
         }
 
-        if (FormulaTypes.IsVypr(type, "Duration"))
+        if (DslTypes.IsVypr(type, "Duration"))
         {
-            return FormulaTermShape.DurationConstant;
+            return TermShape.DurationConstant;
         }
 
-        if (FormulaTypes.IsVypr(type, "DurationUnit"))
+        if (DslTypes.IsVypr(type, "DurationUnit"))
         {
-            return FormulaTermShape.Unit;
+            return TermShape.Unit;
         }
 
-        if (FormulaTypes.IsVypr(type, "Interval`1"))
+        if (DslTypes.IsVypr(type, "Interval`1"))
         {
-            return FormulaTermShape.Interval;
+            return TermShape.Interval;
         }
 
-        return FormulaTypes.Classify(type) switch
+        return DslTypes.Classify(type) switch
         {
-            FormulaValueClass.Number => FormulaTermShape.Number,
-            FormulaValueClass.Text => FormulaTermShape.Text,
-            _ => FormulaTermShape.Opaque,
+            ValueClass.Number => TermShape.Number,
+            ValueClass.Text => TermShape.Text,
+            _ => TermShape.Opaque,
         };
     }
 

@@ -12,7 +12,7 @@ namespace Vypr.Generators;
 /// The method a fluent specification is scoped to, and what its body holds as <see cref="ScopeBody"/> sees it:
 /// the calls and the variable writes the quantifiers range over. Body queries run once and are kept.
 /// </summary>
-internal sealed class FormulaScope
+internal sealed class ScopedMethod
 {
     private readonly Compilation _compilation;
     private readonly CancellationToken _cancellationToken;
@@ -21,7 +21,7 @@ internal sealed class FormulaScope
     private List<(InvocationExpressionSyntax Syntax, IMethodSymbol Target, SemanticModel Model)>? _invocations;
     private List<ScopeAssignment>? _assignments;
 
-    private FormulaScope(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
+    private ScopedMethod(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
     {
         Method = method;
         _compilation = compilation;
@@ -58,29 +58,29 @@ internal sealed class FormulaScope
     /// <param name="report">Where problems go.</param>
     /// <param name="cancellationToken">Cancels the body queries.</param>
     /// <returns>The scope, or null after a reported error.</returns>
-    public static FormulaScope? Resolve(
+    public static ScopedMethod? Resolve(
         INamedTypeSymbol type,
         string name,
         IReadOnlyList<ITypeSymbol>? parameterTypes,
         SyntaxNode where,
         Compilation compilation,
-        FormulaReport report,
+        ReadingReport report,
         CancellationToken cancellationToken)
     {
-        string typeName = FormulaTypes.Display(type);
+        string typeName = DslTypes.Display(type);
         ImmutableArray<ISymbol> members = type.GetMembers(name);
         if (members.Length == 0)
         {
             INamedTypeSymbol? declaring = type.BaseType is null
                 ? null
-                : FormulaTypes.Hierarchy(type.BaseType).OfType<INamedTypeSymbol>().FirstOrDefault(t => t.GetMembers(name).OfType<IMethodSymbol>().Any());
+                : DslTypes.Hierarchy(type.BaseType).OfType<INamedTypeSymbol>().FirstOrDefault(t => t.GetMembers(name).OfType<IMethodSymbol>().Any());
             report.Add(
                 DiagnosticDescriptors.UnresolvedScope,
                 where,
                 report.Specification,
                 declaring is null
                     ? $"'{typeName}' declares no method named '{name}'"
-                    : $"'{typeName}' declares no method named '{name}'; it inherits it from '{FormulaTypes.Display(declaring)}': write For<{FormulaTypes.Display(declaring)}>(...)");
+                    : $"'{typeName}' declares no method named '{name}'; it inherits it from '{DslTypes.Display(declaring)}': write For<{DslTypes.Display(declaring)}>(...)");
             return null;
         }
 
@@ -97,7 +97,7 @@ internal sealed class FormulaScope
         string candidates = string.Join(", ", methods.Select(m => "'" + m.ToDisplayString(SymbolFormats.Display) + "'"));
         if (chosen.Length == 0)
         {
-            string wanted = string.Join(", ", parameterTypes!.Select(FormulaTypes.Display));
+            string wanted = string.Join(", ", parameterTypes!.Select(DslTypes.Display));
             report.Add(
                 DiagnosticDescriptors.UnresolvedScope,
                 where,
@@ -141,7 +141,7 @@ internal sealed class FormulaScope
             return null;
         }
 
-        return new FormulaScope(method, compilation, cancellationToken);
+        return new ScopedMethod(method, compilation, cancellationToken);
     }
 
     /// <summary>
@@ -165,7 +165,7 @@ internal sealed class FormulaScope
         INamedTypeSymbol wanted = type.OriginalDefinition;
         INamedTypeSymbol declaring = called.ContainingType.OriginalDefinition;
         if (SymbolEqualityComparer.Default.Equals(declaring, wanted)
-            || FormulaTypes.Hierarchy(wanted).Any(t => SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, declaring))
+            || DslTypes.Hierarchy(wanted).Any(t => SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, declaring))
             || wanted.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, declaring)))
         {
             return true;
@@ -179,12 +179,12 @@ internal sealed class FormulaScope
             }
         }
 
-        return FormulaTypes.Hierarchy(declaring).Any(t => SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, wanted));
+        return DslTypes.Hierarchy(declaring).Any(t => SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, wanted));
     }
 
     /// <summary>Every member named <paramref name="method"/> that <paramref name="type"/> declares, inherits or gets from its interfaces.</summary>
     public static IEnumerable<ISymbol> MembersNamed(INamedTypeSymbol type, string method) =>
-        FormulaTypes.Hierarchy(type).Concat(type.AllInterfaces).SelectMany(t => t.GetMembers(method));
+        DslTypes.Hierarchy(type).Concat(type.AllInterfaces).SelectMany(t => t.GetMembers(method));
 
     /// <summary>How a member that is not an ordinary method shows in messages: "a property", "an operator"...</summary>
     public static string KindOf(ISymbol member) => member switch

@@ -1,7 +1,7 @@
 namespace Vypr.Generators;
 
-/// <summary>What a <see cref="FormulaTerm"/> stands for.</summary>
-internal enum FormulaTermShape
+/// <summary>What a <see cref="CheckedTerm"/> stands for.</summary>
+internal enum TermShape
 {
     /// <summary>A value the reader cannot or need not look into (a problem inside was already reported).</summary>
     Opaque,

@@ -4,10 +4,10 @@ using Vypr.Formulas;
 namespace Vypr.Runtime.Monitoring;
 
 /// <summary>Computes terms and atoms over a complete binding (docs/spec-language.md, rules 6, 8 and 9).</summary>
-internal static class FormulaMath
+internal static class TermMath
 {
     /// <summary>Whether the atom holds for the binding, and the magnitude of its distance to the bound.</summary>
-    public static bool Observe(FormulaPlan plan, AtomPlan atom, FormulaBinding binding, out double magnitude)
+    public static bool Observe(FormulaPlan plan, AtomPlan atom, OpenBinding binding, out double magnitude)
     {
         CapturedValue left = Term(plan, atom.Left, binding);
         if (atom.Atom.Comparison == Comparison.In)
@@ -19,7 +19,7 @@ internal static class FormulaMath
     }
 
     /// <summary>The value of a compiled term.</summary>
-    public static CapturedValue Term(FormulaPlan plan, int index, FormulaBinding binding)
+    public static CapturedValue Term(FormulaPlan plan, int index, OpenBinding binding)
     {
         ref readonly TermNode node = ref plan.Terms[index];
         switch (node.Kind)

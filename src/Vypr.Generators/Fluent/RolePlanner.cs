@@ -12,14 +12,14 @@ namespace Vypr.Generators;
 /// Decides what each call records for fluent specifications: calls of a scoped method begin and end invocations;
 /// calls written in a scoped method's body record the calls and changes the specifications quantify over.
 /// </summary>
-internal sealed class FormulaPlanner
+internal sealed class RolePlanner
 {
     private readonly Compilation _compilation;
     private readonly List<string> _scopeKeys = [];
     private readonly Dictionary<string, List<ScopeCallContract>> _contractsByScope = new(StringComparer.Ordinal);
     private int _points;
 
-    public FormulaPlanner(Compilation compilation, IEnumerable<ScopeCallContract> contracts)
+    public RolePlanner(Compilation compilation, IEnumerable<ScopeCallContract> contracts)
     {
         _compilation = compilation;
         foreach (ScopeCallContract contract in contracts)
@@ -37,7 +37,7 @@ internal sealed class FormulaPlanner
     public IReadOnlyList<string> ScopeKeys => _scopeKeys;
 
     /// <summary>What a call site of a specification's scoped method records, and what a referencing compilation reads back.</summary>
-    public static ScopeCallContract ContractOf(FormulaSpecification specification)
+    public static ScopeCallContract ContractOf(FluentSpecification specification)
     {
         IEnumerable<string> scopeCaptures = specification.Slots
             .Where(s => s.Kind == SlotKind.ScopeCalls)
@@ -85,7 +85,7 @@ internal sealed class FormulaPlanner
     }
 
     /// <summary>The role of a call of <paramref name="target"/> as a call of a scoped method, or null when it is none.</summary>
-    public FormulaRole? ScopeRole(IMethodSymbol target, InvocationExpressionSyntax invocation)
+    public CallRole? ScopeRole(IMethodSymbol target, InvocationExpressionSyntax invocation)
     {
         string? key = DocumentationCommentId.CreateDeclarationId((target.ReducedFrom ?? target).OriginalDefinition);
         if (key is null || !_contractsByScope.TryGetValue(key, out List<ScopeCallContract>? contracts))
@@ -103,15 +103,15 @@ internal sealed class FormulaPlanner
             }
         }
 
-        return new FormulaRole(true, ScopeField(key), points.ToEquatableArray());
+        return new CallRole(true, ScopeField(key), points.ToEquatableArray());
     }
 
     /// <summary>The roles of the calls written in the body of each declared specification's scoped method.</summary>
-    public Dictionary<InvocationExpressionSyntax, (IMethodSymbol Target, SemanticModel Model, FormulaRole Role)> InnerRoles(
-        IEnumerable<FormulaSpecification> declared, CancellationToken cancellationToken)
+    public Dictionary<InvocationExpressionSyntax, (IMethodSymbol Target, SemanticModel Model, CallRole Role)> InnerRoles(
+        IEnumerable<FluentSpecification> declared, CancellationToken cancellationToken)
     {
         var roles = new Dictionary<InvocationExpressionSyntax, (IMethodSymbol, SemanticModel, List<PointModel>, string)>();
-        foreach (FormulaSpecification specification in declared)
+        foreach (FluentSpecification specification in declared)
         {
             if (DocumentationCommentId.GetFirstSymbolForDeclarationId(specification.ScopeKey, _compilation) is not IMethodSymbol scope)
             {
@@ -124,18 +124,18 @@ internal sealed class FormulaPlanner
             foreach ((InvocationExpressionSyntax invocation, IMethodSymbol target, SemanticModel model) in ScopeBody.Invocations(scope, _compilation, cancellationToken))
             {
                 var points = new List<PointModel>();
-                FormulaSlot[] calls = specification.Slots.Where(s => s.Kind == SlotKind.Calls && Matches(target, s)).ToArray();
+                SlotModel[] calls = specification.Slots.Where(s => s.Kind == SlotKind.Calls && Matches(target, s)).ToArray();
                 if (calls.Length > 0)
                 {
                     IMethodSymbol called = (target.ReducedFrom ?? target).OriginalDefinition;
-                    string declaring = string.Join("|", new[] { FormulaTypes.RuntimeFullName(called.ContainingType) }
+                    string declaring = string.Join("|", new[] { DslTypes.RuntimeFullName(called.ContainingType) }
                         .Concat(calls.Select(s => s.DeclaringType))
                         .Where(t => t is not null)
                         .Distinct(StringComparer.Ordinal));
                     points.Add(Point(PointKind.Call, specification.Key, called.Name, declaring, null, calls.SelectMany(s => s.Captures)));
                 }
 
-                foreach (IGrouping<string, FormulaSlot> changes in specification.Slots
+                foreach (IGrouping<string, SlotModel> changes in specification.Slots
                     .Where(s => s.Kind == SlotKind.Changes && assignments[invocation].Any(a => a.Variable == s.Variable))
                     .GroupBy(s => s.Variable!, StringComparer.Ordinal))
                 {
@@ -159,10 +159,10 @@ internal sealed class FormulaPlanner
 
         return roles.ToDictionary(
             r => r.Key,
-            r => (r.Value.Item1, r.Value.Item2, new FormulaRole(false, r.Value.Item4, r.Value.Item3.ToEquatableArray())));
+            r => (r.Value.Item1, r.Value.Item2, new CallRole(false, r.Value.Item4, r.Value.Item3.ToEquatableArray())));
     }
 
-    private bool Matches(IMethodSymbol target, FormulaSlot slot)
+    private bool Matches(IMethodSymbol target, SlotModel slot)
     {
         if (slot.Method is null)
         {
@@ -170,7 +170,7 @@ internal sealed class FormulaPlanner
         }
 
         INamedTypeSymbol? type = slot.DeclaringType is null ? null : _compilation.GetTypeByMetadataName(slot.DeclaringType);
-        return (slot.DeclaringType is null || type is not null) && FormulaScope.Matches(target, slot.Method, type);
+        return (slot.DeclaringType is null || type is not null) && ScopedMethod.Matches(target, slot.Method, type);
     }
 
     private PointModel Point(PointKind kind, string specificationKey, string? method, string? declaringType, string? variable, IEnumerable<string> captures) =>

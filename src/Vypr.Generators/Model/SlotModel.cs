@@ -10,7 +10,7 @@ namespace Vypr.Generators.Model;
 /// <param name="AfterSlot">The slot every match must come after, or -1.</param>
 /// <param name="IsNextCall">True for an implicit <c>NextCall</c> slot.</param>
 /// <param name="Captures">The values the Check lambda reads from this slot's events, by capture name: <c>arg:NAME</c>, <c>result</c>, <c>value</c>, each optionally followed by <c>#length</c>. Sorted, distinct.</param>
-internal sealed record FormulaSlot(
+internal sealed record SlotModel(
     int Index,
     string Name,
     SlotKind Kind,

@@ -7,4 +7,4 @@ namespace Vypr.Generators;
 /// <param name="Specification">The model, or null when the specification has errors.</param>
 /// <param name="Scope">The scoped method, when it could be resolved.</param>
 /// <param name="ScopeLocation">The <c>For</c> argument naming the scoped method.</param>
-internal sealed record FormulaReading(FormulaSpecification? Specification, IMethodSymbol? Scope, Location? ScopeLocation);
+internal sealed record ChainReading(FluentSpecification? Specification, IMethodSymbol? Scope, Location? ScopeLocation);

@@ -10,17 +10,17 @@ namespace Vypr.Generators;
 /// or value term, a moment, a formula, or a constant. Carries what the checks need: the captures a term reads, the
 /// static types of measured values, constant values, and the comparisons a formula conjoins.
 /// </summary>
-internal sealed class FormulaTerm
+internal sealed class CheckedTerm
 {
     private static readonly Regex s_space = new(@"\s+", RegexOptions.Compiled);
 
-    public FormulaTerm(FormulaTermShape shape, SyntaxNode syntax)
+    public CheckedTerm(TermShape shape, SyntaxNode syntax)
     {
         Shape = shape;
         Syntax = syntax;
     }
 
-    public FormulaTermShape Shape { get; }
+    public TermShape Shape { get; }
 
     public SyntaxNode Syntax { get; }
 
@@ -40,7 +40,7 @@ internal sealed class FormulaTerm
     public IReadOnlyList<(int Slot, string Capture)> Reads { get; init; } = [];
 
     /// <summary>For value terms: how the runtime will see the value.</summary>
-    public FormulaValueClass Class { get; init; }
+    public ValueClass Class { get; init; }
 
     /// <summary>For measured values: the static types the value may have (one per candidate method or declaration).</summary>
     public IReadOnlyList<ITypeSymbol> Types { get; init; } = [];
@@ -57,10 +57,10 @@ internal sealed class FormulaTerm
     public bool IsKnownText { get; init; }
 
     /// <summary>For intervals with constant ends: the ends.</summary>
-    public FormulaBoundAtom? Bounds { get; init; }
+    public BoundAtom? Bounds { get; init; }
 
     /// <summary>For formulas: the comparisons with constants it conjoins directly (through <c>&amp;</c> only).</summary>
-    public IReadOnlyList<FormulaBoundAtom> Conjuncts { get; init; } = [];
+    public IReadOnlyList<BoundAtom> Conjuncts { get; init; } = [];
 
     /// <summary>True when a "never holds" problem was already reported inside, so enclosing conjunctions stay quiet.</summary>
     public bool Flagged { get; init; }
@@ -68,12 +68,12 @@ internal sealed class FormulaTerm
     /// <summary>The value's kind and static type for messages: "a text ('string')".</summary>
     public string Describe()
     {
-        string types = string.Join(" or ", Types.Select(FormulaTypes.Display).Distinct());
+        string types = string.Join(" or ", Types.Select(DslTypes.Display).Distinct());
         return Class switch
         {
-            FormulaValueClass.Number => types.Length == 0 ? "a number" : $"a number ('{types}')",
-            FormulaValueClass.Text => $"a text ('{types}')",
-            FormulaValueClass.Other => $"a '{types}' value, which is captured as a text",
+            ValueClass.Number => types.Length == 0 ? "a number" : $"a number ('{types}')",
+            ValueClass.Text => $"a text ('{types}')",
+            ValueClass.Other => $"a '{types}' value, which is captured as a text",
             _ => "a value",
         };
     }

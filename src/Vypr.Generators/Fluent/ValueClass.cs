@@ -1,7 +1,7 @@
 namespace Vypr.Generators;
 
 /// <summary>What a captured value is, judged from its static type (how the runtime will see it).</summary>
-internal enum FormulaValueClass
+internal enum ValueClass
 {
     /// <summary>Nothing can be said statically (<c>object</c>, an interface, a type parameter, <c>bool</c>, an enum...).</summary>
     Unknown,

@@ -14,11 +14,11 @@ namespace Vypr.Generators.Analyzers;
 /// Reports wrong fluent specifications (static members marked <c>[PerformanceSpecification]</c>): members the
 /// generator cannot read, scopes that do not resolve, bindings in the wrong order, terms of incompatible kinds,
 /// conditions that can never hold, and quantified calls and changes the probes cannot observe. It reads each
-/// specification with <see cref="FormulaSpecificationReader"/>, as the generator does, so every error reported here
+/// specification with <see cref="ChainReader"/>, as the generator does, so every error reported here
 /// is exactly one that makes the generator skip the specification.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class FormulaSpecificationAnalyzer : DiagnosticAnalyzer
+public sealed class FluentSpecificationAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -75,7 +75,7 @@ public sealed class FormulaSpecificationAnalyzer : DiagnosticAnalyzer
         }
 
         var diagnostics = new List<Diagnostic>();
-        FormulaReading reading = FormulaSpecificationReader.ReadForAnalysis(member, declaration, context.SemanticModel, context.CancellationToken, diagnostics);
+        ChainReading reading = ChainReader.ReadForAnalysis(member, declaration, context.SemanticModel, context.CancellationToken, diagnostics);
         foreach (Diagnostic diagnostic in diagnostics)
         {
             context.ReportDiagnostic(diagnostic);

@@ -7,9 +7,9 @@ namespace Vypr.Runtime.Monitoring;
 /// reads from it. Also used as a template (slot 0 empty) holding the slots that are bound the same way for every
 /// binding of the invocation. Pooled: a steady stream of bindings allocates nothing.
 /// </summary>
-internal sealed class FormulaBinding
+internal sealed class OpenBinding
 {
-    public FormulaBinding(FormulaPlan plan)
+    public OpenBinding(FormulaPlan plan)
     {
         Slots = new SlotState[plan.Slots.Length];
         Values = new CapturedValue[plan.ValueCount];
@@ -44,7 +44,7 @@ internal sealed class FormulaBinding
 
     public void Release() => Generation++;
 
-    public void CopyFrom(FormulaBinding template)
+    public void CopyFrom(OpenBinding template)
     {
         // A template with nothing bound yet has no values worth copying.
         Array.Copy(template.Slots, Slots, Slots.Length);
@@ -58,7 +58,7 @@ internal sealed class FormulaBinding
     }
 
     /// <summary>Binds an event to slot <paramref name="slot"/>, copying the values the formula reads from it.</summary>
-    public void Fill(FormulaPlan plan, int slot, int localPoint, in FormulaEvent e, ReadOnlySpan<CapturedValue> values)
+    public void Fill(FormulaPlan plan, int slot, int localPoint, in BoundEvent e, ReadOnlySpan<CapturedValue> values)
     {
         ref SlotState state = ref Slots[slot];
         state.Filled = true;

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace Vypr.Generators;
 
 /// <summary>Type questions the fluent specification reader asks: DSL types by name, runtime type names, value classes.</summary>
-internal static class FormulaTypes
+internal static class DslTypes
 {
     /// <summary>True when <paramref name="type"/> is the Vypr DSL type <c>Vypr.<paramref name="metadataName"/></c>.</summary>
     public static bool IsVypr(ITypeSymbol? type, string metadataName) =>
@@ -66,7 +66,7 @@ internal static class FormulaTypes
     }
 
     /// <summary>How the runtime will see a value of <paramref name="type"/>.</summary>
-    public static FormulaValueClass Classify(ITypeSymbol type)
+    public static ValueClass Classify(ITypeSymbol type)
     {
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
@@ -79,29 +79,29 @@ internal static class FormulaTypes
                 or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
                 or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal
                 or SpecialType.System_IntPtr or SpecialType.System_UIntPtr:
-                return FormulaValueClass.Number;
+                return ValueClass.Number;
             case SpecialType.System_String:
-                return FormulaValueClass.Text;
+                return ValueClass.Text;
             case SpecialType.System_Object or SpecialType.System_Boolean or SpecialType.System_Char or SpecialType.System_ValueType
                 or SpecialType.System_Enum:
-                return FormulaValueClass.Unknown;
+                return ValueClass.Unknown;
         }
 
         return type switch
         {
-            INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct or TypeKind.Delegate } => FormulaValueClass.Other,
-            IArrayTypeSymbol => FormulaValueClass.Other,
-            _ => FormulaValueClass.Unknown,
+            INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct or TypeKind.Delegate } => ValueClass.Other,
+            IArrayTypeSymbol => ValueClass.Other,
+            _ => ValueClass.Unknown,
         };
     }
 
     /// <summary>The class of a value that may have any of <paramref name="types"/> (one per candidate method or declaration).</summary>
-    public static FormulaValueClass Classify(IEnumerable<ITypeSymbol> types)
+    public static ValueClass Classify(IEnumerable<ITypeSymbol> types)
     {
-        FormulaValueClass[] classes = types.Select(Classify).Distinct().ToArray();
+        ValueClass[] classes = types.Select(Classify).Distinct().ToArray();
         if (classes.Length == 0)
         {
-            return FormulaValueClass.Unknown;
+            return ValueClass.Unknown;
         }
 
         if (classes.Length == 1)
@@ -110,7 +110,7 @@ internal static class FormulaTypes
         }
 
         // A string in one overload and a record in another are both texts to the runtime.
-        return classes.All(c => c is FormulaValueClass.Text or FormulaValueClass.Other) ? FormulaValueClass.Other : FormulaValueClass.Unknown;
+        return classes.All(c => c is ValueClass.Text or ValueClass.Other) ? ValueClass.Other : ValueClass.Unknown;
     }
 
     /// <summary>True when a value of <paramref name="type"/> has a <c>Length</c> or <c>Count</c> that generated code can read.</summary>
@@ -131,7 +131,7 @@ internal static class FormulaTypes
             : Hierarchy(type).Concat(type.AllInterfaces);
         return searched.Any(t => t.GetMembers("Length").Concat(t.GetMembers("Count"))
             .Any(m => m is IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: not null } property
-                      && Classify(property.Type) == FormulaValueClass.Number));
+                      && Classify(property.Type) == ValueClass.Number));
     }
 
     /// <summary>The type, its base types, and for an interface nothing more (its bases are in <c>AllInterfaces</c>).</summary>

@@ -15,11 +15,11 @@ namespace Vypr.Generators;
 /// that never happen there, and ones that happen in a shape the interceptor-based probes cannot observe. They do
 /// not stop the generator, so it skips them; the analyzer asks for them.
 /// </summary>
-internal static class FormulaScopeChecks
+internal static class ScopeChecks
 {
-    public static void Check(IReadOnlyList<FormulaSlotDraft> slots, FormulaScope scope, FormulaReport report, CancellationToken cancellationToken)
+    public static void Check(IReadOnlyList<SlotDraft> slots, ScopedMethod scope, ReadingReport report, CancellationToken cancellationToken)
     {
-        foreach (FormulaSlotDraft slot in slots)
+        foreach (SlotDraft slot in slots)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (slot.TargetSyntax is not { } where)
@@ -38,12 +38,12 @@ internal static class FormulaScopeChecks
         }
     }
 
-    private static void CheckCalls(FormulaSlotDraft slot, string method, SyntaxNode where, FormulaScope scope, FormulaReport report, CancellationToken cancellationToken)
+    private static void CheckCalls(SlotDraft slot, string method, SyntaxNode where, ScopedMethod scope, ReadingReport report, CancellationToken cancellationToken)
     {
-        string target = slot.Type is null ? method : FormulaTypes.Display(slot.Type) + "." + method;
+        string target = slot.Type is null ? method : DslTypes.Display(slot.Type) + "." + method;
         if (slot.Type is { } type)
         {
-            List<ISymbol> members = FormulaScope.MembersNamed(type, method).ToList();
+            List<ISymbol> members = ScopedMethod.MembersNamed(type, method).ToList();
 
             // A string can name what nameof cannot: a constructor by the type's name, an indexer by its metadata name.
             if (members.Count == 0 && method == type.Name)
@@ -60,7 +60,7 @@ internal static class FormulaScopeChecks
                 report.Add(
                     DiagnosticDescriptors.EventNeverHappens,
                     where,
-                    $"'{FormulaTypes.Display(type)}' has no method '{method}' to call",
+                    $"'{DslTypes.Display(type)}' has no method '{method}' to call",
                     scope.Display,
                     slot.Name,
                     report.Specification);
@@ -74,12 +74,12 @@ internal static class FormulaScopeChecks
                     where,
                     target,
                     slot.Name,
-                    $"'{target}' is {FormulaScope.KindOf(members[0])}, and only calls of ordinary methods can be intercepted");
+                    $"'{target}' is {ScopedMethod.KindOf(members[0])}, and only calls of ordinary methods can be intercepted");
                 return;
             }
         }
 
-        var calls = scope.Invocations.Where(c => FormulaScope.Matches(c.Target, method, slot.Type)).ToList();
+        var calls = scope.Invocations.Where(c => ScopedMethod.Matches(c.Target, method, slot.Type)).ToList();
         if (calls.Count == 0)
         {
             report.Add(
@@ -116,7 +116,7 @@ internal static class FormulaScopeChecks
                 IOperation? operation = model.GetOperation(node, cancellationToken);
                 if ((operation is IDelegateCreationOperation creation ? creation.Target : operation) is IMethodReferenceOperation reference
                     && !InsideNameof(reference)
-                    && FormulaScope.Matches(reference.Method, method, slot.Type))
+                    && ScopedMethod.Matches(reference.Method, method, slot.Type))
                 {
                     report.Add(
                         DiagnosticDescriptors.CallNotObservable,
@@ -129,7 +129,7 @@ internal static class FormulaScopeChecks
         }
     }
 
-    private static void CheckChanges(FormulaSlotDraft slot, string variable, SyntaxNode where, FormulaScope scope, FormulaReport report)
+    private static void CheckChanges(SlotDraft slot, string variable, SyntaxNode where, ScopedMethod scope, ReadingReport report)
     {
         IReadOnlyList<ISymbol> symbols = scope.Variables(variable);
         if (symbols.Count == 0)
