@@ -106,10 +106,10 @@ public sealed class ChainReaderTests
                 false,
                 new[]
                 {
-                    new SlotModel(0, "q", SlotKind.Changes, null, null, "file", -1, false, Strings("value")),
-                    new SlotModel(1, "t", SlotKind.Calls, "Write", "Shop.FileStore", null, 0, false, Strings()),
+                    new SlotModel(0, "q", SlotKind.Changes, null, null, "file", -1, false, Captures("value")),
+                    new SlotModel(1, "t", SlotKind.Calls, "Write", "Shop.FileStore", null, 0, false, Captures()),
                 }.ToEquatableArray(),
-                Strings("arg:file")),
+                Captures("arg:file")),
             model);
     }
 
@@ -129,10 +129,10 @@ public sealed class ChainReaderTests
             """);
 
         Assert.NotNull(model);
-        Assert.Equal(["arg:data#length", "arg:file", "result"], model.ScopeCaptures);
-        Assert.Equal(new SlotModel(0, "c", SlotKind.ScopeCalls, null, null, null, -1, false, Strings("arg:data#length", "arg:file", "result")), model.Slots[0]);
-        Assert.Equal(new SlotModel(1, "s", SlotKind.Calls, "Size", null, null, -1, false, Strings("arg:path#length", "result")), model.Slots[1]);
-        Assert.Equal(new SlotModel(2, "n", SlotKind.Changes, null, null, "name", 1, false, Strings("value", "value#length")), model.Slots[2]);
+        Assert.Equal(Captures("arg:data#length", "arg:file", "result"), model.ScopeCaptures);
+        Assert.Equal(new SlotModel(0, "c", SlotKind.ScopeCalls, null, null, null, -1, false, Captures("arg:data#length", "arg:file", "result")), model.Slots[0]);
+        Assert.Equal(new SlotModel(1, "s", SlotKind.Calls, "Size", null, null, -1, false, Captures("arg:path#length", "result")), model.Slots[1]);
+        Assert.Equal(new SlotModel(2, "n", SlotKind.Changes, null, null, "name", 1, false, Captures("value", "value#length")), model.Slots[2]);
         AssertAgreesWithRuntime(input, model, "Shop.Specs", "Spec");
     }
 
@@ -149,9 +149,9 @@ public sealed class ChainReaderTests
             """);
 
         Assert.NotNull(model);
-        Assert.Equal(["arg:data", "arg:data#length", "arg:file"], model.ScopeCaptures);
-        Assert.Equal(Strings("value#length"), model.Slots[0].Captures);
-        Assert.Equal(Strings(), model.Slots[1].Captures);
+        Assert.Equal(Captures("arg:data", "arg:data#length", "arg:file"), model.ScopeCaptures);
+        Assert.Equal(Captures("value#length"), model.Slots[0].Captures);
+        Assert.Equal(Captures(), model.Slots[1].Captures);
     }
 
     [Fact]
@@ -173,9 +173,9 @@ public sealed class ChainReaderTests
         Assert.NotNull(model);
         Assert.Equal(
             [
-                new SlotModel(2, "q.NextCall(Name)", SlotKind.Calls, "Name", null, null, 0, true, Strings("result", "result#length")),
-                new SlotModel(3, "w.NextCall(FileStore.Write)", SlotKind.Calls, "Write", "Shop.FileStore", null, 1, true, Strings("arg:path#length")),
-                new SlotModel(4, "q.NextCall(FileStore.Write)", SlotKind.Calls, "Write", "Shop.FileStore", null, 0, true, Strings()),
+                new SlotModel(2, "q.NextCall(Name)", SlotKind.Calls, "Name", null, null, 0, true, Captures("result", "result#length")),
+                new SlotModel(3, "w.NextCall(FileStore.Write)", SlotKind.Calls, "Write", "Shop.FileStore", null, 1, true, Captures("arg:path#length")),
+                new SlotModel(4, "q.NextCall(FileStore.Write)", SlotKind.Calls, "Write", "Shop.FileStore", null, 0, true, Captures()),
             ],
             model.Slots.Skip(2));
         AssertAgreesWithRuntime(input, model, "Shop.Specs", "Spec");
@@ -217,7 +217,7 @@ public sealed class ChainReaderTests
 
         Assert.Equal("M:Shop.Uploader.Store(System.String)", one?.ScopeKey);
         Assert.Equal("M:Shop.Uploader.Store(System.String,System.Int32)", two?.ScopeKey);
-        Assert.Equal(["arg:copies"], two!.ScopeCaptures);
+        Assert.Equal(Captures("arg:copies"), two!.ScopeCaptures);
     }
 
     [Fact]
@@ -368,8 +368,8 @@ public sealed class ChainReaderTests
             """);
 
         Assert.NotNull(model);
-        Assert.Equal(Strings("arg:data#length"), model.Slots[0].Captures);
-        Assert.Equal(Strings("arg:path", "result"), model.Slots[1].Captures);
+        Assert.Equal(Captures("arg:data#length"), model.Slots[0].Captures);
+        Assert.Equal(Captures("arg:path", "result"), model.Slots[1].Captures);
         AssertAgreesWithRuntime(input, model, "Shop.Specs", "Spec");
     }
 
@@ -399,7 +399,7 @@ public sealed class ChainReaderTests
             .RunGenerators(input.Compilation, TestContext.Current.CancellationToken);
 
         Assert.Equal(["F:Shop.Specs.B", "P:Shop.Specs.A"], collector.Read.Select(m => m.Key).Order(StringComparer.Ordinal));
-        Assert.Equal(["result"], collector.Read.Single(m => m.Key == "P:Shop.Specs.A").ScopeCaptures);
+        Assert.Equal(Captures("result"), collector.Read.Single(m => m.Key == "P:Shop.Specs.A").ScopeCaptures);
     }
 
     [Fact]
@@ -516,7 +516,7 @@ public sealed class ChainReaderTests
             s.Quantifier.Variable,
             s.AfterSlot,
             s.IsNextCall,
-            captures[s.Index].ToEquatableArray()));
+            captures[s.Index].Select(CaptureName.Parse).ToEquatableArray()));
         Assert.Equal(expected, model.Slots);
     }
 
@@ -534,7 +534,7 @@ public sealed class ChainReaderTests
         }
     }
 
-    private static EquatableArray<string> Strings(params string[] items) => items.ToEquatableArray();
+    private static EquatableArray<CaptureName> Captures(params string[] items) => items.Select(CaptureName.Parse).ToEquatableArray();
 
     /// <summary>A generator that only runs the reader as Vypr's generator wires it, to test that entry point.</summary>
     private sealed class Collector : IIncrementalGenerator

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Vypr.Formulas;
 using Vypr.Generators.Model;
 using Xunit;
 
@@ -19,9 +20,9 @@ public sealed class ScopeCallContractTests
                 "P:Specs.S" + round,
                 "M:Scope.Run(System.Int32)",
                 "Run",
-                captures.Where(_ => random.Next(2) == 0).Order(StringComparer.Ordinal).ToEquatableArray(),
+                captures.Where(_ => random.Next(2) == 0).Order(StringComparer.Ordinal).Select(CaptureName.Parse).ToEquatableArray(),
                 Enumerable.Range(0, random.Next(0, 4))
-                    .Select(i => new ParameterChange("p" + i, captures.Where(c => c.StartsWith("value", StringComparison.Ordinal) && random.Next(2) == 0).Order(StringComparer.Ordinal).ToEquatableArray()))
+                    .Select(i => new ParameterChange("p" + i, captures.Where(c => c.StartsWith("value", StringComparison.Ordinal) && random.Next(2) == 0).Order(StringComparer.Ordinal).Select(CaptureName.Parse).ToEquatableArray()))
                     .ToEquatableArray());
 
             ScopeCallContract read = ScopeCallContract.Parse(contract.SpecificationKey, contract.ScopeKey, contract.ScopeName, contract.ScopeCapturesText, contract.ParameterChangesText);

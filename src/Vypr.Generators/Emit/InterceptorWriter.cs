@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Vypr.Formulas;
 using Vypr.Generators.Model;
 
 namespace Vypr.Generators;
@@ -197,9 +198,9 @@ internal sealed class InterceptorWriter
         // Parameters are changes at entry: their values are captured before the body runs.
         foreach (PointModel point in _scope.Points.Where(p => p.Kind == PointKind.Change))
         {
-            foreach (string capture in point.Captures)
+            foreach (CaptureName capture in point.Captures)
             {
-                _writer.Line(Capture(capture.Replace("value", "arg:" + point.Variable), new[] { Escape(point.Variable!) }, null));
+                _writer.Line(Capture(capture.ReadFrom(CaptureSource.Argument, point.Variable), new[] { Escape(point.Variable!) }, null));
             }
 
             _writer.Line($"{Probe}.Event(VyprRegistrations.{point.Field}, vyprScope, vyprStart, vyprStart, true);");
@@ -421,7 +422,7 @@ internal sealed class InterceptorWriter
             _writer.Open($"if (vyprInner{i} is not null)");
             foreach (PointModel point in _inner[i].Points.Where(p => p.Kind == PointKind.Call))
             {
-                foreach (string capture in point.Captures)
+                foreach (CaptureName capture in point.Captures)
                 {
                     _writer.Line(Capture(capture, _captured, result));
                 }
@@ -438,9 +439,9 @@ internal sealed class InterceptorWriter
                 _writer.Line($"long vyprChanged = {Probe}.Start();");
                 foreach (PointModel point in changes)
                 {
-                    foreach (string capture in point.Captures)
+                    foreach (CaptureName capture in point.Captures)
                     {
-                        _writer.Line(Capture(capture.Replace("value", "result"), _captured, result));
+                        _writer.Line(Capture(capture.ReadFrom(CaptureSource.Result), _captured, result));
                     }
 
                     _writer.Line($"{Probe}.Event(VyprRegistrations.{point.Field}, vyprInner{i}, vyprChanged, vyprChanged, true);");
@@ -456,7 +457,7 @@ internal sealed class InterceptorWriter
         {
             foreach (PointModel point in _scope.Points.Where(p => p.Kind == PointKind.ScopeCall))
             {
-                foreach (string capture in point.Captures)
+                foreach (CaptureName capture in point.Captures)
                 {
                     _writer.Line(Capture(capture, _captured, result));
                 }
@@ -536,15 +537,15 @@ internal sealed class InterceptorWriter
     private static string[] CapturedArguments(InterceptedCall call) => call.Roles
         .SelectMany(r => r.Points.Where(p => !(r.IsScope && p.Kind == PointKind.Change)))
         .SelectMany(p => p.Captures)
-        .Where(c => c.StartsWith("arg:", System.StringComparison.Ordinal))
-        .Select(c => Escape(c.Substring(4).Split('#')[0]))
+        .Where(c => c.Source == CaptureSource.Argument)
+        .Select(c => Escape(c.Parameter!))
         .Where(n => call.Parameters.Any(p => p.Name == n && p.RefKind != ParameterRefKind.Out))
         .Distinct()
         .OrderBy(n => n, System.StringComparer.Ordinal)
         .ToArray();
 
     private static bool NeedsResult(InterceptedCall call) => call.Roles.Any(r => r.Points.Any(p =>
-        (!r.IsScope && p.Kind == PointKind.Change) || p.Captures.Any(c => c.StartsWith("result", System.StringComparison.Ordinal))));
+        (!r.IsScope && p.Kind == PointKind.Change) || p.Captures.Any(c => c.Source == CaptureSource.Result)));
 
     // The value a call produces: the awaited type of a Task<T> or ValueTask<T>, the return type otherwise.
     private static string ResultType(InterceptedCall call)
@@ -560,16 +561,17 @@ internal sealed class InterceptorWriter
 
     // A capture the call cannot provide (an argument it does not have, the result of a void or ref-returning
     // method) is written as missing, so the values stay aligned with the point's capture list.
-    private static string Capture(string capture, string[] arguments, string? result)
+    private static string Capture(CaptureName capture, string[] arguments, string? result)
     {
-        bool length = capture.EndsWith("#length", System.StringComparison.Ordinal);
-        string name = length ? capture.Substring(0, capture.Length - "#length".Length) : capture;
-        string? source = name.StartsWith("arg:", System.StringComparison.Ordinal)
-            ? (arguments.Contains(Escape(name.Substring(4))) ? Escape(name.Substring(4)) : null)
-            : name == "result" ? result : null;
+        string? source = capture.Source switch
+        {
+            CaptureSource.Argument when arguments.Contains(Escape(capture.Parameter!)) => Escape(capture.Parameter!),
+            CaptureSource.Result => result,
+            _ => null,
+        };
         return source is null
             ? $"{Probe}.Missing();"
-            : $"{Probe}.{(length ? "Length" : "Value")}({source});";
+            : $"{Probe}.{(capture.Length ? "Length" : "Value")}({source});";
     }
 
     private static string Escape(string name) => "@" + name;

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Vypr.Formulas;
 using Vypr.Generators.Analyzers;
 using Vypr.Generators.Model;
 
@@ -119,7 +120,7 @@ internal static class ChainReader
 
     private static FluentSpecification Build(ISymbol member, IMethodSymbol scope, List<SlotDraft> slots)
     {
-        var scopeCaptures = new SortedSet<string>(StringComparer.Ordinal);
+        var scopeCaptures = new SortedSet<CaptureName>();
         foreach (SlotDraft slot in slots)
         {
             if (slot.Kind == SlotKind.ScopeCalls)
@@ -129,10 +130,10 @@ internal static class ChainReader
             else if (slot.Kind == SlotKind.Changes && scope.Parameters.Any(p => p.Name == slot.Variable))
             {
                 // A parameter's change is its value at entry, which the scoped method's call site captures.
-                scopeCaptures.Add("arg:" + slot.Variable);
-                if (slot.Captures.Contains("value#length"))
+                scopeCaptures.Add(CaptureName.Argument(slot.Variable!));
+                if (slot.Captures.Contains(CaptureName.Value.OfLength()))
                 {
-                    scopeCaptures.Add("arg:" + slot.Variable + "#length");
+                    scopeCaptures.Add(CaptureName.Argument(slot.Variable!).OfLength());
                 }
             }
         }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Vypr.Formulas;
 using Vypr.Generators.Analyzers;
 using Vypr.Generators.Model;
 
@@ -160,7 +161,7 @@ internal sealed class CheckReader
             case ("CallBinding", "Result"):
                 return OnBinding(receiver, call: true, syntax, slot => MeasuredResult(slot, syntax));
             case ("StateBinding", "Value"):
-                return OnBinding(receiver, call: false, syntax, slot => Measured(slot, "value", "Value()", VariableTypes(slot), syntax));
+                return OnBinding(receiver, call: false, syntax, slot => Measured(slot, CaptureName.Value, "Value()", VariableTypes(slot), syntax));
             case ("StateBinding", "NextCall"):
                 {
                     string? name = ConstantName(Argument(0), "the method name");
@@ -423,7 +424,7 @@ internal sealed class CheckReader
         {
             Slot = receiver.Slot,
             Key = receiver.Key + ".Length()",
-            Reads = [(receiver.Slot, capture + "#length")],
+            Reads = [(receiver.Slot, capture.OfLength())],
             Class = ValueClass.Number,
         };
     }
@@ -530,7 +531,7 @@ internal sealed class CheckReader
                 + (parameters.Length == 0 ? " (they have no parameters)" : $"; the parameters are {parameters}"));
         }
 
-        return Measured(slot, "arg:" + parameter, "Argument(" + parameter + ")", types, syntax);
+        return Measured(slot, CaptureName.Argument(parameter), "Argument(" + parameter + ")", types, syntax);
     }
 
     private CheckedTerm MeasuredResult(int slot, SyntaxNode syntax)
@@ -549,10 +550,10 @@ internal sealed class CheckReader
                     : $"none of {Describe(candidates)} returns a value, so their calls have no result");
         }
 
-        return Measured(slot, "result", "Result()", types, syntax);
+        return Measured(slot, CaptureName.Result, "Result()", types, syntax);
     }
 
-    private static CheckedTerm Measured(int slot, string capture, string read, IReadOnlyList<ITypeSymbol> types, SyntaxNode syntax) =>
+    private static CheckedTerm Measured(int slot, CaptureName capture, string read, IReadOnlyList<ITypeSymbol> types, SyntaxNode syntax) =>
         new(TermShape.Value, syntax)
         {
             Slot = slot,
@@ -609,7 +610,7 @@ internal sealed class CheckReader
 
     private void Capture(CheckedTerm term)
     {
-        foreach ((int slot, string capture) in term.Reads)
+        foreach ((int slot, CaptureName capture) in term.Reads)
         {
             _slots[slot].Captures.Add(capture);
         }

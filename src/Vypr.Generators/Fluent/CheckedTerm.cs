@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
+using Vypr.Formulas;
 
 namespace Vypr.Generators;
 
@@ -37,7 +38,7 @@ internal sealed class CheckedTerm
     public string Key { get; init; } = string.Empty;
 
     /// <summary>The captures the term reads, by slot: <c>arg:NAME</c>, <c>result</c>, <c>value</c>, each optionally <c>#length</c>.</summary>
-    public IReadOnlyList<(int Slot, string Capture)> Reads { get; init; } = [];
+    public IReadOnlyList<(int Slot, CaptureName Capture)> Reads { get; init; } = [];
 
     /// <summary>For value terms: how the runtime will see the value.</summary>
     public ValueClass Class { get; init; }
@@ -46,7 +47,7 @@ internal sealed class CheckedTerm
     public IReadOnlyList<ITypeSymbol> Types { get; init; } = [];
 
     /// <summary>For a measured value without <c>Length()</c>: the capture <c>Length()</c> extends.</summary>
-    public string? MeasuredCapture { get; init; }
+    public CaptureName? MeasuredCapture { get; init; }
 
     /// <summary>For number and duration constants (durations in nanoseconds): the value, when it is a compile-time constant.</summary>
     public double? Number { get; init; }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Vypr.Formulas;
 using Vypr.Generators.Model;
 
 namespace Vypr.Generators;
@@ -39,16 +40,16 @@ internal sealed class RolePlanner
     /// <summary>What a call site of a specification's scoped method records, and what a referencing compilation reads back.</summary>
     public static ScopeCallContract ContractOf(FluentSpecification specification)
     {
-        IEnumerable<string> scopeCaptures = specification.Slots
+        IEnumerable<CaptureName> scopeCaptures = specification.Slots
             .Where(s => s.Kind == SlotKind.ScopeCalls)
             .SelectMany(s => s.Captures)
             .Distinct()
-            .OrderBy(c => c, StringComparer.Ordinal);
+            .OrderBy(c => c);
         IEnumerable<ParameterChange> parameterChanges = specification.Slots
-            .Where(s => s.Kind == SlotKind.Changes && s.Variable is not null && specification.ScopeCaptures.Contains("arg:" + s.Variable))
+            .Where(s => s.Kind == SlotKind.Changes && s.Variable is not null && specification.ScopeCaptures.Contains(CaptureName.Argument(s.Variable!)))
             .GroupBy(s => s.Variable!, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new ParameterChange(g.Key, g.SelectMany(s => s.Captures).Distinct().OrderBy(c => c, StringComparer.Ordinal).ToEquatableArray()));
+            .Select(g => new ParameterChange(g.Key, g.SelectMany(s => s.Captures).Distinct().OrderBy(c => c).ToEquatableArray()));
         return new ScopeCallContract(
             specification.Key,
             specification.ScopeKey,
@@ -173,9 +174,9 @@ internal sealed class RolePlanner
         return (slot.DeclaringType is null || type is not null) && ScopedMethod.Matches(target, slot.Method, type);
     }
 
-    private PointModel Point(PointKind kind, string specificationKey, string? method, string? declaringType, string? variable, IEnumerable<string> captures) =>
+    private PointModel Point(PointKind kind, string specificationKey, string? method, string? declaringType, string? variable, IEnumerable<CaptureName> captures) =>
         new("Point" + ++_points, kind, specificationKey, method, declaringType, variable,
-            captures.Distinct().OrderBy(c => c, StringComparer.Ordinal).ToEquatableArray());
+            captures.Distinct().OrderBy(c => c).ToEquatableArray());
 
     private string ScopeField(string scopeKey)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Vypr.Formulas;
 using Vypr.Generators.Model;
 
 namespace Vypr.Generators;
@@ -41,7 +42,7 @@ internal sealed class SlotDraft
     /// <summary>The string argument naming the method or variable, where warnings about the target point.</summary>
     public SyntaxNode? TargetSyntax { get; set; }
 
-    public SortedSet<string> Captures { get; } = new(StringComparer.Ordinal);
+    public SortedSet<CaptureName> Captures { get; } = new();
 
     public bool IsCall => Kind != SlotKind.Changes;
 

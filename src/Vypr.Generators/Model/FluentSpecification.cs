@@ -1,3 +1,4 @@
+using Vypr.Formulas;
 namespace Vypr.Generators.Model;
 
 /// <summary>
@@ -22,4 +23,4 @@ internal sealed record FluentSpecification(
     string ScopeDisplay,
     bool ScopeIsAsync,
     EquatableArray<SlotModel> Slots,
-    EquatableArray<string> ScopeCaptures);
+    EquatableArray<CaptureName> ScopeCaptures);

@@ -1,3 +1,4 @@
+using Vypr.Formulas;
 namespace Vypr.Generators.Model;
 
 /// <summary>A point the generated code registers and records events at, for one specification.</summary>
@@ -8,4 +9,4 @@ namespace Vypr.Generators.Model;
 /// <param name="DeclaringType">For calls: the called method's declaring type as <c>Type.FullName</c> writes it.</param>
 /// <param name="Variable">For changes: the changed variable.</param>
 /// <param name="Captures">Capture names in the order the probe writes them.</param>
-internal sealed record PointModel(string Field, PointKind Kind, string SpecificationKey, string? Method, string? DeclaringType, string? Variable, EquatableArray<string> Captures);
+internal sealed record PointModel(string Field, PointKind Kind, string SpecificationKey, string? Method, string? DeclaringType, string? Variable, EquatableArray<CaptureName> Captures);

@@ -1,4 +1,5 @@
 using System.Linq;
+using Vypr.Formulas;
 
 namespace Vypr.Generators.Model;
 
@@ -16,7 +17,7 @@ internal sealed record ScopeCallContract(
     string SpecificationKey,
     string ScopeKey,
     string ScopeName,
-    EquatableArray<string> ScopeCaptures,
+    EquatableArray<CaptureName> ScopeCaptures,
     EquatableArray<ParameterChange> ParameterChanges)
 {
     // The attribute's text form, which compilations exchange: captures comma-separated; changes as
@@ -33,10 +34,10 @@ internal sealed record ScopeCallContract(
         specificationKey,
         scopeKey,
         scopeName,
-        Split(scopeCaptures, ',').ToEquatableArray(),
+        Split(scopeCaptures, ',').Select(CaptureName.Parse).ToEquatableArray(),
         Split(parameterChanges, ';')
             .Select(change => change.Split(new[] { '=' }, 2))
-            .Select(parts => new ParameterChange(parts[0], Split(parts.Length > 1 ? parts[1] : string.Empty, ',').ToEquatableArray()))
+            .Select(parts => new ParameterChange(parts[0], Split(parts.Length > 1 ? parts[1] : string.Empty, ',').Select(CaptureName.Parse).ToEquatableArray()))
             .ToEquatableArray());
 
     private static string[] Split(string text, char separator) =>

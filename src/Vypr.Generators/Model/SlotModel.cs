@@ -1,3 +1,4 @@
+using Vypr.Formulas;
 namespace Vypr.Generators.Model;
 
 /// <summary>One slot of a fluent specification, read from its syntax (see <c>Vypr.BindingSlot</c> for the runtime twin).</summary>
@@ -19,4 +20,4 @@ internal sealed record SlotModel(
     string? Variable,
     int AfterSlot,
     bool IsNextCall,
-    EquatableArray<string> Captures);
+    EquatableArray<CaptureName> Captures);

@@ -31,9 +31,9 @@ public sealed class MeasuredTerm : Term
     /// <summary>The name of the captured value this term reads, as probes report it (<c>arg:n</c>, <c>result</c>, <c>value</c>, with <c>#length</c> appended for lengths); null for durations and moments.</summary>
     public string? CaptureName => Measurement switch
     {
-        Measurement.Argument => "arg:" + Name + (Length ? "#length" : string.Empty),
-        Measurement.Result => "result" + (Length ? "#length" : string.Empty),
-        Measurement.Value => "value" + (Length ? "#length" : string.Empty),
+        Measurement.Argument => new Formulas.CaptureName(CaptureSource.Argument, Name, Length).ToString(),
+        Measurement.Result => new Formulas.CaptureName(CaptureSource.Result, null, Length).ToString(),
+        Measurement.Value => new Formulas.CaptureName(CaptureSource.Value, null, Length).ToString(),
         _ => null,
     };
 
