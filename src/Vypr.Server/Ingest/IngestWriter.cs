@@ -72,6 +72,39 @@ internal sealed class IngestWriter(VerdictDatabase database)
     }
 
     /// <summary>
+    /// A new specification's version counts the ones its method already has, so two batches bringing different new
+    /// specifications of one method at once would both count the same rows and store the same version. On
+    /// PostgreSQL the methods about to gain a specification are locked first, in name order like every shared row, so
+    /// the second batch counts after the first commits (each statement of a read-committed transaction sees what
+    /// committed before it). Specifications rarely change, so the lock is rarely taken; SQLite has one writer and
+    /// needs none.
+    /// </summary>
+    private static async Task LockMethodsGainingSpecificationsAsync(
+        Statements statements, SortedDictionary<string, SpecificationInfo> specifications, CancellationToken cancellationToken)
+    {
+        if (statements.Database.Provider != StoreProvider.PostgreSql)
+        {
+            return;
+        }
+
+        var gaining = new SortedSet<string>(StringComparer.Ordinal);
+        foreach ((string hash, SpecificationInfo specification) in specifications)
+        {
+            await using DbCommand known = statements.Create("SELECT COUNT(*) FROM specifications WHERE hash = @hash", ("@hash", hash));
+            if (await Sql.ScalarInt64Async(known, cancellationToken) == 0)
+            {
+                gaining.Add(specification.Method);
+            }
+        }
+
+        foreach (string method in gaining)
+        {
+            await using DbCommand lockMethod = statements.Create("SELECT id FROM methods WHERE name = @name FOR UPDATE", ("@name", method));
+            await lockMethod.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// Inserts the rows that runs share (methods, specifications, call sites) in one global order: by table, then
     /// by key (ordinal). A unique-key insert waits for a concurrent transaction that inserted the same key; two
     /// batches that inserted the same keys in opposite orders used to wait for each other (40P01). In one order,
@@ -111,6 +144,7 @@ internal sealed class IngestWriter(VerdictDatabase database)
             await insertMethod.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await LockMethodsGainingSpecificationsAsync(statements, specifications, cancellationToken);
         foreach ((string hash, SpecificationInfo specification) in specifications)
         {
             // The version counts the distinct specifications a method has had, so a changed bound reads as "v2".

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Data.Common;
 using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Vypr.Contracts;
+using Vypr.Server.Storage;
 using Vypr.Server.Tests.Harness;
 using Xunit;
 
@@ -62,4 +64,42 @@ public sealed class ConcurrentIngestTests
             (Shared * Rounds, Shared * Rounds, Shared * Rounds, Clients * Rounds, Clients * Rounds * Shared, Clients * Rounds * Shared, Clients * Rounds * Shared),
             (counts["methods"], counts["specifications"], counts["call_sites"], counts["runs"], counts["run_specifications"], counts["calls"], counts["verdicts"]));
     }
+
+    [Fact]
+    public async Task Concurrent_runs_each_bringing_a_new_bound_for_one_method_get_one_version_each()
+    {
+        await using TestStore store = await TestStore.CreateAsync(StoreKind.PostgreSql);
+        await using RunningServer server = await RunningServer.StartAsync(store, maxConcurrentIngests: Clients);
+        const string method = "Shop.Cart.Total()";
+
+        // The method exists first, so every batch below finds it and counts its specifications at the same moment.
+        await PostAsync(server, DocumentWithBound(method, 1));
+        HttpResponseMessage[] responses = await Task.WhenAll(Enumerable.Range(2, Clients).Select(ms => PostAsync(server, DocumentWithBound(method, ms))));
+
+        Assert.All(responses, r => Assert.Equal(200, (int)r.StatusCode));
+        await using var database = new VerdictDatabase(store.Location);
+        await using DbConnection connection = await database.OpenAsync(TestContext.Current.CancellationToken);
+        await using DbCommand read = Sql.Command(connection, null, "SELECT version FROM specifications ORDER BY version");
+        var versions = new List<long>();
+        await using (DbDataReader reader = await read.ExecuteReaderAsync(TestContext.Current.CancellationToken))
+        {
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+            {
+                versions.Add(reader.GetInt64(0));
+            }
+        }
+
+        Assert.Equal(Enumerable.Range(1, Clients + 1).Select(v => (long)v), versions);
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(RunningServer server, RunDocument document) =>
+        server.Client.PostAsync("api/v1/ingest", Documents.JsonContent(Documents.Json(document)), TestContext.Current.CancellationToken);
+
+    private static RunDocument DocumentWithBound(string method, int milliseconds) => new(
+        RunDocument.CurrentSchema,
+        Documents.Run(Guid.NewGuid()),
+        [new SpecificationInfo(1, $"M:{method} MaxDuration(\"{milliseconds}ms\")", method, $"MaxDuration(\"{milliseconds}ms\")", milliseconds * 1_000_000L)],
+        [new CallSiteInfo(1, 1, "/src/Cart.cs", 12, 9, "Caller()", "App")],
+        [Documents.Test(1)],
+        [Documents.Verdict(1) with { SpecificationId = 1, CallSiteId = 1 }]);
 }

@@ -65,9 +65,11 @@ public sealed class MemoryLimitTests
         Task<HttpResponseMessage> holding = server.Client.PostAsync("api/v1/ingest", slow, TestContext.Current.CancellationToken);
         await slow.Started.Task.WaitAsync(TestContext.Current.CancellationToken);
 
-        // The slow request holds the only turn once its handler runs; until then another request may take it.
+        // The slow request holds the only turn once its handler runs; until then another request may take it. On a
+        // loaded machine that can take seconds, so the loop is bounded by time, not by a count of attempts.
         HttpResponseMessage? refused = null;
-        for (int attempt = 0; attempt < 200 && refused is null; attempt++)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (refused is null && waited.Elapsed < TimeSpan.FromSeconds(60))
         {
             HttpResponseMessage response = await server.Client.PostAsync("api/v1/ingest", Documents.JsonContent(Documents.Json(Documents.Batch(Guid.NewGuid(), 1, 1))), TestContext.Current.CancellationToken);
             if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
