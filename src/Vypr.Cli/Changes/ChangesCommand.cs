@@ -23,7 +23,7 @@ internal static class ChangesCommand
     public static Command Create()
     {
         var command = new Command("changes", "Find the commits where each metric's level changed, from a branch's runs (oldest first, or ordered by their start time).");
-        var runs = new Argument<string[]>("runs") { Description = "Results files, samples files, or directories of them: one run per file.", Arity = ArgumentArity.OneOrMore };
+        var runs = new Argument<string[]>("runs") { Description = RunSources.Description, Arity = ArgumentArity.OneOrMore };
         var baselinesPath = new Option<string>("--baselines") { Description = "The baselines file (vypr.baselines/1) read and updated.", DefaultValueFactory = _ => "vypr-baselines.json" };
         var acknowledge = new Option<string?>("--acknowledge") { Description = "Accept the change found at this commit: the metric's baseline moves there (with --metric, or every metric changed there)." };
         var setBaseline = new Option<string?>("--set-baseline") { Description = "Count the history from this commit on (with --metric, or for every metric)." };
@@ -61,7 +61,7 @@ internal static class ChangesCommand
 
             string path = p.GetValue(baselinesPath)!;
             Baselines baselines = BaselinesFile.Read(path);
-            var histories = RunSets.ToHistories(RunReader.ReadAll(p.GetValue(runs)!));
+            var histories = RunSets.ToHistories(RunSources.Read(p.GetValue(runs)!));
             string? ack = p.GetValue(acknowledge);
             string? set = p.GetValue(setBaseline);
             if (ack is not null && set is not null)
