@@ -187,7 +187,7 @@ public static class RunReader
     /// violations are thinned (evenly, in order) to the rate at which satisfied ones were kept; otherwise a
     /// comparison would read a retention artefact as a slowdown.
     /// </summary>
-    private static IEnumerable<VerdictInfo> Representative(List<VerdictInfo> kept, CallSiteSummary? summary)
+    internal static IEnumerable<VerdictInfo> Representative(List<VerdictInfo> kept, CallSiteSummary? summary)
     {
         var satisfied = kept.Where(v => v.Value).ToList();
         var violated = kept.Where(v => !v.Value).ToList();

@@ -80,9 +80,19 @@ public static class HtmlReport
     /// <summary>Violation explanations: each specification's ranked candidates with their rates drawn as bars.</summary>
     /// <param name="explanations">The explanations.</param>
     /// <returns>An HTML document.</returns>
-    public static string Explanations(IReadOnlyList<Explanation> explanations)
+    public static string Explanations(IReadOnlyList<Explanation> explanations) => Explanations(explanations, []);
+
+    /// <summary>
+    /// Violation explanations, then each specification's verdict severity over the runs (the median headroom per run
+    /// and its worst call against the bound).
+    /// </summary>
+    /// <param name="explanations">The explanations.</param>
+    /// <param name="severities">The specifications' severity histories (<see cref="SeverityHistories.From"/>).</param>
+    /// <returns>An HTML document.</returns>
+    public static string Explanations(IReadOnlyList<Explanation> explanations, IReadOnlyList<SeverityHistory> severities)
     {
         ArgumentNullException.ThrowIfNull(explanations);
+        ArgumentNullException.ThrowIfNull(severities);
         var b = Open("Vypr: why specifications were violated");
         foreach (Explanation e in explanations)
         {
@@ -94,6 +104,17 @@ public static class HtmlReport
             }
 
             b.Append("</table>");
+        }
+
+        if (severities.Count > 0)
+        {
+            b.Append("<h2>Verdict severity over time</h2><p>Per run: the median severity of its calls (line; above the bound is headroom, below it the excess) and its worst call (dot, red when the run violated).</p>");
+            foreach (SeverityHistory h in severities.Take(MaxCharts))
+            {
+                int nonFinite = h.Points.Sum(p => p.NonFinite);
+                string note = nonFinite == 0 ? string.Empty : Inv($"; {nonFinite} non-finite severities left out");
+                b.Append(Inv($"<figure class=\"severity\">{SvgChart.Severity(h)}<figcaption><code>{E(h.Method)}</code> {E(h.Specification)}: {h.Points.Count} runs, {h.Points.Sum(p => p.Violations)} of {h.Points.Sum(p => p.Calls)} calls violate{note}</figcaption></figure>"));
+            }
         }
 
         return Close(b);

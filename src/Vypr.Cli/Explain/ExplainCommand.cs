@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Vypr.Analysis.Explanations;
+using Vypr.Analysis.History;
 using Vypr.Analysis.Reports;
 using Vypr.Cli.Commands;
 using Vypr.Cli.Compare;
@@ -25,7 +26,7 @@ internal static class ExplainCommand
             var documents = RunSources.Open(p.GetValue(runs)!).Runs;
             var explanations = ViolationExplainer.Explain(documents);
             int n = p.GetValue(top);
-            output.Write(p, explanations, e => MarkdownReport.Explanations(e, n), HtmlReport.Explanations);
+            output.Write(p, explanations, e => MarkdownReport.Explanations(e, n), e => HtmlReport.Explanations(e, SeverityHistories.From(documents)));
             return ExitCodes.Success;
         }));
         return command;
