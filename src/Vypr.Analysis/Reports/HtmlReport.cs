@@ -59,19 +59,19 @@ public static class HtmlReport
     {
         ArgumentNullException.ThrowIfNull(histories);
         var b = Open("Vypr: changes");
-        b.Append("<table><tr><th>change</th><th>metric</th><th>first commit</th><th>size</th><th>99% interval</th><th>confidence</th></tr>");
+        b.Append("<table><tr><th>change</th><th>branch</th><th>metric</th><th>first commit</th><th>size</th><th>99% interval</th><th>confidence</th></tr>");
         foreach (MetricHistory h in histories)
         {
             foreach (ChangePoint c in h.Changes)
             {
-                b.Append(Inv($"<tr><td class=\"{c.Direction}\">{c.Direction}</td><td>{E(h.Metric)}</td><td><code>{E(c.Commit)}</code></td><td>{(c.Ratio - 1) * 100:+0.0;-0.0}%</td><td>{Ratio(c.Lower)} – {Ratio(c.Upper)}</td><td>{1 - c.PValue:0.######}</td></tr>"));
+                b.Append(Inv($"<tr><td class=\"{c.Direction}\">{c.Direction}</td><td>{E(h.Branch ?? string.Empty)}</td><td>{E(h.Metric)}</td><td><code>{E(c.Commit)}</code></td><td>{(c.Ratio - 1) * 100:+0.0;-0.0}%</td><td>{Ratio(c.Lower)} – {Ratio(c.Upper)}</td><td>{1 - c.PValue:0.######}</td></tr>"));
             }
         }
 
         b.Append("</table>");
         foreach (MetricHistory h in histories.Take(MaxCharts))
         {
-            b.Append(Inv($"<figure>{SvgChart.History(h, string.Empty)}<figcaption>{E(h.Metric)}{(h.BaselineCommit is null ? string.Empty : $", baseline {E(h.BaselineCommit)}")}</figcaption></figure>"));
+            b.Append(Inv($"<figure>{SvgChart.History(h, string.Empty)}<figcaption>{E(h.Metric)}{(h.Branch is null ? string.Empty : $" on {E(h.Branch)}")}{(h.BaselineCommit is null ? string.Empty : $", baseline {E(h.BaselineCommit)}")}</figcaption></figure>"));
         }
 
         return Close(b);
