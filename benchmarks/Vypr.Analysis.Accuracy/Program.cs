@@ -9,6 +9,8 @@ namespace Vypr.Analysis.Accuracy;
 
 /// <summary>
 /// Prints the accuracy table of docs/benchmarks.md: usage <c>[seed] [histories per noise level] [commits per history]</c>.
+/// The detector's settings can be varied for experiments by VYPR_ALPHA, VYPR_MIN_EFFECT, VYPR_MAX_BEFORE,
+/// VYPR_MIN_AFTER and VYPR_MAX_AFTER (the defaults of <see cref="DetectorOptions"/> otherwise).
 /// </summary>
 internal static class Program
 {
@@ -21,6 +23,9 @@ internal static class Program
         {
             Alpha = Env("VYPR_ALPHA", new DetectorOptions().Alpha),
             MinEffect = Env("VYPR_MIN_EFFECT", new DetectorOptions().MinEffect),
+            MaxBefore = (int)Env("VYPR_MAX_BEFORE", new DetectorOptions().MaxBefore),
+            MinAfter = (int)Env("VYPR_MIN_AFTER", new DetectorOptions().MinAfter),
+            MaxAfter = (int)Env("VYPR_MAX_AFTER", new DetectorOptions().MaxAfter),
         };
         IRegressionRule[] rules =
         [
@@ -44,12 +49,16 @@ internal static class Program
                 RuleScore twenty = DetectorScorer.Score(rule, histories, 0.20);
                 RuleScore all = DetectorScorer.Score(rule, histories, 0.0);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {noise:P0} | {rule.Name} | {ten.Recall:P1} ({ten.Hits}/{ten.Steps}) | {twenty.Recall:P1} | {all.Recall:P1} | {ten.FalseAlarmsPerThousand:F2} | {ten.MeanDelay:F1} / {ten.MaxDelay} |"));
+                    $"| {noise:P0} | {rule.Name} | {ten.Recall:P1} ({ten.Hits}/{ten.Steps}) | {twenty.Recall:P1} | {all.Recall:P1} | {ten.FalseAlarmsPerThousand:F2} | {Delay(ten)} |"));
             }
         }
 
         return 0;
     }
+
+    // A rule that hits nothing has no delay to report.
+    private static string Delay(RuleScore score) =>
+        score.Hits == 0 ? "–" : string.Create(CultureInfo.InvariantCulture, $"{score.MeanDelay:F1} / {score.MaxDelay}");
 
     private static double Env(string name, double fallback) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;

@@ -11,18 +11,20 @@ public static class HistoryAnalysis
     /// <param name="histories">The histories by metric.</param>
     /// <param name="baselines">Where each metric's history starts counting.</param>
     /// <param name="options">The detector's settings.</param>
+    /// <param name="branch">The branch the histories are of (its baselines apply), or null.</param>
     /// <returns>One report per metric, those with unacknowledged regressions first.</returns>
     public static IReadOnlyList<MetricHistory> Analyze(
         IReadOnlyDictionary<string, IReadOnlyList<HistoryPoint>> histories,
         Baselines? baselines = null,
-        DetectorOptions? options = null)
+        DetectorOptions? options = null,
+        string? branch = null)
     {
         ArgumentNullException.ThrowIfNull(histories);
         baselines ??= Baselines.Empty;
         var reports = new List<MetricHistory>();
         foreach ((string metric, IReadOnlyList<HistoryPoint> points) in histories.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            Baseline? baseline = baselines.For(metric);
+            Baseline? baseline = baselines.For(branch, metric);
             int start = 0;
             string? note = null;
             if (baseline is not null)
@@ -35,11 +37,27 @@ public static class HistoryAnalysis
                 }
             }
 
-            reports.Add(new MetricHistory(metric, points, start, baseline?.Commit, ChangePointDetector.Detect(points, options, start), note));
+            reports.Add(new MetricHistory(metric, points, start, baseline?.Commit, ChangePointDetector.Detect(points, options, start), note) { Branch = branch });
         }
 
         return reports
             .OrderByDescending(r => r.Changes.Any(c => c.Direction == ChangeDirection.Regression))
+            .ThenBy(r => r.Metric, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Finds the changes of every metric on every branch, each branch's history on its own and from its own baselines.</summary>
+    /// <param name="branches">The histories by branch (<see cref="Inputs.RunSets.ToBranchHistories"/>).</param>
+    /// <param name="baselines">The baselines.</param>
+    /// <param name="options">The detector's settings.</param>
+    /// <returns>One report per branch and metric, those with unacknowledged regressions first.</returns>
+    public static IReadOnlyList<MetricHistory> Analyze(IReadOnlyList<BranchHistories> branches, Baselines? baselines = null, DetectorOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(branches);
+        return branches
+            .SelectMany(b => Analyze(b.Metrics, baselines, options, b.Branch))
+            .OrderByDescending(r => r.Changes.Any(c => c.Direction == ChangeDirection.Regression))
+            .ThenBy(r => r.Branch, StringComparer.Ordinal)
             .ThenBy(r => r.Metric, StringComparer.Ordinal)
             .ToList();
     }

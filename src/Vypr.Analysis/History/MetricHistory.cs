@@ -15,4 +15,8 @@ public sealed record MetricHistory(
     int BaselineIndex,
     string? BaselineCommit,
     IReadOnlyList<ChangePoint> Changes,
-    string? Note);
+    string? Note)
+{
+    /// <summary>The branch whose runs make the history, or null when the runs record none.</summary>
+    public string? Branch { get; init; }
+}

@@ -4,6 +4,10 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Vypr.Analysis.Server;
+using Vypr.Analysis.Store;
 using Vypr.Contracts;
 
 namespace Vypr.Analysis.Inputs;
@@ -43,6 +47,54 @@ public static class RunReader
         }
 
         return runs;
+    }
+
+    /// <summary>
+    /// Reads every run of files, directories and verdict servers, in the order given: a source starting with
+    /// <c>http://</c> or <c>https://</c> is a server address with its run selection (<see cref="ServerSelection"/>),
+    /// whose runs come oldest first.
+    /// </summary>
+    /// <param name="sources">Files, directories and server addresses.</param>
+    /// <param name="token">The API token for servers whose reads need one, or null.</param>
+    /// <param name="cancellationToken">Cancels the server reads.</param>
+    /// <returns>The runs.</returns>
+    /// <exception cref="InvalidDataException">A file or an address is malformed.</exception>
+    /// <exception cref="FileNotFoundException">A path does not exist.</exception>
+    /// <exception cref="VerdictServerException">A server is unreachable or refused a read.</exception>
+    public static async Task<IReadOnlyList<MeasuredRun>> ReadAllAsync(IEnumerable<string> sources, string? token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var runs = new List<MeasuredRun>();
+        foreach (string source in sources)
+        {
+            if (ServerSelection.IsServerAddress(source))
+            {
+                Uri server = ServerSelection.Parse(source).BaseAddress;
+                foreach (RunDocument document in await ResultsStore.ReadServerAsync(source, token, cancellationToken))
+                {
+                    // Named like the run's resource, so a run without a commit is named by its GUID in a history.
+                    runs.Add(FromDocument($"{server}api/v1/runs/{document.Run.RunId:D}", document));
+                }
+            }
+            else
+            {
+                runs.AddRange(ReadAll([source]));
+            }
+        }
+
+        return runs;
+    }
+
+    /// <summary>One run's measurements from its results document (read from a file, a server, or made in memory).</summary>
+    /// <param name="source">Where it came from, for messages and as the commit's name when the run has none.</param>
+    /// <param name="document">The document.</param>
+    /// <returns>The run.</returns>
+    /// <exception cref="InvalidDataException">A verdict refers to a call site or specification the document does not list.</exception>
+    public static MeasuredRun FromDocument(string source, RunDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(document);
+        return FromRunDocument(source, document);
     }
 
     /// <summary>Reads one file.</summary>
@@ -135,7 +187,7 @@ public static class RunReader
     /// violations are thinned (evenly, in order) to the rate at which satisfied ones were kept; otherwise a
     /// comparison would read a retention artefact as a slowdown.
     /// </summary>
-    private static IEnumerable<VerdictInfo> Representative(List<VerdictInfo> kept, CallSiteSummary? summary)
+    internal static IEnumerable<VerdictInfo> Representative(List<VerdictInfo> kept, CallSiteSummary? summary)
     {
         var satisfied = kept.Where(v => v.Value).ToList();
         var violated = kept.Where(v => !v.Value).ToList();

@@ -38,6 +38,24 @@ public static class RunSets
     }
 
     /// <summary>
+    /// Each branch's metric histories: a branch is a line of commits of its own, so its runs never mix with another
+    /// branch's in a history (a feature branch's slower commit is not a regression of main). Runs that record no
+    /// branch make one history of their own. Branches are ordered by name, that history last.
+    /// </summary>
+    /// <param name="runs">The runs, of any branches.</param>
+    /// <returns>The histories per branch.</returns>
+    public static IReadOnlyList<BranchHistories> ToBranchHistories(IReadOnlyList<MeasuredRun> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        return runs
+            .GroupBy(r => r.Branch)
+            .OrderBy(g => g.Key is null)
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new BranchHistories(g.Key, ToHistories(g.ToList())))
+            .ToList();
+    }
+
+    /// <summary>
     /// Each metric's history, one value per run (the median of its finite samples), in commit order: by start time
     /// when every run has one, else in the order given.
     /// </summary>

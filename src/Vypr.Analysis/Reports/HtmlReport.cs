@@ -59,19 +59,19 @@ public static class HtmlReport
     {
         ArgumentNullException.ThrowIfNull(histories);
         var b = Open("Vypr: changes");
-        b.Append("<table><tr><th>change</th><th>metric</th><th>first commit</th><th>size</th><th>99% interval</th><th>confidence</th></tr>");
+        b.Append("<table><tr><th>change</th><th>branch</th><th>metric</th><th>first commit</th><th>size</th><th>99% interval</th><th>confidence</th></tr>");
         foreach (MetricHistory h in histories)
         {
             foreach (ChangePoint c in h.Changes)
             {
-                b.Append(Inv($"<tr><td class=\"{c.Direction}\">{c.Direction}</td><td>{E(h.Metric)}</td><td><code>{E(c.Commit)}</code></td><td>{(c.Ratio - 1) * 100:+0.0;-0.0}%</td><td>{Ratio(c.Lower)} – {Ratio(c.Upper)}</td><td>{1 - c.PValue:0.######}</td></tr>"));
+                b.Append(Inv($"<tr><td class=\"{c.Direction}\">{c.Direction}</td><td>{E(h.Branch ?? string.Empty)}</td><td>{E(h.Metric)}</td><td><code>{E(c.Commit)}</code></td><td>{(c.Ratio - 1) * 100:+0.0;-0.0}%</td><td>{Ratio(c.Lower)} – {Ratio(c.Upper)}</td><td>{1 - c.PValue:0.######}</td></tr>"));
             }
         }
 
         b.Append("</table>");
         foreach (MetricHistory h in histories.Take(MaxCharts))
         {
-            b.Append(Inv($"<figure>{SvgChart.History(h, string.Empty)}<figcaption>{E(h.Metric)}{(h.BaselineCommit is null ? string.Empty : $", baseline {E(h.BaselineCommit)}")}</figcaption></figure>"));
+            b.Append(Inv($"<figure>{SvgChart.History(h, string.Empty)}<figcaption>{E(h.Metric)}{(h.Branch is null ? string.Empty : $" on {E(h.Branch)}")}{(h.BaselineCommit is null ? string.Empty : $", baseline {E(h.BaselineCommit)}")}</figcaption></figure>"));
         }
 
         return Close(b);
@@ -80,9 +80,19 @@ public static class HtmlReport
     /// <summary>Violation explanations: each specification's ranked candidates with their rates drawn as bars.</summary>
     /// <param name="explanations">The explanations.</param>
     /// <returns>An HTML document.</returns>
-    public static string Explanations(IReadOnlyList<Explanation> explanations)
+    public static string Explanations(IReadOnlyList<Explanation> explanations) => Explanations(explanations, []);
+
+    /// <summary>
+    /// Violation explanations, then each specification's verdict severity over the runs (the median headroom per run
+    /// and its worst call against the bound).
+    /// </summary>
+    /// <param name="explanations">The explanations.</param>
+    /// <param name="severities">The specifications' severity histories (<see cref="SeverityHistories.From"/>).</param>
+    /// <returns>An HTML document.</returns>
+    public static string Explanations(IReadOnlyList<Explanation> explanations, IReadOnlyList<SeverityHistory> severities)
     {
         ArgumentNullException.ThrowIfNull(explanations);
+        ArgumentNullException.ThrowIfNull(severities);
         var b = Open("Vypr: why specifications were violated");
         foreach (Explanation e in explanations)
         {
@@ -94,6 +104,17 @@ public static class HtmlReport
             }
 
             b.Append("</table>");
+        }
+
+        if (severities.Count > 0)
+        {
+            b.Append("<h2>Verdict severity over time</h2><p>Per run: the median severity of its calls (line; above the bound is headroom, below it the excess) and its worst call (dot, red when the run violated).</p>");
+            foreach (SeverityHistory h in severities.Take(MaxCharts))
+            {
+                int nonFinite = h.Points.Sum(p => p.NonFinite);
+                string note = nonFinite == 0 ? string.Empty : Inv($"; {nonFinite} non-finite severities left out");
+                b.Append(Inv($"<figure class=\"severity\">{SvgChart.Severity(h)}<figcaption><code>{E(h.Method)}</code> {E(h.Specification)}: {h.Points.Count} runs, {h.Points.Sum(p => p.Violations)} of {h.Points.Sum(p => p.Calls)} calls violate{note}</figcaption></figure>"));
+            }
         }
 
         return Close(b);

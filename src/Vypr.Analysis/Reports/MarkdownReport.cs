@@ -65,19 +65,23 @@ public static class MarkdownReport
         var b = new StringBuilder();
         b.Append(CultureInfo.InvariantCulture,
             $"### Vypr: changes in {histories.Count} metric histories\n\n**{changes.Count(x => x.c.Direction == ChangeDirection.Regression)} regressions**, {changes.Count(x => x.c.Direction == ChangeDirection.Improvement)} improvements since the baselines.\n\n");
+        // The branch column only when runs record branches: each branch is its own history.
+        bool branches = histories.Any(h => h.Branch is not null);
         if (changes.Count > 0)
         {
-            b.Append("| | metric | first commit | size (99% CI) | confidence | reported after |\n|---|---|---|---|---:|---:|\n");
+            b.Append(branches
+                ? "| | branch | metric | first commit | size (99% CI) | confidence | reported after |\n|---|---|---|---|---|---:|---:|\n"
+                : "| | metric | first commit | size (99% CI) | confidence | reported after |\n|---|---|---|---|---:|---:|\n");
             foreach ((MetricHistory h, ChangePoint c) in changes.OrderBy(x => x.c.Direction).ThenByDescending(x => Math.Abs(Math.Log(x.c.Ratio))).Take(MaxRows))
             {
                 b.Append(CultureInfo.InvariantCulture,
-                    $"| {(c.Direction == ChangeDirection.Regression ? "🔴" : "🟢")} {c.Direction} | {Escape(h.Metric)} | `{c.Commit}` | {Percent(c.Ratio)} ({Percent(c.Lower)} to {Percent(c.Upper)}) | {1 - c.PValue:0.######} | {c.DetectedAt - c.Index + 1} runs |\n");
+                    $"| {(c.Direction == ChangeDirection.Regression ? "🔴" : "🟢")} {c.Direction} | {(branches ? Escape(h.Branch ?? "(none)") + " | " : string.Empty)}{Escape(h.Metric)} | `{c.Commit}` | {Percent(c.Ratio)} ({Percent(c.Lower)} to {Percent(c.Upper)}) | {1 - c.PValue:0.######} | {c.DetectedAt - c.Index + 1} runs |\n");
             }
         }
 
         foreach (MetricHistory h in histories.Where(h => h.Note is not null))
         {
-            b.Append(CultureInfo.InvariantCulture, $"\n> {Escape(h.Metric)}: {h.Note}\n");
+            b.Append(CultureInfo.InvariantCulture, $"\n> {Escape(h.Metric)}{(h.Branch is null ? string.Empty : " on " + Escape(h.Branch))}: {h.Note}\n");
         }
 
         return b.ToString();

@@ -90,6 +90,62 @@ public static class SvgChart
         return svg.Append("</svg>").ToString();
     }
 
+    /// <summary>
+    /// A specification's verdict severity over runs: the zero line is the bound, the line the runs' median severity
+    /// (headroom above zero, excess below), the dots each run's worst call, red when it violated.
+    /// </summary>
+    /// <param name="history">The severity history.</param>
+    /// <returns>An <c>&lt;svg&gt;</c> element.</returns>
+    public static string Severity(SeverityHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        const int height = 180;
+        const int top = 10;
+        const int bottom = 30;
+        var svg = Open(height, $"severity of {history.Method} {history.Specification} over runs");
+        var finite = history.Points.SelectMany(p => new[] { p.Median, p.Worst }).Where(double.IsFinite).ToList();
+        if (finite.Count == 0)
+        {
+            return svg.Append("<text x=\"10\" y=\"20\">no finite severities</text></svg>").ToString();
+        }
+
+        // Linear: severity changes sign at the bound; zero always in view.
+        double lo = Math.Min(0, finite.Min());
+        double hi = Math.Max(0, finite.Max());
+        double pad = Math.Max((hi - lo) * 0.05, 1e-9);
+        (lo, hi) = (lo - pad, hi + pad);
+        int n = Math.Max(2, history.Points.Count);
+        double X(int i) => Left + ((Width - Left - Right) * (history.Points.Count == 1 ? 0.5 : (double)i / (n - 1)));
+        double Y(double v) => top + ((height - top - bottom) * (hi - v) / (hi - lo));
+        svg.Append(Inv($"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{Y(0):0.#}\" y2=\"{Y(0):0.#}\" stroke=\"#c62828\" stroke-dasharray=\"5 3\"><title>the bound (severity 0)</title></line>"));
+        svg.Append("<polyline fill=\"none\" stroke=\"#4a78c2\" stroke-width=\"1.4\" points=\"");
+        for (int i = 0; i < history.Points.Count; i++)
+        {
+            if (double.IsFinite(history.Points[i].Median))
+            {
+                svg.Append(Inv($"{X(i):0.#},{Y(history.Points[i].Median):0.#} "));
+            }
+        }
+
+        svg.Append("\"/>");
+        for (int i = 0; i < history.Points.Count; i++)
+        {
+            SeverityPoint p = history.Points[i];
+            if (double.IsFinite(p.Worst))
+            {
+                string color = p.Violations > 0 ? "#c62828" : "#2e7d32";
+                svg.Append(Inv($"<circle cx=\"{X(i):0.#}\" cy=\"{Y(p.Worst):0.#}\" r=\"3\" fill=\"{color}\"><title>{Encode(p.Run)}: {p.Violations} of {p.Calls} calls violate; worst {Encode(Bounds.Signed(p.Worst, history.Unit))}, median {Encode(Bounds.Signed(p.Median, history.Unit))}</title></circle>"));
+            }
+        }
+
+        svg.Append(Inv($"<text x=\"{Left - 6}\" y=\"{top + 10}\" text-anchor=\"end\">{Encode(Bounds.Signed(hi, history.Unit))}</text>"));
+        svg.Append(Inv($"<text x=\"{Left - 6}\" y=\"{Y(0) + 4:0.#}\" text-anchor=\"end\">bound</text>"));
+        svg.Append(Inv($"<text x=\"{Left - 6}\" y=\"{height - bottom}\" text-anchor=\"end\">{Encode(Bounds.Signed(lo, history.Unit))}</text>"));
+        svg.Append(Inv($"<text x=\"{Left}\" y=\"{height - 8}\">{Encode(history.Points[0].Run)}</text>"));
+        svg.Append(Inv($"<text x=\"{Width - Right}\" y=\"{height - 8}\" text-anchor=\"end\">{Encode(history.Points[^1].Run)}</text>"));
+        return svg.Append("</svg>").ToString();
+    }
+
     private static void Row(StringBuilder svg, double[] values, double lo, double hi, int y, string label, string color)
     {
         svg.Append(Inv($"<text x=\"{Left - 8}\" y=\"{y + 4}\" text-anchor=\"end\">{label}</text>"));
@@ -144,5 +200,8 @@ public static class SvgChart
     {
         public static string DurationOrValue(double v, string unit) =>
             unit == "ns" ? Analysis.Bounds.DurationText.Format((long)Math.Round(v)) : v.ToString("G4", CultureInfo.InvariantCulture) + " " + unit;
+
+        public static string Signed(double v, string unit) =>
+            !double.IsFinite(v) ? v.ToString(CultureInfo.InvariantCulture) : v < 0 ? "-" + DurationOrValue(-v, unit) : DurationOrValue(v, unit);
     }
 }

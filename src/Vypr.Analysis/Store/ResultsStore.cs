@@ -3,7 +3,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
 using Vypr.Analysis.Inputs;
+using Vypr.Analysis.Server;
 using Vypr.Contracts;
 
 namespace Vypr.Analysis.Store;
@@ -45,6 +48,38 @@ public sealed class ResultsStore
         return new ResultsStore(runs.OrderBy(r => r.Run.StartedAt).ToList());
     }
 
+    /// <summary>
+    /// Opens results files and directories and verdict servers alike: a source starting with <c>http://</c> or
+    /// <c>https://</c> is a server address with its run selection (<see cref="ServerSelection"/>), anything else a path.
+    /// </summary>
+    /// <param name="sources">Files, directories and server addresses.</param>
+    /// <param name="token">The API token for servers whose reads need one, or null.</param>
+    /// <param name="cancellationToken">Cancels the server reads.</param>
+    /// <returns>The store, runs ordered by start time.</returns>
+    /// <exception cref="InvalidDataException">A file or an address is malformed.</exception>
+    /// <exception cref="FileNotFoundException">A path does not exist.</exception>
+    /// <exception cref="VerdictServerException">A server is unreachable or refused a read.</exception>
+    public static async Task<ResultsStore> OpenAsync(IEnumerable<string> sources, string? token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var runs = new List<RunDocument>();
+        foreach (string source in sources)
+        {
+            runs.AddRange(ServerSelection.IsServerAddress(source) ? await ReadServerAsync(source, token, cancellationToken) : Open([source]).Runs);
+        }
+
+        return FromDocuments(runs);
+    }
+
+    /// <summary>A store of runs already in memory (read from a server, made by a test).</summary>
+    /// <param name="runs">The runs.</param>
+    /// <returns>The store, runs ordered by start time.</returns>
+    public static ResultsStore FromDocuments(IEnumerable<RunDocument> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        return new ResultsStore(runs.OrderBy(r => r.Run.StartedAt).ToList());
+    }
+
     /// <summary>The runs of one branch.</summary>
     /// <param name="branch">The branch.</param>
     /// <returns>A store of those runs.</returns>
@@ -54,6 +89,13 @@ public sealed class ResultsStore
     /// <param name="method">The method, as <see cref="SpecificationInfo.Method"/> writes it.</param>
     /// <returns>Its calls.</returns>
     public IEnumerable<Call> CallsOf(string method) => Calls.Where(c => c.Method == method);
+
+    internal static async Task<IReadOnlyList<RunDocument>> ReadServerAsync(string address, string? token, CancellationToken cancellationToken)
+    {
+        ServerSelection selection = ServerSelection.Parse(address);
+        using var reader = new VerdictServerReader(selection.BaseAddress, token);
+        return await reader.ReadRunsAsync(selection, cancellationToken);
+    }
 
     private static IEnumerable<Call> CallsOf(RunDocument run)
     {

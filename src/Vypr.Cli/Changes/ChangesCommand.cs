@@ -13,8 +13,8 @@ using Vypr.Cli.Compare;
 namespace Vypr.Cli.Changes;
 
 /// <summary>
-/// <c>vypr changes &lt;runs...&gt;</c>: change points in every metric's history on a branch, from its baseline; and
-/// <c>--acknowledge</c> / <c>--set-baseline</c> to move a baseline on purpose.
+/// <c>vypr changes &lt;runs...&gt;</c>: change points in every metric's history on each branch, from its baseline;
+/// and <c>--acknowledge</c> / <c>--set-baseline</c> to move a branch's baseline on purpose.
 /// </summary>
 internal static class ChangesCommand
 {
@@ -23,10 +23,11 @@ internal static class ChangesCommand
     public static Command Create()
     {
         var command = new Command("changes", "Find the commits where each metric's level changed, from a branch's runs (oldest first, or ordered by their start time).");
-        var runs = new Argument<string[]>("runs") { Description = "Results files, samples files, or directories of them: one run per file.", Arity = ArgumentArity.OneOrMore };
+        var runs = new Argument<string[]>("runs") { Description = RunSources.Description, Arity = ArgumentArity.OneOrMore };
         var baselinesPath = new Option<string>("--baselines") { Description = "The baselines file (vypr.baselines/1) read and updated.", DefaultValueFactory = _ => "vypr-baselines.json" };
         var acknowledge = new Option<string?>("--acknowledge") { Description = "Accept the change found at this commit: the metric's baseline moves there (with --metric, or every metric changed there)." };
         var setBaseline = new Option<string?>("--set-baseline") { Description = "Count the history from this commit on (with --metric, or for every metric)." };
+        var branch = new Option<string?>("--branch") { Description = "Only the runs of this branch (every branch is its own history; by default all are analysed). --acknowledge and --set-baseline need it when the runs span branches." };
         var metric = new Option<string?>("--metric") { Description = "The metric --acknowledge or --set-baseline applies to." };
         var reason = new Option<string?>("--reason") { Description = "Why, recorded with the baseline." };
         var failOnRegression = new Option<bool>("--fail-on-regression") { Description = "Exit 1 when a regression is found since the baselines (a CI gate over the history)." };
@@ -37,6 +38,7 @@ internal static class ChangesCommand
         command.Add(baselinesPath);
         command.Add(acknowledge);
         command.Add(setBaseline);
+        command.Add(branch);
         command.Add(metric);
         command.Add(reason);
         command.Add(failOnRegression);
@@ -61,7 +63,15 @@ internal static class ChangesCommand
 
             string path = p.GetValue(baselinesPath)!;
             Baselines baselines = BaselinesFile.Read(path);
-            var histories = RunSets.ToHistories(RunReader.ReadAll(p.GetValue(runs)!));
+            string? onlyBranch = p.GetValue(branch);
+            var branches = RunSets.ToBranchHistories(RunSources.Read(p.GetValue(runs)!))
+                .Where(b => onlyBranch is null || b.Branch == onlyBranch)
+                .ToList();
+            if (onlyBranch is not null && branches.Count == 0)
+            {
+                throw new UsageException($"--branch '{onlyBranch}': no run of these runs records that branch");
+            }
+
             string? ack = p.GetValue(acknowledge);
             string? set = p.GetValue(setBaseline);
             if (ack is not null && set is not null)
@@ -71,13 +81,19 @@ internal static class ChangesCommand
 
             if (ack is not null || set is not null)
             {
-                Baselines updated = Move(histories, baselines, options, p.GetValue(metric), ack, set, p.GetValue(reason));
+                if (branches.Count > 1)
+                {
+                    throw new UsageException($"the runs are of {branches.Count} branches ({string.Join(", ", branches.Select(b => b.Branch ?? "(none)"))}); say which baseline moves with --branch");
+                }
+
+                BranchHistories target = branches.SingleOrDefault() ?? throw new UsageException("no runs: there is no change to acknowledge and no commit to count from");
+                Baselines updated = Move(target, baselines, options, p.GetValue(metric), ack, set, p.GetValue(reason));
                 BaselinesFile.Write(path, updated);
                 Console.Out.WriteLine($"vypr: baselines written to {path}");
                 return ExitCodes.Success;
             }
 
-            IReadOnlyList<MetricHistory> analysed = HistoryAnalysis.Analyze(histories, baselines, options);
+            IReadOnlyList<MetricHistory> analysed = HistoryAnalysis.Analyze(branches, baselines, options);
             output.Write(p, analysed, MarkdownReport.Changes, HtmlReport.Changes);
             bool regressed = analysed.Any(h => h.Changes.Any(c => c.Direction == ChangeDirection.Regression));
             return p.GetValue(failOnRegression) && regressed ? ExitCodes.Failed : ExitCodes.Success;
@@ -86,7 +102,7 @@ internal static class ChangesCommand
     }
 
     private static Baselines Move(
-        IReadOnlyDictionary<string, IReadOnlyList<HistoryPoint>> histories,
+        BranchHistories target,
         Baselines baselines,
         DetectorOptions options,
         string? metric,
@@ -94,6 +110,7 @@ internal static class ChangesCommand
         string? setBaseline,
         string? reason)
     {
+        var histories = target.Metrics;
         if (metric is not null && !histories.ContainsKey(metric))
         {
             throw new UsageException($"--metric '{metric}' is not a metric of these runs");
@@ -107,10 +124,10 @@ internal static class ChangesCommand
                 throw new UsageException($"--set-baseline '{setBaseline}' is not a commit of these runs");
             }
 
-            return baselines.With(key, new Baseline(setBaseline, reason, DateTimeOffset.UtcNow));
+            return baselines.With(target.Branch, key, new Baseline(setBaseline, reason, DateTimeOffset.UtcNow));
         }
 
-        var analysed = HistoryAnalysis.Analyze(histories, baselines, options);
+        var analysed = HistoryAnalysis.Analyze(histories, baselines, options, target.Branch);
         var matches = analysed
             .Where(h => metric is null || h.Metric == metric)
             .SelectMany(h => h.Changes.Where(c => c.Commit == acknowledge || (acknowledge!.Length >= 7 && c.Commit.StartsWith(acknowledge, StringComparison.OrdinalIgnoreCase))).Select(c => (h.Metric, c.Commit)))
@@ -122,7 +139,7 @@ internal static class ChangesCommand
 
         foreach ((string name, string commit) in matches)
         {
-            baselines = baselines.With(name, new Baseline(commit, reason ?? "acknowledged change", DateTimeOffset.UtcNow));
+            baselines = baselines.With(target.Branch, name, new Baseline(commit, reason ?? "acknowledged change", DateTimeOffset.UtcNow));
         }
 
         return baselines;

@@ -13,7 +13,7 @@ namespace Vypr.Cli.Compare;
 /// <summary>The arguments <c>vypr compare</c> and <c>vypr gate</c> share, and how they turn into a comparison.</summary>
 internal sealed class ComparisonArguments
 {
-    private readonly Argument<string> baseArgument = new("base") { Description = "The base runs: a results file (vypr.run/1), a samples file (vypr.samples/1), or a directory of them." };
+    private readonly Argument<string> baseArgument = new("base") { Description = "The base runs: a results file (vypr.run/1), a samples file (vypr.samples/1), a directory of them, or a verdict server's address selecting runs (http://host:port/?project=P&branch=B&commit=C&last=N; token from VYPR_SERVER_TOKEN)." };
     private readonly Argument<string> headArgument = new("head") { Description = "The head runs, in the same forms." };
     private readonly Option<string> threshold = new("--threshold") { Description = "The practical threshold: changes smaller than this do not matter (10% or 0.1).", DefaultValueFactory = _ => "10%" };
     private readonly Option<string[]> metricThreshold = new("--metric-threshold") { Description = "A threshold for one metric: NAME=5% (repeatable).", AllowMultipleArgumentsPerToken = false };
@@ -77,8 +77,8 @@ internal sealed class ComparisonArguments
 
         string basePath = parse.GetValue(baseArgument)!;
         string headPath = parse.GetValue(headArgument)!;
-        RunSet baseSet = RunSets.ToRunSet(Label(basePath), RunReader.ReadAll([basePath]));
-        RunSet headSet = RunSets.ToRunSet(Label(headPath), RunReader.ReadAll([headPath]));
+        RunSet baseSet = RunSets.ToRunSet(RunSources.Label(basePath), RunSources.Read([basePath]));
+        RunSet headSet = RunSets.ToRunSet(RunSources.Label(headPath), RunSources.Read([headPath]));
         try
         {
             return (RunComparer.Compare(baseSet, headSet, options), baseSet, headSet);
@@ -110,6 +110,4 @@ internal sealed class ComparisonArguments
 
         return percent ? value / 100 : value;
     }
-
-    private static string Label(string path) => Path.GetFileName(Path.TrimEndingDirectorySeparator(path)) is { Length: > 0 } name ? name : path;
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Vypr.Analysis.Bounds;
 using Vypr.Analysis.Reports;
-using Vypr.Analysis.Store;
 using Vypr.Cli.Commands;
 using Vypr.Cli.Compare;
 
@@ -15,7 +14,7 @@ internal static class SuggestCommand
     public static Command Create()
     {
         var command = new Command("suggest", "Propose [MaxDuration] bounds from the durations of good runs: a high quantile plus a margin, as code ready to paste.");
-        var runs = new Argument<string[]>("runs") { Description = "Results files (vypr.run/1) of good runs, or directories of them.", Arity = ArgumentArity.OneOrMore };
+        var runs = new Argument<string[]>("runs") { Description = "Results files (vypr.run/1) of good runs, directories of them, or a verdict server's address selecting them (http://host:port/?project=P&branch=main&last=N; token from VYPR_SERVER_TOKEN).", Arity = ArgumentArity.OneOrMore };
         var quantile = new Option<string>("--quantile") { Description = "The quantile of the durations the bound starts from.", DefaultValueFactory = _ => "99%" };
         var margin = new Option<string>("--margin") { Description = "The margin added on top of the quantile.", DefaultValueFactory = _ => "20%" };
         var output = new OutputArguments();
@@ -37,7 +36,7 @@ internal static class SuggestCommand
                 throw new UsageException($"--margin {m}: must be at least 0");
             }
 
-            var documents = ResultsStore.Open(p.GetValue(runs)!).Runs;
+            var documents = RunSources.Open(p.GetValue(runs)!).Runs;
             var suggestions = BoundSuggester.Suggest(documents, q, m);
             output.Write(p, suggestions, MarkdownReport.Suggestions);
             return ExitCodes.Success;

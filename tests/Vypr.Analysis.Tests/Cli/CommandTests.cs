@@ -129,6 +129,43 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Changes_analyses_each_branch_apart_and_acknowledges_on_the_branch_named()
+    {
+        string runs = Directory.CreateDirectory(Path.Combine(directory, "branches")).FullName;
+        var random = new Random(41);
+        var t0 = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        for (int i = 0; i < 60; i++)
+        {
+            foreach ((string branch, double level) in new[] { ("main", 1.0), ("feature", i >= 35 ? 1.3 : 1.0) })
+            {
+                var samples = HodgesLehmannTests.Samples(random, 5, 1e6 * level * Math.Exp(0.02 * HodgesLehmannTests.Gaussian(random)), 0.01);
+                await File.WriteAllTextAsync(Path.Combine(runs, $"{branch}-{i:D3}.json"),
+                    $$"""{"schema":"vypr.samples/1","machine":"m","commit":"{{branch}}{{i:D3}}","branch":"{{branch}}","startedAt":"{{t0.AddHours(i):O}}","metrics":[{"name":"parse","samples":[{{string.Join(",", samples.Select(s => s.ToString("R", CultureInfo.InvariantCulture)))}}]}]}""", TestContext.Current.CancellationToken);
+            }
+        }
+
+        var (code, output, error) = await VyprProcess.RunAsync(directory, "changes", runs, "--fail-on-regression");
+        Assert.True(code == 1, error + output);
+        Assert.Contains("| 🔴 Regression | feature | parse | `feature035` |", output, StringComparison.Ordinal);
+        Assert.Equal(0, (await VyprProcess.RunAsync(directory, "changes", runs, "--branch", "main", "--fail-on-regression")).ExitCode);
+
+        var ambiguous = await VyprProcess.RunAsync(directory, "changes", runs, "--acknowledge", "feature035");
+        Assert.Equal(2, ambiguous.ExitCode);
+        Assert.Contains("feature, main", ambiguous.Error, StringComparison.Ordinal);
+        Assert.Equal(2, (await VyprProcess.RunAsync(directory, "changes", runs, "--branch", "nope")).ExitCode);
+
+        var ack = await VyprProcess.RunAsync(directory, "changes", runs, "--branch", "feature", "--acknowledge", "feature035");
+        Assert.True(ack.ExitCode == 0, ack.Error);
+        using (JsonDocument file = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(directory, "vypr-baselines.json"), TestContext.Current.CancellationToken)))
+        {
+            Assert.Equal("feature035", file.RootElement.GetProperty("branches").GetProperty("feature").GetProperty("parse").GetProperty("commit").GetString());
+            Assert.Empty(file.RootElement.GetProperty("metrics").EnumerateObject());
+        }
+
+        Assert.Equal(0, (await VyprProcess.RunAsync(directory, "changes", runs, "--fail-on-regression")).ExitCode);
+    }
+
+    [Fact]
     public async Task Suggest_prints_attributes_ready_to_paste_and_explain_names_the_call_site()
     {
         string good = Results("good.json", Documents.Uploader(40, 0, 60));

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
@@ -8,7 +9,11 @@ namespace Vypr.Analysis.Tests.Cli;
 /// <summary>Runs the built <c>vypr</c> tool (copied beside the tests by the project reference) as a real process.</summary>
 internal static class VyprProcess
 {
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string workingDirectory, params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(string workingDirectory, params string[] args) =>
+        RunAsync(workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs the tool with <paramref name="environment"/> set (a null value removes the variable).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -21,6 +26,18 @@ internal static class VyprProcess
         foreach (string a in args)
         {
             start.ArgumentList.Add(a);
+        }
+
+        foreach ((string name, string? value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         using Process process = Process.Start(start)!;
