@@ -7,6 +7,9 @@ namespace Vypr.Load.Reporting;
 /// <summary>What one test entry did during a run.</summary>
 public sealed record LoadTestResult
 {
+    /// <summary>The entry's Vypr test in the run (its scope <c>load:&lt;name&gt;</c>); verdicts of monitored methods it called carry it.</summary>
+    public int TestId { get; init; }
+
     /// <summary>The entry's name.</summary>
     public required string Name { get; init; }
 

@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using Vypr.Load.Configuration;
 using Vypr.Load.Reporting;
 using Vypr.Load.Scheduling;
+using Vypr.Contracts;
 using Vypr.Runtime;
 
 namespace Vypr.Load.Running;
@@ -55,6 +56,7 @@ public sealed class LoadRunner
             var run = new TestRun(entry, test, clock, abort);
             (TestScope scope, ExecutionContext context) = await BeginScopeAsync(entry.Name).ConfigureAwait(false);
             run.Context = context;
+            run.Scope = scope;
             runs.Add((run, scope));
         }
 
@@ -160,9 +162,17 @@ public sealed class LoadRunner
 
         ReportProgress(runs, clock, origin);
         double elapsed = (stoppedAt - origin) / (double)clock.Frequency;
-        foreach (TestRun run in runs)
+        var verdicts = new List<VerdictInfo>();
+        var summaries = new List<CallSiteSummary>();
+        if (RuntimeMonitor.IsEnabled)
         {
-            run.MonitoredViolations = CountViolations(run);
+            foreach (TestRun run in runs)
+            {
+                IReadOnlyList<VerdictInfo> own = run.Scope!.CollectVerdicts();
+                run.MonitoredViolations = own.Count(v => !v.Value);
+                verdicts.AddRange(own);
+                summaries.AddRange(run.Scope.CollectSummaries());
+            }
         }
 
         var results = runs.Select(run =>
@@ -179,6 +189,8 @@ public sealed class LoadRunner
             Interrupted = stop.IsCancellationRequested || abort.IsCancellationRequested,
             LoadAverage = ReadLoadAverage(),
             Tests = results,
+            Verdicts = [.. verdicts.OrderBy(v => v.Sequence)],
+            Summaries = summaries,
         };
     }
 
@@ -188,18 +200,6 @@ public sealed class LoadRunner
         {
             progress(runs.Select(r => r.Progress()).ToArray(), TimeSpan.FromSeconds((clock.GetTimestamp() - origin) / (double)clock.Frequency));
         }
-    }
-
-    private static int CountViolations(TestRun run)
-    {
-        if (!RuntimeMonitor.IsEnabled)
-        {
-            return 0;
-        }
-
-        TestScope? scope = null;
-        ExecutionContext.Run(run.Context!, _ => scope = TestScope.Current, null);
-        return scope?.CollectVerdicts().Count(v => !v.Value) ?? 0;
     }
 
     // An async method restores its caller's execution context when it returns, so the scope begun here is seen only

@@ -72,6 +72,9 @@ internal sealed class TestRun : IFireTarget
 
     public int MonitoredViolations { get; set; }
 
+    /// <summary>The entry's Vypr test scope (<c>load:&lt;name&gt;</c>), once begun.</summary>
+    public Vypr.Runtime.TestScope? Scope { get; set; }
+
     public void Fire(long sequence, long intendedStart, long firedAt)
     {
         Volatile.Write(ref _fired, _fired + 1);
@@ -219,6 +222,7 @@ internal sealed class TestRun : IFireTarget
         long intended = Plan.Profile is { } profile ? profile.CountBefore(elapsedSeconds) : started;
         return new LoadTestResult
         {
+            TestId = Scope?.Id ?? 0,
             Name = Plan.Name,
             Type = Plan.TypeName,
             Model = Plan.Profile is null ? "closed" : "open",
