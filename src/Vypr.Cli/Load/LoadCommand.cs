@@ -37,12 +37,13 @@ internal static class LoadCommand
         var output = new Option<FileInfo?>("--output", "-o") { Description = "The JSON results file (default: vypr-load-results.json in the current directory)." };
         var report = new Option<FileInfo?>("--report", "-r") { Description = "The Markdown report (default: vypr-load-report.md in the current directory)." };
         var interval = new Option<string?>("--progress-interval") { Description = "How often progress is shown, such as 1s (default) or 500ms." };
+        var html = new Option<FileInfo?>("--html") { Description = "Also write a self-contained HTML report (charts of latency and rate over time, the latency distribution, errors) to this file." };
         var server = new Option<string?>("--server") { Description = $"A verdict server's base URL: the run, its load statistics and the verdicts of monitored methods under load are stored there (token from {TokenVariable})." };
         var project = new Option<string?>("--project") { Description = "The server project to file the run under (default: the token's project, or 'default')." };
         var store = new Option<DirectoryInfo?>("--store") { Description = "A local results directory (such as vypr-results): the run is written there as a results file (vypr.run/1 with its load section)." };
         var command = new Command("load", "Fires the tests of a load plan at their rates (or concurrency), measures latency from each intended start, and checks the plan's thresholds.")
         {
-            config, duration, output, report, interval, server, project, store,
+            config, duration, output, report, interval, html, server, project, store,
         };
 
         // A synchronous action: System.CommandLine then leaves SIGINT to this command, which needs two stages
@@ -53,11 +54,12 @@ internal static class LoadCommand
             result.GetValue(output),
             result.GetValue(report),
             result.GetValue(interval),
+            result.GetValue(html),
             new Destinations(result.GetValue(server), result.GetValue(project), result.GetValue(store))));
         return command;
     }
 
-    private static int Run(FileInfo config, string? durationText, FileInfo? output, FileInfo? report, string? intervalText, Destinations destinations)
+    private static int Run(FileInfo config, string? durationText, FileInfo? output, FileInfo? report, string? intervalText, FileInfo? html, Destinations destinations)
     {
         Uri? serverUri = null;
         if (destinations.Server is { } serverText
@@ -152,6 +154,10 @@ internal static class LoadCommand
         {
             LoadResultsJson.WriteAsync(result, resultsPath).GetAwaiter().GetResult();
             File.WriteAllText(reportPath, MarkdownReport.Render(result));
+            if (html is not null)
+            {
+                File.WriteAllText(html.FullName, HtmlReport.Render(result));
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -161,6 +167,10 @@ internal static class LoadCommand
 
         Console.Out.WriteLine($"Results: {resultsPath}");
         Console.Out.WriteLine($"Report: {reportPath}");
+        if (html is not null)
+        {
+            Console.Out.WriteLine($"HTML report: {html.FullName}");
+        }
         if (!Store(result, plan, serverUri, destinations))
         {
             return ExitCodes.Error;

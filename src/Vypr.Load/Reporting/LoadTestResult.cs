@@ -67,6 +67,12 @@ public sealed record LoadTestResult
     /// </summary>
     public DistributionSummary? SchedulingError { get; init; }
 
+    /// <summary>The latency distribution as a percentile plot: the latency at each of a series of percentiles, denser toward the tail.</summary>
+    public IReadOnlyList<PercentilePoint> LatencyPercentiles { get; init; } = [];
+
+    /// <summary>The entry's course over the run, one point per progress interval (<c>--progress-interval</c>, 1 s by default).</summary>
+    public IReadOnlyList<TimelinePoint> Timeline { get; init; } = [];
+
     /// <summary>Failures by exception type, most frequent first.</summary>
     public required IReadOnlyList<ErrorCount> Errors { get; init; }
 

@@ -148,7 +148,7 @@ public sealed class LoadRunner
         while (!allFiring.IsCompleted)
         {
             await Task.WhenAny(allFiring, Task.Delay(_options.ProgressInterval, CancellationToken.None)).ConfigureAwait(false);
-            ReportProgress(runs, clock, origin);
+            ReportProgress(runs, clock, origin, duration.TotalSeconds);
         }
 
         await allFiring.ConfigureAwait(false);
@@ -160,8 +160,8 @@ public sealed class LoadRunner
             await Task.Delay(5, CancellationToken.None).ConfigureAwait(false);
         }
 
-        ReportProgress(runs, clock, origin);
         double elapsed = (stoppedAt - origin) / (double)clock.Frequency;
+        ReportProgress(runs, clock, origin, elapsed);
         var verdicts = new List<VerdictInfo>();
         var summaries = new List<CallSiteSummary>();
         if (RuntimeMonitor.IsEnabled)
@@ -194,8 +194,14 @@ public sealed class LoadRunner
         };
     }
 
-    private void ReportProgress(TestRun[] runs, LoadClock clock, long origin)
+    private void ReportProgress(TestRun[] runs, LoadClock clock, long origin, double firingSeconds)
     {
+        double elapsed = (clock.GetTimestamp() - origin) / (double)clock.Frequency;
+        foreach (TestRun run in runs)
+        {
+            run.SampleTimeline(elapsed, firingSeconds);
+        }
+
         if (_options.Progress is { } progress)
         {
             progress(runs.Select(r => r.Progress()).ToArray(), TimeSpan.FromSeconds((clock.GetTimestamp() - origin) / (double)clock.Frequency));

@@ -47,7 +47,12 @@ internal sealed class TestRun : IFireTarget
         Service = DistributionRecorder.ForTicks(clock.Frequency);
         StartDelay = DistributionRecorder.ForTicks(clock.Frequency);
         SchedulingError = DistributionRecorder.ForTicks(clock.Frequency);
+        Timeline = new TimelineRecorder(clock.Frequency);
     }
+
+    // The latency distribution's points in reports: dense where tails live (a percentile plot of HdrHistogram's kind).
+    private static readonly double[] s_spectrum =
+        [0, 10, 20, 30, 40, 50, 60, 70, 75, 80, 85, 90, 92.5, 95, 96.25, 97.5, 98.125, 98.75, 99, 99.375, 99.5, 99.6875, 99.75, 99.84375, 99.9, 99.95, 99.99, 99.999, 100];
 
     public LoadTestPlan Plan { get; }
 
@@ -67,6 +72,8 @@ internal sealed class TestRun : IFireTarget
     public DistributionRecorder StartDelay { get; }
 
     public DistributionRecorder SchedulingError { get; }
+
+    public TimelineRecorder Timeline { get; }
 
     public int InFlight => Volatile.Read(ref _inFlight);
 
@@ -151,6 +158,7 @@ internal sealed class TestRun : IFireTarget
                 long end = _clock.GetTimestamp();
                 Service.RecordTicks(end - runStart);
                 Latency.RecordTicks(end - fire.IntendedStart);
+                Timeline.RecordTicks(end - fire.IntendedStart);
             }
         }
         catch (Exception e)
@@ -216,6 +224,17 @@ internal sealed class TestRun : IFireTarget
         return new LoadProgress(Plan.Name, Interlocked.Read(ref _started), succeeded + failed, failed, Interlocked.Read(ref _dropped), InFlight, Latency.ValueAtPercentile(99));
     }
 
+    /// <summary>
+    /// Closes a timeline interval at <paramref name="elapsedSeconds"/> (called by the runner's one progress loop); the
+    /// schedule intends nothing after <paramref name="firingSeconds"/>, while instances in flight still complete.
+    /// </summary>
+    public void SampleTimeline(double elapsedSeconds, double firingSeconds)
+    {
+        long started = Interlocked.Read(ref _started);
+        long intended = Plan.Profile is { } profile ? profile.CountBefore(Math.Min(elapsedSeconds, firingSeconds)) : started;
+        Timeline.Sample(elapsedSeconds, started, intended, Interlocked.Read(ref _failed), Interlocked.Read(ref _dropped));
+    }
+
     public LoadTestResult ToResult(double elapsedSeconds)
     {
         long started = Interlocked.Read(ref _started);
@@ -246,6 +265,8 @@ internal sealed class TestRun : IFireTarget
             Metrics = new SortedDictionary<string, DistributionSummary>(
                 _metrics.ToDictionary(pair => pair.Key, pair => pair.Value.Summarize(), StringComparer.Ordinal), StringComparer.Ordinal),
             MonitoredViolations = MonitoredViolations,
+            LatencyPercentiles = Latency.Percentiles(s_spectrum),
+            Timeline = Timeline.Points,
         };
     }
 }
