@@ -142,6 +142,33 @@ public sealed class HtmlReportTests
         AssertSelfContained(html);
     }
 
+    [Fact]
+    public async Task The_report_opens_in_a_headless_browser_with_no_network_request_and_no_console_error()
+    {
+        HeadlessChromium.Executable();
+        string directory = Paths.NewDirectory();
+        LoadPlan plan = LoadPlanReader.Read(
+            $"assembly: {Paths.TestLibrary}\nduration: 1s\ntests:\n  - type: Vypr.Load.TestLibrary.FailingTest\n    rate: 100\n    arguments:\n      every: 3\n",
+            "plan.yml",
+            AppContext.BaseDirectory);
+        LoadRunResult result = await new LoadRunner(plan, new LoadRunOptions { ProgressInterval = TimeSpan.FromMilliseconds(200) })
+            .RunAsync(CancellationToken.None, CancellationToken.None);
+        string report = Path.Combine(directory, "report.html");
+        File.WriteAllText(report, HtmlReport.Render(result));
+
+        // The harness sees what it must refuse: a page that fetches and logs an error.
+        string control = Path.Combine(directory, "control.html");
+        File.WriteAllText(control, "<!DOCTYPE html><html><body><img src=\"http://127.0.0.1:9/x.png\"><script>console.error('control')</script></body></html>");
+        (IReadOnlyList<string> controlRequests, IReadOnlyList<string> controlErrors) = await HeadlessChromium.OpenAsync(control, TestContext.Current.CancellationToken);
+        Assert.Contains("http://127.0.0.1:9/x.png", controlRequests);
+        Assert.Contains(controlErrors, e => e.Contains("control", StringComparison.Ordinal));
+
+        (IReadOnlyList<string> requests, IReadOnlyList<string> errors) = await HeadlessChromium.OpenAsync(report, TestContext.Current.CancellationToken);
+
+        Assert.Empty(requests);
+        Assert.Empty(errors);
+    }
+
     // Opens with no network: nothing is fetched (no URL, no external reference of any kind) and nothing runs.
     private static void AssertSelfContained(string html)
     {
