@@ -158,7 +158,6 @@ internal sealed class TestRun : IFireTarget
                 long end = _clock.GetTimestamp();
                 Service.RecordTicks(end - runStart);
                 Latency.RecordTicks(end - fire.IntendedStart);
-                Timeline.RecordTicks(end - fire.IntendedStart);
             }
         }
         catch (Exception e)
@@ -232,7 +231,7 @@ internal sealed class TestRun : IFireTarget
     {
         long started = Interlocked.Read(ref _started);
         long intended = Plan.Profile is { } profile ? profile.CountBefore(Math.Min(elapsedSeconds, firingSeconds)) : started;
-        Timeline.Sample(elapsedSeconds, started, intended, Interlocked.Read(ref _failed), Interlocked.Read(ref _dropped));
+        Timeline.Sample(elapsedSeconds, started, intended, Interlocked.Read(ref _failed), Interlocked.Read(ref _dropped), Latency.Snapshot());
     }
 
     public LoadTestResult ToResult(double elapsedSeconds)

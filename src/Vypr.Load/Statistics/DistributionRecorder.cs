@@ -82,6 +82,10 @@ internal sealed class DistributionRecorder
             invalid);
     }
 
+    /// <summary>A copy of the histogram so far, in recorded units (safe while other threads record).</summary>
+    /// <returns>The copy.</returns>
+    public HistogramBase Snapshot() => _histogram.Copy();
+
     /// <summary>The values at several percentiles, in the summary's unit; empty when nothing was recorded.</summary>
     /// <param name="percentiles">The percentiles, 0 to 100.</param>
     /// <returns>Each percentile with its value.</returns>
