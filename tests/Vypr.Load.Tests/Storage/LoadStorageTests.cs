@@ -193,6 +193,36 @@ public sealed class LoadStorageTests
         Assert.Equal(404, (int)run.StatusCode);
     }
 
+    [Fact]
+    public async Task A_run_the_server_refuses_or_that_cannot_reach_it_is_exit_3_after_the_results_and_report_are_written()
+    {
+        await using VerdictServerProcess server = await VerdictServerProcess.StartAsync(StoreKind.Sqlite);
+        string directory = Paths.NewDirectory();
+        string plan = Plans.Write(directory, "duration: 500ms\ntests:\n  - type: Vypr.Load.TestLibrary.NoOpTest\n    rate: 10\n");
+        string unreachable = $"http://127.0.0.1:{Vypr.Tests.Shared.Ports.Free()}/";
+        var wrongToken = new Dictionary<string, string?> { ["VYPR_SERVER_TOKEN"] = "not-a-token" };
+
+        using (VyprProcess refused = VyprProcess.Start(directory, wrongToken, "load", "-c", plan, "--server", server.Address.ToString()))
+        {
+            Assert.Equal(3, await refused.WaitForExitAsync(s_timeout));
+            Assert.Contains("the run was not stored: the verdict server", refused.Error, StringComparison.Ordinal);
+            Assert.Contains("with 401", refused.Error, StringComparison.Ordinal);
+        }
+
+        using (VyprProcess away = VyprProcess.Start(directory, wrongToken, "load", "-c", plan, "--server", unreachable))
+        {
+            Assert.Equal(3, await away.WaitForExitAsync(s_timeout));
+            Assert.Contains("could not be reached", away.Error, StringComparison.Ordinal);
+        }
+
+        Assert.True(File.Exists(Path.Combine(directory, "vypr-load-results.json")));
+        Assert.True(File.Exists(Path.Combine(directory, "vypr-load-report.md")));
+
+        (int code, _, string error) = await VyprProcess.RunAsync(directory, s_timeout, "load", "-c", plan, "--server", "ftp://example/");
+        Assert.Equal(2, code);
+        Assert.Contains("--server 'ftp://example/' is not an absolute http(s) URL", error, StringComparison.Ordinal);
+    }
+
     /// <summary>A load run whose every double is a value a naive store loses: NaN, the infinities, -0.0, the extremes.</summary>
     private static RunDocument Hostile(Guid runId)
     {
