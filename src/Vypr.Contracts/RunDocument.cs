@@ -26,6 +26,12 @@ public sealed record RunDocument(
     /// <summary>Exact statistics of every call per test and call site, kept or not.</summary>
     public IReadOnlyList<CallSiteSummary> Summaries { get; init; } = [];
 
+    /// <summary>
+    /// What a load run measured (<c>vypr load</c>), when the run is one; null (absent) for a test run. A run whose
+    /// verdicts arrive in several documents carries its load section in one of them.
+    /// </summary>
+    public LoadRunInfo? Load { get; init; }
+
     /// <summary>The schema this version of Vypr writes.</summary>
     public const string CurrentSchema = "vypr.run/1";
 }

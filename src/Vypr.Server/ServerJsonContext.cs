@@ -31,4 +31,5 @@ namespace Vypr.Server;
 [JsonSerializable(typeof(Page<SpecificationItem>))]
 [JsonSerializable(typeof(Page<CallItem>))]
 [JsonSerializable(typeof(CallDetail))]
+[JsonSerializable(typeof(LoadRunInfo))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext;

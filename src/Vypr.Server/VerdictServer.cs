@@ -51,6 +51,7 @@ internal static class VerdictServer
         builder.Services.AddSingleton<IngestGate>();
         builder.Services.AddSingleton<ChunkPool>();
         builder.Services.AddSingleton<VerdictQueries>();
+        builder.Services.AddSingleton<Load.LoadSectionQueries>();
         builder.Services.AddSingleton<TokenStore>();
         builder.Services.AddSingleton<TokenRequirement>();
         builder.Services.AddProblemDetails();

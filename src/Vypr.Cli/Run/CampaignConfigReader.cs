@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using YamlDotNet.Core;
+using Vypr.Configuration;
 using YamlDotNet.RepresentationModel;
 
 namespace Vypr.Cli.Run;
@@ -60,33 +60,19 @@ internal static class CampaignConfigReader
     /// <exception cref="IOException">The inputs file cannot be read.</exception>
     public static CampaignConfig Read(string text, string file, string baseDirectory, Func<string, string?> environment)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            throw CampaignConfigException.At(file, e.Start.Line, e.Start.Column, $"not valid YAML: {Inner(e).Message}");
-        }
-
-        var reader = new Reader(file, baseDirectory, environment);
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-        {
-            throw CampaignConfigException.At(file, 1, 1, "the file is empty: expected a mapping with 'projects' (and optionally 'inputs', 'fail_fast', 'violations', 'results', 'server', 'stress').");
-        }
-
-        return reader.ReadCampaign(stream.Documents[0].RootNode);
+        YamlNode root = YamlNodeReader.Parse(text, (line, column, problem, _) => CampaignConfigException.At(file, line, column, problem))
+            ?? throw CampaignConfigException.At(file, 1, 1, "the file is empty: expected a mapping with 'projects' (and optionally 'inputs', 'fail_fast', 'violations', 'results', 'server', 'stress').");
+        return new Reader(file, baseDirectory, environment).ReadCampaign(root);
     }
-
-    private static Exception Inner(YamlException e) => e.InnerException is YamlException inner ? Inner(inner) : e;
 
     private sealed class Reader(string file, string baseDirectory, Func<string, string?> environment)
     {
+        private readonly YamlNodeReader _yaml = new((line, column, problem) => CampaignConfigException.At(file, line, column, problem));
+
         public CampaignConfig ReadCampaign(YamlNode root)
         {
-            YamlMappingNode campaign = Mapping(root, "the campaign", s_topKeys);
-            if (!TryGet(campaign, "projects", out YamlNode? projectsNode))
+            YamlMappingNode campaign = _yaml.Mapping(root, "the campaign", s_topKeys);
+            if (!YamlNodeReader.TryGet(campaign, "projects", out YamlNode? projectsNode))
             {
                 throw Error(campaign, "missing 'projects': expected a list of test projects, each '- path: tests/MyLibrary.Tests'.");
             }
@@ -103,7 +89,7 @@ internal static class CampaignConfigReader
             }
 
             string violations = "Fail";
-            if (OptionalScalar(campaign, "violations") is { } violationsNode)
+            if (_yaml.OptionalScalar(campaign, "violations") is { } violationsNode)
             {
                 violations = violationsNode.Value switch
                 {
@@ -114,23 +100,23 @@ internal static class CampaignConfigReader
             }
 
             double stress = 1;
-            if (TryGet(campaign, "stress", out YamlNode? stressNode))
+            if (YamlNodeReader.TryGet(campaign, "stress", out YamlNode? stressNode))
             {
-                stress = Number(stressNode, "stress", "a multiplier greater than 0, such as 1 or 2.5");
+                stress = _yaml.Number(stressNode, "stress", "a multiplier greater than 0, such as 1 or 2.5");
                 if (stress <= 0)
                 {
-                    throw Error(stressNode, $"'stress' is {Describe(stressNode)}: expected a multiplier greater than 0, such as 1 or 2.5.");
+                    throw Error(stressNode, $"'stress' is {YamlNodeReader.Describe(stressNode)}: expected a multiplier greater than 0, such as 1 or 2.5.");
                 }
             }
 
-            string results = OptionalScalar(campaign, "results")?.Value ?? DefaultResults;
+            string results = _yaml.OptionalScalar(campaign, "results")?.Value ?? DefaultResults;
             (string? url, string? token) = ReadServer(campaign);
             return new CampaignConfig
             {
                 File = file,
                 Projects = projects,
                 Inputs = ReadInputs(campaign),
-                FailFast = TryGet(campaign, "fail_fast", out YamlNode? failFast) && Boolean(failFast, "fail_fast"),
+                FailFast = YamlNodeReader.TryGet(campaign, "fail_fast", out YamlNode? failFast) && Boolean(failFast, "fail_fast"),
                 Violations = violations,
                 ResultsDirectory = Path.GetFullPath(Path.Combine(baseDirectory, results)),
                 Stress = stress,
@@ -146,23 +132,23 @@ internal static class CampaignConfigReader
                 return new CampaignProject(FullPath(shortForm.Value!), null, "test", Where(shortForm));
             }
 
-            YamlMappingNode project = Mapping(node, "a project entry", s_projectKeys);
-            YamlScalarNode path = OptionalScalar(project, "path")
+            YamlMappingNode project = _yaml.Mapping(node, "a project entry", s_projectKeys);
+            YamlScalarNode path = _yaml.OptionalScalar(project, "path")
                 ?? throw Error(project, "a project entry needs 'path': the test project file or its directory, such as 'tests/MyLibrary.Tests'.");
             string runner = "test";
-            if (OptionalScalar(project, "runner") is { } runnerNode)
+            if (_yaml.OptionalScalar(project, "runner") is { } runnerNode)
             {
                 runner = runnerNode.Value is "test" or "run"
                     ? runnerNode.Value
                     : throw Error(runnerNode, $"'runner' is '{runnerNode.Value}': expected 'test' (dotnet test) or 'run' (dotnet run, for an xunit v3 test executable).");
             }
 
-            return new CampaignProject(FullPath(path.Value!), OptionalScalar(project, "filter")?.Value, runner, Where(path));
+            return new CampaignProject(FullPath(path.Value!), _yaml.OptionalScalar(project, "filter")?.Value, runner, Where(path));
         }
 
         private List<string> ReadInputs(YamlMappingNode campaign)
         {
-            if (!TryGet(campaign, "inputs", out YamlNode? node))
+            if (!YamlNodeReader.TryGet(campaign, "inputs", out YamlNode? node))
             {
                 return [];
             }
@@ -176,16 +162,16 @@ internal static class CampaignConfigReader
                     {
                         inputs.Add(item is YamlScalarNode { Value: { } value }
                             ? value
-                            : throw Error(item, $"an input must be a single value (a number or a text), not {Describe(item)}."));
+                            : throw Error(item, $"an input must be a single value (a number or a text), not {YamlNodeReader.Describe(item)}."));
                     }
 
                     return inputs.Count > 0 ? inputs : throw Error(node, $"'inputs' is an empty list: expected {Expected}, or no 'inputs' for one iteration.");
-                case YamlMappingNode mapping when TryGet(mapping, "file", out _):
-                    return ReadInputsFile(Mapping(mapping, "an inputs file", s_fileKeys));
+                case YamlMappingNode mapping when YamlNodeReader.TryGet(mapping, "file", out _):
+                    return ReadInputsFile(_yaml.Mapping(mapping, "an inputs file", s_fileKeys));
                 case YamlMappingNode mapping:
-                    return ReadRange(Mapping(mapping, "an inputs range", s_rangeKeys));
+                    return ReadRange(_yaml.Mapping(mapping, "an inputs range", s_rangeKeys));
                 default:
-                    throw Error(node, $"'inputs' is {Describe(node)}: expected {Expected}.");
+                    throw Error(node, $"'inputs' is {YamlNodeReader.Describe(node)}: expected {Expected}.");
             }
         }
 
@@ -194,12 +180,12 @@ internal static class CampaignConfigReader
             decimal from = RequiredDecimal(range, "from");
             decimal to = RequiredDecimal(range, "to");
             decimal step = 1;
-            if (TryGet(range, "step", out YamlNode? stepNode))
+            if (YamlNodeReader.TryGet(range, "step", out YamlNode? stepNode))
             {
                 step = Decimal(stepNode, "step");
                 if (step <= 0)
                 {
-                    throw Error(stepNode, $"'step' is {Describe(stepNode)}: expected a number greater than 0 (the range counts up from 'from' to 'to').");
+                    throw Error(stepNode, $"'step' is {YamlNodeReader.Describe(stepNode)}: expected a number greater than 0 (the range counts up from 'from' to 'to').");
                 }
             }
 
@@ -225,7 +211,7 @@ internal static class CampaignConfigReader
 
         private List<string> ReadInputsFile(YamlMappingNode mapping)
         {
-            YamlScalarNode fileNode = OptionalScalar(mapping, "file")!;
+            YamlScalarNode fileNode = _yaml.OptionalScalar(mapping, "file")!;
             string path = FullPath(fileNode.Value!);
             if (!File.Exists(path))
             {
@@ -248,20 +234,20 @@ internal static class CampaignConfigReader
 
         private (string? Url, string? Token) ReadServer(YamlMappingNode campaign)
         {
-            if (!TryGet(campaign, "server", out YamlNode? node))
+            if (!YamlNodeReader.TryGet(campaign, "server", out YamlNode? node))
             {
                 return (null, null);
             }
 
-            YamlMappingNode server = Mapping(node, "'server'", s_serverKeys);
-            YamlScalarNode url = OptionalScalar(server, "url") ?? throw Error(server, "'server' needs 'url': the verdict server's address, such as 'http://127.0.0.1:5080'.");
+            YamlMappingNode server = _yaml.Mapping(node, "'server'", s_serverKeys);
+            YamlScalarNode url = _yaml.OptionalScalar(server, "url") ?? throw Error(server, "'server' needs 'url': the verdict server's address, such as 'http://127.0.0.1:5080'.");
             if (!Uri.TryCreate(url.Value, UriKind.Absolute, out Uri? uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             {
                 throw Error(url, $"'url' is '{url.Value}': expected an absolute http or https address, such as 'http://127.0.0.1:5080'.");
             }
 
             string? token = null;
-            if (OptionalScalar(server, "token_env") is { } tokenEnv)
+            if (_yaml.OptionalScalar(server, "token_env") is { } tokenEnv)
             {
                 // The file names the variable, never the token: vypr.yml is committed, tokens are secrets.
                 token = environment(tokenEnv.Value!);
@@ -276,75 +262,26 @@ internal static class CampaignConfigReader
 
         private string FullPath(string path) => Path.GetFullPath(Path.Combine(baseDirectory, path));
 
-        private CampaignConfigException Error(YamlNode node, string problem) =>
-            CampaignConfigException.At(file, node.Start.Line, node.Start.Column, problem);
+        private Exception Error(YamlNode node, string problem) => _yaml.Error(node, problem);
 
         private string Where(YamlNode node) => $"{file}({node.Start.Line},{node.Start.Column})";
-
-        private YamlMappingNode Mapping(YamlNode node, string what, string[] keys)
-        {
-            if (node is not YamlMappingNode mapping)
-            {
-                throw Error(node, $"{what} is {Describe(node)}: expected a mapping (key: value lines) with keys {string.Join(", ", keys)}.");
-            }
-
-            foreach (YamlNode key in mapping.Children.Keys)
-            {
-                if (key is not YamlScalarNode { Value: { } name } || Array.IndexOf(keys, name) < 0)
-                {
-                    throw Error(key, $"unknown key '{key}' in {what}: expected one of {string.Join(", ", keys)}.");
-                }
-            }
-
-            return mapping;
-        }
-
-        private static bool TryGet(YamlMappingNode mapping, string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out YamlNode? value) =>
-            mapping.Children.TryGetValue(new YamlScalarNode(key), out value);
-
-        private YamlScalarNode? OptionalScalar(YamlMappingNode mapping, string key)
-        {
-            if (!TryGet(mapping, key, out YamlNode? node))
-            {
-                return null;
-            }
-
-            return node is YamlScalarNode { Value: { Length: > 0 } } scalar
-                ? scalar
-                : throw Error(node, $"'{key}' is {Describe(node)}: expected a non-empty text.");
-        }
 
         private bool Boolean(YamlNode node, string key) => node switch
         {
             YamlScalarNode { Value: "true" or "True" or "yes" } => true,
             YamlScalarNode { Value: "false" or "False" or "no" } => false,
-            _ => throw Error(node, $"'{key}' is {Describe(node)}: expected true or false."),
+            _ => throw Error(node, $"'{key}' is {YamlNodeReader.Describe(node)}: expected true or false."),
         };
-
-        private double Number(YamlNode node, string key, string expected) =>
-            node is YamlScalarNode scalar
-            && double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
-            && double.IsFinite(value)
-                ? value
-                : throw Error(node, $"'{key}' is {Describe(node)}: expected {expected}.");
 
         private decimal Decimal(YamlNode node, string key) =>
             node is YamlScalarNode scalar
             && decimal.TryParse(scalar.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal value)
                 ? value
-                : throw Error(node, $"'{key}' is {Describe(node)}: expected a number, such as 1 or 0.5.");
+                : throw Error(node, $"'{key}' is {YamlNodeReader.Describe(node)}: expected a number, such as 1 or 0.5.");
 
         private decimal RequiredDecimal(YamlMappingNode mapping, string key) =>
-            TryGet(mapping, key, out YamlNode? node)
+            YamlNodeReader.TryGet(mapping, key, out YamlNode? node)
                 ? Decimal(node, key)
                 : throw Error(mapping, $"the range needs '{key}': expected '{{ from: 1, to: 10, step: 1 }}'.");
-
-        private static string Describe(YamlNode node) => node switch
-        {
-            YamlScalarNode { Value: null or "" } => "empty",
-            YamlScalarNode scalar => $"'{scalar.Value}'",
-            YamlSequenceNode => "a list",
-            _ => "a mapping",
-        };
     }
 }

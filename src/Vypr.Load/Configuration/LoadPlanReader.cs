@@ -6,6 +6,7 @@ using System.Linq;
 using Vypr.Load.Scheduling;
 using Vypr.Load.Thresholds;
 using YamlDotNet.Core;
+using Vypr.Configuration;
 using YamlDotNet.RepresentationModel;
 
 namespace Vypr.Load.Configuration;
@@ -40,40 +41,28 @@ public static class LoadPlanReader
     public static LoadPlan Read(string text, string file, string baseDirectory)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            throw new LoadPlanException(file, new SourcePosition(e.Start.Line, e.Start.Column), $"not valid YAML: {Inner(e).Message}", e);
-        }
-
+        YamlNode? root = YamlNodeReader.Parse(text, (line, column, problem, e) => new LoadPlanException(file, new SourcePosition(line, column), problem, e));
         var reader = new Reader(file, baseDirectory);
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-        {
-            throw reader.Error(new SourcePosition(1, 1), "the plan is empty: expected a mapping with 'tests' (and 'assembly', 'duration').");
-        }
-
-        return reader.ReadPlan(stream.Documents[0].RootNode);
+        return root is null
+            ? throw reader.Error(new SourcePosition(1, 1), "the plan is empty: expected a mapping with 'tests' (and 'assembly', 'duration').")
+            : reader.ReadPlan(root);
     }
-
-    private static Exception Inner(YamlException e) => e.InnerException is YamlException inner ? Inner(inner) : e;
 
     private sealed class Reader(string file, string baseDirectory)
     {
+        private readonly YamlNodeReader _yaml = new((line, column, problem) => new LoadPlanException(file, new SourcePosition(line, column), problem));
+
         public LoadPlanException Error(SourcePosition position, string problem) => new(file, position, problem);
 
-        public LoadPlanException Error(YamlNode node, string problem) => Error(At(node), problem);
+        public Exception Error(YamlNode node, string problem) => _yaml.Error(node, problem);
 
         public LoadPlan ReadPlan(YamlNode root)
         {
-            YamlMappingNode plan = Mapping(root, "the plan", s_planKeys);
-            YamlScalarNode? assembly = OptionalScalar(plan, "assembly");
+            YamlMappingNode plan = _yaml.Mapping(root, "the plan", s_planKeys);
+            YamlScalarNode? assembly = _yaml.OptionalScalar(plan, "assembly");
             TimeSpan? duration = OptionalDuration(plan, "duration");
             TimeSpan spin = OptionalDuration(plan, "spin") ?? SystemLoadClock.DefaultSpinWindow;
-            if (!TryGet(plan, "tests", out YamlNode? testsNode))
+            if (!YamlNodeReader.TryGet(plan, "tests", out YamlNode? testsNode))
             {
                 throw Error(plan, "the plan has no 'tests': expected a list of test entries, each with 'type' and 'rate', 'stages' or 'concurrency'.");
             }
@@ -100,15 +89,15 @@ public static class LoadPlanReader
 
         private LoadTestPlan ReadTest(YamlNode node, YamlScalarNode? planAssembly)
         {
-            YamlMappingNode test = Mapping(node, "a test entry", s_testKeys);
+            YamlMappingNode test = _yaml.Mapping(node, "a test entry", s_testKeys);
             YamlScalarNode type = RequiredScalar(test, "type", "the test type's full name, such as 'MyCompany.LoadTests.GetHomePage'");
-            YamlScalarNode assembly = OptionalScalar(test, "assembly") ?? planAssembly
+            YamlScalarNode assembly = _yaml.OptionalScalar(test, "assembly") ?? planAssembly
                 ?? throw Error(test, "no 'assembly' for this test: expected the path of the class library holding it, in the entry or at the top of the plan.");
-            string name = OptionalScalar(test, "name")?.Value ?? ShortName(type.Value!);
+            string name = _yaml.OptionalScalar(test, "name")?.Value ?? ShortName(type.Value!);
 
-            bool hasRate = TryGet(test, "rate", out YamlNode? rateNode);
-            bool hasStages = TryGet(test, "stages", out YamlNode? stagesNode);
-            bool hasConcurrency = TryGet(test, "concurrency", out YamlNode? concurrencyNode);
+            bool hasRate = YamlNodeReader.TryGet(test, "rate", out YamlNode? rateNode);
+            bool hasStages = YamlNodeReader.TryGet(test, "stages", out YamlNode? stagesNode);
+            bool hasConcurrency = YamlNodeReader.TryGet(test, "concurrency", out YamlNode? concurrencyNode);
             if (hasConcurrency && (hasRate || hasStages))
             {
                 throw Error(concurrencyNode!, "'concurrency' (closed model) cannot be combined with 'rate' or 'stages' (open model): choose one.");
@@ -127,7 +116,7 @@ public static class LoadPlanReader
             }
             else
             {
-                double initial = hasRate ? Number(rateNode!, "rate", "a number of fires per second, such as 100 or 2.5") : 0;
+                double initial = hasRate ? _yaml.Number(rateNode!, "rate", "a number of fires per second, such as 100 or 2.5 (finite, at least 0)", 0) : 0;
                 var stages = new List<RateStage>();
                 if (hasStages)
                 {
@@ -138,26 +127,26 @@ public static class LoadPlanReader
 
                     foreach (YamlNode stageNode in sequence.Children)
                     {
-                        YamlMappingNode stage = Mapping(stageNode, "a stage", s_stageKeys);
+                        YamlMappingNode stage = _yaml.Mapping(stageNode, "a stage", s_stageKeys);
                         TimeSpan duration = RequiredDuration(stage, "duration");
                         if (duration <= TimeSpan.Zero)
                         {
                             throw Error(stage.Children[new YamlScalarNode("duration")], "a stage's 'duration' must be longer than zero.");
                         }
 
-                        if (!TryGet(stage, "rate", out YamlNode? stageRate))
+                        if (!YamlNodeReader.TryGet(stage, "rate", out YamlNode? stageRate))
                         {
                             throw Error(stage, "a stage needs 'rate': the fires per second it ramps to.");
                         }
 
-                        stages.Add(new RateStage(duration, Number(stageRate, "rate", "a number of fires per second to ramp to")));
+                        stages.Add(new RateStage(duration, _yaml.Number(stageRate, "rate", "a number of fires per second to ramp to (finite, at least 0)", 0)));
                     }
                 }
 
                 profile = new RateProfile(initial, stages);
             }
 
-            int maxInFlight = TryGet(test, "max_in_flight", out YamlNode? inFlight) ? (int)Integer(inFlight, "max_in_flight", 1, 10_000_000) : LoadPlan.DefaultMaxInFlight;
+            int maxInFlight = YamlNodeReader.TryGet(test, "max_in_flight", out YamlNode? inFlight) ? (int)Integer(inFlight, "max_in_flight", 1, 10_000_000) : LoadPlan.DefaultMaxInFlight;
             TimeSpan lateAfter = OptionalDuration(test, "late_after") ?? LoadPlan.DefaultLateAfter;
 
             return new LoadTestPlan
@@ -179,7 +168,7 @@ public static class LoadPlanReader
         private List<PlanArgument> ReadArguments(YamlMappingNode test)
         {
             var arguments = new List<PlanArgument>();
-            if (!TryGet(test, "arguments", out YamlNode? node))
+            if (!YamlNodeReader.TryGet(test, "arguments", out YamlNode? node))
             {
                 return arguments;
             }
@@ -206,7 +195,7 @@ public static class LoadPlanReader
         private List<Threshold> ReadThresholds(YamlMappingNode test)
         {
             var thresholds = new List<Threshold>();
-            if (!TryGet(test, "thresholds", out YamlNode? node))
+            if (!YamlNodeReader.TryGet(test, "thresholds", out YamlNode? node))
             {
                 return thresholds;
             }
@@ -236,68 +225,23 @@ public static class LoadPlanReader
             return thresholds;
         }
 
-        private YamlMappingNode Mapping(YamlNode node, string what, string[] keys)
-        {
-            if (node is not YamlMappingNode mapping)
-            {
-                throw Error(node, $"{what} must be a mapping (key: value lines); expected keys: {string.Join(", ", keys)}.");
-            }
-
-            foreach (YamlNode key in mapping.Children.Keys)
-            {
-                if (key is not YamlScalarNode { Value: { } name } || Array.IndexOf(keys, name) < 0)
-                {
-                    throw Error(key, $"unknown key '{key}' in {what}: expected one of {string.Join(", ", keys)}.");
-                }
-            }
-
-            return mapping;
-        }
-
-        private static bool TryGet(YamlMappingNode mapping, string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out YamlNode? value) =>
-            mapping.Children.TryGetValue(new YamlScalarNode(key), out value);
-
-        private YamlScalarNode? OptionalScalar(YamlMappingNode mapping, string key)
-        {
-            if (!TryGet(mapping, key, out YamlNode? node))
-            {
-                return null;
-            }
-
-            return node is YamlScalarNode { Value: { Length: > 0 } } scalar
-                ? scalar
-                : throw Error(node, $"'{key}' must be a non-empty text.");
-        }
-
         private YamlScalarNode RequiredScalar(YamlMappingNode mapping, string key, string expected) =>
-            OptionalScalar(mapping, key) ?? throw Error(mapping, $"missing '{key}': expected {expected}.");
+            _yaml.OptionalScalar(mapping, key) ?? throw Error(mapping, $"missing '{key}': expected {expected}.");
 
         private TimeSpan? OptionalDuration(YamlMappingNode mapping, string key)
         {
-            if (!TryGet(mapping, key, out YamlNode? node))
+            if (!YamlNodeReader.TryGet(mapping, key, out YamlNode? node))
             {
                 return null;
             }
 
             return node is YamlScalarNode scalar && LoadDuration.TryParse(scalar.Value, out TimeSpan duration)
                 ? duration
-                : throw Error(node, $"'{key}' is {Describe(node)}: expected {LoadDuration.Expected}.");
+                : throw Error(node, $"'{key}' is {YamlNodeReader.Describe(node)}: expected {LoadDuration.Expected}.");
         }
 
         private TimeSpan RequiredDuration(YamlMappingNode mapping, string key) =>
             OptionalDuration(mapping, key) ?? throw Error(mapping, $"missing '{key}': expected {LoadDuration.Expected}.");
-
-        private double Number(YamlNode node, string key, string expected)
-        {
-            if (node is YamlScalarNode scalar
-                && double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
-                && double.IsFinite(value) && value >= 0)
-            {
-                return value;
-            }
-
-            throw Error(node, $"'{key}' is {Describe(node)}: expected {expected} (finite, at least 0).");
-        }
 
         private long Integer(YamlNode node, string key, long min, long max)
         {
@@ -308,16 +252,8 @@ public static class LoadPlanReader
                 return value;
             }
 
-            throw Error(node, $"'{key}' is {Describe(node)}: expected a whole number from {min} to {max}.");
+            throw Error(node, $"'{key}' is {YamlNodeReader.Describe(node)}: expected a whole number from {min} to {max}.");
         }
-
-        private static string Describe(YamlNode node) => node switch
-        {
-            YamlScalarNode { Value: null or "" } => "empty",
-            YamlScalarNode scalar => $"'{scalar.Value}'",
-            YamlSequenceNode => "a list",
-            _ => "a mapping",
-        };
 
         private static SourcePosition At(YamlNode node) => new(node.Start.Line, node.Start.Column);
 

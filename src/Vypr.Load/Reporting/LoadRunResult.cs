@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json.Serialization;
+using Vypr.Contracts;
 
 namespace Vypr.Load.Reporting;
 
@@ -30,6 +32,18 @@ public sealed record LoadRunResult
 
     /// <summary>Each test entry's results.</summary>
     public required IReadOnlyList<LoadTestResult> Tests { get; init; }
+
+    /// <summary>
+    /// The verdicts of monitored methods the entries' instances called, kept as the runtime keeps them (every
+    /// violation, satisfied ones up to the retention limit); empty when monitoring is off. Stored with the run
+    /// (<see cref="Storage.LoadRunDocument"/>), not in the results file.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<VerdictInfo> Verdicts { get; init; } = [];
+
+    /// <summary>Exact statistics of every monitored call per entry and call site; empty when monitoring is off.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<CallSiteSummary> Summaries { get; init; } = [];
 
     /// <summary>Whether every threshold of every entry passed.</summary>
     public bool Passed => Tests.All(test => test.Thresholds.All(threshold => threshold.Passed));

@@ -7,6 +7,9 @@ namespace Vypr.Load.Reporting;
 /// <summary>What one test entry did during a run.</summary>
 public sealed record LoadTestResult
 {
+    /// <summary>The entry's Vypr test in the run (its scope <c>load:&lt;name&gt;</c>); verdicts of monitored methods it called carry it.</summary>
+    public int TestId { get; init; }
+
     /// <summary>The entry's name.</summary>
     public required string Name { get; init; }
 
@@ -63,6 +66,12 @@ public sealed record LoadTestResult
     /// scheduler's own error, without the thread pool's queueing that <see cref="StartDelay"/> adds.
     /// </summary>
     public DistributionSummary? SchedulingError { get; init; }
+
+    /// <summary>The latency distribution as a percentile plot: the latency at each of a series of percentiles, denser toward the tail.</summary>
+    public IReadOnlyList<PercentilePoint> LatencyPercentiles { get; init; } = [];
+
+    /// <summary>The entry's course over the run, one point per progress interval (<c>--progress-interval</c>, 1 s by default).</summary>
+    public IReadOnlyList<TimelinePoint> Timeline { get; init; } = [];
 
     /// <summary>Failures by exception type, most frequent first.</summary>
     public required IReadOnlyList<ErrorCount> Errors { get; init; }

@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using Vypr.Load.Configuration;
 using Vypr.Load.Reporting;
 using Vypr.Load.Scheduling;
+using Vypr.Contracts;
 using Vypr.Runtime;
 
 namespace Vypr.Load.Running;
@@ -55,6 +56,7 @@ public sealed class LoadRunner
             var run = new TestRun(entry, test, clock, abort);
             (TestScope scope, ExecutionContext context) = await BeginScopeAsync(entry.Name).ConfigureAwait(false);
             run.Context = context;
+            run.Scope = scope;
             runs.Add((run, scope));
         }
 
@@ -146,7 +148,7 @@ public sealed class LoadRunner
         while (!allFiring.IsCompleted)
         {
             await Task.WhenAny(allFiring, Task.Delay(_options.ProgressInterval, CancellationToken.None)).ConfigureAwait(false);
-            ReportProgress(runs, clock, origin);
+            ReportProgress(runs, clock, origin, duration.TotalSeconds);
         }
 
         await allFiring.ConfigureAwait(false);
@@ -158,11 +160,19 @@ public sealed class LoadRunner
             await Task.Delay(5, CancellationToken.None).ConfigureAwait(false);
         }
 
-        ReportProgress(runs, clock, origin);
         double elapsed = (stoppedAt - origin) / (double)clock.Frequency;
-        foreach (TestRun run in runs)
+        ReportProgress(runs, clock, origin, elapsed);
+        var verdicts = new List<VerdictInfo>();
+        var summaries = new List<CallSiteSummary>();
+        if (RuntimeMonitor.IsEnabled)
         {
-            run.MonitoredViolations = CountViolations(run);
+            foreach (TestRun run in runs)
+            {
+                IReadOnlyList<VerdictInfo> own = run.Scope!.CollectVerdicts();
+                run.MonitoredViolations = own.Count(v => !v.Value);
+                verdicts.AddRange(own);
+                summaries.AddRange(run.Scope.CollectSummaries());
+            }
         }
 
         var results = runs.Select(run =>
@@ -179,27 +189,23 @@ public sealed class LoadRunner
             Interrupted = stop.IsCancellationRequested || abort.IsCancellationRequested,
             LoadAverage = ReadLoadAverage(),
             Tests = results,
+            Verdicts = [.. verdicts.OrderBy(v => v.Sequence)],
+            Summaries = summaries,
         };
     }
 
-    private void ReportProgress(TestRun[] runs, LoadClock clock, long origin)
+    private void ReportProgress(TestRun[] runs, LoadClock clock, long origin, double firingSeconds)
     {
+        double elapsed = (clock.GetTimestamp() - origin) / (double)clock.Frequency;
+        foreach (TestRun run in runs)
+        {
+            run.SampleTimeline(elapsed, firingSeconds);
+        }
+
         if (_options.Progress is { } progress)
         {
             progress(runs.Select(r => r.Progress()).ToArray(), TimeSpan.FromSeconds((clock.GetTimestamp() - origin) / (double)clock.Frequency));
         }
-    }
-
-    private static int CountViolations(TestRun run)
-    {
-        if (!RuntimeMonitor.IsEnabled)
-        {
-            return 0;
-        }
-
-        TestScope? scope = null;
-        ExecutionContext.Run(run.Context!, _ => scope = TestScope.Current, null);
-        return scope?.CollectVerdicts().Count(v => !v.Value) ?? 0;
     }
 
     // An async method restores its caller's execution context when it returns, so the scope begun here is seen only

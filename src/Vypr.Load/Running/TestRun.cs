@@ -47,7 +47,12 @@ internal sealed class TestRun : IFireTarget
         Service = DistributionRecorder.ForTicks(clock.Frequency);
         StartDelay = DistributionRecorder.ForTicks(clock.Frequency);
         SchedulingError = DistributionRecorder.ForTicks(clock.Frequency);
+        Timeline = new TimelineRecorder(clock.Frequency);
     }
+
+    // The latency distribution's points in reports: dense where tails live (a percentile plot of HdrHistogram's kind).
+    private static readonly double[] s_spectrum =
+        [0, 10, 20, 30, 40, 50, 60, 70, 75, 80, 85, 90, 92.5, 95, 96.25, 97.5, 98.125, 98.75, 99, 99.375, 99.5, 99.6875, 99.75, 99.84375, 99.9, 99.95, 99.99, 99.999, 100];
 
     public LoadTestPlan Plan { get; }
 
@@ -68,9 +73,14 @@ internal sealed class TestRun : IFireTarget
 
     public DistributionRecorder SchedulingError { get; }
 
+    public TimelineRecorder Timeline { get; }
+
     public int InFlight => Volatile.Read(ref _inFlight);
 
     public int MonitoredViolations { get; set; }
+
+    /// <summary>The entry's Vypr test scope (<c>load:&lt;name&gt;</c>), once begun.</summary>
+    public Vypr.Runtime.TestScope? Scope { get; set; }
 
     public void Fire(long sequence, long intendedStart, long firedAt)
     {
@@ -213,12 +223,24 @@ internal sealed class TestRun : IFireTarget
         return new LoadProgress(Plan.Name, Interlocked.Read(ref _started), succeeded + failed, failed, Interlocked.Read(ref _dropped), InFlight, Latency.ValueAtPercentile(99));
     }
 
+    /// <summary>
+    /// Closes a timeline interval at <paramref name="elapsedSeconds"/> (called by the runner's one progress loop); the
+    /// schedule intends nothing after <paramref name="firingSeconds"/>, while instances in flight still complete.
+    /// </summary>
+    public void SampleTimeline(double elapsedSeconds, double firingSeconds)
+    {
+        long started = Interlocked.Read(ref _started);
+        long intended = Plan.Profile is { } profile ? profile.CountBefore(Math.Min(elapsedSeconds, firingSeconds)) : started;
+        Timeline.Sample(elapsedSeconds, started, intended, Interlocked.Read(ref _failed), Interlocked.Read(ref _dropped), Latency.Snapshot());
+    }
+
     public LoadTestResult ToResult(double elapsedSeconds)
     {
         long started = Interlocked.Read(ref _started);
         long intended = Plan.Profile is { } profile ? profile.CountBefore(elapsedSeconds) : started;
         return new LoadTestResult
         {
+            TestId = Scope?.Id ?? 0,
             Name = Plan.Name,
             Type = Plan.TypeName,
             Model = Plan.Profile is null ? "closed" : "open",
@@ -242,6 +264,8 @@ internal sealed class TestRun : IFireTarget
             Metrics = new SortedDictionary<string, DistributionSummary>(
                 _metrics.ToDictionary(pair => pair.Key, pair => pair.Value.Summarize(), StringComparer.Ordinal), StringComparer.Ordinal),
             MonitoredViolations = MonitoredViolations,
+            LatencyPercentiles = Latency.Percentiles(s_spectrum),
+            Timeline = Timeline.Points,
         };
     }
 }

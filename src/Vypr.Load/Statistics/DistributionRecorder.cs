@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using HdrHistogram;
 
@@ -79,6 +80,28 @@ internal sealed class DistributionRecorder
             Scale(copy.GetValueAtPercentile(99.9)),
             Scale(copy.GetMaxValue()),
             invalid);
+    }
+
+    /// <summary>A copy of the histogram so far, in recorded units (safe while other threads record).</summary>
+    /// <returns>The copy.</returns>
+    public HistogramBase Snapshot() => _histogram.Copy();
+
+    /// <summary>The values at several percentiles, in the summary's unit; empty when nothing was recorded.</summary>
+    /// <param name="percentiles">The percentiles, 0 to 100.</param>
+    /// <returns>Each percentile with its value.</returns>
+    public IReadOnlyList<Reporting.PercentilePoint> Percentiles(IEnumerable<double> percentiles)
+    {
+        HistogramBase copy = _histogram.Copy();
+        var points = new List<Reporting.PercentilePoint>();
+        if (copy.TotalCount > 0)
+        {
+            foreach (double percentile in percentiles)
+            {
+                points.Add(new Reporting.PercentilePoint(percentile, copy.GetValueAtPercentile(percentile) * _unitsPerCount));
+            }
+        }
+
+        return points;
     }
 
     /// <summary>The value at a percentile so far, in the summary's unit (NaN when nothing was recorded).</summary>

@@ -113,6 +113,11 @@ internal static class BatchValidator
                 Require(observation.CallSiteId >= 0, $"{observationPath}.callSiteId", "must not be negative (0 stands for the verdict's own call site)");
             }
         }
+
+        if (document.Load is { } load)
+        {
+            Load.LoadSectionValidator.Validate(load, $"{at}.load");
+        }
     }
 
     private static void ValidateRun(RunInfo run, string path)
@@ -133,11 +138,11 @@ internal static class BatchValidator
         }
     }
 
-    private static T NotNull<T>(T? value, string path)
+    public static T NotNull<T>(T? value, string path)
         where T : class =>
         value ?? throw new BatchRejectedException(path, "must not be null");
 
-    private static void Text(string value, string path, int maxLength)
+    public static void Text(string value, string path, int maxLength)
     {
         Require(value.Length > 0, path, "must not be empty");
         Require(value.Length <= maxLength, path, $"is longer than {maxLength} characters");
@@ -167,7 +172,7 @@ internal static class BatchValidator
         }
     }
 
-    private static void Require([DoesNotReturnIf(false)] bool condition, string path, string message)
+    public static void Require([DoesNotReturnIf(false)] bool condition, string path, string message)
     {
         if (!condition)
         {

@@ -251,6 +251,11 @@ internal sealed class IngestWriter(VerdictDatabase database)
             await WriteSummaryAsync(statements, runId, document.Summaries[i], callSites, tests, $"{path}.summaries[{i}]", cancellationToken);
         }
 
+        if (document.Load is { } load)
+        {
+            await Load.LoadSectionWriter.WriteAsync(statements.Create, statements.Database.Provider, runId, load, tests, $"{path}.load", cancellationToken);
+        }
+
         int stored = 0;
         for (int i = 0; i < document.Verdicts.Count; i++)
         {

@@ -7,7 +7,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Vypr.Contracts;
 using Vypr.Server.Access;
+using Vypr.Server.Load;
 using Vypr.Server.Storage;
 
 namespace Vypr.Server.Reads;
@@ -32,6 +34,8 @@ internal static class ReadEndpoints
         group.MapGet("/runs/{runId:guid}/tests", TestsAsync).WithSummary("Lists the tests of a run with their outcomes and wall times");
         group.MapGet("/runs/{runId:guid}/summaries", SummariesAsync)
             .WithSummary("Lists exact per-test, per-call-site statistics of every call of a run, kept individually or not");
+        group.MapGet("/runs/{runId:guid}/load", LoadAsync)
+            .WithSummary("Gets the load section of a run made by vypr load: per test entry its counts, rates, latency and metric distributions, errors and thresholds");
         group.MapGet("/methods", MethodsAsync).WithSummary("Lists monitored methods");
         group.MapGet("/specifications", SpecificationsAsync).WithSummary("Lists specifications, optionally of one method");
         group.MapGet("/methods/{methodId:long}/calls", CallsAsync)
@@ -57,6 +61,10 @@ internal static class ReadEndpoints
     private static async Task<Results<Ok<Page<SummaryItem>>, ValidationProblem, ProblemHttpResult>> SummariesAsync(VerdictQueries queries, Guid runId, [AsParameters] PageRequest page, CancellationToken cancellationToken) =>
         !await queries.RunExistsAsync(runId, cancellationToken) ? NotFound($"no run {runId}")
         : TypedResults.Ok(await queries.SummariesAsync(runId, page.AfterId, page.Size, cancellationToken));
+
+    private static async Task<Results<Ok<LoadRunInfo>, ProblemHttpResult>> LoadAsync(VerdictQueries queries, LoadSectionQueries loads, Guid runId, CancellationToken cancellationToken) =>
+        await loads.LoadAsync(runId, cancellationToken) is { } load ? TypedResults.Ok(load)
+        : NotFound(await queries.RunExistsAsync(runId, cancellationToken) ? $"run {runId} is not a load run" : $"no run {runId}");
 
     private static async Task<Results<Ok<Page<MethodItem>>, ValidationProblem>> MethodsAsync(VerdictQueries queries, [AsParameters] PageRequest page, CancellationToken cancellationToken) =>
         TypedResults.Ok(await queries.MethodsAsync(page.AfterId, page.Size, cancellationToken));

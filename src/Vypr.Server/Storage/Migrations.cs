@@ -143,6 +143,73 @@ internal static class Migrations
         """
         ALTER TABLE api_tokens ADD COLUMN project TEXT;
         """,
+        // The load section of a run (vypr load): one row per run, one per test entry, and the entry's distributions
+        // (ordinal 0 latency, 1 service, 2 start delay, 3 scheduling error when present, then the metrics), errors and
+        // thresholds in the order the document lists them. Doubles follow Sql.SqliteReal on SQLite.
+        """
+        CREATE TABLE load_runs (
+            run_id BIGINT PRIMARY KEY REFERENCES runs (id),
+            plan TEXT NOT NULL,
+            duration_s DOUBLE PRECISION NOT NULL,
+            planned_s DOUBLE PRECISION NOT NULL,
+            interrupted BOOLEAN NOT NULL,
+            load_average DOUBLE PRECISION);
+        CREATE TABLE load_tests (
+            id {id},
+            run_id BIGINT NOT NULL REFERENCES runs (id),
+            ordinal BIGINT NOT NULL,
+            test_number BIGINT NOT NULL,
+            test_id BIGINT NOT NULL REFERENCES tests (id),
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            model TEXT NOT NULL,
+            concurrency BIGINT,
+            target_rate DOUBLE PRECISION,
+            intended BIGINT NOT NULL,
+            fired BIGINT NOT NULL,
+            started BIGINT NOT NULL,
+            succeeded BIGINT NOT NULL,
+            failed BIGINT NOT NULL,
+            dropped BIGINT NOT NULL,
+            late BIGINT NOT NULL,
+            achieved_rate DOUBLE PRECISION NOT NULL,
+            accuracy DOUBLE PRECISION NOT NULL,
+            monitored_violations BIGINT NOT NULL,
+            UNIQUE (run_id, ordinal));
+        CREATE TABLE load_distributions (
+            load_test_id BIGINT NOT NULL REFERENCES load_tests (id),
+            ordinal BIGINT NOT NULL,
+            kind TEXT NOT NULL,
+            name TEXT,
+            unit TEXT NOT NULL,
+            value_count BIGINT NOT NULL,
+            min_value DOUBLE PRECISION NOT NULL,
+            mean_value DOUBLE PRECISION NOT NULL,
+            p50 DOUBLE PRECISION NOT NULL,
+            p75 DOUBLE PRECISION NOT NULL,
+            p90 DOUBLE PRECISION NOT NULL,
+            p95 DOUBLE PRECISION NOT NULL,
+            p99 DOUBLE PRECISION NOT NULL,
+            p999 DOUBLE PRECISION NOT NULL,
+            max_value DOUBLE PRECISION NOT NULL,
+            invalid BIGINT NOT NULL,
+            PRIMARY KEY (load_test_id, ordinal));
+        CREATE TABLE load_errors (
+            load_test_id BIGINT NOT NULL REFERENCES load_tests (id),
+            ordinal BIGINT NOT NULL,
+            type TEXT NOT NULL,
+            error_count BIGINT NOT NULL,
+            first_message TEXT NOT NULL,
+            PRIMARY KEY (load_test_id, ordinal));
+        CREATE TABLE load_thresholds (
+            load_test_id BIGINT NOT NULL REFERENCES load_tests (id),
+            ordinal BIGINT NOT NULL,
+            expression TEXT NOT NULL,
+            passed BOOLEAN NOT NULL,
+            actual DOUBLE PRECISION NOT NULL,
+            actual_text TEXT NOT NULL,
+            PRIMARY KEY (load_test_id, ordinal));
+        """,
     ];
 
     /// <summary>Brings the store to the newest schema version; returns the version it is at.</summary>

@@ -22,7 +22,10 @@ public sealed partial class VyprProcess : IDisposable
 
     public int Id => _process.Id;
 
-    public static VyprProcess Start(string workingDirectory, params string[] arguments)
+    public static VyprProcess Start(string workingDirectory, params string[] arguments) => Start(workingDirectory, null, arguments);
+
+    /// <summary>Starts the tool with <paramref name="environment"/> added to (or, for a null value, removed from) its environment.</summary>
+    public static VyprProcess Start(string workingDirectory, System.Collections.Generic.IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -32,6 +35,18 @@ public sealed partial class VyprProcess : IDisposable
             UseShellExecute = false,
         };
         info.ArgumentList.Add(Paths.VyprTool);
+        foreach ((string name, string? value) in environment ?? new System.Collections.Generic.Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
+        }
+
         foreach (string argument in arguments)
         {
             info.ArgumentList.Add(argument);
