@@ -3,8 +3,9 @@ using System.Runtime.CompilerServices;
 namespace Vypr.Benchmarks;
 
 /// <summary>
-/// Two identical loops of small calls; <see cref="Specifications.StepsAreFast"/> is scoped to <see cref="RunScoped"/>
-/// and quantifies over <see cref="Step"/>, so only that loop's calls record formula events.
+/// Identical scoped and plain methods: <see cref="Specifications.StepsAreFast"/> is scoped to <see cref="RunScoped"/>
+/// and <see cref="Specifications.OneStepIsFast"/> to <see cref="RunOnce"/>; both quantify over <see cref="Step"/>,
+/// so only those methods' calls record formula events.
 /// </summary>
 public sealed class Pipeline
 {
@@ -37,4 +38,10 @@ public sealed class Pipeline
 
         return sum;
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static int RunOnce(int x) => Step(x);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static int RunOncePlain(int x) => PlainStep(x);
 }

@@ -46,6 +46,8 @@ internal sealed class InterceptorWriter
 
     private string Record => "VyprRecord_" + _name;
 
+    private string Probed => "VyprProbed_" + _name;
+
     /// <summary>Writes the interceptor of <paramref name="call"/> (with its accessor and its recording method when it has them).</summary>
     public static void Write(SourceWriter writer, InterceptedCall call, string name) =>
         new InterceptorWriter(writer, call, name).WriteInterceptor();
@@ -73,14 +75,29 @@ internal sealed class InterceptorWriter
             _writer.Line($"[return: {Attribute(attribute)}]");
         }
 
-        string receiver = _call.Receiver is null ? string.Empty : "this " + Declaration(_call.Receiver);
+        // The interceptor itself is only the switch: small and without exception handling, so the JIT inlines it at
+        // the call site and, monitoring being off, folds it to the original call. The probe lives in a method of its own.
+        string declaredReceiver = _call.Receiver is null ? string.Empty : Declaration(_call.Receiver);
         string parameters = string.Join(", ", _call.Parameters.Select(Declaration));
-        string separator = receiver.Length > 0 && parameters.Length > 0 ? ", " : string.Empty;
-        _writer.Open($"internal static {RefKeyword(_call.ReturnRefKind)}{_call.ReturnType} {_name}({receiver}{separator}{parameters})");
+        string separator = declaredReceiver.Length > 0 && parameters.Length > 0 ? ", " : string.Empty;
+        string returns = $"{RefKeyword(_call.ReturnRefKind)}{_call.ReturnType}";
+        _writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        _writer.Open($"internal static {returns} {_name}({(declaredReceiver.Length > 0 ? "this " : string.Empty)}{declaredReceiver}{separator}{parameters})");
         _writer.Open($"if (!{Probe}.IsEnabled)");
         WriteOriginalCall();
         _writer.Close();
         _writer.Line();
+        string arguments = string.Join(", ", (_call.Receiver is null ? Enumerable.Empty<ParameterModel>() : new[] { _call.Receiver }).Concat(_call.Parameters).Select(Argument));
+        string probed = $"{Probed}({arguments})";
+        _writer.Line(!_returnsValue ? probed + ";" : _call.ReturnRefKind == ParameterRefKind.None ? $"return {probed};" : $"return ref {probed};");
+        _writer.Close();
+        _writer.Line();
+        foreach (AttributeModel attribute in _call.ReturnAttributes)
+        {
+            _writer.Line($"[return: {Attribute(attribute)}]");
+        }
+
+        _writer.Open($"private static {returns} {Probed}({declaredReceiver}{separator}{parameters})");
         WriteSiteSelection();
         for (int i = 0; i < _inner.Length; i++)
         {
@@ -465,7 +482,7 @@ internal sealed class InterceptorWriter
                 _writer.Line($"{Probe}.Event(VyprRegistrations.{point.Field}, vyprScope, vyprStart, vyprEnd, vyprCompleted);");
             }
 
-            _writer.Line($"{Probe}.Exited(vyprScope);");
+            _writer.Line($"{Probe}.Exited(vyprScope, vyprEnd);");
         }
 
         _writer.Close();

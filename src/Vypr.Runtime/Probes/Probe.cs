@@ -54,11 +54,13 @@ public static class Probe
 
     /// <summary>Records that an invocation ended: its last record, after every event of every specification.</summary>
     /// <param name="scope">The invocation.</param>
-    public static void Exited(ScopeInstance scope)
-    {
-        long now = Stopwatch.GetTimestamp();
-        ThreadCallBuffer.Current.WriteEvent(RecordKind.Exit, 0, scope.Id, scope.NextSequence(), now, now, false, 0);
-    }
+    public static void Exited(ScopeInstance scope) => Exited(scope, Stopwatch.GetTimestamp());
+
+    /// <summary>Records that an invocation ended at <paramref name="endTimestamp"/>: its last record, after every event of every specification.</summary>
+    /// <param name="scope">The invocation.</param>
+    /// <param name="endTimestamp">When the scoped call returned (or its task completed): the interceptor has just read the clock for it, so the exit reuses that reading.</param>
+    public static void Exited(ScopeInstance scope, long endTimestamp) =>
+        ThreadCallBuffer.Current.WriteEvent(RecordKind.Exit, 0, scope.Id, scope.NextSequence(), endTimestamp, endTimestamp, false, 0);
 
     /// <summary>Records an event at a point, after the values it captured (<see cref="Value{T}"/>, <see cref="Length{T}"/>).</summary>
     /// <param name="pointId">The registered point.</param>
@@ -161,21 +163,27 @@ public static class Probe
     /// <param name="callSiteId">The call site registered by the generated code.</param>
     /// <param name="startTimestamp">What <see cref="Start"/> returned.</param>
     /// <returns><paramref name="task"/> itself, so the caller observes exactly what the method returned.</returns>
+    /// <remarks>
+    /// Most monitored asynchronous calls complete synchronously: that case is one test of the task's state, inlined
+    /// into the interceptor, and the probe of a synchronous call. A faulted, cancelled or pending task takes the call below.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Task StopWhenComplete(Task task, int callSiteId, long startTimestamp)
     {
-        if (task.IsCompleted)
+        if (task.IsCompletedSuccessfully)
         {
-            Stop(callSiteId, startTimestamp, task.IsCompletedSuccessfully);
+            Stop(callSiteId, startTimestamp, completed: true);
         }
         else
         {
-            PendingCall.StopOnCompletion(task, callSiteId, startTimestamp);
+            StopWhenNotCompletedSuccessfully(task, callSiteId, startTimestamp);
         }
 
         return task;
     }
 
     /// <inheritdoc cref="StopWhenComplete(Task, int, long)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Task<T> StopWhenComplete<T>(Task<T> task, int callSiteId, long startTimestamp)
     {
         StopWhenComplete((Task)task, callSiteId, startTimestamp);
@@ -187,11 +195,50 @@ public static class Probe
     /// <param name="callSiteId">The call site registered by the generated code.</param>
     /// <param name="startTimestamp">What <see cref="Start"/> returned.</param>
     /// <returns><paramref name="task"/> when it had completed; otherwise a value task over the same operation.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ValueTask StopWhenComplete(ValueTask task, int callSiteId, long startTimestamp)
+    {
+        if (task.IsCompletedSuccessfully)
+        {
+            Stop(callSiteId, startTimestamp, completed: true);
+            return task;
+        }
+
+        return StopWhenNotCompletedSuccessfully(task, callSiteId, startTimestamp);
+    }
+
+    /// <inheritdoc cref="StopWhenComplete(ValueTask, int, long)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ValueTask<T> StopWhenComplete<T>(ValueTask<T> task, int callSiteId, long startTimestamp)
+    {
+        if (task.IsCompletedSuccessfully)
+        {
+            Stop(callSiteId, startTimestamp, completed: true);
+            return task;
+        }
+
+        return StopWhenNotCompletedSuccessfully(task, callSiteId, startTimestamp);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void StopWhenNotCompletedSuccessfully(Task task, int callSiteId, long startTimestamp)
     {
         if (task.IsCompleted)
         {
-            Stop(callSiteId, startTimestamp, task.IsCompletedSuccessfully);
+            Stop(callSiteId, startTimestamp, completed: false);
+        }
+        else
+        {
+            PendingCall.StopOnCompletion(task, callSiteId, startTimestamp);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ValueTask StopWhenNotCompletedSuccessfully(ValueTask task, int callSiteId, long startTimestamp)
+    {
+        if (task.IsCompleted)
+        {
+            Stop(callSiteId, startTimestamp, completed: false);
             return task;
         }
 
@@ -201,12 +248,12 @@ public static class Probe
         return new ValueTask(asTask);
     }
 
-    /// <inheritdoc cref="StopWhenComplete(ValueTask, int, long)"/>
-    public static ValueTask<T> StopWhenComplete<T>(ValueTask<T> task, int callSiteId, long startTimestamp)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ValueTask<T> StopWhenNotCompletedSuccessfully<T>(ValueTask<T> task, int callSiteId, long startTimestamp)
     {
         if (task.IsCompleted)
         {
-            Stop(callSiteId, startTimestamp, task.IsCompletedSuccessfully);
+            Stop(callSiteId, startTimestamp, completed: false);
             return task;
         }
 

@@ -24,11 +24,8 @@ internal sealed class ThreadCallBuffer
     private readonly object?[] _references = new object?[Capacity];
     private readonly Thread _owner;
 
-    // Written only by the owner thread; read by the drainer.
-    private long _written;
-
-    // Written only by the drainer (under the monitor's drain lock); read by the owner to detect a full ring.
-    private long _read;
+    // The ring's two counters, on a cache line of their own (see Cursors).
+    private Cursors _cursors;
 
     private ThreadCallBuffer(Thread owner)
     {
@@ -40,7 +37,7 @@ internal sealed class ThreadCallBuffer
     public int ThreadId { get; }
 
     /// <summary>True when the owner has ended and every record was drained: the buffer can be forgotten.</summary>
-    public bool IsRetired => !_owner.IsAlive && Volatile.Read(ref _written) == _read;
+    public bool IsRetired => !_owner.IsAlive && Volatile.Read(ref _cursors.Written) == _cursors.Read;
 
     /// <summary>The calling thread's buffer, created and registered with the monitor on first use.</summary>
     public static ThreadCallBuffer Current
@@ -100,8 +97,8 @@ internal sealed class ThreadCallBuffer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ref CallRecord Next(out int slot)
     {
-        long written = _written;
-        if (written - Volatile.Read(ref _read) >= Capacity)
+        long written = _cursors.Written;
+        if (written - Volatile.Read(ref _cursors.Read) >= Capacity)
         {
             RuntimeMonitor.DrainBecauseBufferIsFull(this);
         }
@@ -112,7 +109,7 @@ internal sealed class ThreadCallBuffer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Publish() => Volatile.Write(ref _written, _written + 1);
+    private void Publish() => Volatile.Write(ref _cursors.Written, _cursors.Written + 1);
 
     /// <summary>Values drained ahead of the event they belong to (the ring filled between them); drainer-side state.</summary>
     internal System.Collections.Generic.List<Monitoring.CapturedValue> PendingValues { get; } = [];
@@ -121,8 +118,8 @@ internal sealed class ThreadCallBuffer
     public int DrainTo<TSink>(ref TSink sink)
         where TSink : struct, ICallRecordSink
     {
-        long end = Volatile.Read(ref _written);
-        long start = _read;
+        long end = Volatile.Read(ref _cursors.Written);
+        long start = _cursors.Read;
         ref CallRecord first = ref MemoryMarshal.GetArrayDataReference(_records);
         for (long i = start; i < end; i++)
         {
@@ -130,7 +127,7 @@ internal sealed class ThreadCallBuffer
             sink.Take(in Unsafe.Add(ref first, slot), this, slot);
         }
 
-        Volatile.Write(ref _read, end);
+        Volatile.Write(ref _cursors.Read, end);
         return (int)(end - start);
     }
 
@@ -141,5 +138,22 @@ internal sealed class ThreadCallBuffer
         RuntimeMonitor.Register(buffer);
         t_current = buffer;
         return buffer;
+    }
+
+    /// <summary>
+    /// The counters a writer touches on every record. Two threads' buffers are small objects that a compacting GC may
+    /// place side by side; if their counters shared a cache line, every record one thread wrote would evict the
+    /// other's line (false sharing). 64 bytes before and more than 64 after keep the line to these two counters.
+    /// </summary>
+    [StructLayout(LayoutKind.Explicit, Size = 192)]
+    private struct Cursors
+    {
+        /// <summary>Records published; written only by the owner thread, read by the drainer.</summary>
+        [FieldOffset(64)]
+        public long Written;
+
+        /// <summary>Records drained; written only by the drainer (under the monitor's drain lock), read by the owner to detect a full ring.</summary>
+        [FieldOffset(72)]
+        public long Read;
     }
 }

@@ -81,7 +81,7 @@ public static class RuntimeMonitor
                 VerdictStore.Tests(),
                 VerdictStore.All())
             {
-                Summaries = VerdictStore.Summaries(static _ => true),
+                Summaries = VerdictStore.Summaries(),
             };
         }
     }
@@ -91,7 +91,7 @@ public static class RuntimeMonitor
         lock (s_lock)
         {
             DrainLocked();
-            return VerdictStore.Summaries(key => key.TestId == testId);
+            return VerdictStore.SummariesOf(testId);
         }
     }
 

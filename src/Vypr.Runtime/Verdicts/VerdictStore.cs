@@ -15,6 +15,10 @@ internal static class VerdictStore
     private static readonly Dictionary<int, List<VerdictInfo>> s_verdictsByTest = [];
     private static readonly Dictionary<int, TestInfo> s_tests = [];
     private static readonly Dictionary<(int TestId, int CallSiteId), CallSiteAccumulator> s_accumulators = [];
+
+    // Each test's report reads its own statistics: by test, so that a run's reports cost in proportion to the run,
+    // not to the square of its number of tests.
+    private static readonly Dictionary<int, List<CallSiteAccumulator>> s_accumulatorsByTest = [];
     private static CallSiteAccumulator? s_lastAccumulator;
 
     /// <summary>How many verdicts the run has kept; the next verdict's ID is one more.</summary>
@@ -48,15 +52,19 @@ internal static class VerdictStore
         return last is not null && last.TestId == testId && last.CallSiteId == callSiteId ? last : AccumulatorOf(testId, callSiteId);
     }
 
-    public static CallSiteSummary[] Summaries(Func<(int TestId, int CallSiteId), bool> include)
+    /// <summary>Every test's statistics, by test and call site.</summary>
+    public static CallSiteSummary[] Summaries() => Sorted(s_accumulators.Values);
+
+    /// <summary>The statistics of the test <paramref name="testId"/>, by call site.</summary>
+    public static CallSiteSummary[] SummariesOf(int testId) =>
+        s_accumulatorsByTest.TryGetValue(testId, out List<CallSiteAccumulator>? ofTest) ? Sorted(ofTest) : [];
+
+    private static CallSiteSummary[] Sorted(IEnumerable<CallSiteAccumulator> accumulators)
     {
         var summaries = new List<CallSiteSummary>();
-        foreach (KeyValuePair<(int TestId, int CallSiteId), CallSiteAccumulator> entry in s_accumulators)
+        foreach (CallSiteAccumulator accumulator in accumulators)
         {
-            if (include(entry.Key))
-            {
-                summaries.Add(entry.Value.ToSummary());
-            }
+            summaries.Add(accumulator.ToSummary());
         }
 
         summaries.Sort(static (a, b) => a.TestId != b.TestId ? a.TestId.CompareTo(b.TestId) : a.CallSiteId.CompareTo(b.CallSiteId));
@@ -88,6 +96,13 @@ internal static class VerdictStore
         {
             accumulator = new CallSiteAccumulator(testId, callSiteId);
             s_accumulators.Add((testId, callSiteId), accumulator);
+            if (!s_accumulatorsByTest.TryGetValue(testId, out List<CallSiteAccumulator>? ofTest))
+            {
+                ofTest = [];
+                s_accumulatorsByTest.Add(testId, ofTest);
+            }
+
+            ofTest.Add(accumulator);
         }
 
         s_lastAccumulator = accumulator;

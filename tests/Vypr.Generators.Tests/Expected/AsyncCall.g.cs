@@ -35,6 +35,7 @@ namespace Vypr.Generated
     file static class VyprInterceptors
     {
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "aKizGE7ChMOCTPsxjHn/UakAAABBc3luY0NhbGwuY3M=")] // AsyncCall.cs(8,22)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::System.Threading.Tasks.Task WaitAsync_8_22(this global::Worker @this, int @ms)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -42,6 +43,11 @@ namespace Vypr.Generated
                 return @this.WaitAsync(@ms);
             }
 
+            return VyprProbed_WaitAsync_8_22(@this, @ms);
+        }
+
+        private static global::System.Threading.Tasks.Task VyprProbed_WaitAsync_8_22(global::Worker @this, int @ms)
+        {
             int vyprSite = VyprRegistrations.Site1;
 
             long vyprStart = global::Vypr.Runtime.Probe.Start();
@@ -60,6 +66,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "aKizGE7ChMOCTPsxjHn/Ud8AAABBc3luY0NhbGwuY3M=")] // AsyncCall.cs(9,30)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::System.Threading.Tasks.Task<int> CountAsync_9_30(this global::Worker @this, int @ms)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -67,6 +74,11 @@ namespace Vypr.Generated
                 return @this.CountAsync(@ms);
             }
 
+            return VyprProbed_CountAsync_9_30(@this, @ms);
+        }
+
+        private static global::System.Threading.Tasks.Task<int> VyprProbed_CountAsync_9_30(global::Worker @this, int @ms)
+        {
             int vyprSite = VyprRegistrations.Site2;
 
             long vyprStart = global::Vypr.Runtime.Probe.Start();
@@ -85,6 +97,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "aKizGE7ChMOCTPsxjHn/UQ4BAABBc3luY0NhbGwuY3M=")] // AsyncCall.cs(10,22)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::System.Threading.Tasks.ValueTask<int> PeekAsync_10_22(this global::Worker @this, int @ms)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -92,6 +105,11 @@ namespace Vypr.Generated
                 return @this.PeekAsync(@ms);
             }
 
+            return VyprProbed_PeekAsync_10_22(@this, @ms);
+        }
+
+        private static global::System.Threading.Tasks.ValueTask<int> VyprProbed_PeekAsync_10_22(global::Worker @this, int @ms)
+        {
             int vyprSite = VyprRegistrations.Site3;
 
             long vyprStart = global::Vypr.Runtime.Probe.Start();
@@ -110,6 +128,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "aKizGE7ChMOCTPsxjHn/UTwBAABBc3luY0NhbGwuY3M=")] // AsyncCall.cs(11,22)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::System.Threading.Tasks.ValueTask<int> PeekAsync_11_22(this global::Worker @this, int @ms)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -117,6 +136,11 @@ namespace Vypr.Generated
                 return @this.PeekAsync(@ms);
             }
 
+            return VyprProbed_PeekAsync_11_22(@this, @ms);
+        }
+
+        private static global::System.Threading.Tasks.ValueTask<int> VyprProbed_PeekAsync_11_22(global::Worker @this, int @ms)
+        {
             int vyprSite = VyprRegistrations.Site4;
 
             long vyprStart = global::Vypr.Runtime.Probe.Start();

@@ -31,6 +31,7 @@ namespace Vypr.Generated
     file static class VyprInterceptors
     {
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "LR1rKYODaj9jMrF+S0IEOW4AAABFeHRlbnNpb25DYWxsLmNz")] // ExtensionCall.cs(6,32)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static string Shout_6_32(this string @this)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -38,6 +39,11 @@ namespace Vypr.Generated
                 return global::Text.Shout(@this);
             }
 
+            return VyprProbed_Shout_6_32(@this);
+        }
+
+        private static string VyprProbed_Shout_6_32(string @this)
+        {
             int vyprSite = VyprRegistrations.Site1;
 
             long vyprStart = global::Vypr.Runtime.Probe.Start();
@@ -55,6 +61,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "LR1rKYODaj9jMrF+S0IEOZUAAABFeHRlbnNpb25DYWxsLmNz")] // ExtensionCall.cs(7,21)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static string Shout_7_21(string @s)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -62,6 +69,11 @@ namespace Vypr.Generated
                 return global::Text.Shout(@s);
             }
 
+            return VyprProbed_Shout_7_21(@s);
+        }
+
+        private static string VyprProbed_Shout_7_21(string @s)
+        {
             int vyprSite = VyprRegistrations.Site2;
 
             long vyprStart = global::Vypr.Runtime.Probe.Start();

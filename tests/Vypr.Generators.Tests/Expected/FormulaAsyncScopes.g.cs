@@ -37,6 +37,7 @@ namespace Vypr.Generated
     file static class VyprInterceptors
     {
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "woZK2DW53ey+dSfXptwCfaMDAABBc3luY1Njb3Blcy5jcw==")] // AsyncScopes.cs(31,30)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::System.Threading.Tasks.Task<int> ReadAsync_31_30(this global::Pipeline @this, int @i)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -44,6 +45,11 @@ namespace Vypr.Generated
                 return @this.ReadAsync(@i);
             }
 
+            return VyprProbed_ReadAsync_31_30(@this, @i);
+        }
+
+        private static global::System.Threading.Tasks.Task<int> VyprProbed_ReadAsync_31_30(global::Pipeline @this, int @i)
+        {
             global::Vypr.Runtime.ScopeInstance? vyprInner0 = global::Vypr.Runtime.ScopeInstance.Current(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::System.Threading.Tasks.Task<int> vyprTask;
@@ -82,6 +88,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "woZK2DW53ey+dSfXptwCfdQDAABBc3luY1Njb3Blcy5jcw==")] // AsyncScopes.cs(32,28)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::System.Threading.Tasks.Task<int> SaveAsync_32_28(this global::Pipeline @this, int @size)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -89,6 +96,11 @@ namespace Vypr.Generated
                 return @this.SaveAsync(@size);
             }
 
+            return VyprProbed_SaveAsync_32_28(@this, @size);
+        }
+
+        private static global::System.Threading.Tasks.Task<int> VyprProbed_SaveAsync_32_28(global::Pipeline @this, int @size)
+        {
             global::Vypr.Runtime.ScopeInstance? vyprInner0 = global::Vypr.Runtime.ScopeInstance.Current(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::System.Threading.Tasks.Task<int> vyprTask;
@@ -123,6 +135,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "woZK2DW53ey+dSfXptwCfS0EAABBc3luY1Njb3Blcy5jcw==")] // AsyncScopes.cs(37,28)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::System.Threading.Tasks.Task<int> RunAsync_37_28(this global::Pipeline @this, int @depth)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -130,6 +143,11 @@ namespace Vypr.Generated
                 return @this.RunAsync(@depth);
             }
 
+            return VyprProbed_RunAsync_37_28(@this, @depth);
+        }
+
+        private static global::System.Threading.Tasks.Task<int> VyprProbed_RunAsync_37_28(global::Pipeline @this, int @depth)
+        {
             global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point3, vyprScope, vyprStart);
@@ -160,10 +178,11 @@ namespace Vypr.Generated
         internal static void VyprRecord_RunAsync_37_28(global::Vypr.Runtime.ScopeInstance vyprScope, long vyprStart, long vyprEnd, bool vyprCompleted)
         {
             global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point3, vyprScope, vyprStart, vyprEnd, vyprCompleted);
-            global::Vypr.Runtime.Probe.Exited(vyprScope);
+            global::Vypr.Runtime.Probe.Exited(vyprScope, vyprEnd);
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "woZK2DW53ey+dSfXptwCffYEAABBc3luY1Njb3Blcy5jcw==")] // AsyncScopes.cs(49,37)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::System.Threading.Tasks.Task<int> RunAsync_49_37(this global::Pipeline @this, int @depth)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -171,6 +190,11 @@ namespace Vypr.Generated
                 return @this.RunAsync(@depth);
             }
 
+            return VyprProbed_RunAsync_49_37(@this, @depth);
+        }
+
+        private static global::System.Threading.Tasks.Task<int> VyprProbed_RunAsync_49_37(global::Pipeline @this, int @depth)
+        {
             global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point4, vyprScope, vyprStart);
@@ -201,10 +225,11 @@ namespace Vypr.Generated
         internal static void VyprRecord_RunAsync_49_37(global::Vypr.Runtime.ScopeInstance vyprScope, long vyprStart, long vyprEnd, bool vyprCompleted)
         {
             global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point4, vyprScope, vyprStart, vyprEnd, vyprCompleted);
-            global::Vypr.Runtime.Probe.Exited(vyprScope);
+            global::Vypr.Runtime.Probe.Exited(vyprScope, vyprEnd);
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "woZK2DW53ey+dSfXptwCfQwFAABBc3luY1Njb3Blcy5jcw==")] // AsyncScopes.cs(49,59)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::System.Threading.Tasks.Task<int> RunAsync_49_59(this global::Pipeline @this, int @depth)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -212,6 +237,11 @@ namespace Vypr.Generated
                 return @this.RunAsync(@depth);
             }
 
+            return VyprProbed_RunAsync_49_59(@this, @depth);
+        }
+
+        private static global::System.Threading.Tasks.Task<int> VyprProbed_RunAsync_49_59(global::Pipeline @this, int @depth)
+        {
             global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point5, vyprScope, vyprStart);
@@ -242,7 +272,7 @@ namespace Vypr.Generated
         internal static void VyprRecord_RunAsync_49_59(global::Vypr.Runtime.ScopeInstance vyprScope, long vyprStart, long vyprEnd, bool vyprCompleted)
         {
             global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point5, vyprScope, vyprStart, vyprEnd, vyprCompleted);
-            global::Vypr.Runtime.Probe.Exited(vyprScope);
+            global::Vypr.Runtime.Probe.Exited(vyprScope, vyprEnd);
         }
     }
     file sealed class VyprPending_ReadAsync_31_30(global::Vypr.Runtime.ScopeInstance? vyprInner0, long vyprStart)

@@ -38,6 +38,7 @@ namespace Vypr.Generated
     file static class VyprInterceptors
     {
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "L4CBtpnvKXWdHSdfb3syC3kGAABFdmVyeXRoaW5nLmNz")] // Everything.cs(39,25)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static string[] Load_39_25(this global::Job @this, string @name)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -45,6 +46,11 @@ namespace Vypr.Generated
                 return @this.Load(@name);
             }
 
+            return VyprProbed_Load_39_25(@this, @name);
+        }
+
+        private static string[] VyprProbed_Load_39_25(global::Job @this, string @name)
+        {
             global::Vypr.Runtime.ScopeInstance? vyprInner0 = global::Vypr.Runtime.ScopeInstance.Current(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             bool vyprCompleted = false;
@@ -79,6 +85,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "L4CBtpnvKXWdHSdfb3syC5oGAABFdmVyeXRoaW5nLmNz")] // Everything.cs(40,22)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::System.Threading.Tasks.ValueTask<int> SaveAsync_40_22(this global::Job @this, string[] @rows)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -86,6 +93,11 @@ namespace Vypr.Generated
                 return @this.SaveAsync(@rows);
             }
 
+            return VyprProbed_SaveAsync_40_22(@this, @rows);
+        }
+
+        private static global::System.Threading.Tasks.ValueTask<int> VyprProbed_SaveAsync_40_22(global::Job @this, string[] @rows)
+        {
             global::Vypr.Runtime.ScopeInstance? vyprInner0 = global::Vypr.Runtime.ScopeInstance.Current(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::System.Threading.Tasks.ValueTask<int> vyprTask;
@@ -124,6 +136,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "L4CBtpnvKXWdHSdfb3syCyoHAABFdmVyeXRoaW5nLmNz")] // Everything.cs(49,19)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::System.Threading.Tasks.Task<int> Run_49_19(this global::Job @this, string @name)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -131,6 +144,11 @@ namespace Vypr.Generated
                 return @this.Run(@name);
             }
 
+            return VyprProbed_Run_49_19(@this, @name);
+        }
+
+        private static global::System.Threading.Tasks.Task<int> VyprProbed_Run_49_19(global::Job @this, string @name)
+        {
             global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point4, vyprScope, vyprStart);
@@ -161,10 +179,11 @@ namespace Vypr.Generated
         internal static void VyprRecord_Run_49_19(global::Vypr.Runtime.ScopeInstance vyprScope, long vyprStart, long vyprEnd, bool vyprCompleted)
         {
             global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point4, vyprScope, vyprStart, vyprEnd, vyprCompleted);
-            global::Vypr.Runtime.Probe.Exited(vyprScope);
+            global::Vypr.Runtime.Probe.Exited(vyprScope, vyprEnd);
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "L4CBtpnvKXWdHSdfb3syC0kHAABFdmVyeXRoaW5nLmNz")] // Everything.cs(50,19)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::System.Threading.Tasks.Task<int> Run_50_19(this global::Job @this, string @name)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -172,6 +191,11 @@ namespace Vypr.Generated
                 return @this.Run(@name);
             }
 
+            return VyprProbed_Run_50_19(@this, @name);
+        }
+
+        private static global::System.Threading.Tasks.Task<int> VyprProbed_Run_50_19(global::Job @this, string @name)
+        {
             global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point5, vyprScope, vyprStart);
@@ -202,10 +226,11 @@ namespace Vypr.Generated
         internal static void VyprRecord_Run_50_19(global::Vypr.Runtime.ScopeInstance vyprScope, long vyprStart, long vyprEnd, bool vyprCompleted)
         {
             global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point5, vyprScope, vyprStart, vyprEnd, vyprCompleted);
-            global::Vypr.Runtime.Probe.Exited(vyprScope);
+            global::Vypr.Runtime.Probe.Exited(vyprScope, vyprEnd);
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "L4CBtpnvKXWdHSdfb3syC2gHAABFdmVyeXRoaW5nLmNz")] // Everything.cs(51,19)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::System.Threading.Tasks.Task<int> Run_51_19(this global::Job @this, string @name)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -213,6 +238,11 @@ namespace Vypr.Generated
                 return @this.Run(@name);
             }
 
+            return VyprProbed_Run_51_19(@this, @name);
+        }
+
+        private static global::System.Threading.Tasks.Task<int> VyprProbed_Run_51_19(global::Job @this, string @name)
+        {
             global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point6, vyprScope, vyprStart);
@@ -243,7 +273,7 @@ namespace Vypr.Generated
         internal static void VyprRecord_Run_51_19(global::Vypr.Runtime.ScopeInstance vyprScope, long vyprStart, long vyprEnd, bool vyprCompleted)
         {
             global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point6, vyprScope, vyprStart, vyprEnd, vyprCompleted);
-            global::Vypr.Runtime.Probe.Exited(vyprScope);
+            global::Vypr.Runtime.Probe.Exited(vyprScope, vyprEnd);
         }
     }
     file sealed class VyprPending_SaveAsync_40_22(global::Vypr.Runtime.ScopeInstance? vyprInner0, long vyprStart)

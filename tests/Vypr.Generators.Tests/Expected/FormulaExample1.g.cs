@@ -36,6 +36,7 @@ namespace Vypr.Generated
     file static class VyprInterceptors
     {
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "a+ZfUWzblYUsn7atgAKvdLsCAABFeGFtcGxlMS5jcw==")] // Example1.cs(20,39)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int F_20_39(this global::Calc @this, int @n)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -43,6 +44,11 @@ namespace Vypr.Generated
                 return @this.F(@n);
             }
 
+            return VyprProbed_F_20_39(@this, @n);
+        }
+
+        private static int VyprProbed_F_20_39(global::Calc @this, int @n)
+        {
             global::Vypr.Runtime.ScopeInstance? vyprInner0 = global::Vypr.Runtime.ScopeInstance.Current(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             bool vyprCompleted = false;
@@ -69,6 +75,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "a+ZfUWzblYUsn7atgAKvdMgCAABFeGFtcGxlMS5jcw==")] // Example1.cs(20,52)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int F_20_52(this global::Calc @this, int @n)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -76,6 +83,11 @@ namespace Vypr.Generated
                 return @this.F(@n);
             }
 
+            return VyprProbed_F_20_52(@this, @n);
+        }
+
+        private static int VyprProbed_F_20_52(global::Calc @this, int @n)
+        {
             global::Vypr.Runtime.ScopeInstance? vyprInner0 = global::Vypr.Runtime.ScopeInstance.Current(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             bool vyprCompleted = false;
@@ -102,6 +114,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "a+ZfUWzblYUsn7atgAKvdE0DAABFeGFtcGxlMS5jcw==")] // Example1.cs(28,17)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Handle_28_17(this global::Service @this, int @n)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -109,6 +122,11 @@ namespace Vypr.Generated
                 return @this.Handle(@n);
             }
 
+            return VyprProbed_Handle_28_17(@this, @n);
+        }
+
+        private static int VyprProbed_Handle_28_17(global::Service @this, int @n)
+        {
             global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point3, vyprScope, vyprStart);
@@ -130,10 +148,11 @@ namespace Vypr.Generated
         internal static void VyprRecord_Handle_28_17(global::Vypr.Runtime.ScopeInstance vyprScope, long vyprStart, long vyprEnd, bool vyprCompleted)
         {
             global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point3, vyprScope, vyprStart, vyprEnd, vyprCompleted);
-            global::Vypr.Runtime.Probe.Exited(vyprScope);
+            global::Vypr.Runtime.Probe.Exited(vyprScope, vyprEnd);
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "a+ZfUWzblYUsn7atgAKvdGgDAABFeGFtcGxlMS5jcw==")] // Example1.cs(29,17)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Handle_29_17(this global::Service @this, int @n)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -141,6 +160,11 @@ namespace Vypr.Generated
                 return @this.Handle(@n);
             }
 
+            return VyprProbed_Handle_29_17(@this, @n);
+        }
+
+        private static int VyprProbed_Handle_29_17(global::Service @this, int @n)
+        {
             global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point4, vyprScope, vyprStart);
@@ -162,7 +186,7 @@ namespace Vypr.Generated
         internal static void VyprRecord_Handle_29_17(global::Vypr.Runtime.ScopeInstance vyprScope, long vyprStart, long vyprEnd, bool vyprCompleted)
         {
             global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point4, vyprScope, vyprStart, vyprEnd, vyprCompleted);
-            global::Vypr.Runtime.Probe.Exited(vyprScope);
+            global::Vypr.Runtime.Probe.Exited(vyprScope, vyprEnd);
         }
     }
 }

@@ -35,6 +35,7 @@ namespace Vypr.Generated
     file static class VyprInterceptors
     {
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "NTXqCxpSW98lwI2ywfrlDSQDAABFeGFtcGxlMi5jcw==")] // Example2.cs(28,27)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Next_28_27(this global::Calculator @this, int @i)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -42,6 +43,11 @@ namespace Vypr.Generated
                 return @this.Next(@i);
             }
 
+            return VyprProbed_Next_28_27(@this, @i);
+        }
+
+        private static int VyprProbed_Next_28_27(global::Calculator @this, int @i)
+        {
             global::Vypr.Runtime.ScopeInstance? vyprInner0 = global::Vypr.Runtime.ScopeInstance.Current(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             bool vyprCompleted = false;
@@ -72,6 +78,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "NTXqCxpSW98lwI2ywfrlDUgDAABFeGFtcGxlMi5jcw==")] // Example2.cs(29,28)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Calc_29_28(this global::Calculator @this, int @a)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -79,6 +86,11 @@ namespace Vypr.Generated
                 return @this.Calc(@a);
             }
 
+            return VyprProbed_Calc_29_28(@this, @a);
+        }
+
+        private static int VyprProbed_Calc_29_28(global::Calculator @this, int @a)
+        {
             global::Vypr.Runtime.ScopeInstance? vyprInner0 = global::Vypr.Runtime.ScopeInstance.Current(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             bool vyprCompleted = false;
@@ -104,6 +116,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "NTXqCxpSW98lwI2ywfrlDccDAABFeGFtcGxlMi5jcw==")] // Example2.cs(38,47)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Handle_38_47(this global::Service @this)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -111,6 +124,11 @@ namespace Vypr.Generated
                 return @this.Handle();
             }
 
+            return VyprProbed_Handle_38_47(@this);
+        }
+
+        private static int VyprProbed_Handle_38_47(global::Service @this)
+        {
             global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point3, vyprScope, vyprStart);
@@ -132,7 +150,7 @@ namespace Vypr.Generated
         internal static void VyprRecord_Handle_38_47(global::Vypr.Runtime.ScopeInstance vyprScope, long vyprStart, long vyprEnd, bool vyprCompleted)
         {
             global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point3, vyprScope, vyprStart, vyprEnd, vyprCompleted);
-            global::Vypr.Runtime.Probe.Exited(vyprScope);
+            global::Vypr.Runtime.Probe.Exited(vyprScope, vyprEnd);
         }
     }
 }

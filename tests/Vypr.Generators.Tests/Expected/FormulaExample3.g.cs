@@ -39,6 +39,7 @@ namespace Vypr.Generated
     file static class VyprInterceptors
     {
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "PZr6lu1nT3OudOWO+w2jvbQCAABFeGFtcGxlMy5jcw==")] // Example3.cs(20,54)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static void Write_20_54(this global::Store @this, int @n)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -47,6 +48,11 @@ namespace Vypr.Generated
                 return;
             }
 
+            VyprProbed_Write_20_54(@this, @n);
+        }
+
+        private static void VyprProbed_Write_20_54(global::Store @this, int @n)
+        {
             global::Vypr.Runtime.ScopeInstance? vyprInner0 = global::Vypr.Runtime.ScopeInstance.Current(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             bool vyprCompleted = false;
@@ -71,6 +77,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "PZr6lu1nT3OudOWO+w2jvToDAABFeGFtcGxlMy5jcw==")] // Example3.cs(28,18)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static void Upload_28_18(this global::Uploader @this, string @file, int @n)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -79,6 +86,11 @@ namespace Vypr.Generated
                 return;
             }
 
+            VyprProbed_Upload_28_18(@this, @file, @n);
+        }
+
+        private static void VyprProbed_Upload_28_18(global::Uploader @this, string @file, int @n)
+        {
             global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point2, vyprScope, vyprStart);
@@ -101,10 +113,11 @@ namespace Vypr.Generated
         internal static void VyprRecord_Upload_28_18(global::Vypr.Runtime.ScopeInstance vyprScope, long vyprStart, long vyprEnd, bool vyprCompleted)
         {
             global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point2, vyprScope, vyprStart, vyprEnd, vyprCompleted);
-            global::Vypr.Runtime.Probe.Exited(vyprScope);
+            global::Vypr.Runtime.Probe.Exited(vyprScope, vyprEnd);
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "PZr6lu1nT3OudOWO+w2jvWEDAABFeGFtcGxlMy5jcw==")] // Example3.cs(29,18)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static void Upload_29_18(this global::Uploader @this, string @file, int @n)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -113,6 +126,11 @@ namespace Vypr.Generated
                 return;
             }
 
+            VyprProbed_Upload_29_18(@this, @file, @n);
+        }
+
+        private static void VyprProbed_Upload_29_18(global::Uploader @this, string @file, int @n)
+        {
             global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point4, vyprScope, vyprStart);
@@ -135,10 +153,11 @@ namespace Vypr.Generated
         internal static void VyprRecord_Upload_29_18(global::Vypr.Runtime.ScopeInstance vyprScope, long vyprStart, long vyprEnd, bool vyprCompleted)
         {
             global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point4, vyprScope, vyprStart, vyprEnd, vyprCompleted);
-            global::Vypr.Runtime.Probe.Exited(vyprScope);
+            global::Vypr.Runtime.Probe.Exited(vyprScope, vyprEnd);
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "PZr6lu1nT3OudOWO+w2jvYgDAABFeGFtcGxlMy5jcw==")] // Example3.cs(30,18)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static void Upload_30_18(this global::Uploader @this, string @file, int @n)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -147,6 +166,11 @@ namespace Vypr.Generated
                 return;
             }
 
+            VyprProbed_Upload_30_18(@this, @file, @n);
+        }
+
+        private static void VyprProbed_Upload_30_18(global::Uploader @this, string @file, int @n)
+        {
             global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point6, vyprScope, vyprStart);
@@ -169,7 +193,7 @@ namespace Vypr.Generated
         internal static void VyprRecord_Upload_30_18(global::Vypr.Runtime.ScopeInstance vyprScope, long vyprStart, long vyprEnd, bool vyprCompleted)
         {
             global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point6, vyprScope, vyprStart, vyprEnd, vyprCompleted);
-            global::Vypr.Runtime.Probe.Exited(vyprScope);
+            global::Vypr.Runtime.Probe.Exited(vyprScope, vyprEnd);
         }
     }
 }

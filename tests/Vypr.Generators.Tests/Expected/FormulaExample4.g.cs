@@ -38,6 +38,7 @@ namespace Vypr.Generated
     file static class VyprInterceptors
     {
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "RkA9jE7W6YLe658B82ZA5r4CAABFeGFtcGxlNC5jcw==")] // Example4.cs(25,27)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Read_25_27(this global::Worker @this, int @i)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -45,6 +46,11 @@ namespace Vypr.Generated
                 return @this.Read(@i);
             }
 
+            return VyprProbed_Read_25_27(@this, @i);
+        }
+
+        private static int VyprProbed_Read_25_27(global::Worker @this, int @i)
+        {
             global::Vypr.Runtime.ScopeInstance? vyprInner0 = global::Vypr.Runtime.ScopeInstance.Current(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             bool vyprCompleted = false;
@@ -75,6 +81,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "RkA9jE7W6YLe658B82ZA5tcCAABFeGFtcGxlNC5jcw==")] // Example4.cs(26,17)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static void Func_26_17(this global::Worker @this, int @val)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -83,6 +90,11 @@ namespace Vypr.Generated
                 return;
             }
 
+            VyprProbed_Func_26_17(@this, @val);
+        }
+
+        private static void VyprProbed_Func_26_17(global::Worker @this, int @val)
+        {
             global::Vypr.Runtime.ScopeInstance? vyprInner0 = global::Vypr.Runtime.ScopeInstance.Current(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             bool vyprCompleted = false;
@@ -107,6 +119,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "RkA9jE7W6YLe658B82ZA5vgCAABFeGFtcGxlNC5jcw==")] // Example4.cs(27,23)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Read_27_23(this global::Worker @this, int @i)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -114,6 +127,11 @@ namespace Vypr.Generated
                 return @this.Read(@i);
             }
 
+            return VyprProbed_Read_27_23(@this, @i);
+        }
+
+        private static int VyprProbed_Read_27_23(global::Worker @this, int @i)
+        {
             global::Vypr.Runtime.ScopeInstance? vyprInner0 = global::Vypr.Runtime.ScopeInstance.Current(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             bool vyprCompleted = false;
@@ -144,6 +162,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "RkA9jE7W6YLe658B82ZA5hEDAABFeGFtcGxlNC5jcw==")] // Example4.cs(28,17)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static void Func_28_17(this global::Worker @this, int @val)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -152,6 +171,11 @@ namespace Vypr.Generated
                 return;
             }
 
+            VyprProbed_Func_28_17(@this, @val);
+        }
+
+        private static void VyprProbed_Func_28_17(global::Worker @this, int @val)
+        {
             global::Vypr.Runtime.ScopeInstance? vyprInner0 = global::Vypr.Runtime.ScopeInstance.Current(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             bool vyprCompleted = false;
@@ -176,6 +200,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "RkA9jE7W6YLe658B82ZA5jIDAABFeGFtcGxlNC5jcw==")] // Example4.cs(29,23)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Read_29_23(this global::Worker @this, int @i)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -183,6 +208,11 @@ namespace Vypr.Generated
                 return @this.Read(@i);
             }
 
+            return VyprProbed_Read_29_23(@this, @i);
+        }
+
+        private static int VyprProbed_Read_29_23(global::Worker @this, int @i)
+        {
             global::Vypr.Runtime.ScopeInstance? vyprInner0 = global::Vypr.Runtime.ScopeInstance.Current(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             bool vyprCompleted = false;
@@ -213,6 +243,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "RkA9jE7W6YLe658B82ZA5pADAABFeGFtcGxlNC5jcw==")] // Example4.cs(35,47)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static void Handle_35_47(this global::Service @this)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -221,6 +252,11 @@ namespace Vypr.Generated
                 return;
             }
 
+            VyprProbed_Handle_35_47(@this);
+        }
+
+        private static void VyprProbed_Handle_35_47(global::Service @this)
+        {
             global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point6, vyprScope, vyprStart);
@@ -241,7 +277,7 @@ namespace Vypr.Generated
         internal static void VyprRecord_Handle_35_47(global::Vypr.Runtime.ScopeInstance vyprScope, long vyprStart, long vyprEnd, bool vyprCompleted)
         {
             global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point6, vyprScope, vyprStart, vyprEnd, vyprCompleted);
-            global::Vypr.Runtime.Probe.Exited(vyprScope);
+            global::Vypr.Runtime.Probe.Exited(vyprScope, vyprEnd);
         }
     }
 }

@@ -36,6 +36,7 @@ namespace Vypr.Generated
     file static class VyprInterceptors
     {
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "yitkMI0TfvlkFUzIwNbRZ/8CAABTY29wZUNhbGxzLmNz")] // ScopeCalls.cs(29,15)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static string Find_29_15(this global::Index @this, string @key)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -43,6 +44,11 @@ namespace Vypr.Generated
                 return @this.Find(@key);
             }
 
+            return VyprProbed_Find_29_15(@this, @key);
+        }
+
+        private static string VyprProbed_Find_29_15(global::Index @this, string @key)
+        {
             global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point1, vyprScope, vyprStart);
@@ -67,10 +73,11 @@ namespace Vypr.Generated
             global::Vypr.Runtime.Probe.Length(@key);
             global::Vypr.Runtime.Probe.Value(vyprResult);
             global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point1, vyprScope, vyprStart, vyprEnd, vyprCompleted);
-            global::Vypr.Runtime.Probe.Exited(vyprScope);
+            global::Vypr.Runtime.Probe.Exited(vyprScope, vyprEnd);
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "yitkMI0TfvlkFUzIwNbRZxkDAABTY29wZUNhbGxzLmNz")] // ScopeCalls.cs(30,15)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static string Find_30_15(this global::Index @this, string @key)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -78,6 +85,11 @@ namespace Vypr.Generated
                 return @this.Find(@key);
             }
 
+            return VyprProbed_Find_30_15(@this, @key);
+        }
+
+        private static string VyprProbed_Find_30_15(global::Index @this, string @key)
+        {
             global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point2, vyprScope, vyprStart);
@@ -102,10 +114,11 @@ namespace Vypr.Generated
             global::Vypr.Runtime.Probe.Length(@key);
             global::Vypr.Runtime.Probe.Value(vyprResult);
             global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point2, vyprScope, vyprStart, vyprEnd, vyprCompleted);
-            global::Vypr.Runtime.Probe.Exited(vyprScope);
+            global::Vypr.Runtime.Probe.Exited(vyprScope, vyprEnd);
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "yitkMI0TfvlkFUzIwNbRZzcDAABTY29wZUNhbGxzLmNz")] // ScopeCalls.cs(31,15)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static string Find_31_15(this global::Index @this, string @key)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -113,6 +126,11 @@ namespace Vypr.Generated
                 return @this.Find(@key);
             }
 
+            return VyprProbed_Find_31_15(@this, @key);
+        }
+
+        private static string VyprProbed_Find_31_15(global::Index @this, string @key)
+        {
             global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point3, vyprScope, vyprStart);
@@ -137,10 +155,11 @@ namespace Vypr.Generated
             global::Vypr.Runtime.Probe.Length(@key);
             global::Vypr.Runtime.Probe.Value(vyprResult);
             global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point3, vyprScope, vyprStart, vyprEnd, vyprCompleted);
-            global::Vypr.Runtime.Probe.Exited(vyprScope);
+            global::Vypr.Runtime.Probe.Exited(vyprScope, vyprEnd);
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "yitkMI0TfvlkFUzIwNbRZ1YDAABTY29wZUNhbGxzLmNz")] // ScopeCalls.cs(32,21)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static string Find_32_21(this global::Index @this, string @key)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -148,6 +167,11 @@ namespace Vypr.Generated
                 return @this.Find(@key);
             }
 
+            return VyprProbed_Find_32_21(@this, @key);
+        }
+
+        private static string VyprProbed_Find_32_21(global::Index @this, string @key)
+        {
             global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point4, vyprScope, vyprStart);
@@ -172,7 +196,7 @@ namespace Vypr.Generated
             global::Vypr.Runtime.Probe.Length(@key);
             global::Vypr.Runtime.Probe.Value(vyprResult);
             global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point4, vyprScope, vyprStart, vyprEnd, vyprCompleted);
-            global::Vypr.Runtime.Probe.Exited(vyprScope);
+            global::Vypr.Runtime.Probe.Exited(vyprScope, vyprEnd);
         }
     }
 }

@@ -34,6 +34,7 @@ namespace Vypr.Generated
     file static class VyprInterceptors
     {
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "DWFeTp6WpYJOwCd32Llk46IAAABHZW5lcmljQ2FsbC5jcw==")] // GenericCall.cs(8,21)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Echo_8_21(this global::Box @this, int @value)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -41,6 +42,11 @@ namespace Vypr.Generated
                 return @this.Echo<int>(@value);
             }
 
+            return VyprProbed_Echo_8_21(@this, @value);
+        }
+
+        private static int VyprProbed_Echo_8_21(global::Box @this, int @value)
+        {
             int vyprSite = VyprRegistrations.Site1;
 
             long vyprStart = global::Vypr.Runtime.Probe.Start();
@@ -58,6 +64,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "DWFeTp6WpYJOwCd32Llk48wAAABHZW5lcmljQ2FsbC5jcw==")] // GenericCall.cs(9,24)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static string Echo_9_24(this global::Box @this, string @value)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -65,6 +72,11 @@ namespace Vypr.Generated
                 return @this.Echo<string>(@value);
             }
 
+            return VyprProbed_Echo_9_24(@this, @value);
+        }
+
+        private static string VyprProbed_Echo_9_24(global::Box @this, string @value)
+        {
             int vyprSite = VyprRegistrations.Site2;
 
             long vyprStart = global::Vypr.Runtime.Probe.Start();
@@ -82,6 +94,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "DWFeTp6WpYJOwCd32Llk4wMBAABHZW5lcmljQ2FsbC5jcw==")] // GenericCall.cs(10,27)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::System.Collections.Generic.List<int> Echo_10_27(this global::Box @this, global::System.Collections.Generic.List<int> @value)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -89,6 +102,11 @@ namespace Vypr.Generated
                 return @this.Echo<global::System.Collections.Generic.List<int>>(@value);
             }
 
+            return VyprProbed_Echo_10_27(@this, @value);
+        }
+
+        private static global::System.Collections.Generic.List<int> VyprProbed_Echo_10_27(global::Box @this, global::System.Collections.Generic.List<int> @value)
+        {
             int vyprSite = VyprRegistrations.Site3;
 
             long vyprStart = global::Vypr.Runtime.Probe.Start();
@@ -106,6 +124,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "DWFeTp6WpYJOwCd32Llk4zsBAABHZW5lcmljQ2FsbC5jcw==")] // GenericCall.cs(11,20)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static (int, string) Pair_11_20(int @a, string @b)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -113,6 +132,11 @@ namespace Vypr.Generated
                 return global::Box.Pair<int, string>(@a, @b);
             }
 
+            return VyprProbed_Pair_11_20(@a, @b);
+        }
+
+        private static (int, string) VyprProbed_Pair_11_20(int @a, string @b)
+        {
             int vyprSite = VyprRegistrations.Site4;
 
             long vyprStart = global::Vypr.Runtime.Probe.Start();

@@ -33,6 +33,7 @@ namespace Vypr.Generated
     file static class VyprInterceptors
     {
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "OBLa9CK6NvyHLIeQyCMV8K4AAABHZW5lcmljVHlwZUNhbGwuY3M=")] // GenericTypeCall.cs(8,17)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static void Save_8_17(this global::Repository<int> @this, int @item)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -41,6 +42,11 @@ namespace Vypr.Generated
                 return;
             }
 
+            VyprProbed_Save_8_17(@this, @item);
+        }
+
+        private static void VyprProbed_Save_8_17(global::Repository<int> @this, int @item)
+        {
             int vyprSite = VyprRegistrations.Site1;
 
             long vyprStart = global::Vypr.Runtime.Probe.Start();
@@ -57,6 +63,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "OBLa9CK6NvyHLIeQyCMV8P0AAABHZW5lcmljVHlwZUNhbGwuY3M=")] // GenericTypeCall.cs(10,15)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static void Save_10_15(this global::Repository<string> @this, string @item)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -65,6 +72,11 @@ namespace Vypr.Generated
                 return;
             }
 
+            VyprProbed_Save_10_15(@this, @item);
+        }
+
+        private static void VyprProbed_Save_10_15(global::Repository<string> @this, string @item)
+        {
             int vyprSite = VyprRegistrations.Site2;
 
             long vyprStart = global::Vypr.Runtime.Probe.Start();
@@ -81,6 +93,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "OBLa9CK6NvyHLIeQyCMV8DEBAABHZW5lcmljVHlwZUNhbGwuY3M=")] // GenericTypeCall.cs(11,32)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Count_11_32(global::Repository<int> @repository)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -88,6 +101,11 @@ namespace Vypr.Generated
                 return global::Repository<int>.Count(@repository);
             }
 
+            return VyprProbed_Count_11_32(@repository);
+        }
+
+        private static int VyprProbed_Count_11_32(global::Repository<int> @repository)
+        {
             int vyprSite = VyprRegistrations.Site3;
 
             long vyprStart = global::Vypr.Runtime.Probe.Start();

@@ -32,6 +32,7 @@ namespace Vypr.Generated
     file static class VyprInterceptors
     {
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "pmxW8byPUlREc98KEqKqw34AAABJbnN0YW5jZUNhbGwuY3M=")] // InstanceCall.cs(7,15)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Put_7_15(this global::Store @this, string @key)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -39,6 +40,11 @@ namespace Vypr.Generated
                 return @this.Put(@key);
             }
 
+            return VyprProbed_Put_7_15(@this, @key);
+        }
+
+        private static int VyprProbed_Put_7_15(global::Store @this, string @key)
+        {
             int vyprSite = VyprRegistrations.Site1;
 
             long vyprStart = global::Vypr.Runtime.Probe.Start();
@@ -56,6 +62,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "pmxW8byPUlREc98KEqKqw1UBAABJbnN0YW5jZUNhbGwuY3M=")] // InstanceCall.cs(17,9)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Put_17_9(this global::Store @this, string @key)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -63,6 +70,11 @@ namespace Vypr.Generated
                 return @this.Put(@key);
             }
 
+            return VyprProbed_Put_17_9(@this, @key);
+        }
+
+        private static int VyprProbed_Put_17_9(global::Store @this, string @key)
+        {
             int vyprSite = VyprRegistrations.Site2;
 
             long vyprStart = global::Vypr.Runtime.Probe.Start();
@@ -80,6 +92,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "pmxW8byPUlREc98KEqKqw4UBAABJbnN0YW5jZUNhbGwuY3M=")] // InstanceCall.cs(18,21)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Put_18_21(this global::Store @this, string @key)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -87,6 +100,11 @@ namespace Vypr.Generated
                 return @this.Put(@key);
             }
 
+            return VyprProbed_Put_18_21(@this, @key);
+        }
+
+        private static int VyprProbed_Put_18_21(global::Store @this, string @key)
+        {
             int vyprSite = VyprRegistrations.Site3;
 
             long vyprStart = global::Vypr.Runtime.Probe.Start();

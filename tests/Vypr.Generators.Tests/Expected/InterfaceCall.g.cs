@@ -33,6 +33,7 @@ namespace Vypr.Generated
     file static class VyprInterceptors
     {
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "txlz0khmB2MH8MngNvCgRgIBAABJbnRlcmZhY2VDYWxsLmNz")] // InterfaceCall.cs(10,23)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static bool Check_10_23(this global::IRule @this, int @size)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -40,6 +41,11 @@ namespace Vypr.Generated
                 return @this.Check(@size);
             }
 
+            return VyprProbed_Check_10_23(@this, @size);
+        }
+
+        private static bool VyprProbed_Check_10_23(global::IRule @this, int @size)
+        {
             int vyprSite;
             global::System.Type vyprReceiverType = @this.GetType();
             if (vyprReceiverType == typeof(global::SizeRule))
@@ -70,6 +76,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "txlz0khmB2MH8MngNvCgRksBAABJbnRlcmZhY2VDYWxsLmNz")] // InterfaceCall.cs(12,31)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static bool Check_12_31(this global::SizeRule @this, int @size)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -77,6 +84,11 @@ namespace Vypr.Generated
                 return @this.Check(@size);
             }
 
+            return VyprProbed_Check_12_31(@this, @size);
+        }
+
+        private static bool VyprProbed_Check_12_31(global::SizeRule @this, int @size)
+        {
             int vyprSite = VyprRegistrations.Site3;
 
             long vyprStart = global::Vypr.Runtime.Probe.Start();

@@ -30,6 +30,7 @@ namespace Vypr.Generated
     file static class VyprInterceptors
     {
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "lg9ktX+Tb0vp36lzOk6q4VAAAABMaWJyYXJ5Q2FsbC5jcw==")] // LibraryCall.cs(3,51)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static byte[] Encode_3_51(this global::Lib.Codec @this, string @s)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -37,6 +38,11 @@ namespace Vypr.Generated
                 return @this.Encode(@s);
             }
 
+            return VyprProbed_Encode_3_51(@this, @s);
+        }
+
+        private static byte[] VyprProbed_Encode_3_51(global::Lib.Codec @this, string @s)
+        {
             int vyprSite = VyprRegistrations.Site1;
 
             long vyprStart = global::Vypr.Runtime.Probe.Start();

@@ -35,6 +35,7 @@ namespace Vypr.Generated
         private static extern int CallDigits_8_38(global::Parser @this, string @text);
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "aLS9vJRUU1CcK9O0/erEoqMAAABQcml2YXRlQ2FsbC5jcw==")] // PrivateCall.cs(8,38)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Digits_8_38(this global::Parser @this, string @text)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -42,6 +43,11 @@ namespace Vypr.Generated
                 return CallDigits_8_38(@this, @text);
             }
 
+            return VyprProbed_Digits_8_38(@this, @text);
+        }
+
+        private static int VyprProbed_Digits_8_38(global::Parser @this, string @text)
+        {
             int vyprSite = VyprRegistrations.Site1;
 
             long vyprStart = global::Vypr.Runtime.Probe.Start();
@@ -62,6 +68,7 @@ namespace Vypr.Generated
         private static extern int CallCountCore_14_45(global::Helper? @this, string @text);
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "aLS9vJRUU1CcK9O0/erEorIBAABQcml2YXRlQ2FsbC5jcw==")] // PrivateCall.cs(14,45)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int CountCore_14_45(string @text)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -69,6 +76,11 @@ namespace Vypr.Generated
                 return CallCountCore_14_45(null, @text);
             }
 
+            return VyprProbed_CountCore_14_45(@text);
+        }
+
+        private static int VyprProbed_CountCore_14_45(string @text)
+        {
             int vyprSite = VyprRegistrations.Site2;
 
             long vyprStart = global::Vypr.Runtime.Probe.Start();

@@ -35,6 +35,7 @@ namespace Vypr.Generated
     file static class VyprInterceptors
     {
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "x2zmBcYelM336qbk4Ht+GYQAAABSZWZDYWxsLmNz")] // RefCall.cs(7,17)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static void Add_7_17(this ref global::Counter @this, int @n)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -43,6 +44,11 @@ namespace Vypr.Generated
                 return;
             }
 
+            VyprProbed_Add_7_17(ref @this, @n);
+        }
+
+        private static void VyprProbed_Add_7_17(ref global::Counter @this, int @n)
+        {
             int vyprSite = VyprRegistrations.Site1;
 
             long vyprStart = global::Vypr.Runtime.Probe.Start();
@@ -59,6 +65,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "x2zmBcYelM336qbk4Ht+GboAAABSZWZDYWxsLmNz")] // RefCall.cs(9,14)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static void Accumulate_9_14(ref int @total, in int @n, out int @doubled)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -67,6 +74,11 @@ namespace Vypr.Generated
                 return;
             }
 
+            VyprProbed_Accumulate_9_14(ref @total, in @n, out @doubled);
+        }
+
+        private static void VyprProbed_Accumulate_9_14(ref int @total, in int @n, out int @doubled)
+        {
             int vyprSite = VyprRegistrations.Site2;
 
             long vyprStart = global::Vypr.Runtime.Probe.Start();
@@ -83,6 +95,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "x2zmBcYelM336qbk4Ht+GS4BAABSZWZDYWxsLmNz")] // RefCall.cs(11,30)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Length_11_30(this global::Calc @this, string @s)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -90,6 +103,11 @@ namespace Vypr.Generated
                 return @this.Length(@s);
             }
 
+            return VyprProbed_Length_11_30(@this, @s);
+        }
+
+        private static int VyprProbed_Length_11_30(global::Calc @this, string @s)
+        {
             int vyprSite = VyprRegistrations.Site3;
 
             long vyprStart = global::Vypr.Runtime.Probe.Start();
@@ -107,6 +125,7 @@ namespace Vypr.Generated
         }
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "x2zmBcYelM336qbk4Ht+GYABAABSZWZDYWxsLmNz")] // RefCall.cs(13,30)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Length_13_30(this global::Calc @this, string @s)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -114,6 +133,11 @@ namespace Vypr.Generated
                 return @this.Length(@s);
             }
 
+            return VyprProbed_Length_13_30(@this, @s);
+        }
+
+        private static int VyprProbed_Length_13_30(global::Calc @this, string @s)
+        {
             int vyprSite = VyprRegistrations.Site4;
 
             long vyprStart = global::Vypr.Runtime.Probe.Start();

@@ -30,6 +30,7 @@ namespace Vypr.Generated
     file static class VyprInterceptors
     {
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "a5BZKo5oM8kzCeFpeCnVN1IAAABTdGF0aWNDYWxsLmNz")] // StaticCall.cs(4,41)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Twice_4_41(int @x)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -37,6 +38,11 @@ namespace Vypr.Generated
                 return global::Maths.Twice(@x);
             }
 
+            return VyprProbed_Twice_4_41(@x);
+        }
+
+        private static int VyprProbed_Twice_4_41(int @x)
+        {
             int vyprSite = VyprRegistrations.Site1;
 
             long vyprStart = global::Vypr.Runtime.Probe.Start();

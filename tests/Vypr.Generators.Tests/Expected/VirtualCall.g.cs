@@ -32,6 +32,7 @@ namespace Vypr.Generated
     file static class VyprInterceptors
     {
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ALnLtbGDj497lb1VA9nW/OwAAABWaXJ0dWFsQ2FsbC5jcw==")] // VirtualCall.cs(10,26)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Execute_10_26(this global::Job @this)
         {
             if (!global::Vypr.Runtime.Probe.IsEnabled)
@@ -39,6 +40,11 @@ namespace Vypr.Generated
                 return @this.Execute();
             }
 
+            return VyprProbed_Execute_10_26(@this);
+        }
+
+        private static int VyprProbed_Execute_10_26(global::Job @this)
+        {
             int vyprSite;
             global::System.Type vyprReceiverType = @this.GetType();
             if (vyprReceiverType == typeof(global::Job))

@@ -1,0 +1,10 @@
+using Vypr;
+
+namespace Suite.Library;
+
+/// <summary>Ten percent off from ten items: a monitored implementation reached through <see cref="IPricingRule"/>.</summary>
+public sealed class VolumeDiscount : IPricingRule
+{
+    [MaxDuration("500ms")]
+    public decimal Apply(decimal unitPrice, int quantity) => quantity >= 10 ? unitPrice * quantity * 0.9m : unitPrice * quantity;
+}
