@@ -36,6 +36,8 @@ public static class ConsumerSources
             <LangVersion>latest</LangVersion>
             <Nullable>{Nullable}</Nullable>
             <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+            <!-- Every diagnostic of each target, information included, for the test to read. -->
+            <ErrorLog>$(MSBuildProjectDirectory)/obj/diagnostics-$(TargetFramework).sarif,version=2.1</ErrorLog>
             {(vyprVersion is null ? string.Empty : "<DefineConstants>$(DefineConstants);VYPR</DefineConstants>")}
           </PropertyGroup>
           {(vyprVersion is null ? string.Empty : $"<ItemGroup><PackageReference Include=\"Vypr\" Version=\"{vyprVersion}\" /></ItemGroup>")}
@@ -43,6 +45,7 @@ public static class ConsumerSources
         """;
 
     public const string Library = """
+        using System.Collections.Generic;
         using System.Threading;
         #if VYPR
         using Vypr;
@@ -61,6 +64,35 @@ public static class ConsumerSources
                 [MaxDuration("5ms")]
         #endif
                 public static void Slow(int milliseconds) => Thread.Sleep(milliseconds);
+            }
+
+            public interface IRule<T, TValue>
+            {
+                bool Check(T instance, TValue value);
+            }
+
+            // A validator library's shape: generic rules reached through a generic interface. Interceptors time the
+            // direct calls of the sealed rule; the calls through IRule are counted by VYPR0018 and the weaving report.
+            public sealed class NotEmptyRule<T, TValue> : IRule<T, TValue>
+            {
+        #if VYPR
+                [MaxDuration("500ms")]
+        #endif
+                public bool Check(T instance, TValue value) => value is not null;
+            }
+
+            public static class Rules
+            {
+                public static bool CheckAll<T, TValue>(IEnumerable<IRule<T, TValue>> rules, T instance, TValue value)
+                {
+                    bool valid = true;
+                    foreach (IRule<T, TValue> rule in rules)
+                    {
+                        valid &= rule.Check(instance, value);
+                    }
+
+                    return valid;
+                }
             }
 
             public sealed class Store
@@ -166,6 +198,14 @@ public static class ConsumerSources
 
                 [Fact]
                 public void The_pipeline_specification_is_checked() => Assert.Equal(5, new Pipeline().Run(" hello "));
+
+                [Fact]
+                public void Generic_rules_are_checked_where_they_are_called_directly()
+                {
+                    var rule = new NotEmptyRule<string, string?>();
+                    Assert.True(rule.Check("person", "name"));
+                    Assert.False(Rules.CheckAll(new IRule<string, string?>[] { rule }, "person", null));
+                }
             }
         }
         """;
