@@ -107,7 +107,22 @@ public static class ConsumerSources
                 public int Run(string text) => _store.Write(text.Trim());
             }
 
+            public static class Guard
+            {
+                public static T NotNull<T>(T value) where T : class => value ?? throw new System.ArgumentNullException(nameof(value));
+            }
+
         #if VYPR
+            // A static class cannot be a type argument: its methods are scoped with For(typeof(...), ...).
+            public static class GuardSpecifications
+            {
+                [PerformanceSpecification]
+                public static Specification GuardsAreQuick => Specification
+                    .For(typeof(Guard), nameof(Guard.NotNull))
+                    .Forall("c", Calls.OfScope())
+                    .Check(c => c.Duration() < Duration.Milliseconds(500));
+            }
+
             public static class PipelineSpecifications
             {
                 [PerformanceSpecification]
@@ -174,6 +189,9 @@ public static class ConsumerSources
 
                 [Fact]
                 public void A_slow_call_fails_its_test() => Work.Slow(60);
+
+                [Fact]
+                public void Static_guards_are_checked() => Assert.Equal("x", Guard.NotNull("x"));
 
                 [Theory]
                 [InlineData(1)]
