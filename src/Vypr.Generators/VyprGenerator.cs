@@ -122,6 +122,11 @@ public sealed class VyprGenerator : IIncrementalGenerator
             {
                 output.AddSource(Emitter.HintName, Emitter.Emit(plan));
             }
+
+            if (plan is not null)
+            {
+                output.AddSource(WeavingReportWriter.HintName, WeavingReportWriter.Emit(plan));
+            }
         });
     }
 }

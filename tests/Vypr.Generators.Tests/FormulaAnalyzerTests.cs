@@ -852,6 +852,33 @@ public sealed class FormulaAnalyzerTests
         Assert.Empty(diagnostics);
     }
 
+    [Fact]
+    public void VYPR0006_For_with_a_type_that_is_not_a_typeof_written_in_place()
+    {
+        var diagnostics = Verify("""
+            public static class Guard { public static int Check(int x) => x; }
+            public static class User { public static int Use() => Guard.Check(1); }
+            public static class Specs
+            {
+                private static readonly System.Type GuardType = typeof(Guard);
+
+                [PerformanceSpecification]
+                public static Specification ByTypeof => Specification
+                    .For(typeof(Guard), nameof(Guard.Check))
+                    .Forall("c", Calls.OfScope())
+                    .Check(c => c.Duration() < Duration.Milliseconds(5));
+
+                [PerformanceSpecification]
+                public static Specification ByField => Specification
+                    .For({|VYPR0006:GuardType|}, nameof(Guard.Check))
+                    .Forall("c", Calls.OfScope())
+                    .Check(c => c.Duration() < Duration.Milliseconds(5));
+            }
+            """, withDomain: false);
+
+        Assert.Contains("For(Type, ...) must be given typeof(...) of the type that declares the scoped method, not 'GuardType'", Message(diagnostics, 0), System.StringComparison.Ordinal);
+    }
+
     private static ImmutableArray<Diagnostic> Verify(string markup, bool withDomain = true, string usings = "")
     {
         string header = withDomain ? Domain : "using Vypr;\n" + usings;

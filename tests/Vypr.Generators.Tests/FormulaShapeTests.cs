@@ -452,6 +452,61 @@ public sealed class FormulaShapeTests
         Assert.Equal(new[] { false, true, true }, verdicts.OrderBy(v => MonitoredProgram.SiteOf(v).Line).Select(v => v.Value));
     }
 
+    [Fact]
+    public void Static_and_extension_methods_are_scoped_through_For_with_typeof()
+    {
+        // Static classes cannot be type arguments (For<Guard> is CS0718): For(typeof(Guard), ...) names them.
+        const string source = Usings + """
+            public static class Specs
+            {
+                [PerformanceSpecification]
+                public static Specification GuardsAreQuick => Specification
+                    .For(typeof(Guard), nameof(Guard.NotNull))
+                    .Forall("c", Calls.OfScope())
+                    .Check(c => c.Duration() < Duration.Milliseconds(150));
+
+                [PerformanceSpecification]
+                public static Specification TrimmedWritesAreQuick => Specification
+                    .For(typeof(TextExtensions), nameof(TextExtensions.Store))
+                    .Forall("t", Calls.To<Sink>(nameof(Sink.Write)))
+                    .Check(t => t.Duration() < Duration.Milliseconds(150));
+            }
+
+            public sealed class Sink { public void Write(string text) { if (text == "slow") Thread.Sleep(300); } }
+
+            public static class Guard
+            {
+                public static T NotNull<T>(T value) where T : class { if (value is "slow") Thread.Sleep(300); return value; }
+            }
+
+            public static class TextExtensions
+            {
+                public static void Store(this string text, Sink sink) => sink.Write(text.Trim());
+            }
+
+            public static class Program
+            {
+                public static void Run()
+                {
+                    var sink = new Sink();
+                    Guard.NotNull("fast");
+                    Guard.NotNull("slow");
+                    " fast ".Store(sink);
+                    TextExtensions.Store(" slow ", sink);
+                }
+            }
+            """;
+
+        IReadOnlyList<VerdictInfo> verdicts = Run("StaticScopes", source);
+
+        Assert.Equal(
+            new[] { ("Guard.NotNull", true), ("Guard.NotNull", false), ("TextExtensions.Store", true), ("TextExtensions.Store", false) },
+            verdicts.OrderBy(v => MonitoredProgram.SiteOf(v).Line)
+                .Select(v => (MonitoredProgram.SpecificationOf(v).Method.Split('<', '(')[0], v.Value))
+                .ToArray());
+        Assert.Equal(LineOf(source, "TextExtensions.Store(\" slow \", sink)"), MonitoredProgram.SiteOf(verdicts.Single(v => !v.Value && MonitoredProgram.SpecificationOf(v).Method.StartsWith("TextExtensions", System.StringComparison.Ordinal))).Line);
+    }
+
     private static int LineOf(string source, string text) =>
         System.Array.FindIndex(source.Split('\n'), line => line.Contains(text, System.StringComparison.Ordinal)) + 1;
 

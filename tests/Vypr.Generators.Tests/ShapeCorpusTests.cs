@@ -123,8 +123,8 @@ public sealed class ShapeCorpusTests
             "await new T1().Wait();", IsAsync: true),
         new("async result assigned to a changed variable", "public sealed class T1 { BOUND public async Task<string> NameAsync(int n) { await Task.Yield(); return new string('u', n); } }", "T1", "NameAsync",
             "string u = await new T1().NameAsync(8); if (u.Length != 8) " + Fail, IsAsync: true, Change: "u"),
-        new("dynamic receiver", "public sealed class Dy { BOUND public int Get() => 1; }", "Dy", "Get",
-            "dynamic d = new Dy(); if ((int)d.Get() != 1) " + Fail, DeclinedIn: "abc"),
+        new("dynamic receiver", "public sealed class Dy { BOUND public int Late() => 1; }", "Dy", "Late",
+            "dynamic d = new Dy(); if ((int)d.Late() != 1) " + Fail, DeclinedIn: "abc"),
         new("dynamic argument", "public static class Dy { BOUND public static int Take(int x) => x; }", "Dy", "Take",
             "dynamic d = 1; if ((int)Dy.Take(d) != 1) " + Fail, DeclinedIn: "abc"),
     ];

@@ -108,8 +108,9 @@ internal static class CallSitePlanner
             }
 
             List<(MonitoredMethod Method, string? RuntimeType)> reached = index.Reached(target, compilation);
+            List<(MonitoredMethod Method, WeavingRefusal Refusal)> unreached = index.Unreached(target, compilation);
             CallRole? scopeRole = formulaPlanner.ScopeRole(target, invocation);
-            if (reached.Count == 0 && scopeRole is null)
+            if (reached.Count == 0 && unreached.Count == 0 && scopeRole is null)
             {
                 continue;
             }
@@ -120,6 +121,7 @@ internal static class CallSitePlanner
             }
 
             site.Reached = reached;
+            site.Unreached = unreached;
             if (scopeRole is not null)
             {
                 site.Roles.Insert(0, scopeRole);
@@ -127,15 +129,49 @@ internal static class CallSitePlanner
         }
 
         var calls = new List<InterceptedCall>();
+        var woven = new List<WovenSite>();
         int siteCount = 0;
         foreach (KeyValuePair<InvocationExpressionSyntax, Site> entry in sites
             .OrderBy(s => s.Key.SyntaxTree.FilePath, System.StringComparer.Ordinal)
             .ThenBy(s => s.Key.SpanStart))
         {
             (InvocationExpressionSyntax invocation, Site site) = (entry.Key, entry.Value);
-            if (WhyNotInterceptable(invocation, site.Target, site.Model, compilation, cancellationToken) is not null)
+            SiteReport siteReport = SiteReport.Of(invocation, site.Target, site.Model, woven);
+            foreach ((MonitoredMethod method, WeavingRefusal refusal) in site.Unreached)
+            {
+                siteReport.NotWoven(method.Display, refusal);
+            }
+
+            if (RefusalOf(invocation, site.Target, site.Model, compilation, cancellationToken) is { } refused)
+            {
+                foreach ((MonitoredMethod method, _) in site.Reached)
+                {
+                    siteReport.NotWoven(method.Display, refused);
+                }
+
+                foreach (CallRole role in site.Roles)
+                {
+                    siteReport.NotWoven(RoleOf(role, site.Target), refused);
+                }
+
+                continue;
+            }
+
+            if (site.Reached.Count == 0 && site.Roles.Count == 0)
             {
                 continue;
+            }
+
+            foreach ((MonitoredMethod method, string? runtimeType) in site.Reached)
+            {
+                siteReport.Woven(method.Display, runtimeType is null
+                    ? "intercepted"
+                    : $"intercepted; timed when the receiver is a '{method.ContainingType.Replace("global::", string.Empty)}'");
+            }
+
+            foreach (CallRole role in site.Roles)
+            {
+                siteReport.Woven(RoleOf(role, site.Target), "intercepted");
             }
 
             var targets = new List<MonitoredTarget>();
@@ -153,14 +189,28 @@ internal static class CallSitePlanner
             calls.ToEquatableArray(),
             formulas.OrderBy(f => f.Key, System.StringComparer.Ordinal).ToEquatableArray(),
             declaredContracts.OrderBy(c => c.SpecificationKey, System.StringComparer.Ordinal).ToEquatableArray(),
-            formulaPlanner.ScopeKeys.ToEquatableArray());
+            formulaPlanner.ScopeKeys.ToEquatableArray(),
+            woven.ToEquatableArray());
     }
+
+    private static string RoleOf(CallRole role, IMethodSymbol target) =>
+        (role.IsScope ? "scope of a fluent specification: " : "quantified call of a fluent specification: ")
+        + (target.ReducedFrom ?? target).OriginalDefinition.ToDisplayString(SymbolFormats.Display);
 
     /// <summary>
     /// Why a call of a monitored method cannot be intercepted, or null when it can. The analyzer reports the same
-    /// reasons (VYPR0003), so what the generator skips is never skipped silently.
+    /// reasons (VYPR0003, counted by VYPR0018), so what the generator skips is never skipped silently.
     /// </summary>
     public static string? WhyNotInterceptable(
+        InvocationExpressionSyntax invocation,
+        IMethodSymbol target,
+        SemanticModel model,
+        Compilation compilation,
+        CancellationToken cancellationToken) =>
+        RefusalOf(invocation, target, model, compilation, cancellationToken)?.Reason;
+
+    /// <summary>Like <see cref="WhyNotInterceptable"/>, with the group the weaving summary counts the call in.</summary>
+    public static WeavingRefusal? RefusalOf(
         InvocationExpressionSyntax invocation,
         IMethodSymbol target,
         SemanticModel model,
@@ -169,12 +219,17 @@ internal static class CallSitePlanner
     {
         if (invocation.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax })
         {
-            return "a base call cannot be intercepted (the interceptor could only make a virtual call)";
+            return new WeavingRefusal(WeavingGap.Other, "a base call cannot be intercepted (the interceptor could only make a virtual call)");
         }
 
         if (model.GetInterceptableLocation(invocation, cancellationToken) is null)
         {
-            return "the compiler does not offer this call for interception";
+            return new WeavingRefusal(WeavingGap.Other, "the compiler does not offer this call for interception");
+        }
+
+        if (model.GetOperation(invocation, cancellationToken) is Microsoft.CodeAnalysis.Operations.IDynamicInvocationOperation)
+        {
+            return new WeavingRefusal(WeavingGap.Other, "a dynamic call is bound at run time, and only calls bound at compile time can be intercepted");
         }
 
         IEnumerable<ITypeSymbol> signatureTypes = target.Parameters.Select(p => p.Type)
@@ -192,30 +247,34 @@ internal static class CallSitePlanner
 
         if (!compilation.IsSymbolAccessibleWithin(target, compilation.Assembly) && !CanUseAccessor(target))
         {
-            return $"'{target.Name}' is not accessible to generated code and cannot be reached through an UnsafeAccessor";
+            return new WeavingRefusal(WeavingGap.Other, $"'{target.Name}' is not accessible to generated code and cannot be reached through an UnsafeAccessor");
         }
 
         return null;
     }
 
-    private static string? TypeProblem(ITypeSymbol type, Compilation compilation)
+    private static WeavingRefusal? TypeProblem(ITypeSymbol type, Compilation compilation)
     {
         switch (type)
         {
             case ITypeParameterSymbol parameter:
-                return $"the call is inside generic code over '{parameter.Name}', which an interceptor cannot name";
+                return new WeavingRefusal(WeavingGap.GenericCode, $"the call is inside generic code over '{parameter.Name}', which an interceptor cannot name");
             case INamedTypeSymbol { IsAnonymousType: true }:
-                return "the call involves an anonymous type, which an interceptor cannot name";
+                return new WeavingRefusal(WeavingGap.Other, "the call involves an anonymous type, which an interceptor cannot name");
             case IPointerTypeSymbol or IFunctionPointerTypeSymbol:
-                return "the call involves pointer types";
+                return new WeavingRefusal(WeavingGap.Other, "the call involves pointer types");
             case IArrayTypeSymbol array:
                 return TypeProblem(array.ElementType, compilation);
             case INamedTypeSymbol { IsFileLocal: true } local:
-                return $"'{local.Name}' is a file-local type, which generated code in another file cannot name";
+                return new WeavingRefusal(WeavingGap.Other, $"'{local.Name}' is a file-local type, which generated code in another file cannot name");
             case INamedTypeSymbol named:
                 if (!compilation.IsSymbolAccessibleWithin(named, compilation.Assembly))
                 {
-                    return $"'{named.ToDisplayString(SymbolFormats.Display)}' is not accessible to generated code";
+                    // A private or protected nested type (a test's fake, say) cannot appear in an interceptor's
+                    // signature, and an UnsafeAccessor cannot stand in for a type in one: say how to make it nameable.
+                    return new WeavingRefusal(
+                        WeavingGap.Other,
+                        $"'{named.ToDisplayString(SymbolFormats.Display)}' is {AccessibilityOf(named)}, so generated code cannot name it; make it internal, or set {WeavingGaps.Fix}");
                 }
 
                 foreach (ITypeSymbol argument in named.TypeArguments)
@@ -230,6 +289,27 @@ internal static class CallSitePlanner
             default:
                 return null;
         }
+    }
+
+    private static string AccessibilityOf(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+            {
+                string declared = current.DeclaredAccessibility switch
+                {
+                    Accessibility.Private => "private",
+                    Accessibility.Protected => "protected",
+                    _ => "private protected",
+                };
+                return SymbolEqualityComparer.Default.Equals(current, type)
+                    ? "a " + declared + " nested type"
+                    : $"nested in the {declared} type '{current.ToDisplayString(SymbolFormats.Display)}'";
+            }
+        }
+
+        return "not accessible here";
     }
 
     private static ITypeSymbol ReceiverType(IMethodSymbol target) =>
@@ -384,6 +464,8 @@ internal static class CallSitePlanner
         public SemanticModel Model { get; } = model;
 
         public List<(MonitoredMethod Method, string? RuntimeType)> Reached { get; set; } = [];
+
+        public List<(MonitoredMethod Method, WeavingRefusal Refusal)> Unreached { get; set; } = [];
 
         public List<CallRole> Roles { get; } = [];
     }

@@ -31,29 +31,44 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NotInterceptableMember = new(
         "VYPR0005",
         "Specification on a member whose calls cannot be intercepted",
-        "'{0}' is {1}: its calls cannot be intercepted, so [MaxDuration] on it is never checked; move the work into an ordinary method and put the specification there",
+        "'{0}' is {1}: its calls cannot be intercepted, so [MaxDuration] on it is not checked; move the work into an ordinary method and put the specification there, or set <VyprWeaving>IL</VyprWeaving> in the project",
         SpecificationCategory,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         isEnabledByDefault: true,
         helpLinkUri: HelpBase + "vypr0005");
 
+    // Per call site and off by default: VYPR0018 counts these once per method. A project turns it on in .editorconfig.
     public static readonly DiagnosticDescriptor CallNotMonitored = new(
         "VYPR0003",
         "Call of a monitored method is not monitored",
         "This call of '{0}' is not monitored: {1}",
         MonitoringCategory,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        helpLinkUri: HelpBase + "vypr0003");
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: false,
+        helpLinkUri: HelpBase + "vypr0003",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 
+    // Per method group and off by default: VYPR0018 counts these once per method.
     public static readonly DiagnosticDescriptor DelegateNotMonitored = new(
         "VYPR0004",
         "Monitored method converted to a delegate",
         "'{0}' is used as a delegate here; calls through the delegate are not monitored. Call it inside a lambda instead: x => {1}(x).",
         MonitoringCategory,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: false,
+        helpLinkUri: HelpBase + "vypr0004",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor CallsNotWoven = new(
+        "VYPR0018",
+        "Calls of a monitored method that interceptors cannot time",
+        "{0} {1} of '{2}' in this compilation cannot be timed by interceptors ({3}); set {4} in the project to time every call in the method's body, or enable VYPR0003 and VYPR0004 to see each call (the weaving report vypr-weaving.md lists them too)",
+        MonitoringCategory,
+        DiagnosticSeverity.Info,
         isEnabledByDefault: true,
-        helpLinkUri: HelpBase + "vypr0004");
+        description: "Interceptors replace calls whose target is known at compile time. Calls through a generic interface or a virtual member that may reach a generic type's method, calls in generic code over type parameters, method groups and dynamic calls are out of their reach; the IL backend weaves the probe into the method itself.",
+        helpLinkUri: HelpBase + "vypr0018",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor UnreadableSpecification = new(
         "VYPR0006",
@@ -165,8 +180,19 @@ internal static class DiagnosticDescriptors
         "Quantified call cannot be intercepted",
         "Calls of '{0}' are not observed for '{1}': {2}",
         MonitoringCategory,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         isEnabledByDefault: true,
         description: "Probes are woven into calls as interceptors, which replace ordinary method calls written in the scope; method groups, property and indexer accessors, operators and constructors cannot be replaced.",
         helpLinkUri: HelpBase + "vypr0017");
+
+    public static readonly DiagnosticDescriptor ScopeCallNotWoven = new(
+        "VYPR0019",
+        "Call of a scoped method cannot be intercepted",
+        "This call of '{0}' begins no invocation of '{1}': {2}",
+        MonitoringCategory,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "A fluent specification is checked per invocation of its scoped method, which begins where an interceptor replaces the call; a call the generator cannot intercept is not checked.",
+        helpLinkUri: HelpBase + "vypr0019",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 }

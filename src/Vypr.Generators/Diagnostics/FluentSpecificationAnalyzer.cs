@@ -33,7 +33,8 @@ public sealed class FluentSpecificationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnknownVariable,
         DiagnosticDescriptors.UnobservedChange,
         DiagnosticDescriptors.ScopeNeverCalled,
-        DiagnosticDescriptors.CallNotObservable);
+        DiagnosticDescriptors.CallNotObservable,
+        DiagnosticDescriptors.ScopeCallNotWoven);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -110,9 +111,14 @@ public sealed class FluentSpecificationAnalyzer : DiagnosticAnalyzer
 
         public void ReportUncalled(CompilationAnalysisContext context)
         {
+            var calledScopes = new List<(IMethodSymbol Scope, string Specification)>();
             foreach ((IMethodSymbol scope, Location location, string specification) in _expected)
             {
-                if (!DispatchTargets(scope).Any(m => _called.ContainsKey(m)))
+                if (DispatchTargets(scope).Any(m => _called.ContainsKey(m)))
+                {
+                    calledScopes.Add((scope, specification));
+                }
+                else
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         DiagnosticDescriptors.ScopeNeverCalled,
@@ -121,7 +127,60 @@ public sealed class FluentSpecificationAnalyzer : DiagnosticAnalyzer
                         specification));
                 }
             }
+
+            ReportUninterceptable(context, calledScopes);
         }
+
+        // A call of a scoped method that an interceptor cannot replace (pointer types, a private nested type, a
+        // dynamic argument...) begins no invocation, so its specification is not checked there: say so at the call.
+        private static void ReportUninterceptable(CompilationAnalysisContext context, List<(IMethodSymbol Scope, string Specification)> scopes)
+        {
+            if (scopes.Count == 0)
+            {
+                return;
+            }
+
+            var names = new HashSet<string>(scopes.Select(s => s.Scope.Name), System.StringComparer.Ordinal);
+            foreach (SyntaxTree tree in context.Compilation.SyntaxTrees)
+            {
+                SemanticModel? model = null;
+                foreach (InvocationExpressionSyntax invocation in tree.GetRoot(context.CancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+                {
+                    if (CallSitePlanner.InvokedName(invocation) is not { } name || !names.Contains(name))
+                    {
+                        continue;
+                    }
+
+                    model ??= context.Compilation.GetSemanticModel(tree);
+                    if (model.GetSymbolInfo(invocation, context.CancellationToken) is not { Symbol: IMethodSymbol target, CandidateReason: CandidateReason.None })
+                    {
+                        continue;
+                    }
+
+                    IMethodSymbol definition = (target.ReducedFrom ?? target).OriginalDefinition;
+                    foreach ((IMethodSymbol scope, string specification) in scopes)
+                    {
+                        if (DispatchTargets(scope).Any(m => SymbolEqualityComparer.Default.Equals(m, definition))
+                            && CallSitePlanner.WhyNotInterceptable(invocation, target, model, context.Compilation, context.CancellationToken) is { } reason)
+                        {
+                            context.ReportDiagnostic(Diagnostic.Create(
+                                DiagnosticDescriptors.ScopeCallNotWoven,
+                                NameLocation(invocation),
+                                scope.ToDisplayString(SymbolFormats.Display),
+                                specification,
+                                reason));
+                        }
+                    }
+                }
+            }
+        }
+
+        private static Location NameLocation(InvocationExpressionSyntax syntax) => syntax.Expression switch
+        {
+            MemberAccessExpressionSyntax access => access.Name.GetLocation(),
+            MemberBindingExpressionSyntax binding => binding.Name.GetLocation(),
+            _ => syntax.Expression.GetLocation(),
+        };
 
         // Only a call of the scoped method itself begins an invocation: the generator does not weave calls through a
         // base method or an interface the scope implements (their target is known only at run time).

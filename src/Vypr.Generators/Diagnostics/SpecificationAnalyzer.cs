@@ -8,7 +8,7 @@ namespace Vypr.Generators.Analyzers;
 
 /// <summary>
 /// Reports wrong specifications in the IDE and the build: malformed bounds, specifications that can never be
-/// checked, and calls of monitored methods that the generator cannot weave a probe into.
+/// checked. Calls that the generator cannot weave a probe into are counted by <see cref="WeavingCoverageAnalyzer"/>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SpecificationAnalyzer : DiagnosticAnalyzer
@@ -17,9 +17,7 @@ public sealed class SpecificationAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.MalformedDuration,
         DiagnosticDescriptors.NoBodyToTime,
-        DiagnosticDescriptors.NotInterceptableMember,
-        DiagnosticDescriptors.CallNotMonitored,
-        DiagnosticDescriptors.DelegateNotMonitored);
+        DiagnosticDescriptors.NotInterceptableMember);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -39,9 +37,6 @@ public sealed class SpecificationAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(
                 c => AnalyzeSpecification(((ILocalFunctionOperation)c.Operation).Symbol, c.ReportDiagnostic, c.CancellationToken),
                 OperationKind.LocalFunction);
-            start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
-            start.RegisterOperationAction(AnalyzeDynamicInvocation, OperationKind.DynamicInvocation);
-            start.RegisterOperationAction(AnalyzeMethodReference, OperationKind.MethodReference);
         });
     }
 
@@ -90,74 +85,4 @@ public sealed class SpecificationAnalyzer : DiagnosticAnalyzer
             report(Diagnostic.Create(DiagnosticDescriptors.NotInterceptableMember, attributeLocation, method.ToDisplayString(SymbolFormats.Display), notInterceptable));
         }
     }
-
-    private static void AnalyzeInvocation(OperationAnalysisContext context)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (invocation.Syntax is not InvocationExpressionSyntax syntax || !IsMonitored(invocation.TargetMethod)
-            || invocation.SemanticModel is not { } model)
-        {
-            return;
-        }
-
-        if (CallSitePlanner.WhyNotInterceptable(syntax, invocation.TargetMethod, model, context.Compilation, context.CancellationToken) is { } reason)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.CallNotMonitored,
-                NameLocation(syntax),
-                invocation.TargetMethod.ToDisplayString(SymbolFormats.Display),
-                reason));
-        }
-    }
-
-    // A late-bound call picks its method at run time, so no interceptor can be placed on it. Any monitored method of
-    // that name in this compilation may be the one it reaches (receivers typed dynamic say nothing more).
-    private static void AnalyzeDynamicInvocation(OperationAnalysisContext context)
-    {
-        var invocation = (IDynamicInvocationOperation)context.Operation;
-        if (invocation.Syntax is not InvocationExpressionSyntax syntax || CallSitePlanner.InvokedName(syntax) is not { } name)
-        {
-            return;
-        }
-
-        foreach (ISymbol candidate in context.Compilation.GetSymbolsWithName(name, SymbolFilter.Member, context.CancellationToken))
-        {
-            if (candidate is IMethodSymbol method && IsMonitored(method))
-            {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.CallNotMonitored,
-                    NameLocation(syntax),
-                    method.ToDisplayString(SymbolFormats.Display),
-                    "a dynamic call is bound at run time, and only calls bound at compile time can be intercepted"));
-                return;
-            }
-        }
-    }
-
-    private static void AnalyzeMethodReference(OperationAnalysisContext context)
-    {
-        var reference = (IMethodReferenceOperation)context.Operation;
-        if (IsMonitored(reference.Method))
-        {
-            context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.DelegateNotMonitored,
-                reference.Syntax.GetLocation(),
-                reference.Method.ToDisplayString(SymbolFormats.Display),
-                reference.Method.Name));
-        }
-    }
-
-    private static bool IsMonitored(IMethodSymbol method)
-    {
-        IMethodSymbol definition = (method.ReducedFrom ?? method).OriginalDefinition;
-        return MonitoredMethodReader.FindSpecification(definition) is { } attribute
-            && MonitoredMethodReader.Read(definition, attribute, declaredInSource: false) is not null;
-    }
-
-    private static Location NameLocation(InvocationExpressionSyntax syntax) => syntax.Expression switch
-    {
-        MemberAccessExpressionSyntax access => access.Name.GetLocation(),
-        MemberBindingExpressionSyntax binding => binding.Name.GetLocation(),
-        _ => syntax.Expression.GetLocation(),
-    };
 }

@@ -63,13 +63,23 @@ internal static class ChainReader
         (IInvocationOperation forCall, List<IInvocationOperation> foralls, IInvocationOperation check) = parts;
         IArgumentOperation? nameArgument = ArgumentNamed(forCall, "method");
         ScopedMethod? scope = null;
-        if (forCall.TargetMethod.TypeArguments[0] is not INamedTypeSymbol { TypeKind: not TypeKind.Error } scopeType)
+        if (!forCall.TargetMethod.IsGenericMethod && ArgumentNamed(forCall, "declaringType")?.Value is not ITypeOfOperation)
+        {
+            // For(Type, ...) names static classes, which cannot be type arguments; only a typeof written in place can be read.
+            SyntaxNode where = ArgumentNamed(forCall, "declaringType")?.Value.Syntax ?? forCall.Syntax;
+            report.Add(
+                DiagnosticDescriptors.UnreadableSpecification,
+                where,
+                report.Specification,
+                $"For(Type, ...) must be given typeof(...) of the type that declares the scoped method, not '{CheckedTerm.WrittenOf(where)}'");
+        }
+        else if (ScopeTypeOf(forCall) is not INamedTypeSymbol { TypeKind: not TypeKind.Error } scopeType)
         {
             report.Add(
                 DiagnosticDescriptors.UnreadableSpecification,
                 forCall.Syntax,
                 report.Specification,
-                $"For<{DslTypes.Display(forCall.TargetMethod.TypeArguments[0])}> must name the class or struct that declares the scoped method");
+                $"For<{DslTypes.Display(ScopeTypeOf(forCall))}> must name the class or struct that declares the scoped method");
         }
         else if (nameArgument is not null
                  && ConstantName(nameArgument.Value, "the scoped method's name", report) is { } scopeName
@@ -117,6 +127,12 @@ internal static class ChainReader
 
         return new ChainReading(Build(member, scope.Method, slots), scope.Method, scopeLocation);
     }
+
+    // For<T>(name) names the scope's type as a type argument; For(typeof(T), name) as an argument, for static classes.
+    private static ITypeSymbol ScopeTypeOf(IInvocationOperation forCall) =>
+        forCall.TargetMethod.IsGenericMethod
+            ? forCall.TargetMethod.TypeArguments[0]
+            : ((ITypeOfOperation)ArgumentNamed(forCall, "declaringType")!.Value).TypeOperand;
 
     private static FluentSpecification Build(ISymbol member, IMethodSymbol scope, List<SlotDraft> slots)
     {
@@ -274,13 +290,12 @@ internal static class ChainReader
         }
 
         if (current is IInvocationOperation { TargetMethod.Name: "For" } start
-            && DslTypes.IsVypr(start.TargetMethod.ContainingType, KnownNames.SpecificationType)
-            && start.TargetMethod.IsGenericMethod)
+            && DslTypes.IsVypr(start.TargetMethod.ContainingType, KnownNames.SpecificationType))
         {
             return (start, foralls, check);
         }
 
-        NotAChain(current ?? check, report, "the chain must run in one piece from Specification.For<T>(...) through Forall(...) to Check(...)");
+        NotAChain(current ?? check, report, "the chain must run in one piece from Specification.For<T>(...) or Specification.For(typeof(T), ...) through Forall(...) to Check(...)");
         return null;
     }
 

@@ -64,6 +64,51 @@ internal sealed class MonitoredIndex
         return reached;
     }
 
+    /// <summary>
+    /// The monitored methods <paramref name="target"/> may reach but <see cref="Reached"/> leaves out, each with
+    /// why: a receiver that may be of a generic type (or one generated code cannot name) cannot be tested by an
+    /// interceptor, so only the IL backend can time those calls.
+    /// </summary>
+    public List<(MonitoredMethod Method, WeavingRefusal Refusal)> Unreached(IMethodSymbol target, Compilation compilation)
+    {
+        var unreached = new List<(MonitoredMethod, WeavingRefusal)>();
+        string key = MonitoredMethodReader.KeyOf(target.ReducedFrom ?? target);
+        if (_byKey.TryGetValue(key, out MonitoredMethod? direct) && !AlwaysReachesItself(target)
+            && WhyNotNameable(direct, target, compilation) is { } directRefusal)
+        {
+            unreached.Add((direct, directRefusal));
+        }
+
+        if (_byDispatchKey.TryGetValue(key, out List<MonitoredMethod>? implementations))
+        {
+            foreach (MonitoredMethod implementation in implementations)
+            {
+                if (implementation.Key != key && WhyNotNameable(implementation, target, compilation) is { } refusal)
+                {
+                    unreached.Add((implementation, refusal));
+                }
+            }
+        }
+
+        return unreached;
+    }
+
+    private WeavingRefusal? WhyNotNameable(MonitoredMethod method, IMethodSymbol target, Compilation compilation)
+    {
+        if (IsNameable(method, compilation))
+        {
+            return null;
+        }
+
+        bool generic = DocumentationCommentId.GetFirstSymbolForDeclarationId(method.Key, compilation) is IMethodSymbol { ContainingType.IsGenericType: true };
+        string through = (target.ReducedFrom ?? target).OriginalDefinition.ToDisplayString(SymbolFormats.Display);
+        return !generic
+            ? new WeavingRefusal(WeavingGap.Other, $"the call may reach '{method.Display}', whose type generated code cannot name, so an interceptor cannot test the receiver for it")
+            : target.ContainingType.TypeKind == TypeKind.Interface
+                ? new WeavingRefusal(WeavingGap.GenericInterface, $"the call goes through the interface member '{through}' and may reach '{method.Display}' of a generic type, which an interceptor cannot test the receiver for")
+                : new WeavingRefusal(WeavingGap.GenericVirtual, $"the call is virtual ('{through}') and may reach '{method.Display}' of a generic type, which an interceptor cannot test the receiver for");
+    }
+
     private static bool AlwaysReachesItself(IMethodSymbol target) =>
         target.IsStatic
         || target.ReducedFrom is not null

@@ -54,6 +54,20 @@ public sealed class Specification
     public static ScopedSpecification For<T>(string method, params Type[] parameterTypes) =>
         new(new SpecificationDraft(TypeName(typeof(T)), RequireName(method, nameof(method)), parameterTypes.Select(TypeName).ToArray()));
 
+    /// <summary>
+    /// Starts a specification scoped to <paramref name="declaringType"/>'s method <paramref name="method"/>: the form
+    /// for static classes (which cannot be type arguments), so for static and extension methods.
+    /// </summary>
+    /// <param name="declaringType">The type that declares the method: write <c>typeof(T)</c> in place, so the generator can read it.</param>
+    /// <param name="method">The method's name: write <c>nameof(T.Method)</c> so a rename follows.</param>
+    /// <param name="parameterTypes">The parameter types, only when the name is overloaded.</param>
+    /// <returns>The next stage: declare quantifiers.</returns>
+    public static ScopedSpecification For(Type declaringType, string method, params Type[] parameterTypes) =>
+        new(new SpecificationDraft(
+            TypeName(declaringType ?? throw new ArgumentNullException(nameof(declaringType))),
+            RequireName(method, nameof(method)),
+            parameterTypes.Select(TypeName).ToArray()));
+
     /// <summary>Starts a specification scoped to a method named by strings; used by generated code for <c>[MaxDuration]</c>.</summary>
     /// <param name="declaringType">The declaring type's full name.</param>
     /// <param name="method">The method's name.</param>

@@ -36,6 +36,8 @@ public static class ConsumerSources
             <LangVersion>latest</LangVersion>
             <Nullable>{Nullable}</Nullable>
             <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+            <!-- Every diagnostic of each target, information included, for the test to read. -->
+            <ErrorLog>$(MSBuildProjectDirectory)/obj/diagnostics-$(TargetFramework).sarif,version=2.1</ErrorLog>
             {(vyprVersion is null ? string.Empty : "<DefineConstants>$(DefineConstants);VYPR</DefineConstants>")}
           </PropertyGroup>
           {(vyprVersion is null ? string.Empty : $"<ItemGroup><PackageReference Include=\"Vypr\" Version=\"{vyprVersion}\" /></ItemGroup>")}
@@ -43,6 +45,7 @@ public static class ConsumerSources
         """;
 
     public const string Library = """
+        using System.Collections.Generic;
         using System.Threading;
         #if VYPR
         using Vypr;
@@ -63,6 +66,35 @@ public static class ConsumerSources
                 public static void Slow(int milliseconds) => Thread.Sleep(milliseconds);
             }
 
+            public interface IRule<T, TValue>
+            {
+                bool Check(T instance, TValue value);
+            }
+
+            // A validator library's shape: generic rules reached through a generic interface. Interceptors time the
+            // direct calls of the sealed rule; the calls through IRule are counted by VYPR0018 and the weaving report.
+            public sealed class NotEmptyRule<T, TValue> : IRule<T, TValue>
+            {
+        #if VYPR
+                [MaxDuration("500ms")]
+        #endif
+                public bool Check(T instance, TValue value) => value is not null;
+            }
+
+            public static class Rules
+            {
+                public static bool CheckAll<T, TValue>(IEnumerable<IRule<T, TValue>> rules, T instance, TValue value)
+                {
+                    bool valid = true;
+                    foreach (IRule<T, TValue> rule in rules)
+                    {
+                        valid &= rule.Check(instance, value);
+                    }
+
+                    return valid;
+                }
+            }
+
             public sealed class Store
             {
                 public int Write(string text) => text.Length;
@@ -75,7 +107,22 @@ public static class ConsumerSources
                 public int Run(string text) => _store.Write(text.Trim());
             }
 
+            public static class Guard
+            {
+                public static T NotNull<T>(T value) where T : class => value ?? throw new System.ArgumentNullException(nameof(value));
+            }
+
         #if VYPR
+            // A static class cannot be a type argument: its methods are scoped with For(typeof(...), ...).
+            public static class GuardSpecifications
+            {
+                [PerformanceSpecification]
+                public static Specification GuardsAreQuick => Specification
+                    .For(typeof(Guard), nameof(Guard.NotNull))
+                    .Forall("c", Calls.OfScope())
+                    .Check(c => c.Duration() < Duration.Milliseconds(500));
+            }
+
             public static class PipelineSpecifications
             {
                 [PerformanceSpecification]
@@ -143,6 +190,9 @@ public static class ConsumerSources
                 [Fact]
                 public void A_slow_call_fails_its_test() => Work.Slow(60);
 
+                [Fact]
+                public void Static_guards_are_checked() => Assert.Equal("x", Guard.NotNull("x"));
+
                 [Theory]
                 [InlineData(1)]
                 [InlineData(4)]
@@ -166,6 +216,14 @@ public static class ConsumerSources
 
                 [Fact]
                 public void The_pipeline_specification_is_checked() => Assert.Equal(5, new Pipeline().Run(" hello "));
+
+                [Fact]
+                public void Generic_rules_are_checked_where_they_are_called_directly()
+                {
+                    var rule = new NotEmptyRule<string, string?>();
+                    Assert.True(rule.Check("person", "name"));
+                    Assert.False(Rules.CheckAll(new IRule<string, string?>[] { rule }, "person", null));
+                }
             }
         }
         """;

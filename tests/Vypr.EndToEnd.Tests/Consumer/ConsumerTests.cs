@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection.Metadata;
+using System.Text.Json;
 using System.Reflection.PortableExecutable;
 using System.Threading.Tasks;
 using Vypr.Contracts;
@@ -52,7 +53,7 @@ public sealed class ConsumerTests(ConsumerFixture consumer) : IClassFixture<Cons
         Assert.Matches(@"MaxDuration\(""5ms""\) on Consumer\.Lib\.Work\.Slow\(int\) at .*Tests\.cs:\d+:\d+: took ", run.Test.Output);
 
         RunDocument results = Assert.IsType<RunDocument>(run.Results);
-        Assert.Equal(6, results.Tests.Count);
+        Assert.Equal(8, results.Tests.Count);
         TestInfo slow = Assert.Single(results.Tests, t => t.Outcome == "Failed");
         Assert.Equal(Tests + "BoundTests.A_slow_call_fails_its_test", slow.Name);
         Assert.All(results.Tests.Where(t => t != slow), t => Assert.Equal("Passed", t.Outcome));
@@ -107,8 +108,66 @@ public sealed class ConsumerTests(ConsumerFixture consumer) : IClassFixture<Cons
         Assert.StartsWith("vypr-Tests-", Path.GetFileName(json));
         string table = File.ReadAllText(Path.ChangeExtension(json, ".txt"));
         Assert.Matches(@"VIOLATED\s+MaxDuration\(""5ms""\)\s+Consumer\.Lib\.Work\.Slow\(int\)", table);
-        Assert.Contains("3 specifications, 0 not reached by any call", table);
+        Assert.Contains("5 specifications, 0 not reached by any call", table);
         Assert.Equal("Tests", run.Results!.Run.Assembly);
+    }
+
+    [Theory]
+    [InlineData("v2")]
+    [InlineData("v3")]
+    public void Generic_interface_calls_are_counted_once_and_reported_and_static_scopes_are_woven(string framework)
+    {
+        string solution = Path.Combine(consumer.Workspace.Root, framework);
+        const string check = "Consumer.Lib.NotEmptyRule<T, TValue>.Check(T, TValue)";
+
+        // The library: one information diagnostic at the monitored method, nothing per call, the build green (the
+        // other notes are VYPR0016: the library never calls its scoped methods, its tests do).
+        using JsonDocument sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(solution, "Lib", "obj", "diagnostics-net10.0.sarif")));
+        JsonElement[] vypr = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Where(r => r.GetProperty("ruleId").GetString()!.StartsWith("VYPR", StringComparison.Ordinal))
+            .ToArray();
+        Assert.All(vypr, r => Assert.Equal("note", r.GetProperty("level").GetString()));
+        Assert.Equal(["VYPR0016", "VYPR0016", "VYPR0018"], vypr.Select(r => r.GetProperty("ruleId").GetString()!).Order(StringComparer.Ordinal).ToArray());
+        JsonElement summary = Assert.Single(vypr, r => r.GetProperty("ruleId").GetString() == "VYPR0018");
+        Assert.StartsWith(
+            $"1 call of '{check}' in this compilation cannot be timed by interceptors (1 through a generic interface); set <VyprWeaving>IL</VyprWeaving>",
+            summary.GetProperty("message").GetProperty("text").GetString(),
+            StringComparison.Ordinal);
+        Assert.EndsWith("Work.cs", summary.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString(), StringComparison.Ordinal);
+
+        // The library's weaving report: the call through IRule, not woven, and why (the other site is the call of
+        // Store.Write inside the scoped Pipeline.Run, woven for the fluent specification).
+        string libraryReport = File.ReadAllText(Path.Combine(solution, "Lib", "obj", "Release", "net10.0", "vypr-weaving.md"));
+        Assert.StartsWith("# Vypr weaving report: Lib\n", libraryReport.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("2 call sites reach a monitored or scoped method: 1 woven by interceptors, 1 not woven.", libraryReport);
+        Assert.Contains($"| `{check}` | 1 | 1 through a generic interface |", libraryReport);
+        Assert.Matches(
+            @"\| `[^`]*Work\.cs:\d+:\d+` \| `Consumer\.Lib\.Rules\.CheckAll<T, TValue>\([^`]*\)` \| `Consumer\.Lib\.NotEmptyRule<T, TValue>\.Check\(T, TValue\)` \| no \| the call goes through the interface member 'Consumer\.Lib\.IRule<T, TValue>\.Check\(T, TValue\)'",
+            libraryReport);
+        Assert.False(File.Exists(Path.Combine(solution, "Lib", "obj", "Release", "netstandard2.0", "vypr-weaving.md")), "netstandard2.0 is not woven, so it has no report");
+
+        // The test project's report: the direct call of the sealed rule is woven, like the calls of Work.
+        string testsReport = File.ReadAllText(Path.Combine(solution, "Tests", "obj", "Release", "net10.0", "vypr-weaving.md"));
+        Assert.Contains("0 not woven.", testsReport);
+        Assert.Matches(
+            @"\| `[^`]*Tests\.cs:\d+:\d+` \| `Consumer\.Tests\.ParallelTests\.Generic_rules_are_checked_where_they_are_called_directly\(\)` \| `Consumer\.Lib\.NotEmptyRule<T, TValue>\.Check\(T, TValue\)` \| yes \| intercepted \|",
+            testsReport);
+
+        // The static method's scope, named with For(typeof(Guard), ...), is woven where the test calls it...
+        Assert.Matches(
+            @"\| `[^`]*Tests\.cs:\d+:\d+` \| `Consumer\.Tests\.BoundTests\.Static_guards_are_checked\(\)` \| `scope of a fluent specification: Consumer\.Lib\.Guard\.NotNull<T>\(T\)` \| yes \| intercepted \|",
+            testsReport);
+        RunDocument results = Assert.IsType<RunDocument>(RunOf(framework).Results);
+        SpecificationInfo guards = Assert.Single(results.Specifications, s => s.Key.EndsWith("GuardSpecifications.GuardsAreQuick", StringComparison.Ordinal));
+        VerdictInfo guarded = Assert.Single(results.Verdicts, v => v.SpecificationId == guards.Id);
+        Assert.True(guarded.Value);
+        Assert.Equal(Tests + "BoundTests.Static_guards_are_checked", results.Tests.Single(t => t.Id == guarded.TestId).Name);
+
+        // ...and the generic rule's direct call is checked at run time, on its test.
+        int rule = results.Specifications.Single(s => s.Method == check).Id;
+        VerdictInfo verdict = Assert.Single(results.Verdicts, v => v.SpecificationId == rule);
+        Assert.True(verdict.Value);
+        Assert.Equal(Tests + "ParallelTests.Generic_rules_are_checked_where_they_are_called_directly", results.Tests.Single(t => t.Id == verdict.TestId).Name);
     }
 
     private ConsumerRun RunOf(string framework) => framework == "v2" ? consumer.V2 : consumer.V3;

@@ -17,19 +17,35 @@ namespace Vypr.Generators.Tests.Harness;
 /// </summary>
 public static partial class AnalyzerHarness
 {
-    public static ImmutableArray<Diagnostic> Verify(string markup) => Verify(markup, new SpecificationAnalyzer());
+    /// <summary>The per-site diagnostics that are off by default; the harness turns them on unless told not to.</summary>
+    public static readonly string[] OffByDefault = ["VYPR0003", "VYPR0004"];
 
-    /// <summary>Like <see cref="Verify(string)"/>, running <paramref name="analyzers"/> instead of the [MaxDuration] analyzer.</summary>
-    public static ImmutableArray<Diagnostic> Verify(string markup, params DiagnosticAnalyzer[] analyzers)
+    /// <summary>Runs the [MaxDuration] analyzers (specifications and weaving coverage) with the per-site diagnostics on.</summary>
+    public static ImmutableArray<Diagnostic> Verify(string markup) => Verify(markup, new SpecificationAnalyzer(), new WeavingCoverageAnalyzer());
+
+    /// <summary>Like <see cref="Verify(string)"/>, running <paramref name="analyzers"/> instead of the [MaxDuration] analyzers.</summary>
+    public static ImmutableArray<Diagnostic> Verify(string markup, params DiagnosticAnalyzer[] analyzers) =>
+        Verify(markup, enablePerSite: true, new Dictionary<string, string>(), analyzers);
+
+    /// <summary>
+    /// Like <see cref="Verify(string)"/>, with each diagnostic at its default severity (per-site ones off) and
+    /// <paramref name="buildProperties"/> given to the analyzers as MSBuild properties.
+    /// </summary>
+    public static ImmutableArray<Diagnostic> VerifyDefaults(string markup, IReadOnlyDictionary<string, string>? buildProperties = null) =>
+        Verify(markup, enablePerSite: false, buildProperties ?? new Dictionary<string, string>(), new SpecificationAnalyzer(), new WeavingCoverageAnalyzer());
+
+    private static ImmutableArray<Diagnostic> Verify(string markup, bool enablePerSite, IReadOnlyDictionary<string, string> buildProperties, params DiagnosticAnalyzer[] analyzers)
     {
         (string source, List<(string Id, TextSpan Span)> expected) = Parse(markup);
         var input = TestCompiler.Compile(("Test.cs", source));
         Assert.Empty(input.Compilation.GetDiagnostics(TestContext.Current.CancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error));
+        Compilation compilation = !enablePerSite ? input.Compilation : input.Compilation.WithOptions(input.Compilation.Options.WithSpecificDiagnosticOptions(
+            input.Compilation.Options.SpecificDiagnosticOptions.SetItems(OffByDefault.Select(id => KeyValuePair.Create(id, ReportDiagnostic.Info)))));
 
         var driver = new CompilationWithAnalyzers(
-            input.Compilation,
+            compilation,
             [.. analyzers],
-            new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
+            new CompilationWithAnalyzersOptions(new AnalyzerOptions([], new BuildProperties(buildProperties)), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
         ImmutableArray<Diagnostic> diagnostics = driver.GetAllDiagnosticsAsync(TestContext.Current.CancellationToken).GetAwaiter().GetResult()
             .Where(d => d.Id.StartsWith("VYPR", StringComparison.Ordinal) || d.Id == "AD0001")
             .ToImmutableArray();
@@ -63,6 +79,23 @@ public static partial class AnalyzerHarness
 
     private static string Describe(string source, IEnumerable<(string Id, TextSpan Span)> diagnostics) =>
         string.Join(", ", diagnostics.Select(d => $"{d.Id} at '{source.Substring(d.Span.Start, d.Span.Length)}'"));
+
+    /// <summary>MSBuild properties as the compiler passes them to analyzers (<c>build_property.Name</c>).</summary>
+    private sealed class BuildProperties(IReadOnlyDictionary<string, string> properties) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(properties.ToDictionary(p => "build_property." + p.Key, p => p.Value));
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public static readonly Options Empty = new([]);
+
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
+    }
 
     [GeneratedRegex(@"\{\|(?<id>[A-Z]+[0-9]+):(?<text>.*?)\|\}", RegexOptions.Singleline)]
     private static partial Regex Marker();

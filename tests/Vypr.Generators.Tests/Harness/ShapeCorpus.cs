@@ -27,7 +27,7 @@ public static class ShapeCorpus
     private static readonly string[] s_noTypeArgument = ["System.IO.Path", "Math", "Span<int>"];
 
     /// <summary>The diagnostics that say a call is not monitored (docs/diagnostics.md).</summary>
-    public static readonly string[] DeclineIds = ["VYPR0003", "VYPR0008", "VYPR0016", "VYPR0017"];
+    public static readonly string[] DeclineIds = ["VYPR0003", "VYPR0008", "VYPR0016", "VYPR0017", "VYPR0018", "VYPR0019"];
 
     public static void Verify(IReadOnlyList<Shape> shapes, string name)
     {
@@ -40,9 +40,11 @@ public static class ShapeCorpus
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.True(run.OutputDiagnostics.IsEmpty, "generated code must compile without warnings:\n" + Describe(run.OutputDiagnostics, source));
 
+        Compilation perSiteOn = input.Compilation.WithOptions(input.Compilation.Options.WithSpecificDiagnosticOptions(
+            AnalyzerHarness.OffByDefault.ToDictionary(id => id, _ => ReportDiagnostic.Info)));
         var analyzers = new CompilationWithAnalyzers(
-            input.Compilation,
-            [new SpecificationAnalyzer(), new FluentSpecificationAnalyzer()],
+            perSiteOn,
+            [new SpecificationAnalyzer(), new FluentSpecificationAnalyzer(), new WeavingCoverageAnalyzer()],
             new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
         ImmutableArray<Diagnostic> reported = analyzers.GetAllDiagnosticsAsync(TestContext.Current.CancellationToken).GetAwaiter().GetResult()
             .Where(d => d.Severity >= DiagnosticSeverity.Info || d.Id == "AD0001")
@@ -99,14 +101,14 @@ public static class ShapeCorpus
             yield return ("a change", $"{index}B");
         }
 
-        if (!shape.IsLibraryCall && shape.IsScopable && !IsNamedByMethodOnly(shape))
+        if (!shape.IsLibraryCall && shape.IsScopable && shape.Target is not null)
         {
             yield return ("a scoped call", $"{index}C");
         }
     }
 
-    // Static classes and ref structs cannot be type arguments: their calls are named by method only, and they cannot
-    // be the scope of a specification (Specification.For<T>; ForMethod is not read by the generator, VYPR0006).
+    // Static classes and ref structs cannot be type arguments: their calls are named by method only, and their
+    // methods are scoped with Specification.For(typeof(T), ...).
     private static bool IsNamedByMethodOnly(Shape shape) =>
         shape.Target is null || s_noTypeArgument.Contains(shape.Target)
         || System.Text.RegularExpressions.Regex.IsMatch(shape.Declarations, $@"static (unsafe )?class {shape.Target} ")
@@ -182,11 +184,12 @@ public static class ShapeCorpus
             text.Append($"public static class Driver {{ public static {runSignature} {{ {Await("new VScope().Run();")} }} }}\n}}\n");
             runs.Add(Await($"{name}{i}B.Driver.Run();"));
 
-            if (!shape.IsLibraryCall && shape.IsScopable && !nameOnly)
+            if (!shape.IsLibraryCall && shape.IsScopable && shape.Target is not null)
             {
                 text.Append($"namespace {name}{i}C\n{{\n");
                 text.Append(shape.Declarations.Replace("BOUND", string.Empty, StringComparison.Ordinal)).Append('\n');
-                text.Append($"public static class Specs {{ [PerformanceSpecification] public static Specification ScopeSpec => Specification.For<{shape.Target}>(\"{shape.Method}\").Forall(\"c\", Vypr.Calls.OfScope()){check} }}\n");
+                string scope = nameOnly ? $"Specification.For(typeof({shape.Target}), \"{shape.Method}\")" : $"Specification.For<{shape.Target}>(\"{shape.Method}\")";
+                text.Append($"public static class Specs {{ [PerformanceSpecification] public static Specification ScopeSpec => {scope}.Forall(\"c\", Vypr.Calls.OfScope()){check} }}\n");
                 text.Append($"public static class Driver {{ public static {runSignature} {{ {shape.Call} }} }}\n}}\n");
                 runs.Add(Await($"{name}{i}C.Driver.Run();"));
             }

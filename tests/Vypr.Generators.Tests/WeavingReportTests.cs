@@ -1,0 +1,74 @@
+using System.Linq;
+using Vypr.Generators.Tests.Harness;
+using Xunit;
+
+namespace Vypr.Generators.Tests;
+
+/// <summary>The weaving report the generator emits: every call reaching a monitored or scoped method, woven or not, and why.</summary>
+public sealed class WeavingReportTests
+{
+    private const string Validators = """
+        using System.Collections.Generic;
+        using Vypr;
+        public interface IRule<T, TValue> { bool Check(T instance, TValue value); }
+        public sealed class NotEmptyRule<T, TValue> : IRule<T, TValue>
+        {
+            [MaxDuration("1ms")] public bool Check(T instance, TValue value) => value is not null;
+        }
+        public sealed class Person { public string? Name; }
+        public static class Program
+        {
+            public static object Run()
+            {
+                var rule = new NotEmptyRule<Person, string?>();
+                IRule<Person, string?> general = rule;
+                var p = new Person { Name = "x" };
+                return rule.Check(p, p.Name) && general.Check(p, p.Name) && Forward(rule, p, p.Name);
+            }
+
+            private static bool Forward<TValue>(NotEmptyRule<Person, TValue> rule, Person p, TValue value) => rule.Check(p, value);
+        }
+        """;
+
+    [Fact]
+    public void Lists_each_call_woven_and_not_woven_with_the_reason_and_a_summary_per_method()
+    {
+        var run = TestCompiler.Generate(TestCompiler.Compile(("Validators.cs", Validators)));
+        string report = Assert.IsType<string>(run.WeavingReport);
+        string[] lines = report.Split('\n');
+
+        Assert.Equal("/*", lines[2]);
+        Assert.Equal("# Vypr weaving report: " + run.Input.Compilation.AssemblyName, lines[3]);
+        Assert.Contains("3 call sites reach a monitored or scoped method: 1 woven by interceptors, 2 not woven.", lines);
+        Assert.Contains("| `NotEmptyRule<T, TValue>.Check(T, TValue)` | 2 | 1 through a generic interface, 1 in generic code over type parameters |", lines);
+        string[] sites = lines.Where(l => l.StartsWith("| `Validators.cs:", System.StringComparison.Ordinal)).ToArray();
+        Assert.Equal(3, sites.Length);
+        Assert.StartsWith("| `Validators.cs:16:21` | `Program.Run()` | `NotEmptyRule<T, TValue>.Check(T, TValue)` | yes | intercepted |", sites[0], System.StringComparison.Ordinal);
+        Assert.StartsWith("| `Validators.cs:16:49` | `Program.Run()` | `NotEmptyRule<T, TValue>.Check(T, TValue)` | no | the call goes through the interface member 'IRule<T, TValue>.Check(T, TValue)'", sites[1], System.StringComparison.Ordinal);
+        Assert.StartsWith("| `Validators.cs:19:108` | `Program.Forward<TValue>(NotEmptyRule<Person, TValue>, Person, TValue)` | `NotEmptyRule<T, TValue>.Check(T, TValue)` | no | the call is inside generic code over 'TValue'", sites[2], System.StringComparison.Ordinal);
+        Assert.Equal("*/", lines[^2]);
+        Assert.Empty(run.OutputDiagnostics);
+    }
+
+    [Fact]
+    public void Markup_in_names_cannot_end_the_comment_or_a_table_cell()
+    {
+        // Paths come from the user's file system: '|' and "*/" are legal in them and must not break the report.
+        var run = TestCompiler.Generate(TestCompiler.Compile(("odd|dir*/Calls.cs", """
+            using Vypr;
+            public static class Program
+            {
+                public static object Run() => Maths.Twice(21);
+            }
+            public static class Maths
+            {
+                [MaxDuration("1s")] public static int Twice(int x) => 2 * x;
+            }
+            """)));
+
+        string report = Assert.IsType<string>(run.WeavingReport);
+        Assert.Contains("| `odd\\|dir* /Calls.cs:4:41` |", report, System.StringComparison.Ordinal);
+        Assert.Equal(1, report.Split("*/").Length - 1);
+        Assert.Empty(run.OutputDiagnostics);
+    }
+}
