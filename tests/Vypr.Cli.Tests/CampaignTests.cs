@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using System.Xml.Linq;
+using Vypr.Tests.Shared;
 using Xunit;
 
 namespace Vypr.Cli.Tests;
@@ -75,6 +76,83 @@ public sealed class CampaignTests(ProbeProject project) : IClassFixture<ProbePro
         string markdown = File.ReadAllText(Path.Combine(campaign, "summary.md"));
         Assert.StartsWith("## Vypr campaign: 1 violation, 1 failed test (2 of 3 iterations run, stopped by fail_fast after iteration 2)", markdown, StringComparison.Ordinal);
         Assert.Contains("| :x: | 2 | `2` | S1 |", markdown, StringComparison.Ordinal);
+
+        // Both iterations' runs went to the local store by default, and vypr report reads the violating one back.
+        Assert.Contains($"[2] stored 1 results file (1 new verdict) in SQLite {Path.Combine(project.Directory, ".vypr", "verdicts.db")}", output, StringComparison.Ordinal);
+        Guid violating = RunIdOf(Assert.Single(Directory.GetFiles(Path.Combine(campaign, "2"), "*.json")));
+        (exit, output, error) = await VyprProcess.RunAsync(project.Directory, s_timeout, "report", violating.ToString(), "--format", "json");
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        using JsonDocument report = JsonDocument.Parse(output);
+        Assert.Equal(1, report.RootElement.GetProperty("violationCount").GetInt64());
+        Assert.Equal("default", report.RootElement.GetProperty("run").GetProperty("project").GetString());
+        Assert.Equal("Probe.Tests.InputTests.Steps_through_the_input", Assert.Single(report.RootElement.GetProperty("violations").EnumerateArray().ToArray()).GetProperty("test").GetString());
+    }
+
+    [Fact]
+    public async Task Results_go_to_a_verdict_server_started_by_the_test_and_report_reads_them_back()
+    {
+        string serverStore = Path.Combine(project.Directory, "server.db");
+        (int exit, string token, string error) = await VyprProcess.RunAsync(project.Directory, s_timeout, "token", "create", "--name", "campaign", "--project", "probe", "--db", serverStore);
+        Assert.True(exit == 0, error);
+        token = token.Trim();
+        using var server = new ServerProcess($"--db \"{serverStore}\" --reads token", Ports.Free(), "vypr.dll");
+        await server.StartAsync();
+        string config = Write("server.yml", $$"""
+            projects:
+              - path: Probe.Tests
+                runner: run
+            inputs: [1, 3]
+            stress: 2.5
+            results: campaign-server
+            project: probe
+            server:
+              url: {{server.BaseAddress}}
+              token_env: VYPR_CLI_TESTS_TOKEN
+            """);
+        var environment = new System.Collections.Generic.Dictionary<string, string?>
+        {
+            ["VYPR_CLI_TESTS_TOKEN"] = token,
+            ["GITHUB_ACTIONS"] = "true",
+            ["GITHUB_SERVER_URL"] = "https://github.example",
+            ["GITHUB_REPOSITORY"] = "team/product",
+            ["GITHUB_RUN_ID"] = "4242",
+            ["GITHUB_RUN_ATTEMPT"] = null,
+        };
+
+        string output;
+        (exit, output, error) = await VyprProcess.RunWithAsync(environment, project.Directory, s_timeout, "run", "-c", config);
+
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}\n{server.Output}");
+        string campaignOutput = output;
+        Assert.Contains($"[2] stored 1 results file (1 new verdict) in the verdict server {server.BaseAddress}", output, StringComparison.Ordinal);
+        string campaign = Path.Combine(project.Directory, "campaign-server");
+        foreach (string iteration in new[] { "1", "2" })
+        {
+            Guid runId = RunIdOf(Assert.Single(Directory.GetFiles(Path.Combine(campaign, iteration), "*.json")));
+
+            // Reads need the token too: without it the server's 401 is reported, with it the run comes back as stored.
+            (exit, _, error) = await VyprProcess.RunWithAsync(new System.Collections.Generic.Dictionary<string, string?>(), project.Directory, s_timeout, "report", runId.ToString(), "--server", server.BaseAddress.ToString());
+            Assert.Equal(3, exit);
+            Assert.Contains("401", error, StringComparison.Ordinal);
+
+            (exit, output, error) = await VyprProcess.RunWithAsync(new System.Collections.Generic.Dictionary<string, string?> { ["VYPR_SERVER_TOKEN"] = token }, project.Directory, s_timeout, "report", runId.ToString(), "--server", server.BaseAddress.ToString(), "--format", "json");
+            Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+            using JsonDocument report = JsonDocument.Parse(output);
+            JsonElement run = report.RootElement.GetProperty("run");
+            Assert.Equal("probe", run.GetProperty("project").GetString());
+            Assert.Equal("https://github.example/team/product/actions/runs/4242", run.GetProperty("ciJobUrl").GetString());
+            Assert.Equal("Passed", Assert.Single(report.RootElement.GetProperty("tests").EnumerateArray().ToArray()).GetProperty("outcome").GetString());
+            Assert.Equal(1, report.RootElement.GetProperty("methods")[0].GetProperty("calls").GetInt64());
+        }
+
+        // Nothing went to a local store: the server was the destination.
+        Assert.DoesNotContain("in SQLite", campaignOutput, StringComparison.Ordinal);
+    }
+
+    private static Guid RunIdOf(string resultsFile)
+    {
+        using JsonDocument run = JsonDocument.Parse(File.ReadAllText(resultsFile));
+        return run.RootElement.GetProperty("run").GetProperty("runId").GetGuid();
     }
 
     [Fact]
