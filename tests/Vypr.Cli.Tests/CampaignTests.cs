@@ -58,7 +58,8 @@ public sealed class CampaignTests(ProbeProject project) : IClassFixture<ProbePro
             Assert.Equal([1, 2], checkpoint.RootElement.GetProperty("completed").EnumerateArray().Select(c => c.GetProperty("iteration").GetInt32()));
         }
 
-        // JUnit: one suite per iteration; the violation is a failure of its test in the suite of input 2 only.
+        // JUnit: valid against the JUnit schema; one suite per iteration; the violation is a failure of its test in the suite of input 2 only.
+        Assert.Empty(JUnit.JUnitSchema.Errors(File.ReadAllText(Path.Combine(campaign, "junit.xml"))));
         XDocument junit = XDocument.Load(Path.Combine(campaign, "junit.xml"));
         XElement[] suites = [.. junit.Root!.Elements("testsuite")];
         Assert.Equal(["iteration 1 (input 1)", "iteration 2 (input 2)"], suites.Select(s => (string)s.Attribute("name")!));
@@ -141,12 +142,103 @@ public sealed class CampaignTests(ProbeProject project) : IClassFixture<ProbePro
             JsonElement run = report.RootElement.GetProperty("run");
             Assert.Equal("probe", run.GetProperty("project").GetString());
             Assert.Equal("https://github.example/team/product/actions/runs/4242", run.GetProperty("ciJobUrl").GetString());
+            Assert.Equal("github-actions", run.GetProperty("ciProvider").GetString());
             Assert.Equal("Passed", Assert.Single(report.RootElement.GetProperty("tests").EnumerateArray().ToArray()).GetProperty("outcome").GetString());
             Assert.Equal(1, report.RootElement.GetProperty("methods")[0].GetProperty("calls").GetInt64());
         }
 
         // Nothing went to a local store: the server was the destination.
         Assert.DoesNotContain("in SQLite", campaignOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_GitHub_workflows_run_steps_run_the_campaign_locally_and_comment_its_summary()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "the steps are bash");
+        string ci = Path.Combine(project.Directory, "ci-repo");
+        Directory.CreateDirectory(ci);
+        File.WriteAllText(Path.Combine(ci, "vypr.yml"), "projects:\n  - path: ../Probe.Tests\n    runner: run\ninputs: [1]\nstress: 2.5\nresults: campaign-ci\n");
+        (int exit, string output, string error) = await VyprProcess.RunAsync(ci, s_timeout, "ci", "init", "--provider", "github");
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+
+        // vypr and gh on the PATH are stand-ins: the built tool, and a gh that has no comment to edit yet.
+        string shims = Path.Combine(project.Directory, "ci-shims");
+        Directory.CreateDirectory(shims);
+        Shim(Path.Combine(shims, "vypr"), $"#!/bin/sh\nexec dotnet \"{Path.Combine(AppContext.BaseDirectory, "vypr.dll")}\" \"$@\"\n");
+        Shim(Path.Combine(shims, "gh"), """
+            #!/bin/sh
+            echo "$*" >> "$GH_LOG"
+            for a in "$@"; do if [ "$a" = "--edit-last" ]; then echo "no comments found" >&2; exit 1; fi; done
+            while [ $# -gt 0 ]; do if [ "$1" = "--body-file" ]; then cp "$2" "$GH_BODY"; fi; shift; done
+            """);
+        string log = Path.Combine(project.Directory, "gh.log");
+        string body = Path.Combine(project.Directory, "gh-body.md");
+        string stepSummary = Path.Combine(project.Directory, "step-summary.md");
+        var environment = new System.Collections.Generic.Dictionary<string, string?>
+        {
+            ["PATH"] = shims + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
+            ["GH_LOG"] = log,
+            ["GH_BODY"] = body,
+            ["GH_TOKEN"] = "not-a-token",
+            ["PR_NUMBER"] = "7",
+            ["GITHUB_STEP_SUMMARY"] = stepSummary,
+        };
+
+        var workflow = new YamlDotNet.RepresentationModel.YamlStream();
+        workflow.Load(new StringReader(File.ReadAllText(Path.Combine(ci, ".github", "workflows", "vypr.yml"))));
+        var steps = ((YamlDotNet.RepresentationModel.YamlSequenceNode)workflow.Documents[0].RootNode["jobs"]["vypr"]["steps"]).Children.ToArray();
+        // The install step needs the published package and a network; every other step runs here as written.
+        foreach (string step in new[] { "Run the campaign", "Comment on the pull request" })
+        {
+            string command = CiInitTests.Scalar(CiInitTests.Step(steps, step)["run"]);
+            (exit, output, error) = await Bash(command, ci, environment);
+            Assert.True(exit == 0, $"{step}: exit {exit}\n{output}\n{error}");
+        }
+
+        string summary = File.ReadAllText(Path.Combine(ci, "campaign-ci", "summary.md"));
+        Assert.StartsWith("## Vypr campaign: clean", summary, StringComparison.Ordinal);
+        Assert.Equal(["pr comment 7 --body-file campaign-ci/summary.md --edit-last", "pr comment 7 --body-file campaign-ci/summary.md"], File.ReadAllLines(log));
+        Assert.Equal(summary, File.ReadAllText(body));
+        Assert.Contains(summary.TrimEnd(), File.ReadAllText(stepSummary), StringComparison.Ordinal);
+    }
+
+    private static void Shim(string path, string text)
+    {
+        File.WriteAllText(path, text);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> Bash(string command, string directory, System.Collections.Generic.IReadOnlyDictionary<string, string?> environment)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("bash") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-eo");
+        start.ArgumentList.Add("pipefail");
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(command);
+        foreach ((string name, string? value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        start.Environment.Remove("VYPR_SERVER_URL");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        Task<string> error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var bounded = new System.Threading.CancellationTokenSource(s_timeout);
+        try
+        {
+            await process.WaitForExitAsync(bounded.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"'{command}' did not end within {s_timeout}");
+        }
+
+        return (process.ExitCode, await output, await error);
     }
 
     private static Guid RunIdOf(string resultsFile)

@@ -27,7 +27,8 @@ public sealed class ReportTests : IDisposable
 
         Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
         Assert.StartsWith($"Run {runId:D} of Sample.Tests (project sample): FAILED: 1 violation, 1 failed test", output, StringComparison.Ordinal);
-        Assert.Contains("commit 0123456789abcdef0123456789abcdef01234567, branch main", output, StringComparison.Ordinal);
+        Assert.Contains("commit 0123456789abcdef0123456789abcdef01234567 (dirty working tree), branch main", output, StringComparison.Ordinal);
+        Assert.Contains("  CI job https://gitlab.example/team/product/-/jobs/77 (gitlab-ci)", output, StringComparison.Ordinal);
         Assert.Contains("Sample.Work.Step(int) at /src/Sample.Tests/WorkTests.cs(12,5) in Sample.Tests.WorkTests.Slow: took 300ms, bound 200ms (1.5x the bound)", output, StringComparison.Ordinal);
         Assert.Contains("  Sample.Work.Step(int): 3, 1, 0, 300ms, 136.7ms", output, StringComparison.Ordinal);
         Assert.True(output.IndexOf("Violations (1):", StringComparison.Ordinal) < output.IndexOf("Methods", StringComparison.Ordinal), output);
@@ -57,6 +58,9 @@ public sealed class ReportTests : IDisposable
         JsonElement root = json.RootElement;
         Assert.Equal(newest, root.GetProperty("run").GetProperty("runId").GetGuid());
         Assert.Equal("sample", root.GetProperty("run").GetProperty("project").GetString());
+        Assert.True(root.GetProperty("run").GetProperty("dirty").GetBoolean());
+        Assert.Equal("gitlab-ci", root.GetProperty("run").GetProperty("ciProvider").GetString());
+        Assert.Equal("https://gitlab.example/team/product/-/jobs/77", root.GetProperty("run").GetProperty("ciJobUrl").GetString());
         Assert.Equal(1, root.GetProperty("violationCount").GetInt64());
         Assert.True(root.GetProperty("failed").GetBoolean());
         Assert.Equal(2, root.GetProperty("tests").GetArrayLength());
@@ -104,7 +108,7 @@ public sealed class ReportTests : IDisposable
         (Guid runId, string file) = SampleRun.Write(Path.Combine(_directory, "results"));
         string store = LocalStore.In(_directory);
         Directory.CreateDirectory(Path.GetDirectoryName(store)!);
-        var destination = new StoreDestination(StoreLocation.Sqlite(store), "sample", null);
+        var destination = new StoreDestination(StoreLocation.Sqlite(store), "sample");
         Assert.Equal(3, await destination.StoreAsync([file], TestContext.Current.CancellationToken));
         Assert.Equal(0, await destination.StoreAsync([file], TestContext.Current.CancellationToken));
         return (runId, file);

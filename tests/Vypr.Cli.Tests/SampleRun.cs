@@ -32,7 +32,12 @@ internal static class SampleRun
         ];
         var document = new RunDocument(
             RunDocument.CurrentSchema,
-            new RunInfo(runId, "Sample.Tests", Started, Started.AddSeconds(2), "host; Linux; X64; 2 cores", ".NET 10.0.0", "0123456789abcdef0123456789abcdef01234567", "main"),
+            new RunInfo(runId, "Sample.Tests", Started, Started.AddSeconds(2), "host; Linux; X64; 2 cores", ".NET 10.0.0", "0123456789abcdef0123456789abcdef01234567", "main")
+            {
+                Dirty = true,
+                CiProvider = "gitlab-ci",
+                CiJobUrl = "https://gitlab.example/team/product/-/jobs/77",
+            },
             [specification],
             [site],
             tests,

@@ -23,5 +23,6 @@ internal static class CommandCatalog
         Report.ReportCommand.Create(),
         Serve.ServeCommand.Create(),
         Tokens.TokenCommand.Create(),
+        Ci.CiInitCommand.Create(),
     ];
 }

@@ -20,11 +20,11 @@ internal static class StoredRunWriter
         var text = new StringBuilder();
         RunItem r = run.Run;
         text.AppendLine(CultureInfo.InvariantCulture, $"Run {r.RunId:D} of {r.Assembly} (project {r.Project}): {Verdict(run)}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  started {r.StartedAt:u}, took {Seconds(r)}; commit {r.Commit ?? "-"}, branch {r.Branch ?? "-"}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  started {r.StartedAt:u}, took {Seconds(r)}; commit {r.Commit ?? "-"}{Dirty(r)}, branch {r.Branch ?? "-"}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  machine {r.Machine}; {r.Runtime}");
         if (r.CiJobUrl is not null)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  CI job {r.CiJobUrl}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  CI job {r.CiJobUrl}{(r.CiProvider is null ? string.Empty : $" ({r.CiProvider})")}");
         }
 
         if (run.Violations.Count > 0)
@@ -75,7 +75,7 @@ internal static class StoredRunWriter
         md.AppendLine(CultureInfo.InvariantCulture, $"## Vypr run `{r.RunId:D}`: {Verdict(run)}");
         md.AppendLine();
         string job = r.CiJobUrl is null ? string.Empty : $"; [CI job]({r.CiJobUrl})";
-        md.AppendLine(CultureInfo.InvariantCulture, $"{Cell(r.Assembly)} (project {Cell(r.Project)}), commit `{Cell(r.Commit ?? "-")}` on {Cell(r.Branch ?? "-")}, started {r.StartedAt:u}, took {Seconds(r)}; {Cell(r.Machine)}; {Cell(r.Runtime)}{job}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"{Cell(r.Assembly)} (project {Cell(r.Project)}), commit `{Cell(r.Commit ?? "-")}`{Dirty(r)} on {Cell(r.Branch ?? "-")}, started {r.StartedAt:u}, took {Seconds(r)}; {Cell(r.Machine)}; {Cell(r.Runtime)}{job}");
         if (run.Violations.Count > 0)
         {
             md.AppendLine();
@@ -130,6 +130,8 @@ internal static class StoredRunWriter
             ? $"FAILED: {CampaignReport.Plural(run.ViolationCount, "violation")}, {CampaignReport.Plural(failed, "failed test")}"
             : $"passed: {CampaignReport.Plural(run.Tests.Count, "test")}, {CampaignReport.Plural(run.Methods.Sum(m => m.Calls), "monitored call")}, no violations";
     }
+
+    private static string Dirty(RunItem run) => run.Dirty == true ? " (dirty working tree)" : string.Empty;
 
     private static string Over(StoredViolation v) =>
         v.BoundNanoseconds > 0 ? $" ({((double)v.DurationNanoseconds / v.BoundNanoseconds).ToString("0.##", CultureInfo.InvariantCulture)}x the bound)" : string.Empty;

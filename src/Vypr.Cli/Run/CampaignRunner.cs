@@ -37,15 +37,14 @@ internal sealed class CampaignRunner(CampaignConfig config, TextWriter output, T
     /// <returns>The destination.</returns>
     public static IResultsDestination Destination(CampaignConfig config)
     {
-        string? jobUrl = CiEnvironment.Detect(Environment.GetEnvironmentVariable)?.JobUrl;
         if (config.ServerUrl is not null)
         {
-            return new ServerDestination(config.ServerUrl, config.ServerToken, config.Project, jobUrl);
+            return new ServerDestination(config.ServerUrl, config.ServerToken, config.Project);
         }
 
         string store = config.StorePath!;
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(store)!);
-        return new StoreDestination(StoreLocation.Sqlite(store), config.Project ?? "default", jobUrl);
+        return new StoreDestination(StoreLocation.Sqlite(store), config.Project ?? "default");
     }
 
     /// <summary>Runs the campaign.</summary>
@@ -179,7 +178,7 @@ internal sealed class CampaignRunner(CampaignConfig config, TextWriter output, T
         return true;
     }
 
-    // What the tests' runs record about where they ran (docs/results-format.md): the user's own values win.
+    // What the tests' runs record about the source (docs/results-format.md, "Run metadata"): the user's own values win.
     private static Dictionary<string, string?> Metadata(CampaignConfig config)
     {
         var metadata = new Dictionary<string, string?>
@@ -199,15 +198,10 @@ internal sealed class CampaignRunner(CampaignConfig config, TextWriter output, T
             metadata["VYPR_BRANCH"] = git.Branch;
         }
 
-        if (git.Dirty is { } dirty)
+        // The CI system and job need nothing from here: the runtime reads them from the variables the CI sets.
+        if (git.Dirty is { } dirty && Environment.GetEnvironmentVariable("VYPR_DIRTY") is null or "")
         {
             metadata["VYPR_DIRTY"] = dirty ? "true" : "false";
-        }
-
-        if (CiEnvironment.Detect(Environment.GetEnvironmentVariable) is { } job)
-        {
-            metadata["VYPR_CI_PROVIDER"] = job.Provider;
-            metadata[CiEnvironment.JobUrlVariable] = job.JobUrl;
         }
 
         return metadata;

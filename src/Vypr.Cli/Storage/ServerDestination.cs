@@ -18,8 +18,7 @@ namespace Vypr.Cli.Storage;
 /// <param name="baseUrl">The server's address (<c>http://127.0.0.1:5080</c>).</param>
 /// <param name="token">The write token, or null for a server that takes none.</param>
 /// <param name="project">The project, or null to let the server choose (the token's project, else <c>default</c>).</param>
-/// <param name="ciJobUrl">The CI job that produced the runs, when known.</param>
-internal sealed class ServerDestination(string baseUrl, string? token, string? project, string? ciJobUrl) : IResultsDestination
+internal sealed class ServerDestination(string baseUrl, string? token, string? project) : IResultsDestination
 {
     private const int MaxAttempts = 5;
 
@@ -33,18 +32,8 @@ internal sealed class ServerDestination(string baseUrl, string? token, string? p
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        var query = new List<string>();
-        if (project is not null)
-        {
-            query.Add("project=" + Uri.EscapeDataString(project));
-        }
-
-        if (ciJobUrl is not null)
-        {
-            query.Add("ciJob=" + Uri.EscapeDataString(ciJobUrl));
-        }
-
-        string path = "api/v1/ingest" + (query.Count > 0 ? "?" + string.Join('&', query) : string.Empty);
+        // The CI job's link travels in each run (run.ciJobUrl), not in the query.
+        string path = "api/v1/ingest" + (project is null ? string.Empty : "?project=" + Uri.EscapeDataString(project));
         int stored = 0;
         foreach (string file in resultsFiles)
         {

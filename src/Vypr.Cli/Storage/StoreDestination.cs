@@ -13,12 +13,12 @@ namespace Vypr.Cli.Storage;
 
 /// <summary>
 /// A verdict store opened by the tool itself (the local SQLite file by default): results are checked and written by
-/// the server's own validator and writer, so a local store holds exactly what a server would.
+/// the server's own validator and writer, so a local store holds exactly what a server would (the CI job's link
+/// comes from each run, as on a server).
 /// </summary>
 /// <param name="location">The store.</param>
 /// <param name="project">The project runs are stored under.</param>
-/// <param name="ciJobUrl">The CI job that produced the runs, when known.</param>
-internal sealed class StoreDestination(StoreLocation location, string project, string? ciJobUrl) : IResultsDestination
+internal sealed class StoreDestination(StoreLocation location, string project) : IResultsDestination
 {
     public string Description => location.Describe();
 
@@ -53,7 +53,7 @@ internal sealed class StoreDestination(StoreLocation location, string project, s
         {
             await using var database = new VerdictDatabase(location);
             await Migrations.ApplyAsync(database, cancellationToken);
-            IngestOutcome outcome = await new IngestWriter(database).WriteAsync(batch, new IngestSource(project, ciJobUrl), cancellationToken);
+            IngestOutcome outcome = await new IngestWriter(database).WriteAsync(batch, new IngestSource(project, null), cancellationToken);
             return outcome.VerdictsStored;
         }
         catch (Exception e) when (e is DbException or InvalidOperationException or IOException or UnauthorizedAccessException)

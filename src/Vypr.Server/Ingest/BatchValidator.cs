@@ -131,6 +131,20 @@ internal static class BatchValidator
         {
             Text(run.Branch, $"{path}.branch", NameText);
         }
+
+        if (run.CiProvider is not null)
+        {
+            Text(run.CiProvider, $"{path}.ciProvider", ShortText);
+        }
+
+        if (run.CiJobUrl is not null)
+        {
+            Require(
+                run.CiJobUrl.Length <= 2048 && Uri.TryCreate(run.CiJobUrl, UriKind.Absolute, out Uri? job) && job.Scheme is "http" or "https",
+                $"{path}.ciJobUrl",
+                "must be an absolute http(s) URL of at most 2048 characters");
+            Text(run.CiJobUrl, $"{path}.ciJobUrl", ShortText * 8);
+        }
     }
 
     private static T NotNull<T>(T? value, string path)

@@ -166,8 +166,8 @@ internal sealed class IngestWriter(VerdictDatabase database)
         RunInfo run = document.Run;
         await using DbCommand upsertRun = statements.Create(
             $"""
-            INSERT INTO runs (project_id, run_guid, assembly, commit_sha, branch, ci_job_url, machine, runtime, started_us, ended_us)
-            VALUES (@project, @guid, @assembly, @commit, @branch, @ci, @machine, @runtime, @started, @ended)
+            INSERT INTO runs (project_id, run_guid, assembly, commit_sha, branch, ci_job_url, machine, runtime, started_us, ended_us, dirty, ci_provider)
+            VALUES (@project, @guid, @assembly, @commit, @branch, @ci, @machine, @runtime, @started, @ended, @dirty, @provider)
             ON CONFLICT (run_guid) DO UPDATE SET
                 ended_us = {statements.Database.Greatest}(runs.ended_us, excluded.ended_us),
                 ci_job_url = COALESCE(runs.ci_job_url, excluded.ci_job_url)
@@ -178,7 +178,10 @@ internal sealed class IngestWriter(VerdictDatabase database)
             ("@assembly", run.Assembly),
             ("@commit", run.Commit),
             ("@branch", run.Branch),
-            ("@ci", ciJobUrl),
+            // The request's ciJob names the job that delivered the runs; without it, the job each run recorded itself.
+            ("@ci", ciJobUrl ?? run.CiJobUrl),
+            ("@dirty", run.Dirty),
+            ("@provider", run.CiProvider),
             ("@machine", run.Machine),
             ("@runtime", run.Runtime),
             ("@started", Microseconds.From(run.StartedAt)),

@@ -1,6 +1,6 @@
 using System;
 
-namespace Vypr.Cli.Metadata;
+namespace Vypr.Runtime;
 
 /// <summary>
 /// Recognises the CI system from the variables each one documents, and builds the link to the job's page, so a

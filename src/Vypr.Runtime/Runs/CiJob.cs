@@ -1,4 +1,4 @@
-namespace Vypr.Cli.Metadata;
+namespace Vypr.Runtime;
 
 /// <summary>The CI job a run happens in.</summary>
 /// <param name="Provider">The CI system: <c>github-actions</c>, <c>gitlab-ci</c>, <c>azure-pipelines</c>, <c>jenkins</c> or <c>ci</c> (another system that sets <c>CI</c>).</param>
