@@ -49,6 +49,16 @@ public sealed class CampaignTests(ProbeProject project) : IClassFixture<ProbePro
         Assert.Matches(@"Probe\.Tests\.InputTests\.Steps_through_the_input: took [0-9.]+ms, bound 200ms \([0-9.]+ms over, [0-9.]+x\)", output);
         Assert.Contains("S1  MaxDuration(\"200ms\") on Probe.Tests.Work.Step(int)", output, StringComparison.Ordinal);
 
+        // The slowest tests with what they cost; the violating iteration's test slept 600ms and says so in its results.
+        Assert.Matches(@"Slowest tests:\n *iteration +wall +cpu +allocated +gc 0/1/2 +peak memory +test\n +2 +[0-9.]+(ms|s) ", output.ReplaceLineEndings("\n"));
+        using (JsonDocument second = JsonDocument.Parse(File.ReadAllText(Assert.Single(Directory.GetFiles(Path.Combine(campaign, "2"), "*.json")))))
+        {
+            JsonElement measured = Assert.Single(second.RootElement.GetProperty("tests").EnumerateArray().ToArray()).GetProperty("measurements");
+            Assert.InRange(measured.GetProperty("wallNanoseconds").GetInt64(), 600_000_000, long.MaxValue);
+            Assert.InRange(measured.GetProperty("peakWorkingSetBytes").GetInt64(), 1, long.MaxValue);
+            Assert.True(measured.GetProperty("exclusive").GetBoolean());
+        }
+
         // One results file per iteration that ran, each the run of its own input; none for the third.
         Assert.Single(Directory.GetFiles(Path.Combine(campaign, "1"), "*.json"));
         Assert.Single(Directory.GetFiles(Path.Combine(campaign, "2"), "*.json"));

@@ -73,6 +73,17 @@ internal static class BatchValidator
             {
                 Text(test.Outcome, $"{path}.outcome", ShortText);
             }
+
+            if (test.Measurements is { } m)
+            {
+                Require(m.WallNanoseconds >= 0, $"{path}.measurements.wallNanoseconds", "must not be negative");
+                Require(m.CpuNanoseconds >= 0, $"{path}.measurements.cpuNanoseconds", "must not be negative");
+                Require(m.AllocatedBytes >= 0, $"{path}.measurements.allocatedBytes", "must not be negative");
+                Require(m.Gen0Collections >= 0, $"{path}.measurements.gen0Collections", "must not be negative");
+                Require(m.Gen1Collections >= 0, $"{path}.measurements.gen1Collections", "must not be negative");
+                Require(m.Gen2Collections >= 0, $"{path}.measurements.gen2Collections", "must not be negative");
+                Require(m.PeakWorkingSetBytes >= 0, $"{path}.measurements.peakWorkingSetBytes", "must not be negative");
+            }
         }
 
         var summaries = new HashSet<(int, int)>();

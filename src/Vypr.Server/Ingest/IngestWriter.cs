@@ -389,6 +389,34 @@ internal sealed class IngestWriter(VerdictDatabase database)
                 ("@value", (ended - test.StartedAt).TotalMilliseconds));
             await measure.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        // The runtime's own measurements (docs/results-format.md, "Per-test measurements"), one row each; the first
+        // delivery wins, as for wall_time.
+        if (test.Measurements is { } m)
+        {
+            foreach ((string name, double value, string unit) in new (string, double, string)[]
+            {
+                ("cpu_time", m.CpuNanoseconds / 1e6, "ms"),
+                ("allocated", m.AllocatedBytes, "bytes"),
+                ("gen0_collections", m.Gen0Collections, "count"),
+                ("gen1_collections", m.Gen1Collections, "count"),
+                ("gen2_collections", m.Gen2Collections, "count"),
+                ("peak_working_set", m.PeakWorkingSetBytes, "bytes"),
+                ("exclusive", m.Exclusive ? 1 : 0, "flag"),
+            })
+            {
+                await using DbCommand measure = statements.Create(
+                    """
+                    INSERT INTO test_measurements (test_id, name, value, unit) VALUES (@test, @name, @value, @unit)
+                    ON CONFLICT (test_id, name) DO NOTHING
+                    """,
+                    ("@test", testId),
+                    ("@name", name),
+                    ("@value", value),
+                    ("@unit", unit));
+                await measure.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
     }
 
     private static async Task WriteSummaryAsync(
