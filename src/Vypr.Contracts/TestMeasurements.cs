@@ -11,7 +11,7 @@ namespace Vypr.Contracts;
 /// <param name="Gen0Collections">Generation 0 garbage collections meanwhile.</param>
 /// <param name="Gen1Collections">Generation 1 garbage collections meanwhile.</param>
 /// <param name="Gen2Collections">Generation 2 (full) garbage collections meanwhile.</param>
-/// <param name="PeakWorkingSetBytes">The process's peak working set when the test ended (a high-water mark since the process started).</param>
+/// <param name="PeakWorkingSetBytes">The process's peak resident memory when the test ended (a high-water mark since the process started).</param>
 /// <param name="Exclusive">Whether no other test ran at any moment of this test's span.</param>
 public sealed record TestMeasurements(
     long WallNanoseconds,

@@ -31,7 +31,7 @@ internal sealed class TestMeter
         _aloneAtStart = Interlocked.Increment(ref s_running) == 1;
         _startCount = Interlocked.Increment(ref s_starts);
         _startCpu = Environment.CpuUsage.TotalTime;
-        _startAllocated = GC.GetTotalAllocatedBytes(precise: false);
+        _startAllocated = GC.GetTotalAllocatedBytes(precise: true);
         _startGen0 = GC.CollectionCount(0);
         _startGen1 = GC.CollectionCount(1);
         _startGen2 = GC.CollectionCount(2);
@@ -46,15 +46,10 @@ internal sealed class TestMeter
     {
         long wall = (long)Stopwatch.GetElapsedTime(_startTimestamp).TotalNanoseconds;
         TimeSpan cpu = Environment.CpuUsage.TotalTime - _startCpu;
-        long allocated = GC.GetTotalAllocatedBytes(precise: false) - _startAllocated;
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - _startAllocated;
         bool exclusive = _aloneAtStart && Interlocked.Read(ref s_starts) == _startCount;
         Interlocked.Decrement(ref s_running);
-        long peak;
-        using (var process = Process.GetCurrentProcess())
-        {
-            peak = process.PeakWorkingSet64;
-        }
-
+        long peak = ResourceUsage.PeakResidentBytes();
         return new TestMeasurements(
             wall,
             (long)cpu.TotalNanoseconds,
