@@ -8,4 +8,8 @@ namespace Vypr.Contracts;
 /// <param name="StartedAt">When the test started.</param>
 /// <param name="EndedAt">When the test ended, or <see langword="null"/> while it runs.</param>
 /// <param name="Outcome">The test framework's outcome (<c>Passed</c>, <c>Failed</c>...) when it reported one.</param>
-public sealed record TestInfo(int Id, string Name, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? Outcome);
+public sealed record TestInfo(int Id, string Name, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? Outcome)
+{
+    /// <summary>What the test cost (time, processor, allocations, collections, memory), once it has ended; absent in files written before.</summary>
+    public TestMeasurements? Measurements { get; init; }
+}

@@ -50,18 +50,24 @@ internal sealed class CommandLine
     };
 
     private readonly Dictionary<string, string> _options;
+    private readonly string? _defaultDatabase;
 
-    private CommandLine(string command, Dictionary<string, string> options)
+    private CommandLine(string command, Dictionary<string, string> options, string? defaultDatabase)
     {
         Command = command;
         _options = options;
+        _defaultDatabase = defaultDatabase;
     }
 
     /// <summary>The command: <c>serve</c>, <c>migrate</c>, <c>tokens create</c>, <c>tokens revoke</c> or <c>tokens list</c>.</summary>
     public string Command { get; }
 
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> with a message for the user.</summary>
-    public static CommandLine Parse(IReadOnlyList<string> args)
+    /// <param name="args">The command and its options.</param>
+    /// <param name="defaultDatabase">
+    /// The SQLite file when no option or variable names a store (its directory is created), or null for <c>./vypr.db</c>.
+    /// </param>
+    public static CommandLine Parse(IReadOnlyList<string> args, string? defaultDatabase = null)
     {
         if (args.Count == 0)
         {
@@ -106,7 +112,7 @@ internal sealed class CommandLine
             }
         }
 
-        return new CommandLine(command, options);
+        return new CommandLine(command, options, defaultDatabase);
     }
 
     /// <summary>The <c>--name</c> option, required by the token commands that take it.</summary>
@@ -119,7 +125,7 @@ internal sealed class CommandLine
         ? (string.IsNullOrWhiteSpace(project) ? throw new ArgumentException("--project is empty") : project.Trim())
         : null;
 
-    /// <summary>The store, from <c>--db</c>/<c>--postgres</c>, else the environment, else <c>./vypr.db</c>.</summary>
+    /// <summary>The store, from <c>--db</c>/<c>--postgres</c>, else the environment, else the default SQLite file.</summary>
     public StoreLocation Store()
     {
         string? file = Option("db", DatabaseVariable);
@@ -129,7 +135,19 @@ internal sealed class CommandLine
             throw new ArgumentException("give either a SQLite file (--db / VYPR_SERVER_DB) or a PostgreSQL connection string (--postgres / VYPR_SERVER_POSTGRES), not both");
         }
 
-        return postgres is not null ? StoreLocation.PostgreSql(postgres) : StoreLocation.Sqlite(file ?? StoreLocation.DefaultSqlitePath);
+        if (postgres is not null)
+        {
+            return StoreLocation.PostgreSql(postgres);
+        }
+
+        if (file is null && _defaultDatabase is not null)
+        {
+            // A default store is the caller's choice, not the user's: its directory (.vypr/) is made, not demanded.
+            System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(_defaultDatabase))!);
+            return StoreLocation.Sqlite(_defaultDatabase);
+        }
+
+        return StoreLocation.Sqlite(file ?? StoreLocation.DefaultSqlitePath);
     }
 
     /// <summary>The settings of <c>serve</c>.</summary>

@@ -16,14 +16,20 @@ namespace Vypr.Tests.Shared;
 public sealed class ServerProcess : IDisposable
 {
     private readonly string _arguments;
+    private readonly string _executable;
     private readonly StringBuilder _output = new();
     private Process? _process;
 
     /// <summary>A server on <paramref name="port"/> of 127.0.0.1, not started yet.</summary>
     /// <param name="storeArguments">The <c>--db</c> or <c>--postgres</c> option that names its store.</param>
     /// <param name="port">A free loopback port (<see cref="Ports.Free"/>).</param>
-    public ServerProcess(string storeArguments, int port)
+    /// <param name="executable">
+    /// The assembly beside the tests that serves: <c>vypr-server.dll</c>, or <c>vypr.dll</c> (the tool's <c>vypr serve</c>
+    /// takes the same arguments).
+    /// </param>
+    public ServerProcess(string storeArguments, int port, string executable = "vypr-server.dll")
     {
+        _executable = executable;
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         _arguments = $"serve {storeArguments} --urls http://127.0.0.1:{port}";
     }
@@ -45,7 +51,7 @@ public sealed class ServerProcess : IDisposable
     /// <summary>Runs <c>vypr-server</c> with <paramref name="arguments"/> to completion.</summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string arguments)
     {
-        using Process process = Process.Start(StartInfo(arguments))!;
+        using Process process = Process.Start(StartInfo(arguments, "vypr-server.dll"))!;
         Task<string> output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         Task<string> error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
@@ -56,7 +62,7 @@ public sealed class ServerProcess : IDisposable
     public async Task StartAsync()
     {
         Assert.Null(_process);
-        _process = Process.Start(StartInfo(_arguments))!;
+        _process = Process.Start(StartInfo(_arguments, _executable))!;
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
@@ -103,9 +109,9 @@ public sealed class ServerProcess : IDisposable
 
     public void Dispose() => Kill();
 
-    private static ProcessStartInfo StartInfo(string arguments)
+    private static ProcessStartInfo StartInfo(string arguments, string executable)
     {
-        string server = Path.Combine(AppContext.BaseDirectory, "vypr-server.dll");
+        string server = Path.Combine(AppContext.BaseDirectory, executable);
         var info = new ProcessStartInfo("dotnet", $"\"{server}\" {arguments}")
         {
             RedirectStandardOutput = true,
@@ -117,6 +123,7 @@ public sealed class ServerProcess : IDisposable
         info.Environment.Remove("VYPR_SERVER_POSTGRES");
         info.Environment.Remove("VYPR_SERVER_URLS");
         info.Environment.Remove("VYPR_SERVER_READS");
+        info.Environment.Remove("GITHUB_STEP_SUMMARY");
         return info;
     }
 

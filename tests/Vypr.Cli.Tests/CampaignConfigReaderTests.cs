@@ -43,6 +43,17 @@ public sealed class CampaignConfigReaderTests : IDisposable
         Assert.Equal(2.5, config.Stress);
         Assert.Equal("http://127.0.0.1:5080", config.ServerUrl);
         Assert.Equal("secret", config.ServerToken);
+        Assert.Null(config.StorePath);
+    }
+
+    [Fact]
+    public void Results_go_to_the_named_store_under_the_named_project()
+    {
+        CampaignConfig config = CampaignConfigReader.Read("projects: [a]\nstore: out/perf.db\nproject: uploader\n", "vypr.yml", directory, _ => null);
+
+        Assert.Equal(Path.Combine(directory, "out", "perf.db"), config.StorePath);
+        Assert.Equal("uploader", config.Project);
+        Assert.Null(config.ServerUrl);
     }
 
     [Fact]
@@ -56,6 +67,8 @@ public sealed class CampaignConfigReaderTests : IDisposable
         Assert.Equal(1, config.Stress);
         Assert.Equal(Path.Combine(directory, "vypr-campaign"), config.ResultsDirectory);
         Assert.Null(config.ServerUrl);
+        Assert.Equal(Path.Combine(directory, ".vypr", "verdicts.db"), config.StorePath);
+        Assert.Null(config.Project);
     }
 
     [Theory]
@@ -88,6 +101,9 @@ public sealed class CampaignConfigReaderTests : IDisposable
     [InlineData("inputs: [[1, 2]]", "(2,10)", "a single value")]
     [InlineData("server: { token_env: T }", "(2,9)", "needs 'url'")]
     [InlineData("server: { url: ftp://host }", "(2,16)", "http or https")]
+    [InlineData("store: a.db\nserver: { url: http://h }", "(2,8)", "'store' and 'server' are both given")]
+    [InlineData("project: ' spaced '", "(2,10)", "without surrounding spaces")]
+    [InlineData("store: [a.db]", "(2,8)", "expected a non-empty text")]
     public void Errors_name_the_position_and_what_was_expected(string line, string where, string expected)
     {
         var e = Assert.Throws<CampaignConfigException>(() => CampaignConfigReader.Read($"projects: [a]\n{line}\n", "vypr.yml", directory, _ => null));

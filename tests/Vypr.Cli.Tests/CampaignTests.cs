@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using System.Xml.Linq;
+using Vypr.Tests.Shared;
 using Xunit;
 
 namespace Vypr.Cli.Tests;
@@ -48,6 +49,16 @@ public sealed class CampaignTests(ProbeProject project) : IClassFixture<ProbePro
         Assert.Matches(@"Probe\.Tests\.InputTests\.Steps_through_the_input: took [0-9.]+ms, bound 200ms \([0-9.]+ms over, [0-9.]+x\)", output);
         Assert.Contains("S1  MaxDuration(\"200ms\") on Probe.Tests.Work.Step(int)", output, StringComparison.Ordinal);
 
+        // The slowest tests with what they cost; the violating iteration's test slept 600ms and says so in its results.
+        Assert.Matches(@"Slowest tests:\n *iteration +wall +cpu +allocated +gc 0/1/2 +peak memory +test\n +2 +[0-9.]+(ms|s) ", output.ReplaceLineEndings("\n"));
+        using (JsonDocument second = JsonDocument.Parse(File.ReadAllText(Assert.Single(Directory.GetFiles(Path.Combine(campaign, "2"), "*.json")))))
+        {
+            JsonElement measured = Assert.Single(second.RootElement.GetProperty("tests").EnumerateArray().ToArray()).GetProperty("measurements");
+            Assert.InRange(measured.GetProperty("wallNanoseconds").GetInt64(), 600_000_000, long.MaxValue);
+            Assert.InRange(measured.GetProperty("peakWorkingSetBytes").GetInt64(), 1, long.MaxValue);
+            Assert.True(measured.GetProperty("exclusive").GetBoolean());
+        }
+
         // One results file per iteration that ran, each the run of its own input; none for the third.
         Assert.Single(Directory.GetFiles(Path.Combine(campaign, "1"), "*.json"));
         Assert.Single(Directory.GetFiles(Path.Combine(campaign, "2"), "*.json"));
@@ -57,7 +68,8 @@ public sealed class CampaignTests(ProbeProject project) : IClassFixture<ProbePro
             Assert.Equal([1, 2], checkpoint.RootElement.GetProperty("completed").EnumerateArray().Select(c => c.GetProperty("iteration").GetInt32()));
         }
 
-        // JUnit: one suite per iteration; the violation is a failure of its test in the suite of input 2 only.
+        // JUnit: valid against the JUnit schema; one suite per iteration; the violation is a failure of its test in the suite of input 2 only.
+        Assert.Empty(JUnit.JUnitSchema.Errors(File.ReadAllText(Path.Combine(campaign, "junit.xml"))));
         XDocument junit = XDocument.Load(Path.Combine(campaign, "junit.xml"));
         XElement[] suites = [.. junit.Root!.Elements("testsuite")];
         Assert.Equal(["iteration 1 (input 1)", "iteration 2 (input 2)"], suites.Select(s => (string)s.Attribute("name")!));
@@ -75,6 +87,174 @@ public sealed class CampaignTests(ProbeProject project) : IClassFixture<ProbePro
         string markdown = File.ReadAllText(Path.Combine(campaign, "summary.md"));
         Assert.StartsWith("## Vypr campaign: 1 violation, 1 failed test (2 of 3 iterations run, stopped by fail_fast after iteration 2)", markdown, StringComparison.Ordinal);
         Assert.Contains("| :x: | 2 | `2` | S1 |", markdown, StringComparison.Ordinal);
+
+        // Both iterations' runs went to the local store by default, and vypr report reads the violating one back.
+        Assert.Contains($"[2] stored 1 results file (1 new verdict) in SQLite {Path.Combine(project.Directory, ".vypr", "verdicts.db")}", output, StringComparison.Ordinal);
+        Guid violating = RunIdOf(Assert.Single(Directory.GetFiles(Path.Combine(campaign, "2"), "*.json")));
+        (exit, output, error) = await VyprProcess.RunAsync(project.Directory, s_timeout, "report", violating.ToString(), "--format", "json");
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        using JsonDocument report = JsonDocument.Parse(output);
+        Assert.Equal(1, report.RootElement.GetProperty("violationCount").GetInt64());
+        Assert.Equal("default", report.RootElement.GetProperty("run").GetProperty("project").GetString());
+        Assert.Equal("Probe.Tests.InputTests.Steps_through_the_input", Assert.Single(report.RootElement.GetProperty("violations").EnumerateArray().ToArray()).GetProperty("test").GetString());
+    }
+
+    [Fact]
+    public async Task Results_go_to_a_verdict_server_started_by_the_test_and_report_reads_them_back()
+    {
+        string serverStore = Path.Combine(project.Directory, "server.db");
+        (int exit, string token, string error) = await VyprProcess.RunAsync(project.Directory, s_timeout, "token", "create", "--name", "campaign", "--project", "probe", "--db", serverStore);
+        Assert.True(exit == 0, error);
+        token = token.Trim();
+        using var server = new ServerProcess($"--db \"{serverStore}\" --reads token", Ports.Free(), "vypr.dll");
+        await server.StartAsync();
+        string config = Write("server.yml", $$"""
+            projects:
+              - path: Probe.Tests
+                runner: run
+            inputs: [1, 3]
+            stress: 2.5
+            results: campaign-server
+            project: probe
+            server:
+              url: {{server.BaseAddress}}
+              token_env: VYPR_CLI_TESTS_TOKEN
+            """);
+        var environment = new System.Collections.Generic.Dictionary<string, string?>
+        {
+            ["VYPR_CLI_TESTS_TOKEN"] = token,
+            ["GITHUB_ACTIONS"] = "true",
+            ["GITHUB_SERVER_URL"] = "https://github.example",
+            ["GITHUB_REPOSITORY"] = "team/product",
+            ["GITHUB_RUN_ID"] = "4242",
+            ["GITHUB_RUN_ATTEMPT"] = null,
+        };
+
+        string output;
+        (exit, output, error) = await VyprProcess.RunWithAsync(environment, project.Directory, s_timeout, "run", "-c", config);
+
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}\n{server.Output}");
+        string campaignOutput = output;
+        Assert.Contains($"[2] stored 1 results file (1 new verdict) in the verdict server {server.BaseAddress}", output, StringComparison.Ordinal);
+        string campaign = Path.Combine(project.Directory, "campaign-server");
+        foreach (string iteration in new[] { "1", "2" })
+        {
+            Guid runId = RunIdOf(Assert.Single(Directory.GetFiles(Path.Combine(campaign, iteration), "*.json")));
+
+            // Reads need the token too: without it the server's 401 is reported, with it the run comes back as stored.
+            (exit, _, error) = await VyprProcess.RunWithAsync(new System.Collections.Generic.Dictionary<string, string?>(), project.Directory, s_timeout, "report", runId.ToString(), "--server", server.BaseAddress.ToString());
+            Assert.Equal(3, exit);
+            Assert.Contains("401", error, StringComparison.Ordinal);
+
+            (exit, output, error) = await VyprProcess.RunWithAsync(new System.Collections.Generic.Dictionary<string, string?> { ["VYPR_SERVER_TOKEN"] = token }, project.Directory, s_timeout, "report", runId.ToString(), "--server", server.BaseAddress.ToString(), "--format", "json");
+            Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+            using JsonDocument report = JsonDocument.Parse(output);
+            JsonElement run = report.RootElement.GetProperty("run");
+            Assert.Equal("probe", run.GetProperty("project").GetString());
+            Assert.Equal("https://github.example/team/product/actions/runs/4242", run.GetProperty("ciJobUrl").GetString());
+            Assert.Equal("github-actions", run.GetProperty("ciProvider").GetString());
+            Assert.Equal("Passed", Assert.Single(report.RootElement.GetProperty("tests").EnumerateArray().ToArray()).GetProperty("outcome").GetString());
+            Assert.Equal(1, report.RootElement.GetProperty("methods")[0].GetProperty("calls").GetInt64());
+        }
+
+        // Nothing went to a local store: the server was the destination.
+        Assert.DoesNotContain("in SQLite", campaignOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_GitHub_workflows_run_steps_run_the_campaign_locally_and_comment_its_summary()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "the steps are bash");
+        string ci = Path.Combine(project.Directory, "ci-repo");
+        Directory.CreateDirectory(ci);
+        File.WriteAllText(Path.Combine(ci, "vypr.yml"), "projects:\n  - path: ../Probe.Tests\n    runner: run\ninputs: [1]\nstress: 2.5\nresults: campaign-ci\n");
+        (int exit, string output, string error) = await VyprProcess.RunAsync(ci, s_timeout, "ci", "init", "--provider", "github");
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+
+        // vypr and gh on the PATH are stand-ins: the built tool, and a gh that has no comment to edit yet.
+        string shims = Path.Combine(project.Directory, "ci-shims");
+        Directory.CreateDirectory(shims);
+        Shim(Path.Combine(shims, "vypr"), $"#!/bin/sh\nexec dotnet \"{Path.Combine(AppContext.BaseDirectory, "vypr.dll")}\" \"$@\"\n");
+        Shim(Path.Combine(shims, "gh"), """
+            #!/bin/sh
+            echo "$*" >> "$GH_LOG"
+            for a in "$@"; do if [ "$a" = "--edit-last" ]; then echo "no comments found" >&2; exit 1; fi; done
+            while [ $# -gt 0 ]; do if [ "$1" = "--body-file" ]; then cp "$2" "$GH_BODY"; fi; shift; done
+            """);
+        string log = Path.Combine(project.Directory, "gh.log");
+        string body = Path.Combine(project.Directory, "gh-body.md");
+        string stepSummary = Path.Combine(project.Directory, "step-summary.md");
+        var environment = new System.Collections.Generic.Dictionary<string, string?>
+        {
+            ["PATH"] = shims + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
+            ["GH_LOG"] = log,
+            ["GH_BODY"] = body,
+            ["GH_TOKEN"] = "not-a-token",
+            ["PR_NUMBER"] = "7",
+            ["GITHUB_STEP_SUMMARY"] = stepSummary,
+        };
+
+        var workflow = new YamlDotNet.RepresentationModel.YamlStream();
+        workflow.Load(new StringReader(File.ReadAllText(Path.Combine(ci, ".github", "workflows", "vypr.yml"))));
+        var steps = ((YamlDotNet.RepresentationModel.YamlSequenceNode)workflow.Documents[0].RootNode["jobs"]["vypr"]["steps"]).Children.ToArray();
+        // The install step needs the published package and a network; every other step runs here as written.
+        foreach (string step in new[] { "Run the campaign", "Comment on the pull request" })
+        {
+            string command = CiInitTests.Scalar(CiInitTests.Step(steps, step)["run"]);
+            (exit, output, error) = await Bash(command, ci, environment);
+            Assert.True(exit == 0, $"{step}: exit {exit}\n{output}\n{error}");
+        }
+
+        string summary = File.ReadAllText(Path.Combine(ci, "campaign-ci", "summary.md"));
+        Assert.StartsWith("## Vypr campaign: clean", summary, StringComparison.Ordinal);
+        Assert.Equal(["pr comment 7 --body-file campaign-ci/summary.md --edit-last", "pr comment 7 --body-file campaign-ci/summary.md"], File.ReadAllLines(log));
+        Assert.Equal(summary, File.ReadAllText(body));
+        Assert.Contains(summary.TrimEnd(), File.ReadAllText(stepSummary), StringComparison.Ordinal);
+    }
+
+    private static void Shim(string path, string text)
+    {
+        File.WriteAllText(path, text);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> Bash(string command, string directory, System.Collections.Generic.IReadOnlyDictionary<string, string?> environment)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("bash") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-eo");
+        start.ArgumentList.Add("pipefail");
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(command);
+        foreach ((string name, string? value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        start.Environment.Remove("VYPR_SERVER_URL");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        Task<string> error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var bounded = new System.Threading.CancellationTokenSource(s_timeout);
+        try
+        {
+            await process.WaitForExitAsync(bounded.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"'{command}' did not end within {s_timeout}");
+        }
+
+        return (process.ExitCode, await output, await error);
+    }
+
+    private static Guid RunIdOf(string resultsFile)
+    {
+        using JsonDocument run = JsonDocument.Parse(File.ReadAllText(resultsFile));
+        return run.RootElement.GetProperty("run").GetProperty("runId").GetGuid();
     }
 
     [Fact]

@@ -40,7 +40,9 @@ public sealed class ReportTextTests : IDisposable
         var iterations = s_texts.Select((text, i) => Iteration(i + 1, text, s_texts[random.Next(s_texts.Length)])).ToList();
         var report = new CampaignReport("vypr.yml", directory, iterations, iterations.Count, stoppedEarly: null);
 
-        XDocument junit = XDocument.Parse(JUnitReport.Write(report));
+        string xml = JUnitReport.Write(report);
+        Assert.Empty(JUnit.JUnitSchema.Errors(xml));
+        XDocument junit = XDocument.Parse(xml);
 
         XElement[] suites = [.. junit.Root!.Elements("testsuite")];
         Assert.Equal(s_texts.Length, suites.Length);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Text;
@@ -14,7 +15,7 @@ internal sealed class VyprProcess : IDisposable
     private readonly StringBuilder output = new();
     private readonly StringBuilder error = new();
 
-    private VyprProcess(string workingDirectory, string[] args)
+    private VyprProcess(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -32,6 +33,23 @@ internal sealed class VyprProcess : IDisposable
         // The campaign must not append to this job's own step summary, nor ship anywhere.
         start.Environment.Remove("GITHUB_STEP_SUMMARY");
         start.Environment.Remove("VYPR_SERVER_URL");
+        start.Environment.Remove("VYPR_SERVER_TOKEN");
+        start.Environment.Remove("VYPR_SERVER_DB");
+        start.Environment.Remove("VYPR_SERVER_POSTGRES");
+        start.Environment.Remove("VYPR_SERVER_URLS");
+        start.Environment.Remove("VYPR_SERVER_READS");
+        foreach ((string name, string? value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
         process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Append(output, e.Data);
         process.ErrorDataReceived += (_, e) => Append(error, e.Data);
@@ -41,6 +59,8 @@ internal sealed class VyprProcess : IDisposable
     }
 
     public int Id => process.Id;
+
+    public bool HasExited => process.HasExited;
 
     public string Output
     {
@@ -64,11 +84,17 @@ internal sealed class VyprProcess : IDisposable
         }
     }
 
-    public static VyprProcess Start(string workingDirectory, params string[] args) => new(workingDirectory, args);
+    public static VyprProcess Start(string workingDirectory, params string[] args) => new(workingDirectory, null, args);
 
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string workingDirectory, TimeSpan timeout, params string[] args)
+    /// <summary>Starts the tool with variables set (or, when null, removed) in its environment.</summary>
+    public static VyprProcess StartWith(IReadOnlyDictionary<string, string?> environment, string workingDirectory, params string[] args) => new(workingDirectory, environment, args);
+
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(string workingDirectory, TimeSpan timeout, params string[] args) =>
+        RunWithAsync(new Dictionary<string, string?>(), workingDirectory, timeout, args);
+
+    public static async Task<(int ExitCode, string Output, string Error)> RunWithAsync(IReadOnlyDictionary<string, string?> environment, string workingDirectory, TimeSpan timeout, params string[] args)
     {
-        using VyprProcess vypr = Start(workingDirectory, args);
+        using VyprProcess vypr = StartWith(environment, workingDirectory, args);
         int exit = await vypr.WaitAsync(timeout);
         return (exit, vypr.Output, vypr.Error);
     }

@@ -20,5 +20,9 @@ internal static class CommandCatalog
         Suggest.SuggestCommand.Create(),
         Explain.ExplainCommand.Create(),
         Run.RunCommand.Create(),
+        Report.ReportCommand.Create(),
+        Serve.ServeCommand.Create(),
+        Tokens.TokenCommand.Create(),
+        Ci.CiInitCommand.Create(),
     ];
 }

@@ -34,4 +34,10 @@ internal sealed record CampaignConfig
 
     /// <summary>The token for <see cref="ServerUrl"/>, read from the environment variable the file names.</summary>
     public string? ServerToken { get; init; }
+
+    /// <summary>The SQLite store every iteration's results go to when no server is configured (<c>.vypr/verdicts.db</c> by default).</summary>
+    public string? StorePath { get; init; }
+
+    /// <summary>The project runs are stored under; null lets the destination choose (the token's project, else <c>default</c>).</summary>
+    public string? Project { get; init; }
 }

@@ -23,7 +23,7 @@ internal static class CampaignConfigReader
     // A range this long is a mistake (a step of 0.0001 over thousands), not a campaign anyone waits for.
     private const int MaxInputs = 100_000;
 
-    private static readonly string[] s_topKeys = ["projects", "inputs", "fail_fast", "violations", "results", "server", "stress"];
+    private static readonly string[] s_topKeys = ["projects", "inputs", "fail_fast", "violations", "results", "store", "server", "project", "stress"];
     private static readonly string[] s_projectKeys = ["path", "filter", "runner"];
     private static readonly string[] s_rangeKeys = ["from", "to", "step"];
     private static readonly string[] s_fileKeys = ["file"];
@@ -111,6 +111,18 @@ internal static class CampaignConfigReader
 
             string results = _yaml.OptionalScalar(campaign, "results")?.Value ?? DefaultResults;
             (string? url, string? token) = ReadServer(campaign);
+            YamlScalarNode? store = _yaml.OptionalScalar(campaign, "store");
+            if (store is not null && url is not null)
+            {
+                throw Error(store, "'store' and 'server' are both given: expected one destination for the results, a SQLite file ('store') or a verdict server ('server').");
+            }
+
+            YamlScalarNode? project = _yaml.OptionalScalar(campaign, "project");
+            if (project is not null && (project.Value!.Length > 200 || project.Value != project.Value.Trim()))
+            {
+                throw Error(project, $"'project' is '{project.Value}': expected a name of at most 200 characters without surrounding spaces.");
+            }
+
             return new CampaignConfig
             {
                 File = file,
@@ -122,6 +134,8 @@ internal static class CampaignConfigReader
                 Stress = stress,
                 ServerUrl = url,
                 ServerToken = token,
+                StorePath = url is null ? FullPath(store?.Value ?? Storage.LocalStore.DefaultPath) : null,
+                Project = project?.Value,
             };
         }
 

@@ -6,6 +6,9 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using Vypr.Cli.Commands;
+using Vypr.Cli.Metadata;
+using Vypr.Cli.Storage;
+using Vypr.Server.Storage;
 
 namespace Vypr.Cli.Run;
 
@@ -24,7 +27,25 @@ internal sealed class CampaignRunner(CampaignConfig config, TextWriter output, T
 
     private const string BuildConfiguration = "Release";
 
+    private readonly Dictionary<string, string?> _metadata = Metadata(config);
+    private IResultsDestination? _destination;
+
     private string Directory => config.ResultsDirectory;
+
+    /// <summary>Where the results of every iteration are stored: the configured server, else the SQLite store.</summary>
+    /// <param name="config">The campaign.</param>
+    /// <returns>The destination.</returns>
+    public static IResultsDestination Destination(CampaignConfig config)
+    {
+        if (config.ServerUrl is not null)
+        {
+            return new ServerDestination(config.ServerUrl, config.ServerToken, config.Project);
+        }
+
+        string store = config.StorePath!;
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(store)!);
+        return new StoreDestination(StoreLocation.Sqlite(store), config.Project ?? "default");
+    }
 
     /// <summary>Runs the campaign.</summary>
     /// <param name="resume">Continue after the checkpoint's last iteration.</param>
@@ -49,6 +70,13 @@ internal sealed class CampaignRunner(CampaignConfig config, TextWriter output, T
             }
 
             first = checkpoint.LastIteration + 1;
+            foreach (IterationRecord unstored in checkpoint.Completed.Where(c => !c.Stored).OrderBy(c => c.Iteration).ToList())
+            {
+                if (!Store(unstored, ref checkpoint))
+                {
+                    return ExitCodes.Error;
+                }
+            }
         }
         else
         {
@@ -70,6 +98,7 @@ internal sealed class CampaignRunner(CampaignConfig config, TextWriter output, T
 
         string? stopped = null;
         bool interrupted = false;
+        bool storeFailed = false;
         for (int iteration = first; iteration <= last; iteration++)
         {
             IterationRecord? record = RunIteration(iteration, inputs[iteration - 1], inputs.Count);
@@ -89,6 +118,13 @@ internal sealed class CampaignRunner(CampaignConfig config, TextWriter output, T
             checkpoint.Write(Directory);
             IterationResults results = IterationResults.Read(Directory, record);
             output.WriteLine(Progress(results, inputs.Count));
+            if (!Store(record, ref checkpoint))
+            {
+                storeFailed = true;
+                stopped = $"stopped after iteration {iteration}: its results could not be stored; fix the destination and continue with --resume";
+                break;
+            }
+
             if (config.FailFast && results.Failed && iteration < inputs.Count)
             {
                 stopped = $"stopped by fail_fast after iteration {iteration}";
@@ -109,7 +145,66 @@ internal sealed class CampaignRunner(CampaignConfig config, TextWriter output, T
             return ExitCodes.Interrupted;
         }
 
+        if (storeFailed)
+        {
+            return ExitCodes.Error;
+        }
+
         return report.Failed ? ExitCodes.Failed : ExitCodes.Success;
+    }
+
+    // The checkpoint says stored only after the destination has the results: a kill in between stores them again on
+    // --resume, which the destination takes as the same runs (natural keys), never as new ones.
+    private bool Store(IterationRecord record, ref Checkpoint checkpoint)
+    {
+        IResultsDestination destination = _destination ??= Destination(config);
+        try
+        {
+            int verdicts = destination.StoreAsync([.. record.ResultsFiles.Select(f => Path.Combine(Directory, f))], cancel).GetAwaiter().GetResult();
+            output.WriteLine($"[{record.Iteration}] stored {CampaignReport.Plural(record.ResultsFiles.Count, "results file")} ({CampaignReport.Plural(verdicts, "new verdict")}) in {destination.Description}");
+        }
+        catch (ResultsNotStoredException e)
+        {
+            error.WriteLine($"vypr run: iteration {record.Iteration}: the results were not stored: {e.Message}");
+            return false;
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        checkpoint = checkpoint.With(record with { Stored = true });
+        checkpoint.Write(Directory);
+        return true;
+    }
+
+    // What the tests' runs record about the source (docs/results-format.md, "Run metadata"): the user's own values win.
+    private static Dictionary<string, string?> Metadata(CampaignConfig config)
+    {
+        var metadata = new Dictionary<string, string?>
+        {
+            // The tool stores the results itself after each iteration; a test run must not ship them a second time.
+            ["VYPR_SERVER_URL"] = null,
+            ["VYPR_SERVER_TOKEN"] = null,
+        };
+        GitState git = GitState.Read(Path.GetDirectoryName(Path.GetFullPath(config.File))!);
+        if (git.Commit is not null && Environment.GetEnvironmentVariable("VYPR_COMMIT") is null or "")
+        {
+            metadata["VYPR_COMMIT"] = git.Commit;
+        }
+
+        if (git.Branch is not null && Environment.GetEnvironmentVariable("VYPR_BRANCH") is null or "")
+        {
+            metadata["VYPR_BRANCH"] = git.Branch;
+        }
+
+        // The CI system and job need nothing from here: the runtime reads them from the variables the CI sets.
+        if (git.Dirty is { } dirty && Environment.GetEnvironmentVariable("VYPR_DIRTY") is null or "")
+        {
+            metadata["VYPR_DIRTY"] = dirty ? "true" : "false";
+        }
+
+        return metadata;
     }
 
     private void StartFresh(int iterations)
@@ -181,10 +276,9 @@ internal sealed class CampaignRunner(CampaignConfig config, TextWriter output, T
             // Every iteration has a directory of its own: no older files to keep or prune.
             ["VYPR_KEEP_RESULTS"] = "all",
         };
-        if (config.ServerUrl is not null)
+        foreach ((string name, string? value) in _metadata)
         {
-            environment["VYPR_SERVER_URL"] = config.ServerUrl;
-            environment["VYPR_SERVER_TOKEN"] = config.ServerToken;
+            environment[name] = value;
         }
 
         output.WriteLine($"[{iteration}/{count}] input {input ?? "-"}: running");

@@ -8,4 +8,11 @@ namespace Vypr.Cli.Run;
 /// <param name="ExitCodes">The exit code of each project's test process, in the order of the projects.</param>
 /// <param name="ResultsFiles">Its results files (<c>vypr.run/1</c>), relative to the campaign directory.</param>
 /// <param name="Seconds">How long the iteration took.</param>
-internal sealed record IterationRecord(int Iteration, string? Input, IReadOnlyList<int> ExitCodes, IReadOnlyList<string> ResultsFiles, double Seconds);
+internal sealed record IterationRecord(int Iteration, string? Input, IReadOnlyList<int> ExitCodes, IReadOnlyList<string> ResultsFiles, double Seconds)
+{
+    /// <summary>
+    /// Whether the results are in the campaign's store or server. An iteration whose results could not be stored (a
+    /// server down, a kill in between) keeps false, and <c>--resume</c> stores it before running the next.
+    /// </summary>
+    public bool Stored { get; init; }
+}

@@ -7,6 +7,8 @@ namespace Vypr.Cli.Run;
 /// <summary>The summary a campaign prints at its end: violations first, then failed tests, the verdicts per specification and call site, the iterations, and the key to the specifications.</summary>
 internal static class TerminalSummary
 {
+    private const int SlowestTests = 5;
+
     /// <summary>Writes the summary.</summary>
     /// <param name="report">The campaign's report.</param>
     /// <param name="output">Where to write.</param>
@@ -56,6 +58,8 @@ internal static class TerminalSummary
             output.WriteLine();
         }
 
+        WriteSlowestTests(report, output);
+
         string[] header = ["iteration", "input", "tests", "failed", "calls", "violations", "exit", "time"];
         string[][] rows = [.. report.Iterations.Select(i => new[]
         {
@@ -84,6 +88,57 @@ internal static class TerminalSummary
         output.WriteLine();
         output.WriteLine($"Vypr campaign {CampaignReport.Display(report.ConfigFile)}: {report.Headline}");
     }
+
+    // The slowest tests of the campaign with what they cost (docs/results-format.md, "Per-test measurements"); a
+    // test that shared the process with another has its process-wide counters marked, since they are not its own.
+    private static void WriteSlowestTests(CampaignReport report, TextWriter output)
+    {
+        var slowest = report.Iterations
+            .SelectMany(i => i.Tests.Where(t => t.EndedAt is not null).Select(t => (Iteration: i.Record, Test: t)))
+            .OrderByDescending(x => x.Test.Measurements?.WallNanoseconds ?? (x.Test.EndedAt!.Value - x.Test.StartedAt).Ticks * 100)
+            .Take(SlowestTests)
+            .ToList();
+        if (slowest.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine("Slowest tests:");
+        string[] header = ["iteration", "wall", "cpu", "allocated", "gc 0/1/2", "peak memory", "test"];
+        string[][] rows = [.. slowest.Select(x =>
+        {
+            Vypr.Contracts.TestMeasurements? m = x.Test.Measurements;
+            string shared = m is { Exclusive: false } ? "*" : string.Empty;
+            return new[]
+            {
+                x.Iteration.Iteration.ToString(CultureInfo.InvariantCulture),
+                NanosecondsText.Format(m?.WallNanoseconds ?? (x.Test.EndedAt!.Value - x.Test.StartedAt).Ticks * 100.0),
+                m is null ? "-" : NanosecondsText.Format(m.CpuNanoseconds) + shared,
+                m is null ? "-" : Bytes(m.AllocatedBytes) + shared,
+                m is null ? "-" : $"{m.Gen0Collections}/{m.Gen1Collections}/{m.Gen2Collections}{shared}",
+                m is null ? "-" : Bytes(m.PeakWorkingSetBytes),
+                x.Test.Name,
+            };
+        })];
+        Table(output, header, rows, leftColumns: 0, leftColumn: 6);
+        if (slowest.Any(x => x.Test.Measurements is { Exclusive: false }))
+        {
+            output.WriteLine("  * shared: other tests ran at the same time, so the process-wide counters are not this test's alone");
+        }
+
+        output.WriteLine();
+    }
+
+    /// <summary>A byte count in the largest binary unit that keeps it readable (<c>12.3 MiB</c>).</summary>
+    /// <param name="bytes">The count.</param>
+    /// <returns>The text.</returns>
+    public static string Bytes(long bytes) => bytes switch
+    {
+        >= 1L << 30 => (bytes / (double)(1L << 30)).ToString("0.#", CultureInfo.InvariantCulture) + " GiB",
+        >= 1L << 20 => (bytes / (double)(1L << 20)).ToString("0.#", CultureInfo.InvariantCulture) + " MiB",
+        >= 1L << 10 => (bytes / (double)(1L << 10)).ToString("0.#", CultureInfo.InvariantCulture) + " KiB",
+        _ => bytes.ToString(CultureInfo.InvariantCulture) + " B",
+    };
 
     // Columns before leftColumns (and the one leftColumn) are text, aligned left; the others are numbers, aligned right.
     private static void Table(TextWriter output, string[] header, string[][] rows, int leftColumns, int leftColumn = -1)

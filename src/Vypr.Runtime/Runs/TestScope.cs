@@ -17,6 +17,7 @@ public sealed class TestScope : IDisposable
     private static int s_lastId;
 
     private readonly TestScope? _outer;
+    private readonly TestMeter _meter = TestMeter.Start();
     private int _ended;
 
     private TestScope(int id, string name, TestScope? outer)
@@ -75,7 +76,7 @@ public sealed class TestScope : IDisposable
             return;
         }
 
-        RuntimeMonitor.TestEnded(Id, DateTimeOffset.UtcNow, outcome);
+        RuntimeMonitor.TestEnded(Id, DateTimeOffset.UtcNow, outcome, _meter.Stop());
         if (ReferenceEquals(s_current.Value, this))
         {
             s_current.Value = _outer;

@@ -112,11 +112,11 @@ public static class RuntimeMonitor
         }
     }
 
-    internal static void TestEnded(int testId, DateTimeOffset endedAt, string? outcome)
+    internal static void TestEnded(int testId, DateTimeOffset endedAt, string? outcome, TestMeasurements? measurements)
     {
         lock (s_lock)
         {
-            VerdictStore.TestEnded(testId, endedAt, outcome);
+            VerdictStore.TestEnded(testId, endedAt, outcome, measurements);
         }
     }
 

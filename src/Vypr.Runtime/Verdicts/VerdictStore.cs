@@ -73,11 +73,11 @@ internal static class VerdictStore
 
     public static void TestStarted(TestInfo test) => s_tests[test.Id] = test;
 
-    public static void TestEnded(int testId, DateTimeOffset endedAt, string? outcome)
+    public static void TestEnded(int testId, DateTimeOffset endedAt, string? outcome, TestMeasurements? measurements)
     {
         if (s_tests.TryGetValue(testId, out TestInfo? test))
         {
-            s_tests[testId] = test with { EndedAt = endedAt, Outcome = outcome is null ? null : TextLimits.Clip(ResultsText.Clean(outcome)!, TextLimits.Short) };
+            s_tests[testId] = test with { EndedAt = endedAt, Outcome = outcome is null ? null : TextLimits.Clip(ResultsText.Clean(outcome)!, TextLimits.Short), Measurements = measurements };
         }
     }
 

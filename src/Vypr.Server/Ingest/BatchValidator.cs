@@ -73,6 +73,17 @@ internal static class BatchValidator
             {
                 Text(test.Outcome, $"{path}.outcome", ShortText);
             }
+
+            if (test.Measurements is { } m)
+            {
+                Require(m.WallNanoseconds >= 0, $"{path}.measurements.wallNanoseconds", "must not be negative");
+                Require(m.CpuNanoseconds >= 0, $"{path}.measurements.cpuNanoseconds", "must not be negative");
+                Require(m.AllocatedBytes >= 0, $"{path}.measurements.allocatedBytes", "must not be negative");
+                Require(m.Gen0Collections >= 0, $"{path}.measurements.gen0Collections", "must not be negative");
+                Require(m.Gen1Collections >= 0, $"{path}.measurements.gen1Collections", "must not be negative");
+                Require(m.Gen2Collections >= 0, $"{path}.measurements.gen2Collections", "must not be negative");
+                Require(m.PeakWorkingSetBytes >= 0, $"{path}.measurements.peakWorkingSetBytes", "must not be negative");
+            }
         }
 
         var summaries = new HashSet<(int, int)>();
@@ -135,6 +146,20 @@ internal static class BatchValidator
         if (run.Branch is not null)
         {
             Text(run.Branch, $"{path}.branch", NameText);
+        }
+
+        if (run.CiProvider is not null)
+        {
+            Text(run.CiProvider, $"{path}.ciProvider", ShortText);
+        }
+
+        if (run.CiJobUrl is not null)
+        {
+            Require(
+                run.CiJobUrl.Length <= 2048 && Uri.TryCreate(run.CiJobUrl, UriKind.Absolute, out Uri? job) && job.Scheme is "http" or "https",
+                $"{path}.ciJobUrl",
+                "must be an absolute http(s) URL of at most 2048 characters");
+            Text(run.CiJobUrl, $"{path}.ciJobUrl", ShortText * 8);
         }
     }
 

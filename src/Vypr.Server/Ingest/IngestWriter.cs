@@ -200,8 +200,8 @@ internal sealed class IngestWriter(VerdictDatabase database)
         RunInfo run = document.Run;
         await using DbCommand upsertRun = statements.Create(
             $"""
-            INSERT INTO runs (project_id, run_guid, assembly, commit_sha, branch, ci_job_url, machine, runtime, started_us, ended_us)
-            VALUES (@project, @guid, @assembly, @commit, @branch, @ci, @machine, @runtime, @started, @ended)
+            INSERT INTO runs (project_id, run_guid, assembly, commit_sha, branch, ci_job_url, machine, runtime, started_us, ended_us, dirty, ci_provider)
+            VALUES (@project, @guid, @assembly, @commit, @branch, @ci, @machine, @runtime, @started, @ended, @dirty, @provider)
             ON CONFLICT (run_guid) DO UPDATE SET
                 ended_us = {statements.Database.Greatest}(runs.ended_us, excluded.ended_us),
                 ci_job_url = COALESCE(runs.ci_job_url, excluded.ci_job_url)
@@ -212,7 +212,10 @@ internal sealed class IngestWriter(VerdictDatabase database)
             ("@assembly", run.Assembly),
             ("@commit", run.Commit),
             ("@branch", run.Branch),
-            ("@ci", ciJobUrl),
+            // The request's ciJob names the job that delivered the runs; without it, the job each run recorded itself.
+            ("@ci", ciJobUrl ?? run.CiJobUrl),
+            ("@dirty", run.Dirty),
+            ("@provider", run.CiProvider),
             ("@machine", run.Machine),
             ("@runtime", run.Runtime),
             ("@started", Microseconds.From(run.StartedAt)),
@@ -424,6 +427,34 @@ internal sealed class IngestWriter(VerdictDatabase database)
                 ("@test", testId),
                 ("@value", (ended - test.StartedAt).TotalMilliseconds));
             await measure.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // The runtime's own measurements (docs/results-format.md, "Per-test measurements"), one row each; the first
+        // delivery wins, as for wall_time.
+        if (test.Measurements is { } m)
+        {
+            foreach ((string name, double value, string unit) in new (string, double, string)[]
+            {
+                ("cpu_time", m.CpuNanoseconds / 1e6, "ms"),
+                ("allocated", m.AllocatedBytes, "bytes"),
+                ("gen0_collections", m.Gen0Collections, "count"),
+                ("gen1_collections", m.Gen1Collections, "count"),
+                ("gen2_collections", m.Gen2Collections, "count"),
+                ("peak_working_set", m.PeakWorkingSetBytes, "bytes"),
+                ("exclusive", m.Exclusive ? 1 : 0, "flag"),
+            })
+            {
+                await using DbCommand measure = statements.Create(
+                    """
+                    INSERT INTO test_measurements (test_id, name, value, unit) VALUES (@test, @name, @value, @unit)
+                    ON CONFLICT (test_id, name) DO NOTHING
+                    """,
+                    ("@test", testId),
+                    ("@name", name),
+                    ("@value", value),
+                    ("@unit", unit));
+                await measure.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
     }
 

@@ -13,6 +13,8 @@ namespace Vypr.Server.Reads;
 /// <param name="Runtime">The .NET runtime.</param>
 /// <param name="StartedAt">When monitoring started.</param>
 /// <param name="EndedAt">The latest end time delivered for the run.</param>
+/// <param name="Dirty">Whether the working tree differed from the commit, when known.</param>
+/// <param name="CiProvider">The CI system that ran it (<c>github-actions</c>, <c>gitlab-ci</c>...), when known.</param>
 public sealed record RunItem(
     Guid RunId,
     string Project,
@@ -23,4 +25,6 @@ public sealed record RunItem(
     string Machine,
     string Runtime,
     DateTimeOffset StartedAt,
-    DateTimeOffset EndedAt);
+    DateTimeOffset EndedAt,
+    bool? Dirty,
+    string? CiProvider);

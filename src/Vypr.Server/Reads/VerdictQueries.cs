@@ -35,7 +35,7 @@ internal sealed class VerdictQueries(VerdictDatabase database)
         Filter(where, parameters, "r.commit_sha = @commit", "@commit", commit);
         return PageAsync(
             $"""
-            SELECT r.id, r.run_guid, p.name, r.assembly, r.commit_sha, r.branch, r.ci_job_url, r.machine, r.runtime, r.started_us, r.ended_us
+            SELECT r.id, r.run_guid, p.name, r.assembly, r.commit_sha, r.branch, r.ci_job_url, r.machine, r.runtime, r.started_us, r.ended_us, r.dirty, r.ci_provider
             FROM runs r JOIN projects p ON p.id = r.project_id
             WHERE {where} ORDER BY r.id LIMIT @limit
             """,
@@ -54,7 +54,7 @@ internal sealed class VerdictQueries(VerdictDatabase database)
             connection,
             null,
             """
-            SELECT r.run_guid, p.name, r.assembly, r.commit_sha, r.branch, r.ci_job_url, r.machine, r.runtime, r.started_us, r.ended_us
+            SELECT r.run_guid, p.name, r.assembly, r.commit_sha, r.branch, r.ci_job_url, r.machine, r.runtime, r.started_us, r.ended_us, r.dirty, r.ci_provider
             FROM runs r JOIN projects p ON p.id = r.project_id WHERE r.run_guid = @guid
             """,
             ("@guid", runId.ToString("D")));
@@ -267,7 +267,9 @@ internal sealed class VerdictQueries(VerdictDatabase database)
         r.GetString(first + 6),
         r.GetString(first + 7),
         Microseconds.ToInstant(r.GetInt64(first + 8)),
-        Microseconds.ToInstant(r.GetInt64(first + 9)));
+        Microseconds.ToInstant(r.GetInt64(first + 9)),
+        r.IsDBNull(first + 10) ? null : r.GetBoolean(first + 10),
+        Sql.NullableString(r, first + 11));
 
     // Each optional filter adds a fixed SQL fragment and binds its value: user input never becomes SQL text.
     private static void Filter(StringBuilder where, List<(string, object?)> parameters, string condition, string name, object? value)

@@ -210,6 +210,13 @@ internal static class Migrations
             actual_text TEXT NOT NULL,
             PRIMARY KEY (load_test_id, ordinal));
         """,
+        // Run metadata beyond commit and branch (docs/results-format.md, "Run metadata"): whether the working tree
+        // was dirty and which CI system ran it; NULL when unknown, and for every run stored before. The CI job's link
+        // already had a column (ci_job_url), filled from the ingest query and now from the run itself too.
+        """
+        ALTER TABLE runs ADD COLUMN dirty BOOLEAN;
+        ALTER TABLE runs ADD COLUMN ci_provider TEXT;
+        """,
     ];
 
     /// <summary>Brings the store to the newest schema version; returns the version it is at.</summary>

@@ -1,0 +1,63 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using Vypr.Contracts;
+
+namespace Vypr.Runtime;
+
+/// <summary>
+/// Measures one test: reads the process's clocks and counters when the test begins and again when it ends (twice per
+/// test, never on a probe's path), and tracks whether another test overlapped it, which makes the process-wide
+/// counters shared rather than its own.
+/// </summary>
+internal sealed class TestMeter
+{
+    // Tests running now, and a count of test starts: a test saw no other when nothing else was running at its start
+    // and no other test started before it ended.
+    private static int s_running;
+    private static long s_starts;
+
+    private readonly long _startTimestamp;
+    private readonly TimeSpan _startCpu;
+    private readonly long _startAllocated;
+    private readonly int _startGen0;
+    private readonly int _startGen1;
+    private readonly int _startGen2;
+    private readonly long _startCount;
+    private readonly bool _aloneAtStart;
+
+    private TestMeter()
+    {
+        _aloneAtStart = Interlocked.Increment(ref s_running) == 1;
+        _startCount = Interlocked.Increment(ref s_starts);
+        _startCpu = Environment.CpuUsage.TotalTime;
+        _startAllocated = GC.GetTotalAllocatedBytes(precise: true);
+        _startGen0 = GC.CollectionCount(0);
+        _startGen1 = GC.CollectionCount(1);
+        _startGen2 = GC.CollectionCount(2);
+        _startTimestamp = Stopwatch.GetTimestamp();
+    }
+
+    /// <summary>Starts measuring a test that begins now.</summary>
+    public static TestMeter Start() => new();
+
+    /// <summary>Ends the measurement of a test that ends now.</summary>
+    public TestMeasurements Stop()
+    {
+        long wall = (long)Stopwatch.GetElapsedTime(_startTimestamp).TotalNanoseconds;
+        TimeSpan cpu = Environment.CpuUsage.TotalTime - _startCpu;
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - _startAllocated;
+        bool exclusive = _aloneAtStart && Interlocked.Read(ref s_starts) == _startCount;
+        Interlocked.Decrement(ref s_running);
+        long peak = ResourceUsage.PeakResidentBytes();
+        return new TestMeasurements(
+            wall,
+            (long)cpu.TotalNanoseconds,
+            Math.Max(0, allocated),
+            GC.CollectionCount(0) - _startGen0,
+            GC.CollectionCount(1) - _startGen1,
+            GC.CollectionCount(2) - _startGen2,
+            peak,
+            exclusive);
+    }
+}
