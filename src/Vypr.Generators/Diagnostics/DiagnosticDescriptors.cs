@@ -31,7 +31,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NotInterceptableMember = new(
         "VYPR0005",
         "Specification on a member whose calls cannot be intercepted",
-        "'{0}' is {1}: its calls cannot be intercepted, so [MaxDuration] on it is never checked; move the work into an ordinary method and put the specification there",
+        "'{0}' is {1}: its calls cannot be intercepted, so [MaxDuration] on it is never checked; move the work into an ordinary method and put the specification there, or set VyprWeaving to IL or Both to time it in its own body",
         SpecificationCategory,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -40,7 +40,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor CallNotMonitored = new(
         "VYPR0003",
         "Call of a monitored method is not monitored",
-        "This call of '{0}' is not monitored: {1}",
+        "This call of '{0}' is not monitored: {1}; VyprWeaving IL or Both in the project that declares it times every call",
         MonitoringCategory,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -49,7 +49,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DelegateNotMonitored = new(
         "VYPR0004",
         "Monitored method converted to a delegate",
-        "'{0}' is used as a delegate here; calls through the delegate are not monitored. Call it inside a lambda instead: x => {1}(x).",
+        "'{0}' is used as a delegate here; calls through the delegate are not monitored. Call it inside a lambda instead: x => {1}(x), or set VyprWeaving to IL or Both in the project that declares it.",
         MonitoringCategory,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

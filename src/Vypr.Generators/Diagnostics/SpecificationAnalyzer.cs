@@ -33,19 +33,24 @@ public sealed class SpecificationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolAction(c => AnalyzeSpecification((IMethodSymbol)c.Symbol, c.ReportDiagnostic, c.CancellationToken), SymbolKind.Method);
+            // Under the IL backend a monitored method times itself: every call counts, whatever its shape.
+            string mode = Weaving.ModeOf(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
+            bool weaving = mode != Weaving.Interceptors;
+            System.Func<IMethodSymbol, bool> timedByWeaver = method => Weaving.TimesCallsOf((method.ReducedFrom ?? method).OriginalDefinition, start.Compilation, mode);
+
+            start.RegisterSymbolAction(c => AnalyzeSpecification((IMethodSymbol)c.Symbol, weaving, c.ReportDiagnostic, c.CancellationToken), SymbolKind.Method);
 
             // Symbol actions never see local functions; their declarations are operations.
             start.RegisterOperationAction(
-                c => AnalyzeSpecification(((ILocalFunctionOperation)c.Operation).Symbol, c.ReportDiagnostic, c.CancellationToken),
+                c => AnalyzeSpecification(((ILocalFunctionOperation)c.Operation).Symbol, weaving, c.ReportDiagnostic, c.CancellationToken),
                 OperationKind.LocalFunction);
-            start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
-            start.RegisterOperationAction(AnalyzeDynamicInvocation, OperationKind.DynamicInvocation);
-            start.RegisterOperationAction(AnalyzeMethodReference, OperationKind.MethodReference);
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, timedByWeaver), OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzeDynamicInvocation(c, timedByWeaver), OperationKind.DynamicInvocation);
+            start.RegisterOperationAction(c => AnalyzeMethodReference(c, timedByWeaver), OperationKind.MethodReference);
         });
     }
 
-    private static void AnalyzeSpecification(IMethodSymbol method, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
+    private static void AnalyzeSpecification(IMethodSymbol method, bool weaving, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
     {
         if (MonitoredMethodReader.FindSpecification(method) is not { } attribute)
         {
@@ -85,16 +90,16 @@ public sealed class SpecificationAnalyzer : DiagnosticAnalyzer
             MethodKind.Destructor => "a finalizer",
             _ => null,
         };
-        if (notInterceptable is not null)
+        if (notInterceptable is not null && !weaving)
         {
             report(Diagnostic.Create(DiagnosticDescriptors.NotInterceptableMember, attributeLocation, method.ToDisplayString(SymbolFormats.Display), notInterceptable));
         }
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, System.Func<IMethodSymbol, bool> timedByWeaver)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (invocation.Syntax is not InvocationExpressionSyntax syntax || !IsMonitored(invocation.TargetMethod)
+        if (invocation.Syntax is not InvocationExpressionSyntax syntax || !IsMonitored(invocation.TargetMethod) || timedByWeaver(invocation.TargetMethod)
             || invocation.SemanticModel is not { } model)
         {
             return;
@@ -112,7 +117,7 @@ public sealed class SpecificationAnalyzer : DiagnosticAnalyzer
 
     // A late-bound call picks its method at run time, so no interceptor can be placed on it. Any monitored method of
     // that name in this compilation may be the one it reaches (receivers typed dynamic say nothing more).
-    private static void AnalyzeDynamicInvocation(OperationAnalysisContext context)
+    private static void AnalyzeDynamicInvocation(OperationAnalysisContext context, System.Func<IMethodSymbol, bool> timedByWeaver)
     {
         var invocation = (IDynamicInvocationOperation)context.Operation;
         if (invocation.Syntax is not InvocationExpressionSyntax syntax || CallSitePlanner.InvokedName(syntax) is not { } name)
@@ -122,7 +127,7 @@ public sealed class SpecificationAnalyzer : DiagnosticAnalyzer
 
         foreach (ISymbol candidate in context.Compilation.GetSymbolsWithName(name, SymbolFilter.Member, context.CancellationToken))
         {
-            if (candidate is IMethodSymbol method && IsMonitored(method))
+            if (candidate is IMethodSymbol method && IsMonitored(method) && !timedByWeaver(method))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.CallNotMonitored,
@@ -134,10 +139,10 @@ public sealed class SpecificationAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeMethodReference(OperationAnalysisContext context)
+    private static void AnalyzeMethodReference(OperationAnalysisContext context, System.Func<IMethodSymbol, bool> timedByWeaver)
     {
         var reference = (IMethodReferenceOperation)context.Operation;
-        if (IsMonitored(reference.Method))
+        if (IsMonitored(reference.Method) && !timedByWeaver(reference.Method))
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.DelegateNotMonitored,
