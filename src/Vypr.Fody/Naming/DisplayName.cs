@@ -36,7 +36,17 @@ internal static class DisplayName
             return text.Append(name.Substring(4)).Append('.').Append(name.Substring(0, 3)).ToString();
         }
 
-        text.Append(name);
+        if (method.HasOverrides && name.Contains("."))
+        {
+            // An explicit implementation reads as its interface member: Rules.PositiveRule.Rules.IRule<int>.Check(int)
+            AppendType(text, method.Overrides[0].DeclaringType);
+            text.Append('.').Append(method.Overrides[0].Name);
+        }
+        else
+        {
+            text.Append(name);
+        }
+
         if (method.HasGenericParameters)
         {
             text.Append('<').Append(string.Join(", ", method.GenericParameters.Select(p => p.Name))).Append('>');

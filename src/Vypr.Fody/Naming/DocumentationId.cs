@@ -39,16 +39,17 @@ internal static class DocumentationId
 
         if (method.ReturnType.MetadataType != MetadataType.Void)
         {
+            // A ref return is written as its type (Roslyn keeps the ref kind out of the ID).
             id.Append('~');
-            AppendType(id, method.ReturnType);
+            AppendType(id, method.ReturnType is ByReferenceType byReference ? byReference.ElementType : method.ReturnType);
         }
 
         return id.ToString();
     }
 
-    // Explicit implementations are named after the interface member ("Ns.IRule<int>.Check"); Roslyn encodes the
-    // characters that the ID syntax uses itself.
-    private static string Encode(string name) => name.Replace('.', '#').Replace('<', '{').Replace('>', '}').Replace(',', '@');
+    // Explicit implementations are named after the interface member ("Ns.IRule<System.Int32>.Check"); Roslyn
+    // replaces the dots, which the ID syntax uses itself, and keeps the rest: "Ns#IRule<System#Int32>#Check".
+    private static string Encode(string name) => name.Replace('.', '#');
 
     private static void AppendTypeName(StringBuilder id, TypeReference type)
     {
