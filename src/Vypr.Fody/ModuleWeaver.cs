@@ -34,9 +34,10 @@ public sealed class ModuleWeaver : BaseModuleWeaver
 
         var registrations = new RegistrationEmitter(ModuleDefinition, runtime);
         var weaver = new ProbeWeaver(ModuleDefinition, runtime);
+        MethodTimeLogger? logger = specifications.Any(s => s.IsMeasurement) ? MethodTimeLogger.Find(ModuleDefinition, FindTypeDefinition, ResolveAssembly) : null;
         foreach (WovenSpecification specification in specifications)
         {
-            weaver.Weave(specification.Method, registrations.Add(specification));
+            weaver.Weave(specification.Method, registrations.Add(specification), specification.IsMeasurement ? logger : null, specification.TimeMessage);
         }
 
         TypeDefinition helpers = FindTypeDefinition("System.Runtime.CompilerServices.RuntimeHelpers");

@@ -107,6 +107,24 @@ public static class Program
         point.Move(1);
         _ = point.Sum();
 
+        // [Time] (MethodTimer's convention): Compute 2, FetchAsync 1, MeasuredClass.First 1, Second 1; each also
+        // reaches MethodTimeLogger, with monitoring on or off.
+        Measured.Compute(1);
+        Measured.Compute(2);
+        await Measured.FetchAsync(7);
+        var measured = new MeasuredClass();
+        _ = measured.First() + measured.Second();
+        var logged = MethodTimeLogger.Entries.ToArray();
+        bool loggerHeard = logged.Length == 5
+            && logged.Count(e => e.Method == "Compute") == 2
+            && logged.Single(e => e.Method == "FetchAsync") is { Message: "fetching {id}" } fetch && fetch.Elapsed >= TimeSpan.FromMilliseconds(30)
+            && logged.Count(e => e.Method is "First" or "Second") == 2;
+        if (!loggerHeard)
+        {
+            Console.Error.WriteLine("MethodTimeLogger heard: " + string.Join(", ", logged.Select(e => $"{e.Method} {e.Elapsed} {e.Message}")));
+            return 4;
+        }
+
         // This project's own monitored method, intercepted at its 2 call sites here.
         Local.Work(1);
         Local.Work(2);

@@ -11,7 +11,7 @@ using Xunit;
 
 namespace Vypr.Fody.Tests;
 
-/// <summary>One run of the caller program (tests/Vypr.Fody.Caller) as its own process, with its results file read back.</summary>
+/// <summary>One run of a program (the caller, tests/Vypr.Fody.Caller, by default) as its own process, with its results file read back.</summary>
 public sealed record CallerRun(int ExitCode, string Output, RunDocument? Results)
 {
     private static readonly TimeSpan s_timeLimit = TimeSpan.FromMinutes(3);
@@ -20,16 +20,22 @@ public sealed record CallerRun(int ExitCode, string Output, RunDocument? Results
 
     public static string RepositoryRoot => Metadata("RepositoryRoot");
 
-    public static async Task<CallerRun> RunAsync(IReadOnlyDictionary<string, string> environment)
+    public static string SampleTestsPath => Metadata("SampleTestsAssembly");
+
+    public static string WovenSampleTestsPath => Metadata("WovenSampleTestsAssembly");
+
+    public static Task<CallerRun> RunAsync(IReadOnlyDictionary<string, string> environment) => RunAsync(AssemblyPath, environment);
+
+    public static async Task<CallerRun> RunAsync(string assemblyPath, IReadOnlyDictionary<string, string> environment)
     {
-        Assert.True(File.Exists(AssemblyPath), $"the caller is not built at {AssemblyPath}");
+        Assert.True(File.Exists(assemblyPath), $"the program is not built at {assemblyPath}");
         string resultsDirectory = Path.Combine(Path.GetTempPath(), "vypr-fody-" + Guid.NewGuid().ToString("N"));
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { "exec", AssemblyPath },
+            ArgumentList = { "exec", assemblyPath },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(AssemblyPath)!,
+            WorkingDirectory = Path.GetDirectoryName(assemblyPath)!,
         };
         start.Environment[ResultsFile.DirectoryVariable] = resultsDirectory;
         foreach ((string name, string value) in environment)

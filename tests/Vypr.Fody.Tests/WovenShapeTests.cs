@@ -63,6 +63,22 @@ public sealed class WovenShapeTests(CallerFixture caller) : IClassFixture<Caller
     }
 
     [Fact]
+    public void Time_methods_are_measurements_that_hold_whatever_they_take()
+    {
+        foreach ((string method, int calls) in new[] { ("Shapes.Measured.Compute(int)", 2), ("Shapes.Measured.FetchAsync(int)", 1), ("Shapes.MeasuredClass.First()", 1), ("Shapes.MeasuredClass.Second()", 1) })
+        {
+            SpecificationInfo specification = Assert.Single(caller.Results.Specifications, s => s.Method == method);
+            Assert.Equal(("Time", long.MaxValue), (specification.Text, specification.BoundNanoseconds));
+            IReadOnlyList<VerdictInfo> verdicts = caller.VerdictsOf(method);
+            Assert.Equal(calls, verdicts.Count);
+            Assert.All(verdicts, v => Assert.True(v.Value));
+            Assert.All(verdicts, v => Assert.Equal(("duration", "measured"), (v.Observations[0].Term, v.Observations[0].Condition)));
+        }
+
+        Assert.True(caller.VerdictsOf("Shapes.Measured.FetchAsync(int)")[0].DurationNanoseconds >= 30_000_000);
+    }
+
+    [Fact]
     public void Async_methods_are_timed_until_their_task_completes_not_until_the_first_await()
     {
         VerdictInfo wait = Assert.Single(caller.VerdictsOf("Shapes.Asyncs.WaitAsync(int)"));

@@ -32,7 +32,8 @@ internal sealed class ProbeWeaver
         _runtime = runtime;
     }
 
-    public void Weave(MethodDefinition method, FieldReference site)
+    /// <summary>Rewrites <paramref name="method"/>; with a <paramref name="logger"/>, its calls are also handed to the user's MethodTimeLogger.</summary>
+    public void Weave(MethodDefinition method, FieldReference site, MethodTimeLogger? logger = null, string? message = null)
     {
         MethodBody body = method.Body;
         body.SimplifyMacros();
@@ -92,21 +93,35 @@ internal sealed class ProbeWeaver
 
         FixOpenEndedHandlers(body, handlerStart);
 
-        // Before the body: read the clock when monitoring is on.
-        il.InsertBefore(first, Instruction.Create(OpCodes.Ldsfld, _runtime.IsEnabled));
-        il.InsertBefore(first, Instruction.Create(OpCodes.Brfalse, first));
+        // Before the body: read the clock when monitoring is on (always, for a MethodTimeLogger).
+        if (logger is null)
+        {
+            il.InsertBefore(first, Instruction.Create(OpCodes.Ldsfld, _runtime.IsEnabled));
+            il.InsertBefore(first, Instruction.Create(OpCodes.Brfalse, first));
+        }
+
         il.InsertBefore(first, Instruction.Create(OpCodes.Call, _runtime.Start));
         il.InsertBefore(first, Instruction.Create(OpCodes.Stloc, start));
 
         if (shape == TaskShape.None)
         {
             Instruction endFinally = Instruction.Create(OpCodes.Endfinally);
+            Instruction afterStop = logger is null ? endFinally : Instruction.Create(OpCodes.Nop);
             il.Append(handlerStart);
-            il.Append(Instruction.Create(OpCodes.Brfalse, endFinally));
+            il.Append(Instruction.Create(OpCodes.Brfalse, afterStop));
             il.Append(Instruction.Create(OpCodes.Ldsfld, site));
             il.Append(Instruction.Create(OpCodes.Ldloc, start));
             il.Append(Instruction.Create(OpCodes.Ldloc, completed));
             il.Append(Instruction.Create(OpCodes.Call, _runtime.Stop));
+            if (logger is not null)
+            {
+                il.Append(afterStop);
+                foreach (Instruction call in logger.CallNow(method, start, message))
+                {
+                    il.Append(call);
+                }
+            }
+
             il.Append(endFinally);
             il.Append(afterTry);
             if (result is not null)
@@ -137,13 +152,19 @@ internal sealed class ProbeWeaver
             il.Append(rethrow);
 
             Instruction load = Instruction.Create(OpCodes.Ldloc, result!);
+            Instruction[] logging = logger?.CallWhenComplete(method, start, result!, shape, message) ?? [];
             il.Append(afterTry);
-            il.Append(Instruction.Create(OpCodes.Brfalse, load));
+            il.Append(Instruction.Create(OpCodes.Brfalse, logging.Length > 0 ? logging[0] : load));
             il.Append(Instruction.Create(OpCodes.Ldloc, result!));
             il.Append(Instruction.Create(OpCodes.Ldsfld, site));
             il.Append(Instruction.Create(OpCodes.Ldloc, start));
             il.Append(Instruction.Create(OpCodes.Call, StopWhenComplete(shape, method.ReturnType)));
             il.Append(Instruction.Create(OpCodes.Stloc, result!));
+            foreach (Instruction call in logging)
+            {
+                il.Append(call);
+            }
+
             il.Append(load);
             il.Append(Instruction.Create(OpCodes.Ret));
 

@@ -41,7 +41,8 @@ internal sealed class SpecificationReader
                     continue;
                 }
 
-                if (Read(method, maxDuration) is { } specification)
+                CustomAttribute? time = method.CustomAttributes.FirstOrDefault(IsTime) ?? (timed ? type.CustomAttributes.FirstOrDefault(IsTime) : null);
+                if (Read(method, maxDuration, time) is { } specification)
                 {
                     found.Add(specification);
                 }
@@ -58,7 +59,7 @@ internal sealed class SpecificationReader
         method.HasBody && !method.IsSpecialName && !method.IsConstructor
         && !method.CustomAttributes.Any(a => a.AttributeType.FullName == "System.Runtime.CompilerServices.CompilerGeneratedAttribute");
 
-    private WovenSpecification? Read(MethodDefinition method, CustomAttribute? maxDuration)
+    private WovenSpecification? Read(MethodDefinition method, CustomAttribute? maxDuration, CustomAttribute? time)
     {
         SequencePoint? where = SourceLocator.Find(method);
         string display = DisplayName.Of(method);
@@ -83,7 +84,8 @@ internal sealed class SpecificationReader
             return null;
         }
 
-        return new WovenSpecification(method, DocumentationId.Of(method), display, text, bound, where);
+        string? message = time?.ConstructorArguments.FirstOrDefault(a => a.Value is string).Value as string;
+        return new WovenSpecification(method, DocumentationId.Of(method), display, text, bound, where, isMeasurement: maxDuration is null, message);
     }
 
     private static string? Refusal(MethodDefinition method)

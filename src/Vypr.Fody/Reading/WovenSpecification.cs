@@ -6,8 +6,10 @@ namespace Vypr.Fody.Reading;
 /// <summary>A method to time in its own body, with the specification it carries: the weaver's model of one method.</summary>
 internal sealed class WovenSpecification
 {
-    public WovenSpecification(MethodDefinition method, string key, string display, string text, long boundNanoseconds, SequencePoint? declaration)
+    public WovenSpecification(MethodDefinition method, string key, string display, string text, long boundNanoseconds, SequencePoint? declaration, bool isMeasurement, string? timeMessage)
     {
+        IsMeasurement = isMeasurement;
+        TimeMessage = timeMessage;
         Method = method;
         Key = key;
         Display = display;
@@ -17,6 +19,12 @@ internal sealed class WovenSpecification
     }
 
     public MethodDefinition Method { get; }
+
+    /// <summary>True for MethodTimer's <c>[Time]</c> without <c>[MaxDuration]</c>: a duration measured, no bound.</summary>
+    public bool IsMeasurement { get; }
+
+    /// <summary>The <c>[Time("...")]</c> message, handed to a <c>MethodTimeLogger</c>.</summary>
+    public string? TimeMessage { get; }
 
     /// <summary>The method's documentation comment ID, as the source generator writes it.</summary>
     public string Key { get; }

@@ -102,7 +102,7 @@ public sealed class WeavingConsumerTests
         DotNetCommand run = await workspace.DotNetAsync(app, new Dictionary<string, string> { ["VYPR_MONITORING"] = "1", [ResultsFile.DirectoryVariable] = results },
             TestContext.Current.CancellationToken, "exec", Path.Combine(app, "bin", "Release", "net10.0", "App.dll"));
         Assert.True(run.ExitCode == 0, run.Output);
-        Assert.Contains("total 11", run.Output);
+        Assert.Contains("total 13", run.Output);
 
         RunDocument document = ResultsFile.Read(Assert.Single(Directory.GetFiles(results, "*.json")));
         SpecificationInfo step = Assert.Single(document.Specifications, s => s.Method == "Lib.Step.Run(int)");
