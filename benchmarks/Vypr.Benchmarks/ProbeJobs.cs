@@ -13,5 +13,9 @@ public sealed class ProbeJobs : ManualConfig
         AddJob(Job.Default.WithId("monitoring on").WithEnvironmentVariable("VYPR_MONITORING", "1"));
         AddColumn(StatisticColumn.Median, StatisticColumn.P95);
         HideColumns(Column.EnvironmentVariables);
+
+        // BenchmarkDotNet builds its own copy of the project graph (generator, weaver, runtime) on one node: on a
+        // shared 2-core machine that takes longer than its default two minutes.
+        WithBuildTimeout(System.TimeSpan.FromMinutes(10));
     }
 }
