@@ -57,9 +57,20 @@ public sealed class VyprGenerator : IIncrementalGenerator
             .Select(static (compilation, token) => MonitoredMethodReader.FromReferences(compilation, token))
             .WithTrackingName(Steps.ReferencedMethods);
 
+        IncrementalValueProvider<string> weaving = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => Weaving.ModeOf(options.GlobalOptions));
+
+        // With the IL backend, this project's monitored methods time themselves (Vypr.Fody): no interceptor for them.
+        // With IL alone, none at all; with Both, calls into monitored methods of assemblies that were not woven.
         IncrementalValueProvider<EquatableArray<MonitoredMethod>> monitored = declared
             .Combine(referenced)
-            .Select(static (pair, _) => pair.Left.AddRange(pair.Right.AsImmutableArray()).ToEquatableArray());
+            .Combine(weaving)
+            .Select(static (input, _) => input.Right switch
+            {
+                Weaving.IL => EquatableArray<MonitoredMethod>.Empty,
+                Weaving.Both => input.Left.Right,
+                _ => input.Left.Left.AddRange(input.Left.Right.AsImmutableArray()).ToEquatableArray(),
+            });
 
         IncrementalValueProvider<ImmutableArray<FluentSpecification>> formulas = context.SyntaxProvider
             .ForAttributeWithMetadataName(

@@ -41,7 +41,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor CallNotMonitored = new(
         "VYPR0003",
         "Call of a monitored method is not monitored",
-        "This call of '{0}' is not monitored: {1}",
+        "This call of '{0}' is not monitored: {1}; VyprWeaving IL or Both in the project that declares it times every call",
         MonitoringCategory,
         DiagnosticSeverity.Info,
         isEnabledByDefault: false,
@@ -52,7 +52,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DelegateNotMonitored = new(
         "VYPR0004",
         "Monitored method converted to a delegate",
-        "'{0}' is used as a delegate here; calls through the delegate are not monitored. Call it inside a lambda instead: x => {1}(x).",
+        "'{0}' is used as a delegate here; calls through the delegate are not monitored. Call it inside a lambda instead: x => {1}(x), or set VyprWeaving to IL or Both in the project that declares it.",
         MonitoringCategory,
         DiagnosticSeverity.Info,
         isEnabledByDefault: false,

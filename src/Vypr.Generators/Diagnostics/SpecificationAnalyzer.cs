@@ -31,16 +31,20 @@ public sealed class SpecificationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolAction(c => AnalyzeSpecification((IMethodSymbol)c.Symbol, c.ReportDiagnostic, c.CancellationToken), SymbolKind.Method);
+            // Under the IL backend a monitored method times itself: every call counts, whatever its shape.
+            string mode = Weaving.ModeOf(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
+            bool weaving = mode != Weaving.Interceptors;
+
+            start.RegisterSymbolAction(c => AnalyzeSpecification((IMethodSymbol)c.Symbol, weaving, c.ReportDiagnostic, c.CancellationToken), SymbolKind.Method);
 
             // Symbol actions never see local functions; their declarations are operations.
             start.RegisterOperationAction(
-                c => AnalyzeSpecification(((ILocalFunctionOperation)c.Operation).Symbol, c.ReportDiagnostic, c.CancellationToken),
+                c => AnalyzeSpecification(((ILocalFunctionOperation)c.Operation).Symbol, weaving, c.ReportDiagnostic, c.CancellationToken),
                 OperationKind.LocalFunction);
         });
     }
 
-    private static void AnalyzeSpecification(IMethodSymbol method, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
+    private static void AnalyzeSpecification(IMethodSymbol method, bool weaving, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
     {
         if (MonitoredMethodReader.FindSpecification(method) is not { } attribute)
         {
@@ -80,7 +84,7 @@ public sealed class SpecificationAnalyzer : DiagnosticAnalyzer
             MethodKind.Destructor => "a finalizer",
             _ => null,
         };
-        if (notInterceptable is not null)
+        if (notInterceptable is not null && !weaving)
         {
             report(Diagnostic.Create(DiagnosticDescriptors.NotInterceptableMember, attributeLocation, method.ToDisplayString(SymbolFormats.Display), notInterceptable));
         }

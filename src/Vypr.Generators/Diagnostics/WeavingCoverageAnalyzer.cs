@@ -49,9 +49,9 @@ public sealed class WeavingCoverageAnalyzer : DiagnosticAnalyzer
     }
 
     // The IL backend times the monitored method's own body, whatever reaches it: nothing is left unwoven to report.
+    // (Methods of referenced assemblies woven by IL never enter the index: MonitoredMethodReader leaves them out.)
     private static bool WeavesIL(AnalyzerOptions options) =>
-        options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.VyprWeaving", out string? weaving)
-        && (string.Equals(weaving, "IL", System.StringComparison.OrdinalIgnoreCase) || string.Equals(weaving, "Both", System.StringComparison.OrdinalIgnoreCase));
+        Weaving.ModeOf(options.AnalyzerConfigOptionsProvider.GlobalOptions) != Weaving.Interceptors;
 
     private static Location NameLocation(InvocationExpressionSyntax syntax) => syntax.Expression switch
     {

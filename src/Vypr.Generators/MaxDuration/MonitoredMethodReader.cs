@@ -28,7 +28,9 @@ internal static class MonitoredMethodReader
         var found = new List<MonitoredMethod>();
         foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
-            if (!assembly.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == KnownNames.SpecsAssembly)))
+            // An assembly woven by the IL backend times its monitored methods itself: intercepting them too would
+            // give one call two observations.
+            if (!assembly.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == KnownNames.SpecsAssembly)) || Weaving.IsWoven(assembly))
             {
                 continue;
             }

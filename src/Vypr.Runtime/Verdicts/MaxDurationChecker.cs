@@ -69,7 +69,9 @@ internal static class MaxDurationChecker
         for (int id = Math.Max(sites.Length, 1); id < grown.Length; id++)
         {
             SpecificationInfo specification = MonitorRegistry.Specification(registered[id - 1].SpecificationId);
-            grown[id] = new SiteState(specification.Id, specification.BoundNanoseconds, "<= " + DurationText.FormatNanoseconds(specification.BoundNanoseconds));
+            // A measurement without a bound (MethodTimer's [Time], woven by IL) has the largest bound there is.
+            string condition = specification.BoundNanoseconds == long.MaxValue ? "measured" : "<= " + DurationText.FormatNanoseconds(specification.BoundNanoseconds);
+            grown[id] = new SiteState(specification.Id, specification.BoundNanoseconds, condition);
         }
 
         s_siteStates = grown;

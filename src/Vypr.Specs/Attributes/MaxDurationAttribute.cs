@@ -9,9 +9,11 @@ namespace Vypr;
 /// The bound is read at compile time by Vypr's source generator, which weaves a timing probe into every call
 /// site of the method that the compilation contains. A malformed bound is a compile error (VYPR0001), never a
 /// runtime exception. Calls of <see langword="async"/> methods are timed until their task completes, and calls
-/// that throw still get a verdict.
+/// that throw still get a verdict. With the IL backend (<c>VyprWeaving</c> <c>IL</c> or <c>Both</c>) the method is
+/// timed inside its own body instead, so every call counts however it is made; constructors and property accessors
+/// can then carry the attribute too.
 /// </remarks>
-[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Constructor, AllowMultiple = false, Inherited = false)]
 public sealed class MaxDurationAttribute : Attribute
 {
     /// <summary>Creates the specification from a duration literal such as <c>"50ms"</c>, <c>"1.5s"</c> or <c>"200us"</c>.</summary>

@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.Linq;
+using Fody;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using Vypr.Fody.Emit;
+using Vypr.Fody.Reading;
+
+/// <summary>
+/// Vypr's IL backend, run by Fody after compilation when a project sets <c>VyprWeaving</c> to <c>IL</c> or
+/// <c>Both</c>: times every method that carries <c>[MaxDuration]</c> (or MethodTimer's <c>[Time]</c>) inside its own
+/// body, so every call counts, whoever makes it and however (generic code, interfaces, delegates, reflection, other
+/// assemblies). The woven code calls the same probe runtime as the source generator's interceptors.
+/// </summary>
+/// <remarks>Fody finds a weaver by this class name in the global namespace of an assembly named <c>*.Fody</c>.</remarks>
+public sealed class ModuleWeaver : BaseModuleWeaver
+{
+    /// <inheritdoc />
+    public override void Execute()
+    {
+        var reader = new SpecificationReader(Report);
+        IReadOnlyList<WovenSpecification> specifications = reader.Read(ModuleDefinition);
+        if (specifications.Count == 0)
+        {
+            return;
+        }
+
+        RuntimeReferences? runtime = RuntimeReferences.Find(ModuleDefinition, ResolveAssembly);
+        if (runtime is null)
+        {
+            WriteError($"{ModuleDefinition.Assembly.Name.Name} has monitored methods but does not reference Vypr.Runtime: add the Vypr package (it brings the runtime that woven probes call)");
+            return;
+        }
+
+        var registrations = new RegistrationEmitter(ModuleDefinition, runtime);
+        var weaver = new ProbeWeaver(ModuleDefinition, runtime);
+        MethodTimeLogger? logger = specifications.Any(s => s.IsMeasurement) ? MethodTimeLogger.Find(ModuleDefinition, FindTypeDefinition, ResolveAssembly) : null;
+        foreach (WovenSpecification specification in specifications)
+        {
+            weaver.Weave(specification.Method, registrations.Add(specification), specification.IsMeasurement ? logger : null, specification.TimeMessage);
+        }
+
+        TypeDefinition helpers = FindTypeDefinition("System.Runtime.CompilerServices.RuntimeHelpers");
+        registrations.Complete(ModuleDefinition.ImportReference(helpers.Methods.Single(m => m.Name == "RunClassConstructor" && m.Parameters.Count == 1)));
+        WriteInfo($"Vypr: timed {specifications.Count} method(s) in their own bodies");
+    }
+
+    /// <inheritdoc />
+    public override IEnumerable<string> GetAssembliesForScanning()
+    {
+        yield return "netstandard";
+        yield return "mscorlib";
+        yield return "System.Runtime";
+    }
+
+    /// <inheritdoc />
+    public override bool ShouldCleanReference => false;
+
+    private void Report(string message, SequencePoint? where, bool isError)
+    {
+        if (isError)
+        {
+            WriteError(message, where);
+        }
+        else
+        {
+            WriteWarning(message, where);
+        }
+    }
+}

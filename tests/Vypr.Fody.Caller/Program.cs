@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using Shapes;
+using Vypr;
+
+namespace Caller;
+
+/// <summary>
+/// Makes a known number of calls of each woven shape; Vypr.Fody.Tests counts the verdicts against them. The counts
+/// are written beside each group of calls and repeated in the tests.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main()
+    {
+        // Sync.Twice: 3 direct, 2 through a delegate, 1 by reflection, 2 inside TwiceTwice = 8.
+        for (int i = 0; i < 3; i++)
+        {
+            Sync.Twice(i);
+        }
+
+        Func<int, int> twice = Sync.Twice;
+        twice(1);
+        Apply(twice, 2);
+        typeof(Sync).GetMethod(nameof(Sync.Twice))!.Invoke(null, [4]);
+        Sync.TwiceTwice(1);
+
+        // Extensions.Doubled: 2.
+        3.Doubled();
+        Extensions.Doubled(4);
+
+        // Sync.Fail: 1, threw.
+        try
+        {
+            Sync.Fail();
+        }
+        catch (InvalidOperationException)
+        {
+        }
+
+        // Sync.Sleep: 1, violates its 1ms bound.
+        Sync.Sleep(50);
+
+        // Sync.Branches: 3 (every return path). Sync.Guarded: 2 (a return inside try, a return from catch).
+        Sync.Branches(-1);
+        Sync.Branches(50);
+        Sync.Branches(0);
+        Sync.Guarded(1);
+        Sync.Guarded(int.MaxValue);
+
+        // Sync.Slot (ref return): 1.
+        int[] values = [1, 2, 3];
+        Sync.Slot(values, 1) = 5;
+
+        // Asyncs.WaitAsync: 1, lasting at least the delay. CountAsync: 2 through a generic delegate.
+        await Asyncs.WaitAsync(60);
+        Func<int, Task<int>> count = Asyncs.CountAsync;
+        await count(1);
+        await ApplyAsync(count, 2);
+
+        // PauseAsync: 1. PeekAsync: 2 (one completes synchronously).
+        await Asyncs.PauseAsync(1);
+        await Asyncs.PeekAsync(0);
+        await Asyncs.PeekAsync(1);
+
+        // ThrowAsync: 1 threw. WaitForCancellationAsync: 1 threw (cancelled). Checked: 2, one threw before any task.
+        await Expect<InvalidOperationException>(Asyncs.ThrowAsync);
+        using (var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(20)))
+        {
+            await Expect<OperationCanceledException>(() => Asyncs.WaitForCancellationAsync(cancellation.Token));
+        }
+
+        await Asyncs.Checked(1);
+        await Expect<ArgumentOutOfRangeException>(() => Asyncs.Checked(-1));
+
+        // Generic.Echo: 3 (two closed calls, one inside generic code over T).
+        Generic.Echo(1);
+        Generic.Echo("a");
+        Generic.Forward(2.5);
+
+        // Repository<T>.Save: 3 through the generic interface, over two type arguments; Page.Size: 1.
+        SaveAll<int>(new Repository<int>(), [1, 2]);
+        SaveAll<string>(new Repository<string>(), ["x"]);
+        Repository<string>.Page.Size(["a", "b"], 1);
+
+        // LengthRule.Check: 3 through IRule<string>; PositiveRule's explicit IRule<int>.Check: 2.
+        CheckAll<string>(new LengthRule(), ["a", "bb", "ccc"]);
+        CheckAll<int>(new PositiveRule(), [1, -1]);
+
+        // Square.Area: 2 through Shape; Square.Name: 1 through Shape.
+        Shape shape = new Square(2);
+        _ = shape.Area() + shape.Area();
+        _ = shape.Name();
+
+        // Connection's constructor: 2 (new, Activator); Size: set 1, get 2.
+        var connection = new Connection("a");
+        _ = Activator.CreateInstance(typeof(Connection), "b");
+        connection.Size = 3;
+        _ = connection.Size + connection.Size;
+
+        // Point.Sum: 1; Point.Move: 1 (a mutating struct method).
+        var point = new Point { X = 1, Y = 2 };
+        point.Move(1);
+        _ = point.Sum();
+
+        // [Time] (MethodTimer's convention): Compute 2, FetchAsync 1, MeasuredClass.First 1, Second 1; each also
+        // reaches MethodTimeLogger, with monitoring on or off.
+        Measured.Compute(1);
+        Measured.Compute(2);
+        await Measured.FetchAsync(7);
+        var measured = new MeasuredClass();
+        _ = measured.First() + measured.Second();
+        var logged = MethodTimeLogger.Entries.ToArray();
+        bool loggerHeard = logged.Length == 5
+            && logged.Count(e => e.Method == "Compute") == 2
+            && logged.Single(e => e.Method == "FetchAsync") is { Message: "fetching {id}" } fetch && fetch.Elapsed >= TimeSpan.FromMilliseconds(30)
+            && logged.Count(e => e.Method is "First" or "Second") == 2;
+        if (!loggerHeard)
+        {
+            Console.Error.WriteLine("MethodTimeLogger heard: " + string.Join(", ", logged.Select(e => $"{e.Method} {e.Elapsed} {e.Message}")));
+            return 4;
+        }
+
+        // This project's own monitored method, intercepted at its 2 call sites here.
+        Local.Work(1);
+        Local.Work(2);
+        return point.X == 2 && values[1] == 5 && Sync.GuardedCalls == 2 ? 0 : 3;
+    }
+
+    private static int Apply(Func<int, int> function, int value) => function(value);
+
+    private static Task<T> ApplyAsync<T>(Func<T, Task<T>> function, T value) => function(value);
+
+    private static void SaveAll<T>(IRepository<T> repository, IEnumerable<T> items)
+    {
+        foreach (T item in items)
+        {
+            repository.Save(item);
+        }
+    }
+
+    private static int CheckAll<T>(IRule<T> rule, IEnumerable<T> values) => values.Count(rule.Check);
+
+    private static async Task Expect<TException>(Func<Task> call)
+        where TException : Exception
+    {
+        try
+        {
+            await call();
+        }
+        catch (TException)
+        {
+            return;
+        }
+
+        throw new InvalidOperationException($"expected {typeof(TException).Name}");
+    }
+}
+
+public static class Local
+{
+    [MaxDuration("10s")]
+    public static int Work(int x) => x + 1;
+}

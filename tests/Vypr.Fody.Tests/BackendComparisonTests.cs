@@ -1,0 +1,73 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using Vypr.Contracts;
+using Xunit;
+
+namespace Vypr.Fody.Tests;
+
+/// <summary>
+/// The same specifications give the same verdicts on both backends: the uploader sample's tests run once against the
+/// sample as it builds (interceptors) and once against the same sources woven by IL (tests/Vypr.Fody.Uploader), and
+/// every [MaxDuration] specification is compared: its key and method, its calls and the tests they are attributed to. Whether a
+/// call met its bound depends on how loaded the machine is at that moment, so violations are compared only where
+/// the sample guarantees them: the quadratic rule's bulk call, several times over its bound on any machine.
+/// </summary>
+public sealed class BackendComparisonTests
+{
+    [Fact]
+    public async Task The_uploader_sample_gives_the_same_verdicts_specification_by_specification_on_both_backends()
+    {
+        var report = new Dictionary<string, string> { ["VYPR_VIOLATIONS"] = "Report" };
+        CallerRun intercepted = await CallerRun.RunAsync(CallerRun.SampleTestsPath, report);
+        CallerRun woven = await CallerRun.RunAsync(CallerRun.WovenSampleTestsPath, report);
+        Assert.True(intercepted.ExitCode == 0, intercepted.Output);
+        Assert.True(woven.ExitCode == 0, woven.Output);
+
+        Dictionary<string, Summary> expected = Summarise(intercepted.Results!);
+        Dictionary<string, Summary> actual = Summarise(woven.Results!);
+
+        // Eight [MaxDuration] bounds and two specifications in the language, in both.
+        Assert.Equal(8, expected.Keys.Count(k => k.Contains(" MaxDuration(", System.StringComparison.Ordinal)));
+        Assert.Equal(10, expected.Count);
+        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
+        // The IL backend times [MaxDuration]; specifications in the language are woven as interceptors on both sides
+        // and are only checked to be there (their counts follow the fluent monitor, not the backend).
+        Assert.All(expected.Where(e => e.Key.StartsWith("P:", System.StringComparison.Ordinal)), e => Assert.True(actual[e.Key].Calls > 0, e.Key));
+        foreach ((string key, Summary summary) in expected.Where(e => e.Key.EndsWith("\")", System.StringComparison.Ordinal) && e.Key.Contains(" MaxDuration(", System.StringComparison.Ordinal)))
+        {
+            Summary other = actual[key];
+            Assert.True(summary.Method == other.Method, $"{key}: method {summary.Method} vs {other.Method}");
+            Assert.True(summary.Calls == other.Calls, $"{key}: {summary.Calls} calls intercepted, {other.Calls} woven");
+            Assert.True(summary.Tests.SequenceEqual(other.Tests), $"{key}: attributed to [{string.Join(", ", summary.Tests)}] intercepted, [{string.Join(", ", other.Tests)}] woven");
+        }
+
+        // The one deliberate violation, on both.
+        string quadratic = expected.Single(e => e.Value.Method == "Uploader.IovOrderRule.Validate(Uploader.Payload)").Key;
+        Assert.Equal((1, 1), (expected[quadratic].Violations, actual[quadratic].Violations));
+
+        // The woven bounds report the declaration as their call site, in the library; the intercepted ones the calls.
+        Dictionary<int, SpecificationInfo> specifications = woven.Results!.Specifications.ToDictionary(s => s.Id);
+        Assert.All(
+            woven.Results.CallSites.Where(c => specifications[c.SpecificationId].Text.StartsWith("MaxDuration", System.StringComparison.Ordinal)),
+            c => Assert.Equal(("Uploader", specifications[c.SpecificationId].Method), (c.Assembly, c.Caller)));
+    }
+
+    private sealed record Summary(string Method, int Calls, int Violations, IReadOnlyList<string> Tests);
+
+    private static Dictionary<string, Summary> Summarise(RunDocument results)
+    {
+        Dictionary<int, string> tests = results.Tests.ToDictionary(t => t.Id, t => t.Name);
+        return results.Specifications.ToDictionary(
+            s => s.Key,
+            s =>
+            {
+                VerdictInfo[] verdicts = results.Verdicts.Where(v => v.SpecificationId == s.Id).ToArray();
+                return new Summary(
+                    s.Method,
+                    verdicts.Length,
+                    verdicts.Count(v => !v.Value),
+                    verdicts.Select(v => tests.GetValueOrDefault(v.TestId, "(none)")).Order(System.StringComparer.Ordinal).ToArray());
+            });
+    }
+}

@@ -1,0 +1,120 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace Vypr.Fody.Tests;
+
+/// <summary>
+/// A specification the weaver cannot honour is a build error at the method (file and line, Fody's convention), never
+/// a method silently left untimed. Builds a small project with the IL backend, inside the repository (so it gets the
+/// repository's build settings) but outside any project, against the already-built Vypr projects.
+/// </summary>
+public sealed class RefusalTests
+{
+    private const string Project = """
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+            <VyprWeaving>IL</VyprWeaving>
+            <NoWarn>$(NoWarn);CS1591</NoWarn>
+          </PropertyGroup>
+          <Import Project="{0}src/Vypr.props" />
+        </Project>
+        """;
+
+    private const string Source = """
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using Vypr;
+
+        namespace Refused;
+
+        public static class Sequences
+        {
+            [MaxDuration("1s")]
+            public static IEnumerable<int> Numbers(int count)
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    yield return i;
+                }
+            }
+
+            [MaxDuration("1s")]
+            public static async IAsyncEnumerable<int> NumbersAsync(int count)
+            {
+                await Task.Yield();
+                yield return count;
+            }
+
+            [MaxDuration("1s")]
+            public static async void Forget()
+            {
+                await Task.Yield();
+            }
+
+            [MaxDuration("1s")]
+            public static int Fine(int x) => x;
+        }
+        """;
+
+    [Fact]
+    public async Task Iterators_async_iterators_and_async_void_are_refused_at_their_lines()
+    {
+        string root = CallerRun.RepositoryRoot;
+        string folder = Path.Combine(root, "artifacts", "weaver-tests", Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "Refused.csproj"), Project.Replace("{0}", root.Replace("\\", "/").TrimEnd('/') + "/"), TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(folder, "Sequences.cs"), Source, TestContext.Current.CancellationToken);
+
+            (int exitCode, string output) = await BuildAsync(folder);
+
+            Assert.NotEqual(0, exitCode);
+            // The line is the method's first statement: an iterator's body lives in its state machine.
+            Assert.Matches(@"Sequences\.cs\(12,[\d,]+\): error[^\n]*Refused\.Sequences\.Numbers\(int\) cannot be timed in its own body: it is an iterator", output);
+            Assert.Matches(@"Sequences\.cs\(21,[\d,]+\): error[^\n]*NumbersAsync\(int\) cannot be timed in its own body: it is an async iterator", output);
+            Assert.Matches(@"Sequences\.cs\(28,[\d,]+\): error[^\n]*Forget\(\) cannot be timed in its own body: it is 'async void'", output);
+            Assert.DoesNotContain("Fine(int)", output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output)> BuildAsync(string folder)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            // The Vypr projects are built already (this test project depends on them); building them again here
+            // could collide with a build of the solution.
+            ArgumentList = { "build", "-c", "Release", "-p:BuildProjectReferences=false", "-nodeReuse:false", "-p:UseSharedCompilation=false" },
+        };
+        foreach (string name in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "DOTNET_HOST_PATH" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
