@@ -41,7 +41,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor CallNotMonitored = new(
         "VYPR0003",
         "Call of a monitored method is not monitored",
-        "This call of '{0}' is not monitored: {1}; VyprWeaving IL or Both in the project that declares it times every call",
+        "This call of '{0}' is not monitored: {1}",
         MonitoringCategory,
         DiagnosticSeverity.Info,
         isEnabledByDefault: false,

@@ -186,8 +186,7 @@ public sealed class LoadCommandTests
         await process.WaitForOutputAsync("stuck: ", s_timeout);
 
         process.Interrupt();
-        await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
-        Assert.Contains("stopping: no more fires", process.Error, StringComparison.Ordinal);
+        await process.WaitForErrorAsync("stopping: no more fires", s_timeout);
         process.Interrupt();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         int code = await process.WaitForExitAsync(s_timeout);

@@ -87,10 +87,15 @@ public sealed partial class VyprProcess : IDisposable
         return _process.ExitCode;
     }
 
-    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    public Task WaitForOutputAsync(string text, TimeSpan timeout) => WaitForAsync(() => Output, text, timeout);
+
+    /// <summary>Waits until standard error holds <paramref name="text"/>: a loaded machine may take seconds to get there.</summary>
+    public Task WaitForErrorAsync(string text, TimeSpan timeout) => WaitForAsync(() => Error, text, timeout);
+
+    private async Task WaitForAsync(Func<string> stream, string text, TimeSpan timeout)
     {
         var watch = Stopwatch.StartNew();
-        while (!Output.Contains(text, StringComparison.Ordinal))
+        while (!stream().Contains(text, StringComparison.Ordinal))
         {
             if (watch.Elapsed > timeout || _process.HasExited)
             {
