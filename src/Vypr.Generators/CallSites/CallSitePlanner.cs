@@ -86,6 +86,8 @@ internal static class CallSitePlanner
         ScopeCallContract[] declaredContracts = formulas.Select(RolePlanner.ContractOf).ToArray();
         var formulaPlanner = new RolePlanner(compilation, declaredContracts.Concat(referencedContracts));
         var sites = new Dictionary<InvocationExpressionSyntax, Site>();
+        var models = new Dictionary<SyntaxTree, SemanticModel>();
+        var reachedByTarget = new Dictionary<IMethodSymbol, (List<(MonitoredMethod Method, string? RuntimeType)> Reached, bool IsScope)>(SymbolEqualityComparer.Default);
         foreach (var inner in formulaPlanner.InnerRoles(formulas, cancellationToken))
         {
             sites.Add(inner.Key, new Site(inner.Value.Target, inner.Value.Model) { Roles = { inner.Value.Role } });
@@ -101,14 +103,26 @@ internal static class CallSitePlanner
                 continue;
             }
 
-            SemanticModel model = compilation.GetSemanticModel(tree);
+            // One semantic model per tree: a fresh model per call would bind the enclosing member again each time.
+            if (!models.TryGetValue(tree, out SemanticModel? model))
+            {
+                models.Add(tree, model = compilation.GetSemanticModel(tree));
+            }
+
             if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol target)
             {
                 continue;
             }
 
-            List<(MonitoredMethod Method, string? RuntimeType)> reached = index.Reached(target, compilation);
-            CallRole? scopeRole = formulaPlanner.ScopeRole(target, invocation);
+            // What a target reaches depends on the target only: looked up once per target, not once per call.
+            if (!reachedByTarget.TryGetValue(target, out (List<(MonitoredMethod Method, string? RuntimeType)> Reached, bool IsScope) known))
+            {
+                known = (index.Reached(target, compilation), formulaPlanner.IsScope(target));
+                reachedByTarget.Add(target, known);
+            }
+
+            List<(MonitoredMethod Method, string? RuntimeType)> reached = known.Reached;
+            CallRole? scopeRole = known.IsScope ? formulaPlanner.ScopeRole(target, invocation) : null;
             if (reached.Count == 0 && scopeRole is null)
             {
                 continue;
@@ -126,14 +140,31 @@ internal static class CallSitePlanner
             }
         }
 
+        // Calls of one method through one symbol share everything but their place: the signature is checked and
+        // described once per target, not once per call (thousands of calls reach a few dozen targets).
+        var shapes = new Dictionary<IMethodSymbol, InterceptedCall?>(SymbolEqualityComparer.Default);
+        var callers = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
         var calls = new List<InterceptedCall>();
         int siteCount = 0;
         foreach (KeyValuePair<InvocationExpressionSyntax, Site> entry in sites
             .OrderBy(s => s.Key.SyntaxTree.FilePath, System.StringComparer.Ordinal)
             .ThenBy(s => s.Key.SpanStart))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             (InvocationExpressionSyntax invocation, Site site) = (entry.Key, entry.Value);
-            if (WhyNotInterceptable(invocation, site.Target, site.Model, compilation, cancellationToken) is not null)
+            if (BaseCallProblem(invocation) is not null
+                || site.Model.GetInterceptableLocation(invocation, cancellationToken) is not { } location)
+            {
+                continue;
+            }
+
+            if (!shapes.TryGetValue(site.Target, out InterceptedCall? shape))
+            {
+                shape = SignatureProblem(site.Target, compilation) is null ? Shape(site.Target, compilation) : null;
+                shapes.Add(site.Target, shape);
+            }
+
+            if (shape is null)
             {
                 continue;
             }
@@ -144,7 +175,7 @@ internal static class CallSitePlanner
                 targets.Add(new MonitoredTarget(method.Key, "Site" + ++siteCount, FieldFor(method), runtimeType));
             }
 
-            calls.Add(Describe(invocation, site.Target, site.Model, compilation, targets, site.Roles, cancellationToken));
+            calls.Add(Place(shape, invocation, location, site.Model, targets, site.Roles, callers));
         }
 
         return new InterceptionPlan(
@@ -153,7 +184,8 @@ internal static class CallSitePlanner
             calls.ToEquatableArray(),
             formulas.OrderBy(f => f.Key, System.StringComparer.Ordinal).ToEquatableArray(),
             declaredContracts.OrderBy(c => c.SpecificationKey, System.StringComparer.Ordinal).ToEquatableArray(),
-            formulaPlanner.ScopeKeys.ToEquatableArray());
+            formulaPlanner.ScopeKeys.ToEquatableArray(),
+            EquatableArray<SharedShape>.Empty);
     }
 
     /// <summary>
@@ -167,9 +199,9 @@ internal static class CallSitePlanner
         Compilation compilation,
         CancellationToken cancellationToken)
     {
-        if (invocation.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax })
+        if (BaseCallProblem(invocation) is { } baseCall)
         {
-            return "a base call cannot be intercepted (the interceptor could only make a virtual call)";
+            return baseCall;
         }
 
         if (model.GetInterceptableLocation(invocation, cancellationToken) is null)
@@ -177,6 +209,17 @@ internal static class CallSitePlanner
             return "the compiler does not offer this call for interception";
         }
 
+        return SignatureProblem(target, compilation);
+    }
+
+    private static string? BaseCallProblem(InvocationExpressionSyntax invocation) =>
+        invocation.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax }
+            ? "a base call cannot be intercepted (the interceptor could only make a virtual call)"
+            : null;
+
+    // What makes every call through this target uninterceptable, whatever its place.
+    private static string? SignatureProblem(IMethodSymbol target, Compilation compilation)
+    {
         IEnumerable<ITypeSymbol> signatureTypes = target.Parameters.Select(p => p.Type)
             .Concat(target.ReturnsVoid ? Enumerable.Empty<ITypeSymbol>() : new[] { target.ReturnType })
             .Concat(target.IsGenericMethod ? target.TypeArguments : ImmutableArray<ITypeSymbol>.Empty)
@@ -243,16 +286,16 @@ internal static class CallSitePlanner
         && !target.ContainingType.IsStatic && !target.IsVirtual && !target.IsAbstract && !target.IsOverride
         && (target.IsStatic || !target.ContainingType.IsValueType);
 
-    private static InterceptedCall Describe(
+    // The facts of one call at its place: the shape of its target with the location, caller and what it records.
+    private static InterceptedCall Place(
+        InterceptedCall shape,
         InvocationExpressionSyntax invocation,
-        IMethodSymbol target,
+        InterceptableLocation location,
         SemanticModel model,
-        Compilation compilation,
         List<MonitoredTarget> targets,
         List<CallRole> roles,
-        CancellationToken cancellationToken)
+        Dictionary<ISymbol, string> callers)
     {
-        InterceptableLocation location = model.GetInterceptableLocation(invocation, cancellationToken)!;
         SyntaxNode nameNode = invocation.Expression switch
         {
             MemberAccessExpressionSyntax access => access.Name,
@@ -260,7 +303,22 @@ internal static class CallSitePlanner
             _ => invocation.Expression,
         };
         FileLinePositionSpan lineSpan = nameNode.GetLocation().GetLineSpan();
+        return shape with
+        {
+            LocationVersion = location.Version,
+            LocationData = location.Data,
+            File = lineSpan.Path,
+            Line = lineSpan.StartLinePosition.Line + 1,
+            Column = lineSpan.StartLinePosition.Character + 1,
+            Caller = CallerOf(model, invocation, callers),
+            Targets = targets.ToEquatableArray(),
+            Roles = roles.ToEquatableArray(),
+        };
+    }
 
+    // The facts of a call that depend on its target only (the place is filled in by Place).
+    private static InterceptedCall Shape(IMethodSymbol target, Compilation compilation)
+    {
         bool isExtension = target.ReducedFrom is not null;
         IMethodSymbol signature = isExtension ? target.GetConstructedReducedFrom()! : target;
         IEnumerable<IParameterSymbol> parameters = isExtension ? signature.Parameters.Skip(1) : signature.Parameters;
@@ -292,12 +350,12 @@ internal static class CallSitePlanner
         };
 
         return new InterceptedCall(
-            location.Version,
-            location.Data,
-            lineSpan.Path,
-            lineSpan.StartLinePosition.Line + 1,
-            lineSpan.StartLinePosition.Character + 1,
-            CallerOf(model, invocation),
+            0,
+            string.Empty,
+            string.Empty,
+            0,
+            0,
+            string.Empty,
             target.Name,
             form,
             callTarget,
@@ -308,8 +366,8 @@ internal static class CallSitePlanner
             AttributesOf(signature.GetReturnTypeAttributes()),
             parameters.Select(p => ParameterOf(p, "@" + p.Name)).ToEquatableArray(),
             AsyncKindOf(target),
-            targets.ToEquatableArray(),
-            roles.ToEquatableArray());
+            EquatableArray<MonitoredTarget>.Empty,
+            EquatableArray<CallRole>.Empty);
     }
 
     private static ParameterModel ParameterOf(IParameterSymbol parameter, string name) => new(
@@ -404,7 +462,7 @@ internal static class CallSitePlanner
         };
     }
 
-    private static string CallerOf(SemanticModel model, InvocationExpressionSyntax invocation)
+    private static string CallerOf(SemanticModel model, InvocationExpressionSyntax invocation, Dictionary<ISymbol, string> callers)
     {
         ISymbol? caller = model.GetEnclosingSymbol(invocation.SpanStart);
         while (caller is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
@@ -412,6 +470,16 @@ internal static class CallSitePlanner
             caller = caller.ContainingSymbol;
         }
 
-        return caller?.ToDisplayString(SymbolFormats.Display) ?? "<unknown>";
+        if (caller is null)
+        {
+            return "<unknown>";
+        }
+
+        if (!callers.TryGetValue(caller, out string? display))
+        {
+            callers.Add(caller, display = caller.ToDisplayString(SymbolFormats.Display));
+        }
+
+        return display;
     }
 }

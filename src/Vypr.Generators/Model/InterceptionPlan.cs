@@ -7,10 +7,12 @@ namespace Vypr.Generators.Model;
 /// <param name="Formulas">The fluent specifications this compilation declares (registered, and published for other compilations).</param>
 /// <param name="Contracts">What call sites of their scoped methods record, one per declared specification.</param>
 /// <param name="ScopeKeys">The scoped methods the interceptors refer to; field <c>Scope{i+1}</c> holds the ID of entry i.</param>
+/// <param name="Shared">The shared bodies of plain calls (set when the plan is split into files).</param>
 internal sealed record InterceptionPlan(
     string AssemblyName,
     EquatableArray<MonitoredMethod> Specifications,
     EquatableArray<InterceptedCall> Calls,
     EquatableArray<FluentSpecification> Formulas = default,
     EquatableArray<ScopeCallContract> Contracts = default,
-    EquatableArray<string> ScopeKeys = default);
+    EquatableArray<string> ScopeKeys = default,
+    EquatableArray<SharedShape> Shared = default);
