@@ -285,6 +285,9 @@ PROJECT_PLAIN = '''<Project Sdk="Microsoft.NET.Sdk">
 
 
 def write(path, text):
+    # An unchanged file keeps its timestamp, so that regenerating leaves an up-to-date build up to date.
+    if os.path.exists(path) and open(path, newline="\n").read() == text:
+        return
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", newline="\n") as f:
         f.write(text)
