@@ -38,6 +38,9 @@ public sealed class VyprGenerator : IIncrementalGenerator
 
         /// <summary>The resolved plan of interceptors.</summary>
         public const string Plan = "InterceptionPlan";
+
+        /// <summary>The plan split into one part per generated file.</summary>
+        public const string Parts = "GeneratedParts";
     }
 
     /// <inheritdoc />
@@ -127,13 +130,19 @@ public sealed class VyprGenerator : IIncrementalGenerator
             })
             .WithTrackingName(Steps.Plan);
 
+        // One value per generated file, compared by value: after an edit only the files whose part changed are
+        // written and parsed again.
+        IncrementalValuesProvider<GeneratedPart> parts = plan
+            .SelectMany(static (plan, _) => plan is not null && (plan.Calls.Length > 0 || plan.Specifications.Length > 0 || plan.Formulas.Length > 0)
+                ? PartSplitter.Split(plan)
+                : ImmutableArray<GeneratedPart>.Empty)
+            .WithTrackingName(Steps.Parts);
+
+        context.RegisterSourceOutput(parts, static (output, part) => output.AddSource(part.HintName, Emitter.Emit(part)));
+
+        // The report lists every site, so it changes with any of them; it is a comment, cheap to parse again.
         context.RegisterSourceOutput(plan, static (output, plan) =>
         {
-            if (plan is not null && (plan.Calls.Length > 0 || plan.Specifications.Length > 0 || plan.Formulas.Length > 0))
-            {
-                output.AddSource(Emitter.HintName, Emitter.Emit(plan));
-            }
-
             if (plan is not null)
             {
                 output.AddSource(WeavingReportWriter.HintName, WeavingReportWriter.Emit(plan));

@@ -54,7 +54,16 @@ public sealed class IncrementalityTests
         VyprGenerator.Steps.Names,
         VyprGenerator.Steps.Candidates,
         VyprGenerator.Steps.Plan,
+        VyprGenerator.Steps.Parts,
     ];
+
+    // A second file of plain monitored calls: its generated part must survive edits of other files untouched.
+    private const string MoreCalls = """
+        public static class Caller
+        {
+            public static int Call() => Maths.Twice(1) + Maths.Twice(2);
+        }
+        """;
 
     [Fact]
     public void Editing_an_unrelated_file_leaves_every_tracked_step_cached_or_unchanged()
@@ -101,7 +110,38 @@ public sealed class IncrementalityTests
         GeneratorRunResult result = driver.GetRunResult().Results.Single();
         Assert.Contains(result.TrackedSteps[VyprGenerator.Steps.Plan].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
         // Twice(21), Twice(1), and the scoped method's call Run(3) with the two calls of Twice in its body.
-        Assert.Equal(5, result.GeneratedSources.Single(s => s.HintName == Emitter.HintName).SourceText.ToString().Split("InterceptsLocation(1,").Length - 1);
+        Assert.Equal(5, result.GeneratedSources.Where(s => s.HintName != WeavingReportWriter.HintName).Sum(s => s.SourceText.ToString().Split("InterceptsLocation(1,").Length - 1));
+    }
+
+    [Fact]
+    public void Editing_one_file_with_monitored_calls_regenerates_only_its_own_part()
+    {
+        var input = TestCompiler.Compile(("Program.cs", Monitored), ("Caller.cs", MoreCalls), ("Helpers.cs", Unrelated));
+        GeneratorRun first = TestCompiler.Generate(input);
+        Assert.Empty(first.OutputDiagnostics);
+        string[] before = first.Driver.GetRunResult().GeneratedTrees.Select(t => t.FilePath).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(4, before.Length); // the main file, Program.cs's part, Caller.cs's part, the weaving report
+
+        // Lines inserted above the call move it: its part is written again with the new place.
+        SyntaxTree caller = input.Compilation.SyntaxTrees.Single(t => t.FilePath == "Caller.cs");
+        SyntaxTree edited = CSharpSyntaxTree.ParseText(
+            "// a comment\n// another\n" + MoreCalls, TestCompiler.ParseOptions, "Caller.cs", cancellationToken: TestContext.Current.CancellationToken);
+        GeneratorDriver driver = first.Driver.RunGenerators(input.Compilation.ReplaceSyntaxTree(caller, edited), TestContext.Current.CancellationToken);
+
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        (object Value, IncrementalStepRunReason Reason)[] parts = result.TrackedSteps[VyprGenerator.Steps.Parts].SelectMany(s => s.Outputs).ToArray();
+        Assert.Equal(3, parts.Length);
+        var modified = parts.Where(p => p.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New).ToArray();
+        var changed = Assert.Single(modified);
+        Assert.Contains("Caller", ((Model.GeneratedPart)changed.Value).HintName, StringComparison.Ordinal);
+        Assert.All(parts.Except(modified), p => Assert.Equal(IncrementalStepRunReason.Unchanged, p.Reason));
+        Assert.Equal(before, driver.GetRunResult().GeneratedTrees.Select(t => t.FilePath).Order(StringComparer.Ordinal));
+        Assert.Contains("Twice_5_", driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.Contains("Caller", StringComparison.Ordinal)).ToString(), StringComparison.Ordinal);
+
+        // Only the one modified part went through the source output again, besides the weaving report (it lists
+        // every site's place, so it is written from the whole plan).
+        var outputs = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).ToArray();
+        Assert.Equal(2, outputs.Count(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New));
     }
 
     [Fact]

@@ -86,6 +86,8 @@ internal static class CallSitePlanner
         ScopeCallContract[] declaredContracts = formulas.Select(RolePlanner.ContractOf).ToArray();
         var formulaPlanner = new RolePlanner(compilation, declaredContracts.Concat(referencedContracts));
         var sites = new Dictionary<InvocationExpressionSyntax, Site>();
+        var models = new Dictionary<SyntaxTree, SemanticModel>();
+        var reachedByTarget = new Dictionary<IMethodSymbol, Reach>(SymbolEqualityComparer.Default);
         foreach (var inner in formulaPlanner.InnerRoles(formulas, cancellationToken))
         {
             sites.Add(inner.Key, new Site(inner.Value.Target, inner.Value.Model) { Roles = { inner.Value.Role } });
@@ -101,15 +103,27 @@ internal static class CallSitePlanner
                 continue;
             }
 
-            SemanticModel model = compilation.GetSemanticModel(tree);
+            // One semantic model per tree: a fresh model per call would bind the enclosing member again each time.
+            if (!models.TryGetValue(tree, out SemanticModel? model))
+            {
+                models.Add(tree, model = compilation.GetSemanticModel(tree));
+            }
+
             if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol target)
             {
                 continue;
             }
 
-            List<(MonitoredMethod Method, string? RuntimeType)> reached = index.Reached(target, compilation);
-            List<(MonitoredMethod Method, WeavingRefusal Refusal)> unreached = index.Unreached(target, compilation);
-            CallRole? scopeRole = formulaPlanner.ScopeRole(target, invocation);
+            // What a target reaches depends on the target only: looked up once per target, not once per call.
+            if (!reachedByTarget.TryGetValue(target, out Reach? known))
+            {
+                known = new Reach(index.Reached(target, compilation), index.Unreached(target, compilation), formulaPlanner.IsScope(target));
+                reachedByTarget.Add(target, known);
+            }
+
+            List<(MonitoredMethod Method, string? RuntimeType)> reached = known.Reached;
+            List<(MonitoredMethod Method, WeavingRefusal Refusal)> unreached = known.Unreached;
+            CallRole? scopeRole = known.IsScope ? formulaPlanner.ScopeRole(target, invocation) : null;
             if (reached.Count == 0 && unreached.Count == 0 && scopeRole is null)
             {
                 continue;
@@ -128,6 +142,10 @@ internal static class CallSitePlanner
             }
         }
 
+        // Calls of one method through one symbol share everything but their place: the signature is checked and
+        // described once per target, not once per call (thousands of calls reach a few dozen targets).
+        var shapes = new Dictionary<IMethodSymbol, (WeavingRefusal? Problem, InterceptedCall? Shape)>(SymbolEqualityComparer.Default);
+        var callers = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
         var calls = new List<InterceptedCall>();
         var woven = new List<WovenSite>();
         int siteCount = 0;
@@ -135,6 +153,7 @@ internal static class CallSitePlanner
             .OrderBy(s => s.Key.SyntaxTree.FilePath, System.StringComparer.Ordinal)
             .ThenBy(s => s.Key.SpanStart))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             (InvocationExpressionSyntax invocation, Site site) = (entry.Key, entry.Value);
             SiteReport siteReport = SiteReport.Of(invocation, site.Target, site.Model, woven);
             foreach ((MonitoredMethod method, WeavingRefusal refusal) in site.Unreached)
@@ -142,7 +161,15 @@ internal static class CallSitePlanner
                 siteReport.NotWoven(method.Display, refusal);
             }
 
-            if (RefusalOf(invocation, site.Target, site.Model, compilation, cancellationToken) is { } refused)
+            InterceptableLocation? location = site.Model.GetInterceptableLocation(invocation, cancellationToken);
+            if (!shapes.TryGetValue(site.Target, out (WeavingRefusal? Problem, InterceptedCall? Shape) shape))
+            {
+                WeavingRefusal? problem = SignatureProblem(site.Target, compilation);
+                shape = (problem, problem is null ? Shape(site.Target, compilation) : null);
+                shapes.Add(site.Target, shape);
+            }
+
+            if ((PlaceProblem(invocation, location, site.Model, cancellationToken) ?? shape.Problem) is { } refused)
             {
                 foreach ((MonitoredMethod method, _) in site.Reached)
                 {
@@ -180,7 +207,7 @@ internal static class CallSitePlanner
                 targets.Add(new MonitoredTarget(method.Key, "Site" + ++siteCount, FieldFor(method), runtimeType));
             }
 
-            calls.Add(Describe(invocation, site.Target, site.Model, compilation, targets, site.Roles, cancellationToken));
+            calls.Add(Place(shape.Shape!, invocation, location!, site.Model, targets, site.Roles, callers));
         }
 
         return new InterceptionPlan(
@@ -190,7 +217,8 @@ internal static class CallSitePlanner
             formulas.OrderBy(f => f.Key, System.StringComparer.Ordinal).ToEquatableArray(),
             declaredContracts.OrderBy(c => c.SpecificationKey, System.StringComparer.Ordinal).ToEquatableArray(),
             formulaPlanner.ScopeKeys.ToEquatableArray(),
-            woven.ToEquatableArray());
+            woven.ToEquatableArray(),
+            EquatableArray<SharedShape>.Empty);
     }
 
     private static string RoleOf(CallRole role, IMethodSymbol target) =>
@@ -217,12 +245,23 @@ internal static class CallSitePlanner
         Compilation compilation,
         CancellationToken cancellationToken)
     {
+        return PlaceProblem(invocation, model.GetInterceptableLocation(invocation, cancellationToken), model, cancellationToken)
+            ?? SignatureProblem(target, compilation);
+    }
+
+    // What makes this one call uninterceptable, whatever its target.
+    private static WeavingRefusal? PlaceProblem(
+        InvocationExpressionSyntax invocation,
+        InterceptableLocation? location,
+        SemanticModel model,
+        CancellationToken cancellationToken)
+    {
         if (invocation.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax })
         {
             return new WeavingRefusal(WeavingGap.Other, "a base call cannot be intercepted (the interceptor could only make a virtual call)");
         }
 
-        if (model.GetInterceptableLocation(invocation, cancellationToken) is null)
+        if (location is null)
         {
             return new WeavingRefusal(WeavingGap.Other, "the compiler does not offer this call for interception");
         }
@@ -232,6 +271,12 @@ internal static class CallSitePlanner
             return new WeavingRefusal(WeavingGap.Other, "a dynamic call is bound at run time, and only calls bound at compile time can be intercepted");
         }
 
+        return null;
+    }
+
+    // What makes every call through this target uninterceptable, whatever its place.
+    private static WeavingRefusal? SignatureProblem(IMethodSymbol target, Compilation compilation)
+    {
         IEnumerable<ITypeSymbol> signatureTypes = target.Parameters.Select(p => p.Type)
             .Concat(target.ReturnsVoid ? Enumerable.Empty<ITypeSymbol>() : new[] { target.ReturnType })
             .Concat(target.IsGenericMethod ? target.TypeArguments : ImmutableArray<ITypeSymbol>.Empty)
@@ -323,16 +368,16 @@ internal static class CallSitePlanner
         && !target.ContainingType.IsStatic && !target.IsVirtual && !target.IsAbstract && !target.IsOverride
         && (target.IsStatic || !target.ContainingType.IsValueType);
 
-    private static InterceptedCall Describe(
+    // The facts of one call at its place: the shape of its target with the location, caller and what it records.
+    private static InterceptedCall Place(
+        InterceptedCall shape,
         InvocationExpressionSyntax invocation,
-        IMethodSymbol target,
+        InterceptableLocation location,
         SemanticModel model,
-        Compilation compilation,
         List<MonitoredTarget> targets,
         List<CallRole> roles,
-        CancellationToken cancellationToken)
+        Dictionary<ISymbol, string> callers)
     {
-        InterceptableLocation location = model.GetInterceptableLocation(invocation, cancellationToken)!;
         SyntaxNode nameNode = invocation.Expression switch
         {
             MemberAccessExpressionSyntax access => access.Name,
@@ -340,7 +385,22 @@ internal static class CallSitePlanner
             _ => invocation.Expression,
         };
         FileLinePositionSpan lineSpan = nameNode.GetLocation().GetLineSpan();
+        return shape with
+        {
+            LocationVersion = location.Version,
+            LocationData = location.Data,
+            File = lineSpan.Path,
+            Line = lineSpan.StartLinePosition.Line + 1,
+            Column = lineSpan.StartLinePosition.Character + 1,
+            Caller = CallerOf(model, invocation, callers),
+            Targets = targets.ToEquatableArray(),
+            Roles = roles.ToEquatableArray(),
+        };
+    }
 
+    // The facts of a call that depend on its target only (the place is filled in by Place).
+    private static InterceptedCall Shape(IMethodSymbol target, Compilation compilation)
+    {
         bool isExtension = target.ReducedFrom is not null;
         IMethodSymbol signature = isExtension ? target.GetConstructedReducedFrom()! : target;
         IEnumerable<IParameterSymbol> parameters = isExtension ? signature.Parameters.Skip(1) : signature.Parameters;
@@ -372,12 +432,12 @@ internal static class CallSitePlanner
         };
 
         return new InterceptedCall(
-            location.Version,
-            location.Data,
-            lineSpan.Path,
-            lineSpan.StartLinePosition.Line + 1,
-            lineSpan.StartLinePosition.Character + 1,
-            CallerOf(model, invocation),
+            0,
+            string.Empty,
+            string.Empty,
+            0,
+            0,
+            string.Empty,
             target.Name,
             form,
             callTarget,
@@ -388,8 +448,8 @@ internal static class CallSitePlanner
             AttributesOf(signature.GetReturnTypeAttributes()),
             parameters.Select(p => ParameterOf(p, "@" + p.Name)).ToEquatableArray(),
             AsyncKindOf(target),
-            targets.ToEquatableArray(),
-            roles.ToEquatableArray());
+            EquatableArray<MonitoredTarget>.Empty,
+            EquatableArray<CallRole>.Empty);
     }
 
     private static ParameterModel ParameterOf(IParameterSymbol parameter, string name) => new(
@@ -457,6 +517,12 @@ internal static class CallSitePlanner
     }
 
     /// <summary>What one invocation is intercepted for, gathered before it is described.</summary>
+    // What calls through one target reach: the same for every call of it.
+    private sealed record Reach(
+        List<(MonitoredMethod Method, string? RuntimeType)> Reached,
+        List<(MonitoredMethod Method, WeavingRefusal Refusal)> Unreached,
+        bool IsScope);
+
     private sealed class Site(IMethodSymbol target, SemanticModel model)
     {
         public IMethodSymbol Target { get; } = target;
@@ -486,7 +552,7 @@ internal static class CallSitePlanner
         };
     }
 
-    private static string CallerOf(SemanticModel model, InvocationExpressionSyntax invocation)
+    private static string CallerOf(SemanticModel model, InvocationExpressionSyntax invocation, Dictionary<ISymbol, string> callers)
     {
         ISymbol? caller = model.GetEnclosingSymbol(invocation.SpanStart);
         while (caller is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
@@ -494,6 +560,16 @@ internal static class CallSitePlanner
             caller = caller.ContainingSymbol;
         }
 
-        return caller?.ToDisplayString(SymbolFormats.Display) ?? "<unknown>";
+        if (caller is null)
+        {
+            return "<unknown>";
+        }
+
+        if (!callers.TryGetValue(caller, out string? display))
+        {
+            callers.Add(caller, display = caller.ToDisplayString(SymbolFormats.Display));
+        }
+
+        return display;
     }
 }

@@ -27,19 +27,21 @@ internal sealed class InterceptorWriter
     private readonly bool _passesResult;
     private readonly string _resultType;
     private readonly string _invocation;
+    private readonly bool _shared;
 
-    private InterceptorWriter(SourceWriter writer, InterceptedCall call, string name)
+    private InterceptorWriter(SourceWriter writer, InterceptedCall call, string name, bool shared = false)
     {
         _writer = writer;
         _call = call;
         _name = name;
+        _shared = shared;
         _scope = call.Roles.FirstOrDefault(r => r.IsScope);
         _inner = call.Roles.Where(r => !r.IsScope).ToArray();
         _captured = CapturedArguments(call);
         _returnsValue = call.ReturnType != "void";
         _passesResult = _returnsValue && call.ReturnRefKind == ParameterRefKind.None && NeedsResult(call);
         _resultType = ResultType(call);
-        _invocation = Invocation(call);
+        _invocation = Invocation(call, AccessorName(call, name, shared));
     }
 
     private bool HasRoles => _call.Roles.Length > 0;
@@ -51,6 +53,14 @@ internal sealed class InterceptorWriter
     /// <summary>Writes the interceptor of <paramref name="call"/> (with its accessor and its recording method when it has them).</summary>
     public static void Write(SourceWriter writer, InterceptedCall call, string name) =>
         new InterceptorWriter(writer, call, name).WriteInterceptor();
+
+    /// <summary>
+    /// Writes the shared body of every call site of one shape (<paramref name="shape"/> has no place; its targets'
+    /// site fields name the method's site parameters): an ordinary method that each site's one-line interceptor
+    /// calls with its own site IDs, so thousands of call sites compile one body per shape instead of one each.
+    /// </summary>
+    public static void WriteShared(SourceWriter writer, InterceptedCall shape, string name) =>
+        new InterceptorWriter(writer, shape, name, shared: true).WriteInterceptor();
 
     /// <summary>The file-local class that carries an asynchronous call's recording state to its completion, if it needs one.</summary>
     public static void WritePending(SourceWriter writer, InterceptedCall call, string name)
@@ -69,25 +79,34 @@ internal sealed class InterceptorWriter
             _writer.Line();
         }
 
-        _writer.Line($"[global::System.Runtime.CompilerServices.InterceptsLocation({_call.LocationVersion}, {Emitter.Literal(_call.LocationData)})] // {_call.File}({_call.Line},{_call.Column})");
+        if (!_shared)
+        {
+            _writer.Line($"[global::System.Runtime.CompilerServices.InterceptsLocation({_call.LocationVersion}, {Emitter.Literal(_call.LocationData)})] // {_call.File}({_call.Line},{_call.Column})");
+        }
+
         foreach (AttributeModel attribute in _call.ReturnAttributes)
         {
             _writer.Line($"[return: {Attribute(attribute)}]");
         }
 
         // The interceptor itself is only the switch: small and without exception handling, so the JIT inlines it at
-        // the call site and, monitoring being off, folds it to the original call. The probe lives in a method of its own.
+        // the call site and, monitoring being off, folds it to the original call. The probe lives in a method of its
+        // own. A shared body is the same switch, inlined into the one-line interceptors that forward to it, and takes
+        // the site IDs as parameters.
         string declaredReceiver = _call.Receiver is null ? string.Empty : Declaration(_call.Receiver);
-        string parameters = string.Join(", ", _call.Parameters.Select(Declaration));
+        IEnumerable<string> siteParameters = _shared ? _call.Targets.Select(t => "int " + t.SiteField) : Enumerable.Empty<string>();
+        string parameters = string.Join(", ", _call.Parameters.Select(Declaration).Concat(siteParameters));
         string separator = declaredReceiver.Length > 0 && parameters.Length > 0 ? ", " : string.Empty;
         string returns = $"{RefKeyword(_call.ReturnRefKind)}{_call.ReturnType}";
+        string extension = declaredReceiver.Length > 0 && !_shared ? "this " : string.Empty;
         _writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-        _writer.Open($"internal static {returns} {_name}({(declaredReceiver.Length > 0 ? "this " : string.Empty)}{declaredReceiver}{separator}{parameters})");
+        _writer.Open($"internal static {returns} {_name}({extension}{declaredReceiver}{separator}{parameters})");
         _writer.Open($"if (!{Probe}.IsEnabled)");
         WriteOriginalCall();
         _writer.Close();
         _writer.Line();
-        string arguments = string.Join(", ", (_call.Receiver is null ? Enumerable.Empty<ParameterModel>() : new[] { _call.Receiver }).Concat(_call.Parameters).Select(Argument));
+        string arguments = string.Join(", ", (_call.Receiver is null ? Enumerable.Empty<ParameterModel>() : new[] { _call.Receiver }).Concat(_call.Parameters).Select(Argument)
+            .Concat(_shared ? _call.Targets.Select(t => t.SiteField) : Enumerable.Empty<string>()));
         string probed = $"{Probed}({arguments})";
         _writer.Line(!_returnsValue ? probed + ";" : _call.ReturnRefKind == ParameterRefKind.None ? $"return {probed};" : $"return ref {probed};");
         _writer.Close();
@@ -154,12 +173,12 @@ internal sealed class InterceptorWriter
             {
                 if (target.RuntimeType is null)
                 {
-                    _writer.Line($"vyprSite = VyprRegistrations.{target.SiteField};");
+                    _writer.Line($"vyprSite = {SiteOf(target)};");
                     break;
                 }
 
                 _writer.Open($"if (vyprSite == 0 && @this.GetType() == typeof({target.RuntimeType}))");
-                _writer.Line($"vyprSite = VyprRegistrations.{target.SiteField};");
+                _writer.Line($"vyprSite = {SiteOf(target)};");
                 _writer.Close();
             }
 
@@ -168,8 +187,13 @@ internal sealed class InterceptorWriter
 
         if (_call.Targets.Length == 1 && _call.Targets[0].RuntimeType is null)
         {
-            _writer.Line($"int vyprSite = VyprRegistrations.{_call.Targets[0].SiteField};");
-            _writer.Line();
+            if (!_shared)
+            {
+                // A shared body receives it as its parameter vyprSite.
+                _writer.Line($"int vyprSite = {SiteOf(_call.Targets[0])};");
+                _writer.Line();
+            }
+
             return;
         }
 
@@ -189,7 +213,7 @@ internal sealed class InterceptorWriter
         {
             string condition = target.RuntimeType is null ? "true" : $"{receiverType} == typeof({target.RuntimeType})";
             _writer.Open($"{keyword} ({condition})");
-            _writer.Line($"vyprSite = VyprRegistrations.{target.SiteField};");
+            _writer.Line($"vyprSite = {SiteOf(target)};");
             _writer.Close();
             keyword = "else if";
         }
@@ -494,35 +518,39 @@ internal sealed class InterceptorWriter
         string parameters = string.Join(string.Empty, _call.Parameters.Select(p => ", " + Declaration(p)));
         string kind = _call.Receiver is null ? "StaticMethod" : "Method";
         _writer.Line($"[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.{kind}, Name = \"{_call.MethodName}\")]");
-        _writer.Line($"private static extern {RefKeyword(_call.ReturnRefKind)}{_call.ReturnType} {AccessorName(_call)}({firstParameter}{parameters});");
+        _writer.Line($"private static extern {RefKeyword(_call.ReturnRefKind)}{_call.ReturnType} {AccessorName(_call, _name, _shared)}({firstParameter}{parameters});");
     }
+
+    // Generated interceptors read their site IDs from the registrations; a shared body gets them as parameters.
+    private string SiteOf(MonitoredTarget target) => _shared ? target.SiteField : "VyprRegistrations." + target.SiteField;
 
     private string ArgumentType(string argument) => _call.Parameters.First(p => p.Name == argument).Type;
 
-    private static string AccessorName(InterceptedCall call) => $"Call{call.MethodName}_{call.Line}_{call.Column}";
+    private static string AccessorName(InterceptedCall call, string name, bool shared) =>
+        shared ? "Call" + name : $"Call{call.MethodName}_{call.Line}_{call.Column}";
 
     // The expression that calls the original method with the interceptor's parameters.
-    private static string Invocation(InterceptedCall call)
+    private static string Invocation(InterceptedCall call, string accessorName)
     {
         string typeArguments = call.TypeArguments.Length > 0 ? "<" + string.Join(", ", call.TypeArguments) + ">" : string.Empty;
         string arguments = string.Join(", ", call.Parameters.Select(Argument));
         string WithReceiver(string receiver) => receiver + (arguments.Length > 0 ? ", " + arguments : string.Empty);
         return call.Form switch
         {
-            CallForm.Accessor => $"{AccessorName(call)}({WithReceiver(call.Receiver is null ? "null" : Argument(call.Receiver))})",
+            CallForm.Accessor => $"{accessorName}({WithReceiver(call.Receiver is null ? "null" : Argument(call.Receiver))})",
             CallForm.Extension => $"{call.CallTarget}.{call.MethodName}{typeArguments}({WithReceiver(Argument(call.Receiver!))})",
             CallForm.Static => $"{call.CallTarget}.{call.MethodName}{typeArguments}({arguments})",
             _ => $"@this.{call.MethodName}{typeArguments}({arguments})",
         };
     }
 
-    private static string Declaration(ParameterModel parameter) =>
+    internal static string Declaration(ParameterModel parameter) =>
         string.Concat(parameter.Attributes.Select(a => $"[{Attribute(a)}] "))
         + (parameter.IsScoped ? "scoped " : string.Empty)
         + RefKeyword(parameter.RefKind) + parameter.Type + " " + parameter.Name;
 
     // 'ref readonly' and 'in' parameters both take a readable reference; 'in' also accepts what 'ref readonly' warns about.
-    private static string Argument(ParameterModel parameter) => parameter.RefKind switch
+    internal static string Argument(ParameterModel parameter) => parameter.RefKind switch
     {
         ParameterRefKind.Ref => "ref ",
         ParameterRefKind.Out => "out ",
@@ -530,7 +558,7 @@ internal sealed class InterceptorWriter
         _ => string.Empty,
     } + parameter.Name;
 
-    private static string RefKeyword(ParameterRefKind refKind) => refKind switch
+    internal static string RefKeyword(ParameterRefKind refKind) => refKind switch
     {
         ParameterRefKind.Ref => "ref ",
         ParameterRefKind.Out => "out ",
@@ -539,7 +567,7 @@ internal sealed class InterceptorWriter
         _ => string.Empty,
     };
 
-    private static string Attribute(AttributeModel attribute) =>
+    internal static string Attribute(AttributeModel attribute) =>
         attribute.Arguments.Length == 0
             ? attribute.Type
             : attribute.Type + "(" + string.Join(", ", attribute.Arguments.Select(ArgumentText)) + ")";

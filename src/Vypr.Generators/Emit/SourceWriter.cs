@@ -9,6 +9,9 @@ internal sealed class SourceWriter
     private readonly StringBuilder _text = new();
     private int _indent;
 
+    /// <summary>The number of characters written so far.</summary>
+    public int Length => _text.Length;
+
     public SourceWriter Line(string line = "")
     {
         if (line.Length > 0)

@@ -65,6 +65,11 @@ internal sealed class RolePlanner
         foreach (IAssemblySymbol assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (!MonitoredMethodReader.ReferencesSpecs(assembly))
+            {
+                continue;
+            }
+
             foreach (AttributeData attribute in assembly.GetAttributes())
             {
                 if (attribute.AttributeClass?.ToDisplayString() == KnownNames.SpecificationScopeAttribute
@@ -84,6 +89,12 @@ internal sealed class RolePlanner
 
         return found.OrderBy(c => c.SpecificationKey, StringComparer.Ordinal).ToEquatableArray();
     }
+
+    /// <summary>True when <paramref name="target"/> is the scoped method of some specification.</summary>
+    public bool IsScope(IMethodSymbol target) =>
+        _contractsByScope.Count > 0
+        && DocumentationCommentId.CreateDeclarationId((target.ReducedFrom ?? target).OriginalDefinition) is { } key
+        && _contractsByScope.ContainsKey(key);
 
     /// <summary>The role of a call of <paramref name="target"/> as a call of a scoped method, or null when it is none.</summary>
     public CallRole? ScopeRole(IMethodSymbol target, InvocationExpressionSyntax invocation)

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Vypr.Generators.Model;
@@ -10,6 +11,8 @@ namespace Vypr.Generators;
 /// <summary>Turns monitored method symbols, in source or in referenced assemblies, into plain models.</summary>
 internal static class MonitoredMethodReader
 {
+    private static readonly ConditionalWeakTable<IAssemblySymbol, List<MonitoredMethod>> s_byAssembly = new();
+
     /// <summary>The transform of the declarations pipeline: a method in source carrying <c>[MaxDuration]</c>.</summary>
     public static MonitoredMethod? FromDeclaration(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -30,16 +33,27 @@ internal static class MonitoredMethodReader
         {
             // An assembly woven by the IL backend times its monitored methods itself: intercepting them too would
             // give one call two observations.
-            if (!assembly.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == KnownNames.SpecsAssembly)) || Weaving.IsWoven(assembly))
+            if (!ReferencesSpecs(assembly) || Weaving.IsWoven(assembly))
             {
                 continue;
             }
 
-            CollectFrom(assembly.GlobalNamespace, found, cancellationToken);
+            // A referenced assembly's symbol is shared by the compilations that reference the same metadata (each
+            // edit makes a new compilation): its methods are walked once, not on every keystroke or build.
+            found.AddRange(s_byAssembly.GetValue(assembly, a =>
+            {
+                var declared = new List<MonitoredMethod>();
+                CollectFrom(a.GlobalNamespace, declared, cancellationToken);
+                return declared;
+            }));
         }
 
         return found.OrderBy(m => m.Key, System.StringComparer.Ordinal).ToEquatableArray();
     }
+
+    /// <summary>Only an assembly that references Vypr.Specs can carry its attributes.</summary>
+    public static bool ReferencesSpecs(IAssemblySymbol assembly) =>
+        assembly.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == KnownNames.SpecsAssembly));
 
     /// <summary>Reads a method and its specification attribute; null when the bound is invalid or there is no body to time.</summary>
     public static MonitoredMethod? Read(IMethodSymbol method, AttributeData attribute, bool declaredInSource)

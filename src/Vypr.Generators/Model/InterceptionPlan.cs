@@ -8,6 +8,7 @@ namespace Vypr.Generators.Model;
 /// <param name="Contracts">What call sites of their scoped methods record, one per declared specification.</param>
 /// <param name="ScopeKeys">The scoped methods the interceptors refer to; field <c>Scope{i+1}</c> holds the ID of entry i.</param>
 /// <param name="Report">Every call that reaches a monitored or scoped method, woven or not, for the weaving report.</param>
+/// <param name="Shared">The shared bodies of plain calls (set when the plan is split into files).</param>
 internal sealed record InterceptionPlan(
     string AssemblyName,
     EquatableArray<MonitoredMethod> Specifications,
@@ -15,4 +16,5 @@ internal sealed record InterceptionPlan(
     EquatableArray<FluentSpecification> Formulas = default,
     EquatableArray<ScopeCallContract> Contracts = default,
     EquatableArray<string> ScopeKeys = default,
-    EquatableArray<WovenSite> Report = default);
+    EquatableArray<WovenSite> Report = default,
+    EquatableArray<SharedShape> Shared = default);
