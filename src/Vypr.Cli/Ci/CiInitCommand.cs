@@ -35,20 +35,9 @@ internal static class CiInitCommand
 
     private static int Run(string configFile, string provider, string? toolVersion, bool force)
     {
-        CampaignConfig config;
-        try
+        if (CampaignConfigReader.TryReadFile(configFile, "vypr ci init", "write the campaign file first: docs/cli.md", out CampaignConfig config) is int unread)
         {
-            config = CampaignConfigReader.ReadFile(configFile);
-        }
-        catch (CampaignConfigException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            return ExitCodes.UsageError;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"vypr ci init: {configFile}: {e.Message} (write the campaign file first: docs/cli.md)");
-            return ExitCodes.Error;
+            return unread;
         }
 
         string root = Path.GetDirectoryName(Path.GetFullPath(configFile))!;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using Vypr.Cli.Commands;
 using Vypr.Configuration;
 using YamlDotNet.RepresentationModel;
 
@@ -38,6 +39,35 @@ internal static class CampaignConfigReader
         ["inputs.file"] = s_fileKeys,
         ["server"] = s_serverKeys,
     };
+
+    /// <summary>
+    /// Reads a configuration file for a command, saying what is wrong on standard error when it cannot: the reader's
+    /// own message (with its line and column) for a wrong file, the system's for one that cannot be read.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="command">The command, for the message (<c>vypr run</c>).</param>
+    /// <param name="unreadableHint">What to add when the file cannot be read, or null.</param>
+    /// <param name="config">The campaign, when it was read.</param>
+    /// <returns>Null when the campaign was read; otherwise the exit code to end with.</returns>
+    public static int? TryReadFile(string path, string command, string? unreadableHint, out CampaignConfig config)
+    {
+        config = null!;
+        try
+        {
+            config = ReadFile(path);
+            return null;
+        }
+        catch (CampaignConfigException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return ExitCodes.UsageError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"{command}: {path}: {e.Message}{(unreadableHint is null ? string.Empty : " (" + unreadableHint + ")")}");
+            return ExitCodes.Error;
+        }
+    }
 
     /// <summary>Reads a configuration file.</summary>
     /// <param name="path">The file.</param>

@@ -46,20 +46,9 @@ internal static class RunCommand
             return ExitCodes.UsageError;
         }
 
-        CampaignConfig config;
-        try
+        if (CampaignConfigReader.TryReadFile(configFile, "vypr run", null, out CampaignConfig config) is int unread)
         {
-            config = CampaignConfigReader.ReadFile(configFile);
-        }
-        catch (CampaignConfigException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            return ExitCodes.UsageError;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"vypr run: {configFile}: {e.Message}");
-            return ExitCodes.Error;
+            return unread;
         }
 
         using var cancel = new CancellationTokenSource();
