@@ -27,6 +27,14 @@ internal static class CallSitePlanner
         return new CallCandidate(InvokedName(invocation)!, invocation.SyntaxTree.FilePath, invocation.SpanStart, invocation.Span.Length);
     }
 
+    /// <summary>Where a diagnostic about a call points: the called name (<c>Hash</c> in <c>x.Hash(y)</c>), or the whole callee expression.</summary>
+    public static Location InvokedNameLocation(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.GetLocation(),
+        MemberBindingExpressionSyntax binding => binding.Name.GetLocation(),
+        _ => invocation.Expression.GetLocation(),
+    };
+
     /// <summary>The simple name an invocation calls (<c>Hash</c> in <c>x.Hash(y)</c>, <c>x?.Hash(y)</c>, <c>Hash&lt;T&gt;(y)</c>).</summary>
     public static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
     {

@@ -165,7 +165,7 @@ public sealed class FluentSpecificationAnalyzer : DiagnosticAnalyzer
                         {
                             context.ReportDiagnostic(Diagnostic.Create(
                                 DiagnosticDescriptors.ScopeCallNotWoven,
-                                NameLocation(invocation),
+                                CallSitePlanner.InvokedNameLocation(invocation),
                                 scope.ToDisplayString(SymbolFormats.Display),
                                 specification,
                                 reason));
@@ -174,13 +174,6 @@ public sealed class FluentSpecificationAnalyzer : DiagnosticAnalyzer
                 }
             }
         }
-
-        private static Location NameLocation(InvocationExpressionSyntax syntax) => syntax.Expression switch
-        {
-            MemberAccessExpressionSyntax access => access.Name.GetLocation(),
-            MemberBindingExpressionSyntax binding => binding.Name.GetLocation(),
-            _ => syntax.Expression.GetLocation(),
-        };
 
         // Only a call of the scoped method itself begins an invocation: the generator does not weave calls through a
         // base method or an interface the scope implements (their target is known only at run time).

@@ -53,13 +53,6 @@ public sealed class WeavingCoverageAnalyzer : DiagnosticAnalyzer
     private static bool WeavesIL(AnalyzerOptions options) =>
         Weaving.ModeOf(options.AnalyzerConfigOptionsProvider.GlobalOptions) != Weaving.Interceptors;
 
-    private static Location NameLocation(InvocationExpressionSyntax syntax) => syntax.Expression switch
-    {
-        MemberAccessExpressionSyntax access => access.Name.GetLocation(),
-        MemberBindingExpressionSyntax binding => binding.Name.GetLocation(),
-        _ => syntax.Expression.GetLocation(),
-    };
-
     private static IEnumerable<string> TypeAndBases(ITypeSymbol type)
     {
         for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
@@ -174,7 +167,7 @@ public sealed class WeavingCoverageAnalyzer : DiagnosticAnalyzer
                 foreach ((MonitoredMethod method, WeavingRefusal why) in unreached)
                 {
                     Count(method, why.Gap);
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CallNotMonitored, NameLocation(syntax), method.Display, why.Reason));
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CallNotMonitored, CallSitePlanner.InvokedNameLocation(syntax), method.Display, why.Reason));
                 }
             }
 
@@ -187,7 +180,7 @@ public sealed class WeavingCoverageAnalyzer : DiagnosticAnalyzer
                     Count(method, WeavingGap.Other);
                     context.ReportDiagnostic(Diagnostic.Create(
                         DiagnosticDescriptors.CallNotMonitored,
-                        NameLocation(syntax),
+                        CallSitePlanner.InvokedNameLocation(syntax),
                         method.Display,
                         "a dynamic call is bound at run time, and only calls bound at compile time can be intercepted"));
                 }

@@ -98,7 +98,7 @@ internal static class ScopeChecks
             if (MonitoredMethodReader.FindSpecification(definition) is null
                 && CallSitePlanner.WhyNotInterceptable(syntax, called, model, scope.Compilation, cancellationToken) is { } reason)
             {
-                report.Add(DiagnosticDescriptors.CallNotObservable, NameLocation(syntax), called.ToDisplayString(SymbolFormats.Display), slot.Name, reason);
+                report.Add(DiagnosticDescriptors.CallNotObservable, CallSitePlanner.InvokedNameLocation(syntax), called.ToDisplayString(SymbolFormats.Display), slot.Name, reason);
             }
         }
 
@@ -185,11 +185,4 @@ internal static class ScopeChecks
 
         return false;
     }
-
-    private static Location NameLocation(InvocationExpressionSyntax syntax) => syntax.Expression switch
-    {
-        MemberAccessExpressionSyntax access => access.Name.GetLocation(),
-        MemberBindingExpressionSyntax binding => binding.Name.GetLocation(),
-        _ => syntax.Expression.GetLocation(),
-    };
 }
