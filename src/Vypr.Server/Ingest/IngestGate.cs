@@ -20,6 +20,9 @@ internal sealed class IngestGate(ServerSettings settings, ChunkPool chunks)
     private int _inProgress;
     private int _collecting;
 
+    /// <summary>How many ingests hold a turn now (reading, parsing or storing their batch).</summary>
+    public int InProgress => Volatile.Read(ref _inProgress);
+
     /// <summary>A turn, to be disposed when the request is done; null when the queue is full or the wait timed out.</summary>
     public async Task<IDisposable?> EnterAsync(CancellationToken cancellationToken)
     {

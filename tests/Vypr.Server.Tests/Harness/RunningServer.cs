@@ -36,6 +36,9 @@ public sealed class RunningServer : IAsyncDisposable
     /// <summary>A client without a token.</summary>
     public HttpClient Anonymous { get; }
 
+    /// <summary>The running server's services, for a test that must observe its state (null while stopped).</summary>
+    public IServiceProvider? Services => _app?.Services;
+
     internal static async Task<RunningServer> StartAsync(
         TestStore store,
         ReadAccess reads = ReadAccess.Open,

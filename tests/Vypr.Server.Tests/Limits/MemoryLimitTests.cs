@@ -8,6 +8,8 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Vypr.Server.Ingest;
 using Vypr.Server.Tests.Harness;
 using Xunit;
 
@@ -65,25 +67,27 @@ public sealed class MemoryLimitTests
         Task<HttpResponseMessage> holding = server.Client.PostAsync("api/v1/ingest", slow, TestContext.Current.CancellationToken);
         await slow.Started.Task.WaitAsync(TestContext.Current.CancellationToken);
 
-        // The slow request holds the only turn once its handler runs; until then another request may take it. On a
-        // loaded machine that can take seconds, so the loop is bounded by time, not by a count of attempts.
-        HttpResponseMessage? refused = null;
+        // The slow request must hold the only turn before anything else is sent: a request sent earlier could reach the
+        // gate first, and then the slow one is the request turned away (its handler can run seconds after its first
+        // bytes arrived on a loaded machine). The wait is bounded by time, not by a count of attempts.
+        IngestGate gate = server.Services!.GetRequiredService<IngestGate>();
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (refused is null && waited.Elapsed < TimeSpan.FromSeconds(60))
+        while (gate.InProgress == 0 && !holding.IsCompleted && waited.Elapsed < TimeSpan.FromSeconds(60))
         {
-            HttpResponseMessage response = await server.Client.PostAsync("api/v1/ingest", Documents.JsonContent(Documents.Json(Documents.Batch(Guid.NewGuid(), 1, 1))), TestContext.Current.CancellationToken);
-            if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
-            {
-                refused = response;
-            }
-            else
-            {
-                response.Dispose();
-                await Task.Delay(20, TestContext.Current.CancellationToken);
-            }
+            await Task.Delay(10, TestContext.Current.CancellationToken);
         }
 
-        Assert.NotNull(refused);
+        if (holding.IsCompleted)
+        {
+            using HttpResponseMessage early = await holding;
+            Assert.Fail($"the slow request ended with {(int)early.StatusCode} before it held the only turn");
+        }
+
+        Assert.Equal(1, gate.InProgress);
+
+        // With the only turn held and no room to wait, the next batch is turned away at once.
+        HttpResponseMessage refused = await server.Client.PostAsync("api/v1/ingest", Documents.JsonContent(Documents.Json(Documents.Batch(Guid.NewGuid(), 1, 1))), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.NotNull(refused.Headers.RetryAfter);
         refused.Dispose();
