@@ -9,7 +9,9 @@ namespace Vypr.Analysis.Bounds;
 
 /// <summary>
 /// Proposes <c>[MaxDuration]</c> bounds from the observed durations of good runs: a high quantile (Harrell-Davis,
-/// which uses every order statistic and so is stable in the tail) plus a stated margin, rounded up.
+/// which uses every order statistic and so is stable in the tail) plus a stated margin, rounded up, and never under
+/// the longest call of those runs: the bound is checked on every call, so a bound under one of their calls would
+/// fail the very runs it was learned from.
 /// </summary>
 public static class BoundSuggester
 {
@@ -32,6 +34,7 @@ public static class BoundSuggester
         }
 
         var durations = new Dictionary<string, (SpecificationInfo Spec, List<double> Values, long Max, HashSet<Guid> Runs)>(StringComparer.Ordinal);
+        var violating = new Dictionary<string, HashSet<Guid>>(StringComparer.Ordinal);
         foreach (RunDocument run in goodRuns)
         {
             var specs = run.Specifications.Where(s => s.BoundNanoseconds > 0).ToDictionary(s => s.Id);
@@ -44,6 +47,11 @@ public static class BoundSuggester
                     entry.Values.Add(v.DurationNanoseconds);
                     entry.Runs.Add(run.Run.RunId);
                     durations[spec.Key] = entry with { Max = Math.Max(entry.Max, v.DurationNanoseconds) };
+                    if (!v.Value)
+                    {
+                        violating.TryAdd(spec.Key, []);
+                        violating[spec.Key].Add(run.Run.RunId);
+                    }
                 }
             }
 
@@ -67,8 +75,9 @@ public static class BoundSuggester
             }
 
             double q = HarrellDavisQuantileEstimator.Instance.Quantile(new Sample(positive), quantile).NominalValue;
-            suggestions.Add(new BoundSuggestion(spec.Method, spec.Text, spec.BoundNanoseconds, positive.Length, runs.Count, q, quantile,
-                max, margin, DurationText.RoundUp(q * (1 + margin))));
+            long bound = Math.Max(DurationText.RoundUp(q * (1 + margin)), DurationText.RoundUp(max));
+            suggestions.Add(new BoundSuggestion(spec.Method, spec.Text, spec.BoundNanoseconds, positive.Length, runs.Count,
+                violating.GetValueOrDefault(spec.Key)?.Count ?? 0, q, quantile, max, margin, bound));
         }
 
         return suggestions.OrderBy(s => s.Method, StringComparer.Ordinal).ToList();

@@ -14,7 +14,8 @@ namespace Vypr.Analysis.Inputs;
 
 /// <summary>
 /// Reads runs from Vypr results files (<c>vypr.run/1</c>) and plain samples files (<c>vypr.samples/1</c>), telling
-/// them apart by their <c>schema</c>; a directory stands for every <c>*.json</c> file in it.
+/// them apart by their <c>schema</c>; a directory stands for every <c>*.json</c> file in it, a campaign directory for
+/// its finished iterations' results files (<see cref="ResultsDirectory"/>).
 /// </summary>
 public static class RunReader
 {
@@ -31,7 +32,7 @@ public static class RunReader
         {
             if (Directory.Exists(path))
             {
-                foreach (string file in Directory.GetFiles(path, "*.json").Order(StringComparer.Ordinal))
+                foreach (string file in ResultsDirectory.Files(path))
                 {
                     runs.Add(Read(file));
                 }

@@ -28,7 +28,10 @@ public sealed class ResultsStore
     /// <summary>Every kept call of every run, in run order, then verdict order.</summary>
     public IEnumerable<Call> Calls => Runs.SelectMany(CallsOf);
 
-    /// <summary>Reads results files (<c>vypr.run/1</c>) from files and directories (every <c>*.json</c> in them).</summary>
+    /// <summary>
+    /// Reads results files (<c>vypr.run/1</c>) from files and directories (every <c>*.json</c> in them; a campaign
+    /// directory's finished iterations, <see cref="ResultsDirectory"/>).
+    /// </summary>
     /// <param name="paths">Files or directories.</param>
     /// <returns>The store, runs ordered by start time.</returns>
     /// <exception cref="InvalidDataException">A file is not a results file, or is malformed; the message names the file and JSON path.</exception>
@@ -40,7 +43,7 @@ public sealed class ResultsStore
         foreach (string path in paths)
         {
             IEnumerable<string> files = Directory.Exists(path)
-                ? Directory.GetFiles(path, "*.json").Order(StringComparer.Ordinal)
+                ? ResultsDirectory.Files(path)
                 : File.Exists(path) ? [path] : throw new FileNotFoundException($"{path}: no such file or directory", path);
             runs.AddRange(files.Select(Read));
         }

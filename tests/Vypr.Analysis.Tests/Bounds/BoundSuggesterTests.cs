@@ -21,6 +21,41 @@ public sealed class BoundSuggesterTests
         Assert.True(s.BoundNanoseconds <= s.QuantileNanoseconds * 1.2 * 1.1);
         Assert.StartsWith($"[MaxDuration(\"{s.BoundText}\")] // Uploader.IovOrderRule.Validate(Uploader.Payload): p99 ", s.Code, StringComparison.Ordinal);
         Assert.Contains("+20% margin (was MaxDuration(\"20ms\"))", s.Code, StringComparison.Ordinal);
+        Assert.False(s.LongestCallDecides);
+        Assert.Equal(0, s.ViolatingRuns);
+        Assert.DoesNotContain("violations", s.Code, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_call_longer_than_the_quantile_and_margin_decides_the_bound_and_runs_with_violations_are_named()
+    {
+        // One call of 300 takes 30-31 ms (over the current 20 ms bound); the rest 5-6 ms. The 99th percentile plus 20%
+        // stays far under it, and a bound there would fail the very run it was learned from.
+        var runs = new[] { Documents.Uploader(100, 1, 200), Documents.Uploader(40, 0, 60) };
+        BoundSuggestion s = Assert.Single(BoundSuggester.Suggest(runs, 0.99, 0.2));
+        Assert.InRange(s.MaxNanoseconds, 30_000_000, 31_000_000);
+        Assert.True(s.BoundNanoseconds >= s.MaxNanoseconds, $"{s.BoundText} is under the longest call {s.MaxNanoseconds} ns");
+        Assert.True(s.LongestCallDecides);
+        Assert.Equal(1, s.ViolatingRuns);
+        Assert.Contains("in 2 run(s) (1 with violations of the current bound)", s.Code, StringComparison.Ordinal);
+        Assert.Contains("decides the bound", s.Code, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_suggested_bound_is_under_a_call_of_the_runs_it_was_learned_from()
+    {
+        var random = new Random(61);
+        for (int i = 0; i < 200; i++)
+        {
+            var runs = Enumerable.Range(0, 1 + random.Next(3))
+                .Select(_ => Documents.Uploader(1 + random.Next(60), random.Next(3), random.Next(60), scale: Math.Exp(random.NextDouble() * 12 - 6)))
+                .ToList();
+            foreach (BoundSuggestion s in BoundSuggester.Suggest(runs, 0.5 + (random.NextDouble() * 0.49), random.NextDouble()))
+            {
+                long longest = runs.SelectMany(r => r.Verdicts).Max(v => v.DurationNanoseconds);
+                Assert.True(s.BoundNanoseconds >= longest, $"round {i}: {s.BoundText} is under a call of {longest} ns");
+            }
+        }
     }
 
     [Fact]
