@@ -879,6 +879,30 @@ public sealed class FormulaAnalyzerTests
         Assert.Contains("For(Type, ...) must be given typeof(...) of the type that declares the scoped method, not 'GuardType'", Message(diagnostics, 0), System.StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void VYPR0007_an_overloaded_method_of_a_static_class_is_shown_chosen_with_For_typeof_since_a_static_class_is_no_type_argument()
+    {
+        var diagnostics = Verify("""
+            public static class Guard
+            {
+                public static int Check(int x) => x;
+                public static string Check(string x) => x;
+            }
+            public static class User { public static int Use() => Guard.Check(1); }
+            public static class Specs
+            {
+                [PerformanceSpecification]
+                public static Specification Ambiguous => Specification
+                    .For(typeof(Guard), {|VYPR0007:nameof(Guard.Check)|})
+                    .Forall("c", Calls.OfScope())
+                    .Check(c => c.Duration() < Duration.Milliseconds(5));
+            }
+            """, withDomain: false);
+
+        Assert.Contains("as in For(typeof(Guard), nameof(Guard.Check), typeof(...))", Message(diagnostics, 0), System.StringComparison.Ordinal);
+        Assert.DoesNotContain("For<Guard>", Message(diagnostics, 0), System.StringComparison.Ordinal);
+    }
+
     private static ImmutableArray<Diagnostic> Verify(string markup, bool withDomain = true, string usings = "")
     {
         string header = withDomain ? Domain : "using Vypr;\n" + usings;

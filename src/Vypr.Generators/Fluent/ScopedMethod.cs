@@ -112,7 +112,7 @@ internal sealed class ScopedMethod
                 DiagnosticDescriptors.UnresolvedScope,
                 where,
                 report.Specification,
-                $"'{typeName}.{name}' is overloaded; add the parameter types to choose one, as in For<{typeName}>(nameof({typeName}.{name}), typeof(...)): the candidates are {candidates}");
+                $"'{typeName}.{name}' is overloaded; add the parameter types to choose one, as in {ForExample(type, typeName, name)}: the candidates are {candidates}");
             return null;
         }
 
@@ -143,6 +143,11 @@ internal sealed class ScopedMethod
 
         return new ScopedMethod(method, compilation, cancellationToken);
     }
+
+    // A static class cannot be a type argument (CS0718): its methods are scoped with For(typeof(T), ...).
+    private static string ForExample(INamedTypeSymbol type, string typeName, string name) => type.IsStatic
+        ? $"For(typeof({typeName}), nameof({typeName}.{name}), typeof(...))"
+        : $"For<{typeName}>(nameof({typeName}.{name}), typeof(...))";
 
     /// <summary>
     /// True when a call of <paramref name="target"/> is one a call quantifier over <paramref name="method"/> of
