@@ -34,12 +34,17 @@ internal sealed class ProcessTreeTracer
     private readonly string _traceFile;
     private readonly Func<IReadOnlyList<string>, int> _priority;
     private readonly List<Trace> _traces = [];
+    // A process left suspended would keep the run waiting for ever: after this long the run is ended and said so.
+    private static readonly TimeSpan s_resumeLimit = TimeSpan.FromSeconds(60);
+
+    private readonly Dictionary<int, DateTime> _waiting = [];
     private readonly HashSet<int> _done = [];
     private readonly HashSet<int> _tried = [];
     private readonly CancellationTokenSource _stop = new();
     private int _root;
     private Thread? _thread;
     private string? _lastError;
+    private bool _stuck;
 
     /// <summary>Creates a tracer.</summary>
     /// <param name="traceFile">The <c>.nettrace</c> file to write.</param>
@@ -61,6 +66,9 @@ internal sealed class ProcessTreeTracer
     /// <summary>Whether this machine lets the tracer find a process tree's members (Linux: <c>/proc</c>).</summary>
     public static bool Supported => OperatingSystem.IsLinux() && Directory.Exists("/proc/self");
 
+    /// <summary>Called when a process of the tree could not be resumed in time: the caller ends the run.</summary>
+    public Action? Stuck { get; init; }
+
     /// <summary>Starts watching the tree under <paramref name="root"/> (the <c>dotnet</c> process just started).</summary>
     /// <param name="root">The root's process ID.</param>
     public void Start(int root)
@@ -77,8 +85,14 @@ internal sealed class ProcessTreeTracer
     {
         _stop.Cancel();
         _thread?.Join();
-        if (_traces.Count == 0)
+        if (_traces.Count == 0 || _stuck)
         {
+            foreach (Trace trace in _traces)
+            {
+                trace.Session.Dispose();
+                File.Delete(trace.File);
+            }
+
             return _lastError is null
                 ? "no test process of the run published a diagnostics port (diagnostics are off when DOTNET_EnableDiagnostics=0)"
                 : $"the test process could not be traced: {_lastError}";
@@ -135,6 +149,18 @@ internal sealed class ProcessTreeTracer
                 if (!_done.Contains(pid) && InTree(pid))
                 {
                     Attach(pid);
+                    DateTime now = DateTime.UtcNow;
+                    if (!_done.Contains(pid) && now - _waiting.GetValueOrDefault(pid, now) > s_resumeLimit)
+                    {
+                        _lastError = $"process {pid} of the run could not be resumed within {s_resumeLimit.TotalSeconds:0}s, so the run was ended";
+                        _done.Add(pid);
+                        _stuck = true;
+                        Stuck?.Invoke();
+                    }
+                    else
+                    {
+                        _waiting.TryAdd(pid, now);
+                    }
                 }
             }
 

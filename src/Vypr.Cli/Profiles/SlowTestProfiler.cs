@@ -70,9 +70,10 @@ internal sealed class SlowTestProfiler(CampaignConfig config, TextWriter error, 
                 // A suspended MSBuild node left for reuse would wait for a resume that never comes.
                 variables["MSBUILDDISABLENODEREUSE"] = "1";
                 variables["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-                var tracer = new ProcessTreeTracer(trace, commandLine => Priority(commandLine, candidate.Assembly));
+                using var stuck = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+                var tracer = new ProcessTreeTracer(trace, commandLine => Priority(commandLine, candidate.Assembly)) { Stuck = stuck.Cancel };
                 string log = Path.Combine(directory, name + ".log");
-                int exit = ChildProcess.RunDotnet(Arguments(project, candidate.Method), variables, log, cancel, tracer.Start);
+                int exit = ChildProcess.RunDotnet(Arguments(project, candidate.Method), variables, log, stuck.Token, tracer.Start);
                 problem = tracer.Finish(TimeSpan.FromSeconds(60));
                 if (problem is null && !IsNettrace(trace))
                 {
