@@ -51,12 +51,14 @@ internal sealed class CommandLine
 
     private readonly Dictionary<string, string> _options;
     private readonly string? _defaultDatabase;
+    private readonly ServerCommandNames _names;
 
-    private CommandLine(string command, Dictionary<string, string> options, string? defaultDatabase)
+    private CommandLine(string command, Dictionary<string, string> options, string? defaultDatabase, ServerCommandNames names)
     {
         Command = command;
         _options = options;
         _defaultDatabase = defaultDatabase;
+        _names = names;
     }
 
     /// <summary>The command: <c>serve</c>, <c>migrate</c>, <c>tokens create</c>, <c>tokens revoke</c> or <c>tokens list</c>.</summary>
@@ -67,8 +69,10 @@ internal sealed class CommandLine
     /// <param name="defaultDatabase">
     /// The SQLite file when no option or variable names a store (its directory is created), or null for <c>./vypr.db</c>.
     /// </param>
-    public static CommandLine Parse(IReadOnlyList<string> args, string? defaultDatabase = null)
+    /// <param name="names">How messages name the commands (the server's by default).</param>
+    public static CommandLine Parse(IReadOnlyList<string> args, string? defaultDatabase = null, ServerCommandNames? names = null)
     {
+        names ??= ServerCommandNames.Server;
         if (args.Count == 0)
         {
             throw new ArgumentException("no command given");
@@ -98,7 +102,7 @@ internal sealed class CommandLine
             string arg = args[i];
             if (!arg.StartsWith("--", StringComparison.Ordinal) || Array.IndexOf(allowed, arg[2..]) < 0)
             {
-                throw new ArgumentException($"'{command}' does not take '{arg}'");
+                throw new ArgumentException($"'{names.Command(command)}' does not take '{arg}'");
             }
 
             if (i + 1 >= args.Count)
@@ -112,13 +116,13 @@ internal sealed class CommandLine
             }
         }
 
-        return new CommandLine(command, options, defaultDatabase);
+        return new CommandLine(command, options, defaultDatabase, names);
     }
 
     /// <summary>The <c>--name</c> option, required by the token commands that take it.</summary>
     public string TokenName => _options.TryGetValue("name", out string? name) && !string.IsNullOrWhiteSpace(name)
         ? name.Trim()
-        : throw new ArgumentException($"'{Command}' needs --name");
+        : throw new ArgumentException($"'{_names.Command(Command)}' needs --name");
 
     /// <summary>The <c>--project</c> option of <c>tokens create</c>, or null when the token may write any project.</summary>
     public string? TokenProject => _options.TryGetValue("project", out string? project)

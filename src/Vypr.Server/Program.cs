@@ -14,7 +14,7 @@ internal static class Program
             return 0;
         }
 
-        ServerCommandOutcome outcome = await ServerCommand.RunAsync(args, "vypr-server", null, CommandLine.Usage, Console.Out, Console.Error);
+        ServerCommandOutcome outcome = await ServerCommand.RunAsync(args, ServerCommandNames.Server, null, CommandLine.Usage, Console.Out, Console.Error);
         return outcome switch
         {
             ServerCommandOutcome.Success => 0,

@@ -21,7 +21,7 @@ public static class ServerCommand
 
     /// <summary>Runs one server command to completion (<c>serve</c> until the process is told to stop).</summary>
     /// <param name="args">The command and its options, as <c>vypr-server</c> takes them (<c>serve --db x.db</c>).</param>
-    /// <param name="programName">The name error messages start with (<c>vypr-server</c>, <c>vypr serve</c>).</param>
+    /// <param name="names">How messages name the program and its commands (<c>vypr-server tokens create</c>, <c>vypr token create</c>).</param>
     /// <param name="defaultDatabase">
     /// The SQLite file used when neither an option nor the environment names a store; its directory is created when
     /// missing. Null for <c>./vypr.db</c>, which must be in an existing directory.
@@ -30,12 +30,16 @@ public static class ServerCommand
     /// <param name="output">Where results go (the created token, the token list).</param>
     /// <param name="error">Where messages for the user go.</param>
     /// <returns>What happened; the caller maps it to its exit codes.</returns>
-    public static async Task<ServerCommandOutcome> RunAsync(IReadOnlyList<string> args, string programName, string? defaultDatabase, string usage, TextWriter output, TextWriter error)
+    public static async Task<ServerCommandOutcome> RunAsync(IReadOnlyList<string> args, ServerCommandNames names, string? defaultDatabase, string usage, TextWriter output, TextWriter error)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(names);
+        string? command = args.Count == 0 ? null : args[0] == "tokens" && args.Count > 1 ? "tokens " + args[1] : args[0];
+        string programName = names.Prefix(command);
         try
         {
-            CommandLine commandLine = CommandLine.Parse(args, defaultDatabase);
-            return await RunAsync(commandLine, programName, output, error);
+            CommandLine commandLine = CommandLine.Parse(args, defaultDatabase, names);
+            return await RunAsync(commandLine, programName, names, output, error);
         }
         catch (ArgumentException e)
         {
@@ -49,12 +53,12 @@ public static class ServerCommand
         }
     }
 
-    private static async Task<ServerCommandOutcome> RunAsync(CommandLine commandLine, string programName, TextWriter output, TextWriter error)
+    private static async Task<ServerCommandOutcome> RunAsync(CommandLine commandLine, string programName, ServerCommandNames names, TextWriter output, TextWriter error)
     {
         CancellationToken none = CancellationToken.None;
         if (commandLine.Command == "serve")
         {
-            ServerSettings settings = commandLine.ServerSettings();
+            ServerSettings settings = commandLine.ServerSettings() with { CreateTokenCommand = names.CreateToken };
             await using WebApplication app = await VerdictServer.BuildAsync(settings, none);
             await app.StartAsync(none);
             await output.WriteLineAsync($"Vypr verdict server on {string.Join(", ", app.Urls)}; store: {settings.Store.Describe()}; reads: {settings.Reads.ToString().ToLowerInvariant()}");
@@ -63,6 +67,9 @@ public static class ServerCommand
             return ServerCommandOutcome.Success;
         }
 
+        // A wrong command line is a usage error before any store is opened (or created).
+        string? name = commandLine.Command is "tokens create" or "tokens revoke" ? commandLine.TokenName : null;
+        string? project = commandLine.Command == "tokens create" ? commandLine.TokenProject : null;
         StoreLocation store = commandLine.Store();
         await using var database = new VerdictDatabase(store);
         int version = await Migrations.ApplyAsync(database, none);
@@ -73,20 +80,19 @@ public static class ServerCommand
                 await output.WriteLineAsync($"{store.Describe()}: schema version {version}");
                 return ServerCommandOutcome.Success;
             case "tokens create":
-                string? project = commandLine.TokenProject;
-                string token = await tokens.CreateAsync(commandLine.TokenName, project, none);
+                string token = await tokens.CreateAsync(name!, project, none);
                 string scope = project is null ? "any project" : $"project '{project}' only";
-                await error.WriteLineAsync($"Created token '{commandLine.TokenName}' (writes {scope}) in {store.Describe()}. It is shown once; the store keeps only its hash.");
+                await error.WriteLineAsync($"Created token '{name}' (writes {scope}) in {store.Describe()}. It is shown once; the store keeps only its hash.");
                 await output.WriteLineAsync(token);
                 return ServerCommandOutcome.Success;
             case "tokens revoke":
-                if (await tokens.RevokeAsync(commandLine.TokenName, none))
+                if (await tokens.RevokeAsync(name!, none))
                 {
-                    await output.WriteLineAsync($"Revoked token '{commandLine.TokenName}'.");
+                    await output.WriteLineAsync($"Revoked token '{name}'.");
                     return ServerCommandOutcome.Success;
                 }
 
-                await error.WriteLineAsync($"{programName}: no live token named '{commandLine.TokenName}' in {store.Describe()}");
+                await error.WriteLineAsync($"{programName}: no live token named '{name}' in {store.Describe()}");
                 return ServerCommandOutcome.NotFound;
             default:
                 IReadOnlyList<TokenInfo> all = await tokens.ListAsync(none);

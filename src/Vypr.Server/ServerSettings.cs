@@ -30,6 +30,9 @@ internal sealed record ServerSettings(StoreLocation Store, string Urls, ReadAcce
     /// <summary>How many more ingest requests may wait for a turn (their bodies unread); beyond that, 503 with Retry-After.</summary>
     public int MaxQueuedIngests { get; init; } = DefaultMaxQueuedIngests;
 
+    /// <summary>The command line that creates an API token, named in a 401's explanation (the program that runs the server).</summary>
+    public string CreateTokenCommand { get; init; } = ServerCommandNames.Server.CreateToken;
+
     /// <summary>How long a queued ingest request waits for a turn before it gets 503 with Retry-After.</summary>
     public TimeSpan IngestQueueTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -46,6 +46,18 @@ public sealed class CampaignConfigReaderTests : IDisposable
         Assert.Null(config.StorePath);
     }
 
+    [Theory]
+    [InlineData("", 0)]
+    [InlineData("profile: { slowest: 0 }\n", 0)]
+    [InlineData("profile: { slowest: 3 }\n", 3)]
+    [InlineData("profile:\n  slowest: 20\n", 20)]
+    public void Profile_asks_for_the_slowest_tests_profiles(string yaml, int slowest)
+    {
+        CampaignConfig config = CampaignConfigReader.Read("projects: [a]\n" + yaml, "vypr.yml", directory, _ => null);
+
+        Assert.Equal(slowest, config.ProfileSlowest);
+    }
+
     [Fact]
     public void Results_go_to_the_named_store_under_the_named_project()
     {
@@ -104,6 +116,13 @@ public sealed class CampaignConfigReaderTests : IDisposable
     [InlineData("store: a.db\nserver: { url: http://h }", "(2,8)", "'store' and 'server' are both given")]
     [InlineData("project: ' spaced '", "(2,10)", "without surrounding spaces")]
     [InlineData("store: [a.db]", "(2,8)", "expected a non-empty text")]
+    [InlineData("profile: { slowest: 21 }", "(2,21)", "a whole number from 0 to 20")]
+    [InlineData("profile: { slowest: -1 }", "(2,21)", "a whole number from 0 to 20")]
+    [InlineData("profile: { slowest: 2.5 }", "(2,21)", "a whole number from 0 to 20")]
+    [InlineData("profile: { slowest: many }", "(2,21)", "a whole number from 0 to 20")]
+    [InlineData("profile: { }", "(2,10)", "'profile' needs 'slowest'")]
+    [InlineData("profile: { fastest: 1 }", "(2,12)", "fastest")]
+    [InlineData("profile: 3", "(2,10)", "profile")]
     public void Errors_name_the_position_and_what_was_expected(string line, string where, string expected)
     {
         var e = Assert.Throws<CampaignConfigException>(() => CampaignConfigReader.Read($"projects: [a]\n{line}\n", "vypr.yml", directory, _ => null));

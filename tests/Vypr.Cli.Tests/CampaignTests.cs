@@ -15,7 +15,7 @@ namespace Vypr.Cli.Tests;
 /// the one input that violates, the reports, and a resume after the tool is killed. The tests of this class run one
 /// after another, so the project is built by one campaign at a time.
 /// </summary>
-public sealed class CampaignTests(ProbeProject project) : IClassFixture<ProbeProject>
+public sealed partial class CampaignTests(ProbeProject project) : IClassFixture<ProbeProject>
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(8);
 
@@ -153,7 +153,14 @@ public sealed class CampaignTests(ProbeProject project) : IClassFixture<ProbePro
             Assert.Equal("probe", run.GetProperty("project").GetString());
             Assert.Equal("https://github.example/team/product/actions/runs/4242", run.GetProperty("ciJobUrl").GetString());
             Assert.Equal("github-actions", run.GetProperty("ciProvider").GetString());
-            Assert.Equal("Passed", Assert.Single(report.RootElement.GetProperty("tests").EnumerateArray().ToArray()).GetProperty("outcome").GetString());
+            JsonElement test = Assert.Single(report.RootElement.GetProperty("tests").EnumerateArray().ToArray());
+            Assert.Equal("Passed", test.GetProperty("outcome").GetString());
+
+            // The server's read API gives back every measurement the run's results file holds.
+            using JsonDocument file = JsonDocument.Parse(File.ReadAllText(Assert.Single(Directory.GetFiles(Path.Combine(campaign, iteration), "*.json"))));
+            Assert.Equal(
+                JsonSerializer.Serialize(file.RootElement.GetProperty("tests")[0].GetProperty("measurements")),
+                JsonSerializer.Serialize(test.GetProperty("measurements")));
             Assert.Equal(1, report.RootElement.GetProperty("methods")[0].GetProperty("calls").GetInt64());
         }
 

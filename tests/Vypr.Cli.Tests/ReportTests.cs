@@ -33,7 +33,12 @@ public sealed class ReportTests : IDisposable
         Assert.Contains("  Sample.Work.Step(int): 3, 1, 0, 300ms, 136.7ms", output, StringComparison.Ordinal);
         Assert.True(output.IndexOf("Violations (1):", StringComparison.Ordinal) < output.IndexOf("Methods", StringComparison.Ordinal), output);
         Assert.Contains("Failed tests:\n  Sample.Tests.WorkTests.Slow", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
-        Assert.Contains("Slowest tests (of 2):", output, StringComparison.Ordinal);
+        Assert.Contains("Slowest tests (of 2; wall, cpu, allocated, gc 0/1/2, peak memory, outcome, test):", output, StringComparison.Ordinal);
+
+        // Every measurement of each test; the counters of the test that shared the process are marked.
+        Assert.Contains("  450ms  380ms*  3 GiB*  4/2/1*  200 MiB  Failed  Sample.Tests.WorkTests.Slow", output, StringComparison.Ordinal);
+        Assert.Contains("  120ms  90ms  1.5 KiB  0/0/0  100 MiB  Passed  Sample.Tests.WorkTests.Fast", output, StringComparison.Ordinal);
+        Assert.Contains("* shared: other tests ran at the same time", output, StringComparison.Ordinal);
         Assert.True(output.IndexOf("WorkTests.Slow", output.IndexOf("Slowest", StringComparison.Ordinal), StringComparison.Ordinal)
             < output.IndexOf("WorkTests.Fast", output.IndexOf("Slowest", StringComparison.Ordinal), StringComparison.Ordinal), output);
     }
@@ -50,7 +55,9 @@ public sealed class ReportTests : IDisposable
         string markdown = await File.ReadAllTextAsync(markdownFile, TestContext.Current.CancellationToken);
         Assert.StartsWith($"## Vypr run `{newest:D}`: FAILED: 1 violation, 1 failed test", markdown, StringComparison.Ordinal);
         Assert.Contains("| Sample.Work.Step(int) | /src/Sample.Tests/WorkTests.cs(12,5) | Sample.Tests.WorkTests.Slow | 300ms | 200ms |", markdown, StringComparison.Ordinal);
-        Assert.Contains("| Sample.Tests.WorkTests.Slow | Failed | 450ms |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| test | outcome | wall time | cpu | allocated | gc 0/1/2 | peak memory |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Sample.Tests.WorkTests.Slow | Failed | 450ms | 380ms* | 3 GiB* | 4/2/1* | 200 MiB |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Sample.Tests.WorkTests.Fast | Passed | 120ms | 90ms | 1.5 KiB | 0/0/0 | 100 MiB |", markdown, StringComparison.Ordinal);
 
         (exit, output, error) = await Vypr("report", "--format", "json");
         Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
@@ -64,6 +71,10 @@ public sealed class ReportTests : IDisposable
         Assert.Equal(1, root.GetProperty("violationCount").GetInt64());
         Assert.True(root.GetProperty("failed").GetBoolean());
         Assert.Equal(2, root.GetProperty("tests").GetArrayLength());
+        JsonElement slow = root.GetProperty("tests").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "Sample.Tests.WorkTests.Slow").GetProperty("measurements");
+        Assert.Equal(
+            "{\"wallNanoseconds\":450000000,\"cpuNanoseconds\":380000000,\"allocatedBytes\":3221225472,\"gen0Collections\":4,\"gen1Collections\":2,\"gen2Collections\":1,\"peakWorkingSetBytes\":209715200,\"exclusive\":false}",
+            JsonSerializer.Serialize(slow));
         JsonElement violation = Assert.Single(root.GetProperty("violations").EnumerateArray().ToArray());
         Assert.Equal(300_000_000, violation.GetProperty("durationNanoseconds").GetInt64());
         Assert.Equal(12, violation.GetProperty("line").GetInt64());

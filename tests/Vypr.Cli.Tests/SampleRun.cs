@@ -6,7 +6,7 @@ namespace Vypr.Cli.Tests;
 
 /// <summary>
 /// A results file of a small run written in code: two tests, one method bounded at 200ms called three times, once
-/// over its bound (300ms, by the second test, which failed).
+/// over its bound (300ms, by the second test, which failed), with what each test cost (the second shared the process).
 /// </summary>
 internal static class SampleRun
 {
@@ -21,8 +21,14 @@ internal static class SampleRun
         var site = new CallSiteInfo(1, 1, "/src/Sample.Tests/WorkTests.cs", 12, 5, "Sample.Tests.WorkTests.Steps", "Sample.Tests");
         TestInfo[] tests =
         [
-            new(1, "Sample.Tests.WorkTests.Fast", Started, Started.AddMilliseconds(120), "Passed"),
-            new(2, "Sample.Tests.WorkTests.Slow", Started.AddSeconds(1), Started.AddSeconds(1).AddMilliseconds(450), "Failed"),
+            new(1, "Sample.Tests.WorkTests.Fast", Started, Started.AddMilliseconds(120), "Passed")
+            {
+                Measurements = new TestMeasurements(120_000_000, 90_000_000, 1536, 0, 0, 0, 100L << 20, Exclusive: true),
+            },
+            new(2, "Sample.Tests.WorkTests.Slow", Started.AddSeconds(1), Started.AddSeconds(1).AddMilliseconds(450), "Failed")
+            {
+                Measurements = new TestMeasurements(450_000_000, 380_000_000, 3L << 30, 4, 2, 1, 200L << 20, Exclusive: false),
+            },
         ];
         VerdictInfo[] verdicts =
         [

@@ -25,6 +25,7 @@ public sealed class SchemaTests
         Assert.Equal(Sorted(CampaignConfigReader.Keys["inputs.range"]), Names(inputForms[1].GetProperty("properties")));
         Assert.Equal(Sorted(CampaignConfigReader.Keys["inputs.file"]), Names(inputForms[2].GetProperty("properties")));
         Assert.Equal(Sorted(CampaignConfigReader.Keys["server"]), Names(top.GetProperty("server").GetProperty("properties")));
+        Assert.Equal(Sorted(CampaignConfigReader.Keys["profile"]), Names(top.GetProperty("profile").GetProperty("properties")));
     }
 
     [Fact]

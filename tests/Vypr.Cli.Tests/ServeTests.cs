@@ -37,6 +37,9 @@ public sealed class ServeTests : IDisposable
         using (HttpResponseMessage refused = await PostAsync(client, file, null))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+            string detail = await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.Contains("create one with 'vypr token create'", detail, StringComparison.Ordinal);
+            Assert.DoesNotContain("vypr-server", detail, StringComparison.Ordinal);
         }
 
         using (HttpResponseMessage stored = await PostAsync(client, file, token))

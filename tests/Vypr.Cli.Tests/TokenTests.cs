@@ -61,8 +61,8 @@ public sealed class TokenTests : IDisposable
     }
 
     [Theory]
-    [InlineData("create", "--project", "p", "'tokens create' needs --name")]
-    [InlineData("create", "--name", "x", "'tokens create' does not take '--urls'")]
+    [InlineData("create", "--project", "p", "'token create' needs --name")]
+    [InlineData("create", "--name", "x", "'token create' does not take '--urls'")]
     [InlineData("list", "--db", "", "--db is empty")]
     public async Task A_wrong_command_line_is_exit_2_with_what_is_wrong(string subcommand, string option, string value, string message)
     {
@@ -73,6 +73,50 @@ public sealed class TokenTests : IDisposable
         Assert.True(exit == 2, $"exit {exit}\n{output}\n{error}");
         Assert.Contains($"vypr token {subcommand}: {message}", error, StringComparison.Ordinal);
         Assert.Contains($"See 'vypr token {subcommand} --help'", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Every message of a wrong command line names the tool's commands (<c>vypr token create</c>), never the server
+    /// executable's (<c>vypr-server tokens create</c>), whose parser the tool shares.
+    /// </summary>
+    [Theory]
+    [InlineData("token", "create")]
+    [InlineData("token", "create", "--project", "p")]
+    [InlineData("token", "create", "--name", "x", "--reads", "open")]
+    [InlineData("token", "revoke")]
+    [InlineData("token", "revoke", "--name", "x", "--project", "p")]
+    [InlineData("token", "list", "--name", "x")]
+    [InlineData("token", "list", "--db")]
+    [InlineData("token", "list", "--db", "a.db", "--db", "b.db")]
+    [InlineData("token", "list", "--db", "a.db", "--postgres", "Host=x")]
+    [InlineData("serve", "--port", "80")]
+    [InlineData("serve", "--reads", "maybe")]
+    [InlineData("serve", "--max-ingests", "0")]
+    public async Task Usage_errors_name_the_tools_commands_never_the_servers(params string[] args)
+    {
+        (int exit, string output, string error) = await Vypr(args);
+
+        Assert.True(exit == 2, $"exit {exit}\n{output}\n{error}");
+        string command = args[0] == "token" ? "vypr token " + args[1] : "vypr serve";
+        Assert.StartsWith(command + ": ", error, StringComparison.Ordinal);
+        Assert.Contains($"See '{command} --help'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("vypr-server", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("tokens", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_directory, ".vypr")), "a wrong command line opens no store");
+    }
+
+    [Theory]
+    [InlineData("create")]
+    [InlineData("revoke")]
+    [InlineData("list")]
+    public async Task Help_names_the_tools_command(string subcommand)
+    {
+        (int exit, string output, string error) = await Vypr("token", subcommand, "--help");
+
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        Assert.Contains($"vypr token {subcommand}", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("vypr-server", output + error, StringComparison.Ordinal);
+        Assert.DoesNotMatch("tokens (create|revoke|list)", output + error);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

@@ -140,6 +140,7 @@ public sealed class BadInputTests
         JsonElement revoked = await Http.PostAsync(server.Client, "api/v1/ingest", Documents.JsonContent(body), 401);
 
         Assert.Equal(401, missing.GetProperty("status").GetInt32());
+        Assert.Contains("create one with 'vypr-server tokens create'", missing.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(401, (int)unknownResponse.StatusCode);
         Assert.Equal("application/problem+json", unknownResponse.Content.Headers.ContentType?.MediaType);
         Assert.Contains("revoked", revoked.GetProperty("detail").GetString(), StringComparison.Ordinal);

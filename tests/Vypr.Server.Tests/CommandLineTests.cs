@@ -44,7 +44,8 @@ public sealed class CommandLineTests
     [InlineData("serve --db a.db --postgres Host=x", "give either a SQLite file")]
     [InlineData("serve --postgres Nonsense=1", "the PostgreSQL connection string is not valid")]
     [InlineData("serve --db /no/such/directory/v.db", "does not exist")]
-    [InlineData("tokens create", "'tokens create' needs --name")]
+    [InlineData("tokens create", "vypr-server: 'tokens create' needs --name")]
+    [InlineData("tokens revoke --name x --project p", "vypr-server: 'tokens revoke' does not take '--project'")]
     [InlineData("tokens", "'tokens' needs a subcommand")]
     public async Task Bad_configuration_gets_a_clear_error_and_exit_code_2(string arguments, string message)
     {
@@ -52,6 +53,10 @@ public sealed class CommandLineTests
 
         Assert.Equal(2, exit);
         Assert.Contains(message, error, StringComparison.Ordinal);
+
+        // The server executable keeps its own name and commands (the vypr tool shares the parser, with its names).
+        Assert.StartsWith("vypr-server: ", error, StringComparison.Ordinal);
+        Assert.Contains("Usage: vypr-server <command>", error, StringComparison.Ordinal);
     }
 
     [Fact]

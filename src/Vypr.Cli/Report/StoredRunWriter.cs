@@ -12,6 +12,8 @@ internal static class StoredRunWriter
 {
     private const int SlowestTests = 5;
 
+    private const string SharedNote = "  * shared: other tests ran at the same time, so the process-wide counters are not this test's alone";
+
     /// <summary>The run as plain text, one fact per line, violations first.</summary>
     /// <param name="run">The run.</param>
     /// <returns>The text.</returns>
@@ -56,10 +58,16 @@ internal static class StoredRunWriter
         }
 
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Slowest tests (of {run.Tests.Count}):");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Slowest tests (of {run.Tests.Count}; wall, cpu, allocated, gc 0/1/2, peak memory, outcome, test):");
         foreach (TestItem test in Slowest(run))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {Milliseconds(test.WallTimeMilliseconds)}  {test.Outcome ?? "-"}  {test.Name}");
+            string[] cost = Costs(test);
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {string.Join("  ", cost)}  {test.Outcome ?? "-"}  {test.Name}");
+        }
+
+        if (Slowest(run).Any(t => t.Measurements is { Exclusive: false }))
+        {
+            text.AppendLine(SharedNote);
         }
 
         return text.ToString();
@@ -113,11 +121,17 @@ internal static class StoredRunWriter
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"### Slowest tests (of {run.Tests.Count})");
         md.AppendLine();
-        md.AppendLine("| test | outcome | wall time |");
-        md.AppendLine("|---|---|---:|");
+        md.AppendLine("| test | outcome | wall time | cpu | allocated | gc 0/1/2 | peak memory |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|");
         foreach (TestItem test in Slowest(run))
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(test.Name)} | {test.Outcome ?? "-"} | {Milliseconds(test.WallTimeMilliseconds)} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(test.Name)} | {test.Outcome ?? "-"} | {string.Join(" | ", Costs(test))} |");
+        }
+
+        if (Slowest(run).Any(t => t.Measurements is { Exclusive: false }))
+        {
+            md.AppendLine();
+            md.AppendLine(SharedNote.Trim());
         }
 
         return md.ToString();
@@ -136,8 +150,29 @@ internal static class StoredRunWriter
     private static string Over(StoredViolation v) =>
         v.BoundNanoseconds > 0 ? $" ({((double)v.DurationNanoseconds / v.BoundNanoseconds).ToString("0.##", CultureInfo.InvariantCulture)}x the bound)" : string.Empty;
 
+    // The runtime's own wall time when the test has measurements, else the one its timestamps give.
     private static System.Collections.Generic.IEnumerable<TestItem> Slowest(StoredRun run) =>
-        run.Tests.OrderByDescending(t => t.WallTimeMilliseconds ?? -1).ThenBy(t => t.Name, StringComparer.Ordinal).Take(SlowestTests);
+        run.Tests.OrderByDescending(t => t.Measurements is { } m ? m.WallNanoseconds / 1e6 : t.WallTimeMilliseconds ?? -1).ThenBy(t => t.Name, StringComparer.Ordinal).Take(SlowestTests);
+
+    // Wall, CPU, allocated, collections by generation, peak memory (docs/results-format.md, "Per-test measurements");
+    // the process-wide counters of a test that shared the process are marked, as in vypr run's summary.
+    private static string[] Costs(TestItem test)
+    {
+        if (test.Measurements is not { } m)
+        {
+            return [Milliseconds(test.WallTimeMilliseconds), "-", "-", "-", "-"];
+        }
+
+        string shared = m.Exclusive ? string.Empty : "*";
+        return
+        [
+            NanosecondsText.Format(m.WallNanoseconds),
+            NanosecondsText.Format(m.CpuNanoseconds) + shared,
+            TerminalSummary.Bytes(m.AllocatedBytes) + shared,
+            $"{m.Gen0Collections}/{m.Gen1Collections}/{m.Gen2Collections}{shared}",
+            TerminalSummary.Bytes(m.PeakWorkingSetBytes),
+        ];
+    }
 
     private static string Seconds(RunItem run) =>
         (run.EndedAt - run.StartedAt).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + "s";

@@ -40,4 +40,10 @@ internal sealed record CampaignConfig
 
     /// <summary>The project runs are stored under; null lets the destination choose (the token's project, else <c>default</c>).</summary>
     public string? Project { get; init; }
+
+    /// <summary>
+    /// How many of the campaign's slowest tests are run again, each on its own, under an EventPipe CPU sampling
+    /// session that writes a <c>.nettrace</c> file (0: none).
+    /// </summary>
+    public int ProfileSlowest { get; init; }
 }

@@ -24,11 +24,15 @@ internal static class CampaignConfigReader
     // A range this long is a mistake (a step of 0.0001 over thousands), not a campaign anyone waits for.
     private const int MaxInputs = 100_000;
 
-    private static readonly string[] s_topKeys = ["projects", "inputs", "fail_fast", "violations", "results", "store", "server", "project", "stress"];
+    private static readonly string[] s_topKeys = ["projects", "inputs", "fail_fast", "violations", "results", "store", "server", "project", "stress", "profile"];
     private static readonly string[] s_projectKeys = ["path", "filter", "runner"];
     private static readonly string[] s_rangeKeys = ["from", "to", "step"];
     private static readonly string[] s_fileKeys = ["file"];
     private static readonly string[] s_serverKeys = ["url", "token_env"];
+    private static readonly string[] s_profileKeys = ["slowest"];
+
+    // Each profiled test is run again on its own, under a profiler: a handful is what anyone reads.
+    private const int MaxProfiled = 20;
 
     /// <summary>The keys the reader accepts, by where they are (<c>""</c> for the top level), so a test can hold docs/vypr.schema.json to them.</summary>
     public static IReadOnlyDictionary<string, string[]> Keys { get; } = new Dictionary<string, string[]>
@@ -38,6 +42,7 @@ internal static class CampaignConfigReader
         ["inputs.range"] = s_rangeKeys,
         ["inputs.file"] = s_fileKeys,
         ["server"] = s_serverKeys,
+        ["profile"] = s_profileKeys,
     };
 
     /// <summary>
@@ -166,7 +171,27 @@ internal static class CampaignConfigReader
                 ServerToken = token,
                 StorePath = url is null ? FullPath(store?.Value ?? Storage.LocalStore.DefaultPath) : null,
                 Project = project?.Value,
+                ProfileSlowest = ReadProfile(campaign),
             };
+        }
+
+        private int ReadProfile(YamlMappingNode campaign)
+        {
+            if (!YamlNodeReader.TryGet(campaign, "profile", out YamlNode? node))
+            {
+                return 0;
+            }
+
+            YamlMappingNode profile = _yaml.Mapping(node, "'profile'", s_profileKeys);
+            if (!YamlNodeReader.TryGet(profile, "slowest", out YamlNode? slowest))
+            {
+                throw Error(profile, "'profile' needs 'slowest': how many of the slowest tests get a CPU sample profile, such as '{ slowest: 3 }'.");
+            }
+
+            return slowest is YamlScalarNode scalar
+                && int.TryParse(scalar.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int count) && count is >= 0 and <= MaxProfiled
+                ? count
+                : throw Error(slowest, $"'slowest' is {YamlNodeReader.Describe(slowest)}: expected a whole number from 0 to {MaxProfiled} (0 profiles nothing).");
         }
 
         private CampaignProject ReadProject(YamlNode node)

@@ -49,6 +49,9 @@ internal sealed class CampaignReport
             .ThenBy(r => r.Location, StringComparer.Ordinal)];
     }
 
+    /// <summary>The CPU sample profiles of the slowest tests (<c>profile: { slowest: N }</c>), slowest first; empty when none were asked for.</summary>
+    public IReadOnlyList<Vypr.Cli.Profiles.TestProfile> Profiles { get; init; } = [];
+
     /// <summary>Every specification and call site with its calls over the campaign, violated ones first.</summary>
     public IReadOnlyList<VerdictRow> Verdicts { get; }
 

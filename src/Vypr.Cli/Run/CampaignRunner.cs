@@ -7,6 +7,7 @@ using System.Linq;
 using System.Threading;
 using Vypr.Cli.Commands;
 using Vypr.Cli.Metadata;
+using Vypr.Cli.Profiles;
 using Vypr.Cli.Storage;
 using Vypr.Server.Storage;
 
@@ -138,7 +139,15 @@ internal sealed class CampaignRunner(CampaignConfig config, TextWriter output, T
         }
 
         var iterations = checkpoint.Completed.OrderBy(c => c.Iteration).Select(c => IterationResults.Read(Directory, c)).ToList();
-        var report = new CampaignReport(config.File, Directory, iterations, inputs.Count, stopped);
+        IReadOnlyList<TestProfile> profiles = [];
+        if (config.ProfileSlowest > 0 && !interrupted && iterations.Count > 0)
+        {
+            output.WriteLine($"vypr run: profiling the {CampaignReport.Plural(config.ProfileSlowest, "slowest test")} (each run again alone under an EventPipe CPU sampling session)");
+            profiles = new SlowTestProfiler(config, error, cancel).Run(iterations, TestEnvironment);
+            interrupted = cancel.IsCancellationRequested;
+        }
+
+        var report = new CampaignReport(config.File, Directory, iterations, inputs.Count, stopped) { Profiles = profiles };
         WriteReports(report);
         if (interrupted)
         {
@@ -216,6 +225,12 @@ internal sealed class CampaignRunner(CampaignConfig config, TextWriter output, T
             File.Delete(Path.Combine(Directory, name));
         }
 
+        string profiles = Path.Combine(Directory, SlowTestProfiler.DirectoryName);
+        if (System.IO.Directory.Exists(profiles))
+        {
+            System.IO.Directory.Delete(profiles, recursive: true);
+        }
+
         for (int i = 1; i <= iterations; i++)
         {
             string iterationDirectory = IterationDirectory(i);
@@ -266,20 +281,7 @@ internal sealed class CampaignRunner(CampaignConfig config, TextWriter output, T
         }
 
         System.IO.Directory.CreateDirectory(iterationDirectory);
-        var environment = new Dictionary<string, string?>
-        {
-            ["VYPR_MONITORING"] = "1",
-            ["VYPR_RESULTS_DIR"] = iterationDirectory,
-            ["VYPR_VIOLATIONS"] = config.Violations,
-            [InputVariable] = input,
-            [StressVariable] = config.Stress.ToString("R", CultureInfo.InvariantCulture),
-            // Every iteration has a directory of its own: no older files to keep or prune.
-            ["VYPR_KEEP_RESULTS"] = "all",
-        };
-        foreach ((string name, string? value) in _metadata)
-        {
-            environment[name] = value;
-        }
+        Dictionary<string, string?> environment = TestEnvironment(input, iterationDirectory);
 
         output.WriteLine($"[{iteration}/{count}] input {input ?? "-"}: running");
         var clock = Stopwatch.StartNew();
@@ -310,6 +312,27 @@ internal sealed class CampaignRunner(CampaignConfig config, TextWriter output, T
         }
 
         return new IterationRecord(iteration, input, exitCodes, resultsFiles, Math.Round(clock.Elapsed.TotalSeconds, 3));
+    }
+
+    // What every test run of the campaign sees (docs/cli.md, "What the tests see").
+    private Dictionary<string, string?> TestEnvironment(string? input, string resultsDirectory)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["VYPR_MONITORING"] = "1",
+            ["VYPR_RESULTS_DIR"] = resultsDirectory,
+            ["VYPR_VIOLATIONS"] = config.Violations,
+            [InputVariable] = input,
+            [StressVariable] = config.Stress.ToString("R", CultureInfo.InvariantCulture),
+            // Every iteration has a directory of its own: no older files to keep or prune.
+            ["VYPR_KEEP_RESULTS"] = "all",
+        };
+        foreach ((string name, string? value) in _metadata)
+        {
+            environment[name] = value;
+        }
+
+        return environment;
     }
 
     private static List<string> Arguments(CampaignProject project)

@@ -19,9 +19,10 @@ internal static class ChildProcess
     /// <param name="environment">Variables set (or, when null, removed) in the child's environment.</param>
     /// <param name="logFile">Where its standard output and error go.</param>
     /// <param name="cancel">Ends the child (and its own children) when signalled.</param>
+    /// <param name="started">Called with the child's process ID once it runs (a profiler watches its process tree).</param>
     /// <returns>Its exit code.</returns>
     /// <exception cref="IOException">The process could not be started.</exception>
-    public static int RunDotnet(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment, string logFile, CancellationToken cancel)
+    public static int RunDotnet(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment, string logFile, CancellationToken cancel, Action<int>? started = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -78,6 +79,7 @@ internal static class ChildProcess
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        started?.Invoke(process.Id);
         using (cancel.Register(() => Kill(process)))
         {
             process.WaitForExit();

@@ -49,6 +49,16 @@ internal static class MarkdownSummary
                 $"| {i.Record.Iteration} | {Code(CampaignReport.InputOf(i.Record))} | {i.Tests.Count} | {i.FailedTests.Count} | {i.Calls} | {i.ViolationCount} | {string.Join(",", i.Record.ExitCodes)} | {i.Record.Seconds:0.0}s |\n");
         }
 
+        if (report.Profiles.Count > 0)
+        {
+            text.Append("\nCPU sample profiles of the slowest tests (`.nettrace`: PerfView, Visual Studio, `dotnet-trace convert --format Speedscope`):\n\n");
+            foreach (Vypr.Cli.Profiles.TestProfile profile in report.Profiles)
+            {
+                string what = profile.File is null ? $"not profiled: {Cell(profile.Problem ?? string.Empty)}" : Code(CampaignReport.Display(profile.File)) + (profile.Problem is null ? string.Empty : $" ({Cell(profile.Problem)})");
+                text.Append(CultureInfo.InvariantCulture, $"{profile.Rank}. {Code(profile.Test)} (iteration {profile.Iteration}, {NanosecondsText.Format(profile.WallNanoseconds)}): {what}\n");
+            }
+        }
+
         if (report.Key.Any())
         {
             text.Append("\nKey:\n\n");

@@ -59,6 +59,7 @@ internal static class TerminalSummary
         }
 
         WriteSlowestTests(report, output);
+        WriteProfiles(report, output);
 
         string[] header = ["iteration", "input", "tests", "failed", "calls", "violations", "exit", "time"];
         string[][] rows = [.. report.Iterations.Select(i => new[]
@@ -124,6 +125,24 @@ internal static class TerminalSummary
         if (slowest.Any(x => x.Test.Measurements is { Exclusive: false }))
         {
             output.WriteLine("  * shared: other tests ran at the same time, so the process-wide counters are not this test's alone");
+        }
+
+        output.WriteLine();
+    }
+
+    // Each profile's file, or why there is none: a profile asked for is never missing without a word.
+    private static void WriteProfiles(CampaignReport report, TextWriter output)
+    {
+        if (report.Profiles.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine("CPU sample profiles (open with PerfView or Visual Studio, or 'dotnet-trace convert --format Speedscope'):");
+        foreach (Vypr.Cli.Profiles.TestProfile profile in report.Profiles)
+        {
+            string what = profile.File is null ? $"NOT PROFILED: {profile.Problem}" : CampaignReport.Display(profile.File) + (profile.Problem is null ? string.Empty : $" ({profile.Problem})");
+            output.WriteLine($"  {profile.Rank}. {profile.Test} (iteration {profile.Iteration}, {NanosecondsText.Format(profile.WallNanoseconds)}): {what}");
         }
 
         output.WriteLine();

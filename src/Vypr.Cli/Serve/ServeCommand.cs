@@ -32,7 +32,7 @@ internal static class ServeCommand
             // The server parses its own options: one parser for vypr-server and vypr serve.
             TreatUnmatchedTokensAsErrors = false,
         };
-        command.SetAction(parse => RunAsync(["serve", .. Tokens(parse)], "vypr serve"));
+        command.SetAction(parse => RunAsync(["serve", .. Tokens(parse)]));
         return command;
     }
 
@@ -42,14 +42,16 @@ internal static class ServeCommand
     public static IEnumerable<string> Tokens(ParseResult parse) => parse.UnmatchedTokens;
 
     /// <summary>Runs a server command with the tool's default store and maps its outcome to the tool's exit codes.</summary>
-    /// <param name="args">The server command and its options.</param>
-    /// <param name="name">The tool's command, for messages.</param>
+    /// <param name="args">The server command and its options (<c>tokens create --name ci</c>).</param>
     /// <returns>The exit code (docs/cli.md).</returns>
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, string name)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
+        // Messages name the tool's commands (vypr token create), never the server executable's (vypr-server tokens create).
+        ServerCommandNames names = ServerCommandNames.Tool;
+        string name = names.Full(args[0] == "tokens" ? "tokens " + args[1] : args[0]);
         ServerCommandOutcome outcome = await ServerCommand.RunAsync(
             args,
-            name,
+            names,
             LocalStore.In(Environment.CurrentDirectory),
             $"See '{name} --help' and docs/cli.md.",
             Console.Out,

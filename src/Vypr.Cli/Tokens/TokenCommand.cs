@@ -27,7 +27,7 @@ internal static class TokenCommand
         {
             TreatUnmatchedTokensAsErrors = false,
         };
-        command.SetAction(parse => ServeCommand.RunAsync(["tokens", name, .. ServeCommand.Tokens(parse)], "vypr token " + name));
+        command.SetAction(parse => ServeCommand.RunAsync(["tokens", name, .. ServeCommand.Tokens(parse)]));
         return command;
     }
 }

@@ -9,7 +9,7 @@ using Vypr.Server.Storage;
 namespace Vypr.Server.Access;
 
 /// <summary>An endpoint filter that lets a request through only with <c>Authorization: Bearer</c> and a live token.</summary>
-internal sealed class TokenRequirement(TokenStore tokens, ILogger<TokenRequirement> logger) : IEndpointFilter
+internal sealed class TokenRequirement(TokenStore tokens, ServerSettings settings, ILogger<TokenRequirement> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -18,7 +18,7 @@ internal sealed class TokenRequirement(TokenStore tokens, ILogger<TokenRequireme
         const string scheme = "Bearer ";
         if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
         {
-            return Refused(http, "send an API token as 'Authorization: Bearer <token>' (create one with 'vypr-server tokens create')");
+            return Refused(http, $"send an API token as 'Authorization: Bearer <token>' (create one with '{settings.CreateTokenCommand}')");
         }
 
         if (await tokens.FindAsync(header[scheme.Length..].Trim(), http.RequestAborted) is not { } grant)

@@ -433,6 +433,25 @@ internal sealed class IngestWriter(VerdictDatabase database)
         // delivery wins, as for wall_time.
         if (test.Measurements is { } m)
         {
+            await using (DbCommand exact = statements.Create(
+                """
+                INSERT INTO test_costs (test_id, wall_ns, cpu_ns, allocated_bytes, gen0_collections, gen1_collections, gen2_collections, peak_working_set_bytes, exclusive)
+                VALUES (@test, @wall, @cpu, @allocated, @gen0, @gen1, @gen2, @peak, @exclusive)
+                ON CONFLICT (test_id) DO NOTHING
+                """,
+                ("@test", testId),
+                ("@wall", m.WallNanoseconds),
+                ("@cpu", m.CpuNanoseconds),
+                ("@allocated", m.AllocatedBytes),
+                ("@gen0", (long)m.Gen0Collections),
+                ("@gen1", (long)m.Gen1Collections),
+                ("@gen2", (long)m.Gen2Collections),
+                ("@peak", m.PeakWorkingSetBytes),
+                ("@exclusive", m.Exclusive)))
+            {
+                await exact.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             foreach ((string name, double value, string unit) in new (string, double, string)[]
             {
                 ("cpu_time", m.CpuNanoseconds / 1e6, "ms"),

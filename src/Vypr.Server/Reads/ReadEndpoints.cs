@@ -31,7 +31,7 @@ internal static class ReadEndpoints
         group.MapGet("/projects", ProjectsAsync).WithSummary("Lists projects");
         group.MapGet("/runs", RunsAsync).WithSummary("Lists runs, optionally of one project, branch or commit");
         group.MapGet("/runs/{runId:guid}", RunAsync).WithSummary("Gets one run");
-        group.MapGet("/runs/{runId:guid}/tests", TestsAsync).WithSummary("Lists the tests of a run with their outcomes and wall times");
+        group.MapGet("/runs/{runId:guid}/tests", TestsAsync).WithSummary("Lists the tests of a run with their outcomes, wall times and every per-test measurement");
         group.MapGet("/runs/{runId:guid}/summaries", SummariesAsync)
             .WithSummary("Lists exact per-test, per-call-site statistics of every call of a run, kept individually or not");
         group.MapGet("/runs/{runId:guid}/load", LoadAsync)

@@ -1,4 +1,5 @@
 using System;
+using Vypr.Contracts;
 
 namespace Vypr.Server.Reads;
 
@@ -19,4 +20,11 @@ public sealed record TestItem(
     DateTimeOffset StartedAt,
     DateTimeOffset? EndedAt,
     string? Outcome,
-    double? WallTimeMilliseconds);
+    double? WallTimeMilliseconds)
+{
+    /// <summary>
+    /// What the test cost, exactly as the runtime measured it (wall and CPU time, allocated bytes, GC counts by
+    /// generation, peak memory, whether it ran alone), or null when its results file had none.
+    /// </summary>
+    public TestMeasurements? Measurements { get; init; }
+}

@@ -4,6 +4,7 @@ using System.Data.Common;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Vypr.Contracts;
 using Vypr.Server.Storage;
 
 namespace Vypr.Server.Reads;
@@ -65,9 +66,11 @@ internal sealed class VerdictQueries(VerdictDatabase database)
     public Task<Page<TestItem>> TestsAsync(Guid runId, long after, int limit, CancellationToken cancellationToken) =>
         PageAsync(
             """
-            SELECT t.id, r.run_guid, t.number, t.name, t.started_us, t.ended_us, t.outcome, m.value
+            SELECT t.id, r.run_guid, t.number, t.name, t.started_us, t.ended_us, t.outcome, m.value,
+                   c.wall_ns, c.cpu_ns, c.allocated_bytes, c.gen0_collections, c.gen1_collections, c.gen2_collections, c.peak_working_set_bytes, c.exclusive
             FROM tests t JOIN runs r ON r.id = t.run_id
             LEFT JOIN test_measurements m ON m.test_id = t.id AND m.name = 'wall_time'
+            LEFT JOIN test_costs c ON c.test_id = t.id
             WHERE r.run_guid = @guid AND t.id > @after ORDER BY t.id LIMIT @limit
             """,
             [("@guid", runId.ToString("D")), ("@after", after), ("@limit", (long)limit)],
@@ -80,7 +83,18 @@ internal sealed class VerdictQueries(VerdictDatabase database)
                 Microseconds.ToInstant(r.GetInt64(4)),
                 Microseconds.ToInstant(Sql.NullableInt64(r, 5)),
                 Sql.NullableString(r, 6),
-                r.IsDBNull(7) ? null : Sql.Double(r, 7)),
+                r.IsDBNull(7) ? null : Sql.Double(r, 7))
+            {
+                Measurements = r.IsDBNull(8) ? null : new TestMeasurements(
+                    r.GetInt64(8),
+                    r.GetInt64(9),
+                    r.GetInt64(10),
+                    checked((int)r.GetInt64(11)),
+                    checked((int)r.GetInt64(12)),
+                    checked((int)r.GetInt64(13)),
+                    r.GetInt64(14),
+                    r.GetBoolean(15)),
+            },
             static t => t.Id,
             cancellationToken);
 

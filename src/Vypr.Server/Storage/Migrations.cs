@@ -217,6 +217,21 @@ internal static class Migrations
         ALTER TABLE runs ADD COLUMN dirty BOOLEAN;
         ALTER TABLE runs ADD COLUMN ci_provider TEXT;
         """,
+        // A test's measurements exactly as the results file gave them (docs/results-format.md, "Per-test
+        // measurements"), integers in their own units, for the read API: test_measurements keeps them as doubles in
+        // ms, which cannot give back a count of bytes above 2^53. No row for tests stored before, or without them.
+        """
+        CREATE TABLE test_costs (
+            test_id BIGINT PRIMARY KEY REFERENCES tests (id),
+            wall_ns BIGINT NOT NULL,
+            cpu_ns BIGINT NOT NULL,
+            allocated_bytes BIGINT NOT NULL,
+            gen0_collections BIGINT NOT NULL,
+            gen1_collections BIGINT NOT NULL,
+            gen2_collections BIGINT NOT NULL,
+            peak_working_set_bytes BIGINT NOT NULL,
+            exclusive BOOLEAN NOT NULL);
+        """,
     ];
 
     /// <summary>Brings the store to the newest schema version; returns the version it is at.</summary>
