@@ -87,7 +87,7 @@ internal static class StoredRunWriter
         if (run.Violations.Count > 0)
         {
             md.AppendLine();
-            md.AppendLine(CultureInfo.InvariantCulture, $"### Violations ({run.ViolationCount})");
+            md.AppendLine(CultureInfo.InvariantCulture, $"### Violations ({run.ViolationCount}{(run.ViolationCount > run.Violations.Count ? $", the first {run.Violations.Count} shown" : string.Empty)})");
             md.AppendLine();
             md.AppendLine("| method | call site | test | took | bound |");
             md.AppendLine("|---|---|---|---:|---:|");

@@ -47,7 +47,22 @@ internal sealed class CampaignReport
             .OrderByDescending(r => r.Violations > 0)
             .ThenBy(r => int.Parse(r.Key.AsSpan(1), CultureInfo.InvariantCulture))
             .ThenBy(r => r.Location, StringComparer.Ordinal)];
+
+        // A specification no call reached says nothing about performance; it is listed, never left out: the call may
+        // not have been woven (vypr-weaving.md says), or the tests may not exercise the method.
+        var reached = iterations.SelectMany(i => i.Documents)
+            .SelectMany(d => d.Summaries.Select(summary => d.Specifications.First(sp => sp.Id == d.CallSites.First(c => c.Id == summary.CallSiteId).SpecificationId).Key))
+            .ToHashSet(StringComparer.Ordinal);
+        NotReached = [.. iterations
+            .SelectMany(i => i.Documents)
+            .SelectMany(d => d.Specifications)
+            .Where(sp => !reached.Contains(sp.Key))
+            .DistinctBy(sp => sp.Key)
+            .Select(sp => KeyOf(sp.Key, $"{sp.Text} on {sp.Method}"))];
     }
+
+    /// <summary>The keys of the specifications that no call reached in any iteration, in key order.</summary>
+    public IReadOnlyList<string> NotReached { get; }
 
     /// <summary>The CPU sample profiles of the slowest tests (<c>profile: { slowest: N }</c>), slowest first; empty when none were asked for.</summary>
     public IReadOnlyList<Vypr.Cli.Profiles.TestProfile> Profiles { get; init; } = [];

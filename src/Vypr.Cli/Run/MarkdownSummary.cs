@@ -49,6 +49,11 @@ internal static class MarkdownSummary
                 $"| {i.Record.Iteration} | {Code(CampaignReport.InputOf(i.Record))} | {i.Tests.Count} | {i.FailedTests.Count} | {i.Calls} | {i.ViolationCount} | {string.Join(",", i.Record.ExitCodes)} | {i.Record.Seconds:0.0}s |\n");
         }
 
+        if (report.NotReached.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\nNot reached by any call: {string.Join(", ", report.NotReached)} (calls that were not woven are listed in `vypr-weaving.md` under `obj/`).\n");
+        }
+
         if (report.Profiles.Count > 0)
         {
             text.Append("\nCPU sample profiles of the slowest tests (`.nettrace`: PerfView, Visual Studio, `dotnet-trace convert --format Speedscope`):\n\n");

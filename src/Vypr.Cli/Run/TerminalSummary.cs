@@ -58,6 +58,12 @@ internal static class TerminalSummary
             output.WriteLine();
         }
 
+        if (report.NotReached.Count > 0)
+        {
+            output.WriteLine($"Not reached by any call: {string.Join(", ", report.NotReached)} (calls that were not woven are listed in obj/<configuration>/<target>/vypr-weaving.md)");
+            output.WriteLine();
+        }
+
         WriteSlowestTests(report, output);
         WriteProfiles(report, output);
 
