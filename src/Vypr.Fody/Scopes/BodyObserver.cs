@@ -382,10 +382,7 @@ internal sealed class BodyObserver
             return null;
         }
 
-        // The generator's keys are Roslyn's declaration IDs, which name a return type only for conversion operators.
-        string key = DocumentationId.Of(definition);
-        int tilde = key.IndexOf('~');
-        return tilde < 0 || definition.Name is "op_Implicit" or "op_Explicit" ? key : key.Substring(0, tilde);
+        return DocumentationId.Of(definition);
     }
 
     private SequencePoint? SequencePointOf(Instruction instruction)

@@ -13,7 +13,7 @@ internal sealed class ObservedCall
         Captures = captures;
     }
 
-    /// <summary>The called method's documentation comment ID (Roslyn's, without a return type).</summary>
+    /// <summary>The called method's documentation comment ID (Roslyn's, as DocumentationId writes it).</summary>
     public string TargetKey { get; }
 
     public string Method { get; }

@@ -19,7 +19,7 @@ internal sealed class ScopeSpecification
     /// <summary>The specification member's documentation comment ID.</summary>
     public string Key { get; }
 
-    /// <summary>The scoped method's documentation comment ID (Roslyn's, without a return type).</summary>
+    /// <summary>The scoped method's documentation comment ID (Roslyn's, as DocumentationId writes it).</summary>
     public string ScopeKey { get; }
 
     /// <summary>What the invocation's own event captures.</summary>

@@ -49,8 +49,6 @@ internal sealed class ScopeWeaver
         foreach (MethodDefinition method in _module.GetTypes().SelectMany(t => t.Methods))
         {
             string key = DocumentationId.Of(method);
-            int tilde = key.IndexOf('~');
-            key = tilde < 0 || method.Name is "op_Implicit" or "op_Explicit" ? key : key.Substring(0, tilde);
             if (!methods.ContainsKey(key))
             {
                 methods.Add(key, method);
