@@ -125,6 +125,21 @@ public static class Program
             return 4;
         }
 
+        // Ledger.Tally, the scope of fluent specifications woven in IL: 5 invocations over 9 amounts (1, 2, 3 directly;
+        // 4, 5 through ILedger; 6 through a delegate; 7 and 8, 9 inside Shapes' own TallyAll). Each returns 0.
+        var ledger = new Ledger();
+        int tallied = ledger.Tally([1, 2, 3]);
+        ILedger throughInterface = new Ledger();
+        tallied += throughInterface.Tally([4, 5]);
+        Func<int[], int> throughDelegate = new Ledger().Tally;
+        tallied += throughDelegate([6]);
+        tallied += new Ledger().TallyAll([[7], [8, 9]]);
+        if (tallied != 3 + 2 + 1 + 1 + 2 || ledger.Total != 12)
+        {
+            Console.Error.WriteLine($"Ledger tallied {tallied}, total {ledger.Total}");
+            return 5;
+        }
+
         // This project's own monitored method, intercepted at its 2 call sites here.
         Local.Work(1);
         Local.Work(2);

@@ -1,0 +1,58 @@
+using Vypr;
+
+namespace Shapes;
+
+/// <summary>
+/// Fluent specifications of <see cref="Ledger.Tally"/>, checked in IL. tests/Vypr.Fody.Caller makes five invocations
+/// (directly, through <see cref="ILedger"/>, through a delegate, and twice inside <see cref="Ledger.TallyAll"/>) over
+/// nine amounts; Vypr.Fody.Tests counts the verdicts against them.
+/// </summary>
+public static class LedgerSpecifications
+{
+    /// <summary>One verdict per invocation, however the method was reached.</summary>
+    [PerformanceSpecification]
+    public static Specification EveryTally => Specification
+        .For<Ledger>(nameof(Ledger.Tally))
+        .Forall("t", Calls.OfScope())
+        .Check(t => t.Duration() < Duration.Seconds(30) & t.Argument("amounts").Length() <= 3);
+
+    /// <summary>One verdict per call of Weigh in the body, with its argument and result.</summary>
+    [PerformanceSpecification]
+    public static Specification EveryWeighing => Specification
+        .For<Ledger>(nameof(Ledger.Tally))
+        .Forall("w", Calls.To(nameof(Ledger.Weigh)))
+        .Check(w => w.Argument("amount") <= 9 & w.Result() == w.Argument("amount") * 2);
+
+    /// <summary>An initialisation and an increment per amount; the fourth value of the first invocation (3) breaks the bound.</summary>
+    [PerformanceSpecification]
+    public static Specification Counts => Specification
+        .For<Ledger>(nameof(Ledger.Tally))
+        .Forall("c", Changes.Of("count"))
+        .Check(c => c.Value() <= 2);
+
+    /// <summary>A compound assignment of a field, once per amount.</summary>
+    [PerformanceSpecification]
+    public static Specification Totals => Specification
+        .For<Ledger>(nameof(Ledger.Tally))
+        .Forall("s", Changes.Of("_total"))
+        .Check(s => s.Value() < 1000);
+
+    /// <summary>An out argument, a deconstruction and a pattern variable, once per invocation each.</summary>
+    [PerformanceSpecification]
+    public static Specification Parsed => Specification
+        .For<Ledger>(nameof(Ledger.Tally))
+        .Forall("p", Changes.Of("parsed"))
+        .Check(p => p.Value() == 42);
+
+    [PerformanceSpecification]
+    public static Specification Highs => Specification
+        .For<Ledger>(nameof(Ledger.Tally))
+        .Forall("h", Changes.Of("high"))
+        .Check(h => h.Value() <= 9);
+
+    [PerformanceSpecification]
+    public static Specification Seen => Specification
+        .For<Ledger>(nameof(Ledger.Tally))
+        .Forall("s", Changes.Of("seen"))
+        .Check(s => s.Value() >= 1);
+}
