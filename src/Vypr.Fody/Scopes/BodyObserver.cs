@@ -112,6 +112,15 @@ internal sealed class BodyObserver
                     break;
                 }
 
+                case Code.Starg when instruction.Operand is ParameterDefinition parameter && _changes.ContainsKey(parameter.Name):
+                {
+                    var il = new List<Instruction>();
+                    Change(il, parameter.Name, new ValueSource(parameter.ParameterType, Instruction.Create(OpCodes.Ldarg, parameter)), instruction, instruction.Next);
+                    InsertAfter(instruction, il);
+                    woven++;
+                    break;
+                }
+
                 case Code.Stfld or Code.Stsfld when instruction.Operand is FieldReference field && VariableNameOf(field) is { } fieldName && _changes.ContainsKey(fieldName):
                 {
                     // The value is copied before the store (which consumes it) by turning the store itself into the

@@ -31,7 +31,7 @@ internal sealed class ScopeSpecification
     /// <summary>Quantified calls, by target.</summary>
     public List<ObservedCall> Calls { get; } = [];
 
-    /// <summary>Locals and fields whose writes are observed, by name.</summary>
+    /// <summary>Parameters, locals and fields whose writes in the body are observed, by name.</summary>
     public List<ObservedVariable> Changes { get; } = [];
 }
 

@@ -131,7 +131,7 @@ internal sealed class RolePlanner
 
     /// <summary>
     /// What the IL weaver records for a specification whose scoped method it weaves: the contract of its calls, the
-    /// targets of the quantified calls written in its body, and the variables (other than parameters) whose changes it observes.
+    /// targets of the quantified calls written in its body, and the variables whose writes in the body it observes.
     /// </summary>
     public WovenScope WovenScopeOf(FluentSpecification specification, CancellationToken cancellationToken)
     {
@@ -156,8 +156,9 @@ internal sealed class RolePlanner
             }
         }
 
+        // Parameters too: their values at entry are the contract's, their writes in the body are changes like any other.
         IEnumerable<ParameterChange> changes = specification.Slots
-            .Where(s => s.Kind == SlotKind.Changes && s.Variable is not null && !contract.ParameterChanges.Any(p => p.Variable == s.Variable))
+            .Where(s => s.Kind == SlotKind.Changes && s.Variable is not null)
             .GroupBy(s => s.Variable!, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new ParameterChange(g.Key, g.SelectMany(s => s.Captures).Distinct().OrderBy(c => c).ToEquatableArray()));

@@ -8,7 +8,7 @@ namespace Vypr.Generators.Model;
 /// </summary>
 /// <param name="Contract">The invocation's own event and the parameters observed at entry, as call sites would record them.</param>
 /// <param name="Calls">The calls in the scoped method's body that the specification quantifies over, by target.</param>
-/// <param name="Changes">The locals and fields whose writes in the body it observes, with what each change captures.</param>
+/// <param name="Changes">The parameters, locals and fields whose writes in the body it observes, with what each change captures.</param>
 internal sealed record WovenScope(
     ScopeCallContract Contract,
     EquatableArray<WovenCall> Calls,
