@@ -134,7 +134,9 @@ public static class Program
         Func<int[], int> throughDelegate = new Ledger().Tally;
         tallied += throughDelegate([6]);
         tallied += new Ledger().TallyAll([[7], [8, 9]]);
-        if (tallied != 3 + 2 + 1 + 1 + 2 || ledger.Total != 12)
+        // Ledger.TryWeigh: 2 invocations, its call of Weigh throws in the second (caught inside).
+        tallied += ledger.TryWeigh(2) + ledger.TryWeigh(-1);
+        if (tallied != 3 + 2 + 1 + 1 + 2 + 4 - 1 || ledger.Total != 12)
         {
             Console.Error.WriteLine($"Ledger tallied {tallied}, total {ledger.Total}");
             return 5;

@@ -54,7 +54,20 @@ public sealed class Ledger : ILedger
         return all;
     }
 
-    public static int Weigh(int amount) => amount * 2;
+    /// <summary>A scoped method whose quantified call throws for a negative amount: the call is still an event (threw), as an interceptor records it.</summary>
+    public int TryWeigh(int amount)
+    {
+        try
+        {
+            return Weigh(amount);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return -1;
+        }
+    }
+
+    public static int Weigh(int amount) => amount >= 0 ? amount * 2 : throw new ArgumentOutOfRangeException(nameof(amount));
 
     private static (int Low, int High) Bounds(int[] amounts) => (amounts.Min(), amounts.Max());
 }

@@ -55,4 +55,11 @@ public static class LedgerSpecifications
         .For<Ledger>(nameof(Ledger.Tally))
         .Forall("s", Changes.Of("seen"))
         .Check(s => s.Value() >= 1);
+
+    /// <summary>One verdict per call of Weigh in TryWeigh, the one that threw included.</summary>
+    [PerformanceSpecification]
+    public static Specification GuardedWeighing => Specification
+        .For<Ledger>(nameof(Ledger.TryWeigh))
+        .Forall("w", Calls.To(nameof(Ledger.Weigh)))
+        .Check(w => w.Duration() < Duration.Seconds(30));
 }

@@ -74,13 +74,22 @@ public sealed class WovenScopeTests(CallerFixture caller) : IClassFixture<Caller
         Assert.All(VerdictsOf("Counts").Concat(VerdictsOf("Totals")), v => Assert.Equal(("Vypr.Fody.Shapes", Scope), (caller.SiteOf(v).Assembly, caller.SiteOf(v).Caller)));
     }
 
+    [Fact]
+    public void A_quantified_call_that_throws_is_recorded_as_one_that_threw()
+    {
+        // TryWeigh(2) and TryWeigh(-1): Weigh returns, then throws (caught in TryWeigh's body).
+        IReadOnlyList<VerdictInfo> weighings = VerdictsOf("GuardedWeighing", "Shapes.Ledger.TryWeigh(int)");
+        Assert.Equal(2, weighings.Count);
+        Assert.Single(weighings, v => v.Threw);
+    }
+
     private double[] Values(string name) =>
         VerdictsOf(name).Select(v => v.Observations.Single().Value).Order().ToArray();
 
-    private IReadOnlyList<VerdictInfo> VerdictsOf(string name)
+    private IReadOnlyList<VerdictInfo> VerdictsOf(string name, string scope = Scope)
     {
         SpecificationInfo specification = Assert.Single(caller.Results.Specifications, s => s.Key == "P:Shapes.LedgerSpecifications." + name);
-        Assert.Equal(Scope, specification.Method);
+        Assert.Equal(scope, specification.Method);
         return caller.Results.Verdicts.Where(v => v.SpecificationId == specification.Id).ToList();
     }
 }

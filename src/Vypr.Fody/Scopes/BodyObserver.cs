@@ -32,6 +32,7 @@ internal sealed class BodyObserver
     private readonly Dictionary<string, List<(ScopeSpecification Specification, ObservedVariable Variable)>> _changes = new(System.StringComparer.Ordinal);
     private readonly Dictionary<VariableDefinition, string> _localNames = new();
     private VariableDefinition? _instance;
+    private Dictionary<Instruction, int> _depths = new();
 
     public BodyObserver(
         EventEmitter emitter, FieldReference isEnabled, RegistrationEmitter registrations, MethodDefinition method, FieldReference scope,
@@ -76,6 +77,7 @@ internal sealed class BodyObserver
 
         _body.SimplifyMacros();
         _body.InitLocals = true;
+        _depths = StackDepths.Of(_body);
         int woven = 0;
         Dictionary<Instruction, List<(VariableDefinition Variable, string Name)>> byReference = ByReferenceArguments();
         foreach (Instruction instruction in _body.Instructions.ToList())
@@ -92,10 +94,9 @@ internal sealed class BodyObserver
                     else if (changed is not null)
                     {
                         var il = new List<Instruction>();
-                        Instruction next = instruction.Next;
                         foreach ((VariableDefinition variable, string name) in changed)
                         {
-                            Change(il, name, new ValueSource(variable.VariableType, Instruction.Create(OpCodes.Ldloc, variable)), instruction, next);
+                            Change(il, name, new ValueSource(variable.VariableType, Instruction.Create(OpCodes.Ldloc, variable)), instruction);
                         }
 
                         InsertAfter(instruction, il);
@@ -106,7 +107,7 @@ internal sealed class BodyObserver
                 case Code.Stloc when instruction.Operand is VariableDefinition local && _localNames.TryGetValue(local, out string? localName) && _changes.ContainsKey(localName):
                 {
                     var il = new List<Instruction>();
-                    Change(il, localName, new ValueSource(local.VariableType, Instruction.Create(OpCodes.Ldloc, local)), instruction, instruction.Next);
+                    Change(il, localName, new ValueSource(local.VariableType, Instruction.Create(OpCodes.Ldloc, local)), instruction);
                     InsertAfter(instruction, il);
                     woven++;
                     break;
@@ -115,7 +116,7 @@ internal sealed class BodyObserver
                 case Code.Starg when instruction.Operand is ParameterDefinition parameter && _changes.ContainsKey(parameter.Name):
                 {
                     var il = new List<Instruction>();
-                    Change(il, parameter.Name, new ValueSource(parameter.ParameterType, Instruction.Create(OpCodes.Ldarg, parameter)), instruction, instruction.Next);
+                    Change(il, parameter.Name, new ValueSource(parameter.ParameterType, Instruction.Create(OpCodes.Ldarg, parameter)), instruction);
                     InsertAfter(instruction, il);
                     woven++;
                     break;
@@ -129,7 +130,6 @@ internal sealed class BodyObserver
                     var copy = new VariableDefinition(type);
                     _body.Variables.Add(copy);
                     OpCode store = instruction.OpCode;
-                    Instruction next = instruction.Next;
                     instruction.OpCode = OpCodes.Dup;
                     instruction.Operand = null;
                     var il = new List<Instruction>
@@ -137,7 +137,7 @@ internal sealed class BodyObserver
                         Instruction.Create(OpCodes.Stloc, copy),
                         Instruction.Create(store, field),
                     };
-                    Change(il, fieldName, new ValueSource(type, Instruction.Create(OpCodes.Ldloc, copy)), instruction, next);
+                    Change(il, fieldName, new ValueSource(type, Instruction.Create(OpCodes.Ldloc, copy)), instruction);
                     InsertAfter(instruction, il);
                     woven++;
                     break;
@@ -162,7 +162,13 @@ internal sealed class BodyObserver
                 o.Call.Captures))
             .ToList();
 
-        // Arguments the events capture: the parameters from the last down to the first captured one are spilled.
+        // A call whose arguments are all the stack holds gets a try of its own, so that a call that throws is recorded
+        // as one (completed: false), as an interceptor records it; its arguments and receiver are spilled into locals.
+        // Elsewhere only the arguments the events capture are spilled (from the last down to the first captured one).
+        int onStack = target.Parameters.Count + (target.HasThis && !target.ExplicitThis ? 1 : 0);
+        bool guarded = prefix?.OpCode.Code != Code.Tail
+            && _depths.TryGetValue(anchor, out int depth) && depth == onStack
+            && !_body.ExceptionHandlers.Any(h => h.FilterStart is not null && h.FilterStart.Offset <= anchor.Offset && anchor.Offset < h.HandlerStart.Offset);
         var arguments = new Dictionary<string, ValueSource>(System.StringComparer.Ordinal);
         int lowest = target.Parameters.Count;
         foreach (Capture capture in events.SelectMany(e => e.Captures).Where(c => c.Argument is not null))
@@ -176,7 +182,7 @@ internal sealed class BodyObserver
 
         var il = new List<Instruction>();
         var spilled = new List<VariableDefinition>();
-        for (int i = target.Parameters.Count - 1; i >= lowest; i--)
+        for (int i = target.Parameters.Count - 1; i >= (guarded ? 0 : lowest); i--)
         {
             var local = new VariableDefinition(TypeArguments.Substitute(target.Parameters[i].ParameterType, target));
             _body.Variables.Add(local);
@@ -188,20 +194,25 @@ internal sealed class BodyObserver
             }
         }
 
-        foreach (VariableDefinition local in spilled)
+        if (guarded && onStack > target.Parameters.Count)
         {
-            il.Add(Instruction.Create(OpCodes.Ldloc, local));
+            var receiver = new VariableDefinition(ReceiverType(target, prefix));
+            _body.Variables.Add(receiver);
+            spilled.Insert(0, receiver);
+            il.Add(Instruction.Create(OpCodes.Stloc, receiver));
         }
 
         var start = new VariableDefinition(types.Int64);
         _body.Variables.Add(start);
         Instruction newCall = Instruction.Create(call.OpCode, target);
         Instruction? newPrefix = prefix is null ? null : (prefix.Operand is TypeReference constrained ? Instruction.Create(prefix.OpCode, constrained) : Instruction.Create(prefix.OpCode));
-        Instruction callStart = newPrefix ?? newCall;
+        var reload = spilled.Select(local => Instruction.Create(OpCodes.Ldloc, local)).ToList();
+        Instruction tryStart = reload.Count > 0 ? reload[0] : newPrefix ?? newCall;
         il.Add(Instruction.Create(OpCodes.Ldsfld, _isEnabled));
-        il.Add(Instruction.Create(OpCodes.Brfalse, callStart));
+        il.Add(Instruction.Create(OpCodes.Brfalse, tryStart));
         il.Add(Instruction.Create(OpCodes.Call, References.Start));
         il.Add(Instruction.Create(OpCodes.Stloc, start));
+        il.AddRange(reload);
         if (newPrefix is not null)
         {
             il.Add(newPrefix);
@@ -219,16 +230,48 @@ internal sealed class BodyObserver
             il.Add(Instruction.Create(OpCodes.Stloc, result));
         }
 
+        ValueSource? Argument(Capture capture) => capture.Argument is not null && arguments.TryGetValue(capture.Argument, out ValueSource? value) ? value : null;
         Instruction done = result is null ? Instruction.Create(OpCodes.Nop) : Instruction.Create(OpCodes.Ldloc, result);
         VariableDefinition instance = Instance();
-        il.Add(Instruction.Create(OpCodes.Ldsfld, _isEnabled));
+        Instruction after = Instruction.Create(OpCodes.Ldsfld, _isEnabled);
+        if (guarded)
+        {
+            Instruction catchStart = Instruction.Create(OpCodes.Pop);
+            Instruction rethrow = Instruction.Create(OpCodes.Rethrow);
+            var end = new VariableDefinition(types.Int64);
+            _body.Variables.Add(end);
+            il.Add(Instruction.Create(OpCodes.Leave, after));
+            il.Add(catchStart);
+            il.Add(Instruction.Create(OpCodes.Ldsfld, _isEnabled));
+            il.Add(Instruction.Create(OpCodes.Brfalse, rethrow));
+            il.Add(Instruction.Create(OpCodes.Ldsfld, _scope));
+            il.Add(Instruction.Create(OpCodes.Call, References.Current));
+            il.Add(Instruction.Create(OpCodes.Stloc, instance));
+            il.Add(Instruction.Create(OpCodes.Ldloc, instance));
+            il.Add(Instruction.Create(OpCodes.Brfalse, rethrow));
+            il.Add(Instruction.Create(OpCodes.Call, References.Start));
+            il.Add(Instruction.Create(OpCodes.Stloc, end));
+            _emitter.Events(il, events, instance, start, end, () => Instruction.Create(OpCodes.Ldc_I4_0), Argument, null, null);
+            il.Add(rethrow);
+
+            // Nested inside any handler the call already was in: inner handlers come first in the table.
+            _body.ExceptionHandlers.Insert(0, new ExceptionHandler(ExceptionHandlerType.Catch)
+            {
+                CatchType = _method.Module.TypeSystem.Object,
+                TryStart = tryStart,
+                TryEnd = catchStart,
+                HandlerStart = catchStart,
+                HandlerEnd = after,
+            });
+        }
+
+        il.Add(after);
         il.Add(Instruction.Create(OpCodes.Brfalse, done));
         il.Add(Instruction.Create(OpCodes.Ldsfld, _scope));
         il.Add(Instruction.Create(OpCodes.Call, References.Current));
         il.Add(Instruction.Create(OpCodes.Stloc, instance));
         il.Add(Instruction.Create(OpCodes.Ldloc, instance));
         il.Add(Instruction.Create(OpCodes.Brfalse, done));
-        ValueSource? Argument(Capture capture) => capture.Argument is not null && arguments.TryGetValue(capture.Argument, out ValueSource? value) ? value : null;
         if (shape != TaskShape.None && result is not null)
         {
             _emitter.Completion(il, _body, result, shape, instance, start, events, Argument, exits: false, done);
@@ -244,17 +287,10 @@ internal sealed class BodyObserver
         }
 
         il.Add(done);
-        if (changed is not null)
+        // A local passed by reference may have been written by the call: its change follows the call's event.
+        foreach ((VariableDefinition variable, string name) in changed ?? [])
         {
-            Instruction next = call.Next;
-            var after = new List<Instruction>();
-            foreach ((VariableDefinition variable, string name) in changed)
-            {
-                Change(after, name, new ValueSource(variable.VariableType, Instruction.Create(OpCodes.Ldloc, variable)), call, null);
-            }
-
-            // A change's guard skips to the end of its own block.
-            il.AddRange(after);
+            Change(il, name, new ValueSource(variable.VariableType, Instruction.Create(OpCodes.Ldloc, variable)), call);
         }
 
         // The call (or its prefix) becomes the first instruction of the block, so that branches to it still land right.
@@ -272,7 +308,7 @@ internal sealed class BodyObserver
     }
 
     // A change's event: the clock read once, the new value captured, one event per specification observing the variable.
-    private void Change(List<Instruction> il, string name, ValueSource value, Instruction at, Instruction? next)
+    private void Change(List<Instruction> il, string name, ValueSource value, Instruction at)
     {
         var types = _method.Module.TypeSystem;
         SequencePoint? where = SequencePointOf(at);
@@ -336,6 +372,18 @@ internal sealed class BodyObserver
         }
 
         return found;
+    }
+
+    // The receiver as the call takes it: by reference for a value type or a constrained call, the declaring type otherwise.
+    private TypeReference ReceiverType(MethodReference target, Instruction? prefix)
+    {
+        if (prefix?.Operand is TypeReference constrained)
+        {
+            return new ByReferenceType(constrained);
+        }
+
+        TypeReference declaring = target.DeclaringType;
+        return declaring.IsValueType || declaring.Resolve()?.IsValueType == true ? new ByReferenceType(declaring) : declaring;
     }
 
     private VariableDefinition Instance()
