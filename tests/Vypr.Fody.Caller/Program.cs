@@ -142,6 +142,18 @@ public static class Program
             return 5;
         }
 
+        // Gauge.Read: 2 through Meter (a scope with its own [MaxDuration]). Feed.PullAsync: 2, each with one FetchAsync,
+        // one SlowAsync and two writes of 'got'.
+        Meter meter = new Gauge();
+        int read = meter.Read(1) + meter.Read(2);
+        var feed = new Feed();
+        int pulled = await feed.PullAsync(1) + await feed.PullAsync(3);
+        if (read != 3 + 5 || pulled != 11 + 33)
+        {
+            Console.Error.WriteLine($"Gauge read {read}, Feed pulled {pulled}");
+            return 6;
+        }
+
         // This project's own monitored method, intercepted at its 2 call sites here.
         Local.Work(1);
         Local.Work(2);

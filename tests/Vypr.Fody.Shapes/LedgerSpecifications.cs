@@ -62,4 +62,38 @@ public static class LedgerSpecifications
         .For<Ledger>(nameof(Ledger.TryWeigh))
         .Forall("w", Calls.To(nameof(Ledger.Weigh)))
         .Check(w => w.Duration() < Duration.Seconds(30));
+
+    /// <summary>Gauge.Read reached through Meter: one verdict per call, beside its own [MaxDuration].</summary>
+    [PerformanceSpecification]
+    public static Specification GaugeReads => Specification
+        .For<Gauge>(nameof(Gauge.Read))
+        .Forall("r", Calls.OfScope())
+        .Check(r => r.Result() == r.Argument("x") * 2 + 1);
+
+    /// <summary>The value task of PullAsync ends the invocation when it completes, with its result.</summary>
+    [PerformanceSpecification]
+    public static Specification Pulls => Specification
+        .For<Feed>(nameof(Feed.PullAsync))
+        .Forall("p", Calls.OfScope())
+        .Check(p => p.Result() == p.Argument("n") * 11);
+
+    [PerformanceSpecification]
+    public static Specification Fetches => Specification
+        .For<Feed>(nameof(Feed.PullAsync))
+        .Forall("f", Calls.To(nameof(Feed.FetchAsync)))
+        .Check(f => f.Result() == f.Argument("n"));
+
+    /// <summary>SlowAsync is timed until its task completes (it waits 20 ms), not until it returns.</summary>
+    [PerformanceSpecification]
+    public static Specification SlowCalls => Specification
+        .For<Feed>(nameof(Feed.PullAsync))
+        .Forall("s", Calls.To(nameof(Feed.SlowAsync)))
+        .Check(s => s.Result() == s.Argument("n") * 10 & s.Duration() >= Duration.Milliseconds(15));
+
+    /// <summary>got: assigned an awaited result, then a compound assignment, in an async method (a hoisted local).</summary>
+    [PerformanceSpecification]
+    public static Specification Gots => Specification
+        .For<Feed>(nameof(Feed.PullAsync))
+        .Forall("g", Changes.Of("got"))
+        .Check(g => g.Value() >= 1);
 }

@@ -83,6 +83,32 @@ public sealed class WovenScopeTests(CallerFixture caller) : IClassFixture<Caller
         Assert.Single(weighings, v => v.Threw);
     }
 
+    [Fact]
+    public void A_scope_reached_through_its_base_method_begins_an_invocation_beside_its_own_bound()
+    {
+        IReadOnlyList<VerdictInfo> reads = VerdictsOf("GaugeReads", "Shapes.Gauge.Read(int)");
+        Assert.Equal((2, 0), (reads.Count, reads.Count(v => !v.Value)));
+        Assert.Equal(2, caller.Results.Verdicts.Count(v => caller.Results.Specifications.Single(s => s.Id == v.SpecificationId) is { Method: "Shapes.Gauge.Read(int)" } s && s.Text.StartsWith("MaxDuration", System.StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("Pulls")]
+    [InlineData("Fetches")]
+    [InlineData("SlowCalls")]
+    public void An_async_scope_returning_a_value_task_and_its_pending_calls_give_their_results_when_they_complete(string name)
+    {
+        IReadOnlyList<VerdictInfo> verdicts = VerdictsOf(name, "Shapes.Feed.PullAsync(int)");
+        Assert.Equal((2, 0), (verdicts.Count, verdicts.Count(v => !v.Value)));
+        Assert.All(verdicts, v => Assert.False(v.Threw));
+    }
+
+    [Fact]
+    public void A_local_hoisted_by_async_is_observed_at_each_write()
+    {
+        // got = await FetchAsync(n) (1, 3), then got += more (11, 33).
+        Assert.Equal([1, 3, 11, 33], VerdictsOf("Gots", "Shapes.Feed.PullAsync(int)").Select(v => v.Observations.Single().Value).Order().ToArray());
+    }
+
     private double[] Values(string name) =>
         VerdictsOf(name).Select(v => v.Observations.Single().Value).Order().ToArray();
 
