@@ -136,7 +136,10 @@ public static class Program
         tallied += new Ledger().TallyAll([[7], [8, 9]]);
         // Ledger.TryWeigh: 2 invocations, its call of Weigh throws in the second (caught inside).
         tallied += ledger.TryWeigh(2) + ledger.TryWeigh(-1);
-        if (tallied != 3 + 2 + 1 + 1 + 2 + 4 - 1 || ledger.Total != 12)
+
+        // Ledger.Clamp: 1, assigning its parameter in its body.
+        tallied += ledger.Clamp(50);
+        if (tallied != 3 + 2 + 1 + 1 + 2 + 4 - 1 + 10 || ledger.Total != 12)
         {
             Console.Error.WriteLine($"Ledger tallied {tallied}, total {ledger.Total}");
             return 5;

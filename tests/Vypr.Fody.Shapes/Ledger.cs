@@ -67,6 +67,17 @@ public sealed class Ledger : ILedger
         }
     }
 
+    /// <summary>A scoped method that assigns its parameter: the argument is still the value passed.</summary>
+    public int Clamp(int limit)
+    {
+        if (limit > 10)
+        {
+            limit = 10;
+        }
+
+        return limit;
+    }
+
     public static int Weigh(int amount) => amount >= 0 ? amount * 2 : throw new ArgumentOutOfRangeException(nameof(amount));
 
     private static (int Low, int High) Bounds(int[] amounts) => (amounts.Min(), amounts.Max());

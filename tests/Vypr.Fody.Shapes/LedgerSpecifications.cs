@@ -96,4 +96,18 @@ public static class LedgerSpecifications
         .For<Feed>(nameof(Feed.PullAsync))
         .Forall("g", Changes.Of("got"))
         .Check(g => g.Value() >= 1);
+
+    /// <summary>The argument is the value passed (50), whatever the body assigns to the parameter later (10).</summary>
+    [PerformanceSpecification]
+    public static Specification Clamps => Specification
+        .For<Ledger>(nameof(Ledger.Clamp))
+        .Forall("c", Calls.OfScope())
+        .Check(c => c.Argument("limit") == 50 & c.Result() == 10);
+
+    /// <summary>The parameter at entry (50), then its write in the body (10).</summary>
+    [PerformanceSpecification]
+    public static Specification Limits => Specification
+        .For<Ledger>(nameof(Ledger.Clamp))
+        .Forall("l", Changes.Of("limit"))
+        .Check(l => l.Value() >= 10);
 }

@@ -109,6 +109,14 @@ public sealed class WovenScopeTests(CallerFixture caller) : IClassFixture<Caller
         Assert.Equal([1, 3, 11, 33], VerdictsOf("Gots", "Shapes.Feed.PullAsync(int)").Select(v => v.Observations.Single().Value).Order().ToArray());
     }
 
+    [Fact]
+    public void The_scopes_argument_is_the_value_passed_and_a_write_of_the_parameter_in_the_body_is_a_change()
+    {
+        VerdictInfo clamp = Assert.Single(VerdictsOf("Clamps", "Shapes.Ledger.Clamp(int)"));
+        Assert.True(clamp.Value, string.Join(", ", clamp.Observations.Select(o => $"{o.Term}={o.Value}")));
+        Assert.Equal([10, 50], VerdictsOf("Limits", "Shapes.Ledger.Clamp(int)").Select(v => v.Observations.Single().Value).Order().ToArray());
+    }
+
     private double[] Values(string name) =>
         VerdictsOf(name).Select(v => v.Observations.Single().Value).Order().ToArray();
 

@@ -120,11 +120,22 @@ internal sealed class ScopeWeaver
             .Select(s => _registrations.AddPoint(References.RegisterPoint, s.Key, 0, null, null, null, string.Join(",", s.ScopeCaptures.Select(c => c.Text)), declaration, caller))
             .ToList();
         var exits = specifications.Zip(enters, (s, point) => new PointEvent(point, s.ScopeCaptures)).ToList();
-        ValueSource? Argument(Capture capture)
+        // An argument is the value passed (the state before the call), copied at entry: the body may assign the parameter.
+        var arguments = new Dictionary<string, VariableDefinition>(System.StringComparer.Ordinal);
+        foreach (string name in specifications.SelectMany(s => s.ScopeCaptures).Select(c => c.Argument).OfType<string>().Distinct())
         {
-            ParameterDefinition? parameter = capture.Argument is null ? null : method.Parameters.FirstOrDefault(p => p.Name == capture.Argument);
-            return parameter is null || parameter.ParameterType.IsByReference ? null : new ValueSource(parameter.ParameterType, Instruction.Create(OpCodes.Ldarg, parameter));
+            if (method.Parameters.FirstOrDefault(p => p.Name == name) is { ParameterType.IsByReference: false } parameter)
+            {
+                var copy = new VariableDefinition(parameter.ParameterType);
+                body.Variables.Add(copy);
+                arguments.Add(name, copy);
+            }
         }
+
+        ValueSource? Argument(Capture capture) =>
+            capture.Argument is not null && arguments.TryGetValue(capture.Argument, out VariableDefinition? copy)
+                ? new ValueSource(copy.VariableType, Instruction.Create(OpCodes.Ldloc, copy))
+                : null;
 
         ILProcessor il = body.GetILProcessor();
         Instruction first = body.Instructions[0];
@@ -189,6 +200,12 @@ internal sealed class ScopeWeaver
             ParameterDefinition? parameter = method.Parameters.FirstOrDefault(p => p.Name == name);
             ValueSource? value = parameter is null || parameter.ParameterType.IsByReference ? null : new ValueSource(parameter.ParameterType, Instruction.Create(OpCodes.Ldarg, parameter));
             _emitter.Events(entry, [parameterEvent], scope, start, start, () => Instruction.Create(OpCodes.Ldc_I4_1), c => c.IsValue ? value : null, null, null);
+        }
+
+        foreach (KeyValuePair<string, VariableDefinition> argument in arguments)
+        {
+            entry.Add(Instruction.Create(OpCodes.Ldarg, method.Parameters.First(p => p.Name == argument.Key)));
+            entry.Add(Instruction.Create(OpCodes.Stloc, argument.Value));
         }
 
         foreach (Instruction instruction in entry)
