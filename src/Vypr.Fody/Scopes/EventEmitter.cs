@@ -110,8 +110,8 @@ internal sealed class EventEmitter
         {
             foreach (Capture capture in point.Captures)
             {
-                ValueSource? value = capture.IsResult ? null : source(capture);
-                if (capture.IsResult && resultType is not null)
+                ValueSource? value = capture.IsResult ? null : Capturable(source(capture));
+                if (capture.IsResult && resultType is not null && Capturable(resultType))
                 {
                     il.Add(Instruction.Create(capture.Length ? OpCodes.Ldc_I4_1 : OpCodes.Ldc_I4_0));
                     il.Add(Instruction.Create(OpCodes.Callvirt, _references.PendingResult));
@@ -150,7 +150,7 @@ internal sealed class EventEmitter
 
     private void Capture(List<Instruction> il, Capture capture, Func<Capture, ValueSource?> source, ValueSource? result, VariableDefinition? resultValid)
     {
-        ValueSource? value = capture.IsResult ? result : source(capture);
+        ValueSource? value = Capturable(capture.IsResult ? result : source(capture));
         if (value is null)
         {
             il.Add(Instruction.Create(OpCodes.Call, _references.Missing));
@@ -175,6 +175,27 @@ internal sealed class EventEmitter
 
         value.Load(il);
         il.Add(Instruction.Create(OpCodes.Call, write));
+    }
+
+    // A generic capture cannot take a reference, a pointer or a ref struct (a span): such a value is missing, as an
+    // interceptor, which cannot pass one either, leaves it.
+    private static ValueSource? Capturable(ValueSource? value) => value is not null && Capturable(value.Type) ? value : null;
+
+    private static bool Capturable(TypeReference type) =>
+        !type.IsByReference && !type.IsPointer && !type.IsFunctionPointer && !type.IsPinned
+        && type.MetadataType != MetadataType.TypedByReference
+        && !IsByRefLike(type);
+
+    private static bool IsByRefLike(TypeReference type)
+    {
+        try
+        {
+            return type.Resolve()?.CustomAttributes.Any(a => a.AttributeType.FullName == "System.Runtime.CompilerServices.IsByRefLikeAttribute") == true;
+        }
+        catch (AssemblyResolutionException)
+        {
+            return false;
+        }
     }
 
     private static void LoadTask(List<Instruction> il, VariableDefinition task, TaskShape shape) =>
