@@ -5,6 +5,7 @@ using Mono.Cecil;
 using Mono.Cecil.Cil;
 using Vypr.Fody.Emit;
 using Vypr.Fody.Reading;
+using Vypr.Fody.Scopes;
 
 /// <summary>
 /// Vypr's IL backend, run by Fody after compilation when a project sets <c>VyprWeaving</c> to <c>IL</c> or
@@ -20,7 +21,8 @@ public sealed class ModuleWeaver : BaseModuleWeaver
     {
         var reader = new SpecificationReader(Report);
         IReadOnlyList<WovenSpecification> specifications = reader.Read(ModuleDefinition);
-        if (specifications.Count == 0)
+        IReadOnlyList<ScopeSpecification> scopes = ScopeReader.ReadAndRemove(ModuleDefinition);
+        if (specifications.Count == 0 && scopes.Count == 0)
         {
             return;
         }
@@ -40,9 +42,24 @@ public sealed class ModuleWeaver : BaseModuleWeaver
             weaver.Weave(specification.Method, registrations.Add(specification), specification.IsMeasurement ? logger : null, specification.TimeMessage);
         }
 
+        // Fluent specifications' scoped methods, after [MaxDuration]: a scoped method that is also timed has its
+        // invocation around its own timing, as an interceptor's scope role is around the call it times.
+        int wovenScopes = 0;
+        if (scopes.Count > 0)
+        {
+            ScopeReferences? scopeReferences = ScopeReferences.Find(ModuleDefinition, ResolveAssembly, FindTypeDefinition);
+            if (scopeReferences is null)
+            {
+                WriteError($"{ModuleDefinition.Assembly.Name.Name} has fluent specifications to weave but its Vypr.Runtime has no PendingEvent: use the Vypr.Runtime that comes with this weaver");
+                return;
+            }
+
+            wovenScopes = new ScopeWeaver(ModuleDefinition, scopeReferences, runtime.IsEnabled, registrations, Report).Weave(scopes);
+        }
+
         TypeDefinition helpers = FindTypeDefinition("System.Runtime.CompilerServices.RuntimeHelpers");
         registrations.Complete(ModuleDefinition.ImportReference(helpers.Methods.Single(m => m.Name == "RunClassConstructor" && m.Parameters.Count == 1)));
-        WriteInfo($"Vypr: timed {specifications.Count} method(s) in their own bodies");
+        WriteInfo($"Vypr: timed {specifications.Count} method(s) and wove {wovenScopes} scoped method(s) of fluent specifications in their own bodies");
     }
 
     /// <inheritdoc />

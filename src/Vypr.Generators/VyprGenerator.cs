@@ -114,7 +114,7 @@ public sealed class VyprGenerator : IIncrementalGenerator
         IncrementalValueProvider<InterceptionPlan?> plan = candidates
             .Combine(monitored)
             .Combine(formulaInputs)
-            .Combine(context.CompilationProvider)
+            .Combine(context.CompilationProvider.Combine(weaving))
             .Select(static (input, token) =>
             {
                 ((ImmutableArray<CallCandidate> calls, EquatableArray<MonitoredMethod> methods), var formulaInput) = input.Left;
@@ -125,8 +125,9 @@ public sealed class VyprGenerator : IIncrementalGenerator
                         methods.AsImmutableArray(),
                         formulaInput.Declared.AsImmutableArray(),
                         formulaInput.Referenced.AsImmutableArray(),
-                        input.Right,
-                        token);
+                        input.Right.Left,
+                        token,
+                        input.Right.Right);
             })
             .WithTrackingName(Steps.Plan);
 

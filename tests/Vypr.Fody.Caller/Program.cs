@@ -125,6 +125,38 @@ public static class Program
             return 4;
         }
 
+        // Ledger.Tally, the scope of fluent specifications woven in IL: 5 invocations over 9 amounts (1, 2, 3 directly;
+        // 4, 5 through ILedger; 6 through a delegate; 7 and 8, 9 inside Shapes' own TallyAll). Each returns 0.
+        var ledger = new Ledger();
+        int tallied = ledger.Tally([1, 2, 3]);
+        ILedger throughInterface = new Ledger();
+        tallied += throughInterface.Tally([4, 5]);
+        Func<int[], int> throughDelegate = new Ledger().Tally;
+        tallied += throughDelegate([6]);
+        tallied += new Ledger().TallyAll([[7], [8, 9]]);
+        // Ledger.TryWeigh: 2 invocations, its call of Weigh throws in the second (caught inside).
+        tallied += ledger.TryWeigh(2) + ledger.TryWeigh(-1);
+
+        // Ledger.Clamp: 1, assigning its parameter in its body.
+        tallied += ledger.Clamp(50);
+        if (tallied != 3 + 2 + 1 + 1 + 2 + 4 - 1 + 10 || ledger.Total != 12)
+        {
+            Console.Error.WriteLine($"Ledger tallied {tallied}, total {ledger.Total}");
+            return 5;
+        }
+
+        // Gauge.Read: 2 through Meter (a scope with its own [MaxDuration]). Feed.PullAsync: 2, each with one FetchAsync,
+        // one SlowAsync and two writes of 'got'.
+        Meter meter = new Gauge();
+        int read = meter.Read(1) + meter.Read(2);
+        var feed = new Feed();
+        int pulled = await feed.PullAsync(1) + await feed.PullAsync(3);
+        if (read != 3 + 5 || pulled != 11 + 33)
+        {
+            Console.Error.WriteLine($"Gauge read {read}, Feed pulled {pulled}");
+            return 6;
+        }
+
         // This project's own monitored method, intercepted at its 2 call sites here.
         Local.Work(1);
         Local.Work(2);

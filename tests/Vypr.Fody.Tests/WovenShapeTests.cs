@@ -94,7 +94,9 @@ public sealed class WovenShapeTests(CallerFixture caller) : IClassFixture<Caller
 
         Assert.False(sleep.Value);
         Assert.True(sleep.DurationNanoseconds >= 40_000_000);
-        Assert.Single(caller.Results.Verdicts, v => !v.Value);
+        // The only other violation is a fluent specification's, on purpose (WovenScopeTests).
+        HashSet<int> bounds = caller.Results.Specifications.Where(s => !s.Key.StartsWith("P:", System.StringComparison.Ordinal)).Select(s => s.Id).ToHashSet();
+        Assert.Single(caller.Results.Verdicts, v => !v.Value && bounds.Contains(v.SpecificationId));
     }
 
     [Fact]

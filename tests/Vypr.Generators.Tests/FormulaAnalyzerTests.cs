@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
@@ -626,6 +627,95 @@ public sealed class FormulaAnalyzerTests
         Assert.Contains("This write of 'label'", Message(diagnostics, 5));
     }
 
+    [Theory]
+    [InlineData("IL")]
+    [InlineData("Both")]
+    public void VYPR0015_is_silent_when_the_IL_backend_observes_every_write_in_the_scope(string weaving)
+    {
+        // The same writes as above: woven in IL, the scoped method's body records each of them where it happens.
+        Verify(
+            """
+            public class Counter
+            {
+                public int Count(int[] items, string label)
+                {
+                    int total = 0;
+                    total++;
+                    total += items.Length;
+                    foreach (int total2 in items) { }
+                    total = Sum(items);
+                    int.TryParse(label, out total);
+                    (total, int rest) = (1, 2);
+                    if ((object)label is string text) { label = text; }
+                    return total + rest;
+                }
+
+                private static int Sum(int[] items) => items.Sum();
+            }
+
+            public static class Specs
+            {
+                [PerformanceSpecification]
+                public static Specification Totals => Specification.For<Counter>(nameof(Counter.Count))
+                    .Forall("q", Changes.Of("total")).Check(q => q.Value() < 100);
+
+                [PerformanceSpecification]
+                public static Specification Loop => Specification.For<Counter>(nameof(Counter.Count))
+                    .Forall("q", Changes.Of("total2")).Check(q => q.Value() < 100);
+
+                [PerformanceSpecification]
+                public static Specification Label => Specification.For<Counter>(nameof(Counter.Count))
+                    .Forall("q", Changes.Of("label")).Check(q => q.Value() == "a");
+            }
+
+            public static class Caller
+            {
+                public static int Run() => new Counter().Count([1], "a");
+            }
+            """,
+            withDomain: false,
+            usings: "using System.Linq;\n",
+            weaving: weaving);
+    }
+
+    [Theory]
+    [InlineData("IL")]
+    [InlineData("Both")]
+    public void VYPR0016_is_silent_when_the_IL_backend_begins_invocations_in_the_scope_itself(string weaving)
+    {
+        // Reached only through an interface, or not called in this compilation at all: woven in IL, every call begins
+        // an invocation wherever it is made.
+        Verify(
+            """
+            public interface IParser { int Parse(string text); }
+
+            public class Parser : IParser
+            {
+                public int Parse(string text) => text.Length;
+
+                public int Unused(string text) => text.Length;
+            }
+
+            public static class Specs
+            {
+                [PerformanceSpecification]
+                public static Specification Parsing => Specification.For<Parser>(nameof(Parser.Parse))
+                    .Forall("c", Calls.OfScope()).Check(c => c.Duration() < Duration.Milliseconds(5));
+
+                [PerformanceSpecification]
+                public static Specification Uncalled => Specification.For<Parser>(nameof(Parser.Unused))
+                    .Forall("c", Calls.OfScope()).Check(c => c.Duration() < Duration.Milliseconds(5));
+            }
+
+            public static class Caller
+            {
+                public static int Run(IParser parser) => parser.Parse("x");
+            }
+            """,
+            withDomain: false,
+            weaving: weaving);
+    }
+
     [Fact]
     public void VYPR0016_a_scope_without_a_call_site_in_this_compilation()
     {
@@ -903,10 +993,10 @@ public sealed class FormulaAnalyzerTests
         Assert.DoesNotContain("For<Guard>", Message(diagnostics, 0), System.StringComparison.Ordinal);
     }
 
-    private static ImmutableArray<Diagnostic> Verify(string markup, bool withDomain = true, string usings = "")
+    private static ImmutableArray<Diagnostic> Verify(string markup, bool withDomain = true, string usings = "", string weaving = "Interceptors")
     {
         string header = withDomain ? Domain : "using Vypr;\n" + usings;
-        return AnalyzerHarness.Verify(header + markup, new FluentSpecificationAnalyzer());
+        return AnalyzerHarness.Verify(header + markup, new Dictionary<string, string> { ["VyprWeaving"] = weaving }, new FluentSpecificationAnalyzer());
     }
 
     /// <summary>The message of the <paramref name="index"/>th diagnostic in source order.</summary>

@@ -19,6 +19,7 @@ internal sealed class RegistrationEmitter
     private readonly RuntimeReferences _runtime;
     private readonly TypeDefinition _class;
     private readonly List<Instruction> _initializer = new();
+    private readonly Dictionary<string, FieldDefinition> _scopes = new(System.StringComparer.Ordinal);
 
     public RegistrationEmitter(ModuleDefinition module, RuntimeReferences runtime)
     {
@@ -52,6 +53,54 @@ internal sealed class RegistrationEmitter
         _initializer.Add(Instruction.Create(OpCodes.Ldstr, _module.Assembly.Name.Name));
         _initializer.Add(Instruction.Create(OpCodes.Call, _runtime.RegisterCallSite));
         _initializer.Add(Instruction.Create(OpCodes.Stsfld, field));
+        return field;
+    }
+
+    /// <summary>Registers a scoped method once (<c>MonitorRegistry.RegisterScope</c>) and returns the field that holds its ID.</summary>
+    public FieldReference AddScope(string scopeKey, MethodReference registerScope)
+    {
+        if (_scopes.TryGetValue(scopeKey, out FieldDefinition? existing))
+        {
+            return existing;
+        }
+
+        FieldDefinition field = NewField("Scope");
+        _initializer.Add(Instruction.Create(OpCodes.Ldstr, scopeKey));
+        _initializer.Add(Instruction.Create(OpCodes.Call, registerScope));
+        _initializer.Add(Instruction.Create(OpCodes.Stsfld, field));
+        _scopes.Add(scopeKey, field);
+        return field;
+    }
+
+    /// <summary>Registers a point of a fluent specification (<c>MonitorRegistry.RegisterPoint</c>) and returns the field that holds its ID.</summary>
+    public FieldReference AddPoint(
+        MethodReference registerPoint, string specificationKey, int kind, string? method, string? declaringType, string? variable, string captures,
+        SequencePoint? where, string caller)
+    {
+        FieldDefinition field = NewField("Point");
+        _initializer.Add(Instruction.Create(OpCodes.Ldstr, specificationKey));
+        _initializer.Add(Instruction.Create(OpCodes.Ldc_I4, kind));
+        _initializer.Add(method is null ? Instruction.Create(OpCodes.Ldnull) : Instruction.Create(OpCodes.Ldstr, method));
+        _initializer.Add(declaringType is null ? Instruction.Create(OpCodes.Ldnull) : Instruction.Create(OpCodes.Ldstr, declaringType));
+        _initializer.Add(variable is null ? Instruction.Create(OpCodes.Ldnull) : Instruction.Create(OpCodes.Ldstr, variable));
+        _initializer.Add(Instruction.Create(OpCodes.Ldstr, captures));
+        _initializer.Add(Instruction.Create(OpCodes.Ldstr, where?.Document.Url ?? "(no source)"));
+        _initializer.Add(Instruction.Create(OpCodes.Ldc_I4, where?.StartLine ?? 0));
+        _initializer.Add(Instruction.Create(OpCodes.Ldc_I4, where?.StartColumn ?? 0));
+        _initializer.Add(Instruction.Create(OpCodes.Ldstr, caller));
+        _initializer.Add(Instruction.Create(OpCodes.Ldstr, _module.Assembly.Name.Name));
+        _initializer.Add(Instruction.Create(OpCodes.Call, registerPoint));
+        _initializer.Add(Instruction.Create(OpCodes.Stsfld, field));
+        return field;
+    }
+
+    private FieldDefinition NewField(string prefix)
+    {
+        var field = new FieldDefinition(
+            prefix + (_class.Fields.Count + 1),
+            FieldAttributes.Assembly | FieldAttributes.Static | FieldAttributes.InitOnly,
+            _module.TypeSystem.Int32);
+        _class.Fields.Add(field);
         return field;
     }
 

@@ -62,7 +62,8 @@ internal static class CallSitePlanner
         ImmutableArray<FluentSpecification> formulas,
         ImmutableArray<ScopeCallContract> referencedContracts,
         Compilation compilation,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string weaving = Weaving.Interceptors)
     {
         var index = new MonitoredIndex(monitored);
         var trees = new Dictionary<string, SyntaxTree>();
@@ -92,11 +93,12 @@ internal static class CallSitePlanner
         }
 
         ScopeCallContract[] declaredContracts = formulas.Select(RolePlanner.ContractOf).ToArray();
-        var formulaPlanner = new RolePlanner(compilation, declaredContracts.Concat(referencedContracts));
+        HashSet<string> wovenScopes = Weaving.WovenScopes(formulas.Select(f => f.ScopeKey), compilation, weaving);
+        var formulaPlanner = new RolePlanner(compilation, declaredContracts.Concat(referencedContracts), wovenScopes);
         var sites = new Dictionary<InvocationExpressionSyntax, Site>();
         var models = new Dictionary<SyntaxTree, SemanticModel>();
         var reachedByTarget = new Dictionary<IMethodSymbol, Reach>(SymbolEqualityComparer.Default);
-        foreach (var inner in formulaPlanner.InnerRoles(formulas, cancellationToken))
+        foreach (var inner in formulaPlanner.InnerRoles(formulas.Where(f => !wovenScopes.Contains(f.ScopeKey)), cancellationToken))
         {
             sites.Add(inner.Key, new Site(inner.Value.Target, inner.Value.Model) { Roles = { inner.Value.Role } });
         }
@@ -226,7 +228,11 @@ internal static class CallSitePlanner
             declaredContracts.OrderBy(c => c.SpecificationKey, System.StringComparer.Ordinal).ToEquatableArray(),
             formulaPlanner.ScopeKeys.ToEquatableArray(),
             woven.ToEquatableArray(),
-            EquatableArray<SharedShape>.Empty);
+            EquatableArray<SharedShape>.Empty,
+            formulas.Where(f => wovenScopes.Contains(f.ScopeKey))
+                .OrderBy(f => f.Key, System.StringComparer.Ordinal)
+                .Select(f => formulaPlanner.WovenScopeOf(f, cancellationToken))
+                .ToEquatableArray());
     }
 
     private static string RoleOf(CallRole role, IMethodSymbol target) =>

@@ -48,9 +48,10 @@ public sealed class FluentSpecificationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var calls = new CallSites();
+            string weaving = Weaving.ModeOf(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
+            var calls = new CallSites(weaving);
             start.RegisterSyntaxNodeAction(
-                c => AnalyzeMember(c, c.Node, attribute, calls),
+                c => AnalyzeMember(c, c.Node, attribute, calls, weaving),
                 SyntaxKind.PropertyDeclaration,
                 SyntaxKind.IndexerDeclaration);
             start.RegisterSyntaxNodeAction(
@@ -58,7 +59,7 @@ public sealed class FluentSpecificationAnalyzer : DiagnosticAnalyzer
                 {
                     foreach (VariableDeclaratorSyntax variable in ((FieldDeclarationSyntax)c.Node).Declaration.Variables)
                     {
-                        AnalyzeMember(c, variable, attribute, calls);
+                        AnalyzeMember(c, variable, attribute, calls, weaving);
                     }
                 },
                 SyntaxKind.FieldDeclaration);
@@ -67,7 +68,7 @@ public sealed class FluentSpecificationAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeMember(SyntaxNodeAnalysisContext context, SyntaxNode declaration, INamedTypeSymbol attribute, CallSites calls)
+    private static void AnalyzeMember(SyntaxNodeAnalysisContext context, SyntaxNode declaration, INamedTypeSymbol attribute, CallSites calls, string weaving)
     {
         if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } member
             || !member.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)))
@@ -76,7 +77,7 @@ public sealed class FluentSpecificationAnalyzer : DiagnosticAnalyzer
         }
 
         var diagnostics = new List<Diagnostic>();
-        ChainReading reading = ChainReader.ReadForAnalysis(member, declaration, context.SemanticModel, context.CancellationToken, diagnostics);
+        ChainReading reading = ChainReader.ReadForAnalysis(member, declaration, context.SemanticModel, context.CancellationToken, diagnostics, weaving);
         foreach (Diagnostic diagnostic in diagnostics)
         {
             context.ReportDiagnostic(diagnostic);
@@ -92,7 +93,7 @@ public sealed class FluentSpecificationAnalyzer : DiagnosticAnalyzer
     /// The methods this compilation calls, and the scopes that specifications expect to be called. Only once every
     /// invocation has been seen can a scope be known to have no call site here.
     /// </summary>
-    private sealed class CallSites
+    private sealed class CallSites(string weaving)
     {
         private readonly ConcurrentDictionary<IMethodSymbol, byte> _called = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentBag<(IMethodSymbol Scope, Location Location, string Specification)> _expected = [];
@@ -114,6 +115,13 @@ public sealed class FluentSpecificationAnalyzer : DiagnosticAnalyzer
             var calledScopes = new List<(IMethodSymbol Scope, string Specification)>();
             foreach ((IMethodSymbol scope, Location location, string specification) in _expected)
             {
+                // Woven in IL, the scoped method begins its invocations itself, however it is called (through a base
+                // method, an interface, a delegate, from another assembly): no call site is needed here.
+                if (Weaving.WeavesScope(scope, context.Compilation, weaving))
+                {
+                    continue;
+                }
+
                 if (DispatchTargets(scope).Any(m => _called.ContainsKey(m)))
                 {
                     calledScopes.Add((scope, specification));

@@ -18,11 +18,36 @@ internal static class RegistrationWriter
             writer.Line($"[assembly: global::Vypr.SpecificationScopeAttribute({Literal(contract.SpecificationKey)}, {Literal(contract.ScopeKey)}, {Literal(contract.ScopeCapturesText)}, {Literal(contract.ParameterChangesText)})]");
         }
 
-        if (plan.Contracts.Length > 0)
+        foreach (WovenScope scope in plan.WovenScopes)
+        {
+            writer.Line($"[assembly: global::System.Reflection.AssemblyMetadata({Literal(WovenScopeKey)}, {Literal(WovenScopeText(scope))})]");
+        }
+
+        if (plan.Contracts.Length > 0 || plan.WovenScopes.Length > 0)
         {
             writer.Line();
         }
     }
+
+    /// <summary>The key of the assembly metadata that describes a scoped method to the IL weaver (Vypr.Fody reads and removes it).</summary>
+    public const string WovenScopeKey = "Vypr.WovenScope";
+
+    /// <summary>
+    /// A scoped method as the IL weaver reads it: one record per line, fields separated by tabs (documentation IDs,
+    /// names and capture names hold neither), captures comma-separated:
+    /// <c>spec KEY SCOPE CAPTURES</c>, then <c>parameter NAME CAPTURES</c>, <c>call TARGET NAME TYPES CAPTURES</c>,
+    /// <c>change NAME CAPTURES</c>.
+    /// </summary>
+    public static string WovenScopeText(WovenScope scope)
+    {
+        var lines = new List<string> { Record("spec", scope.Contract.SpecificationKey, scope.Contract.ScopeKey, scope.Contract.ScopeCapturesText) };
+        lines.AddRange(scope.Contract.ParameterChanges.Select(p => Record("parameter", p.Variable, string.Join(",", p.Captures))));
+        lines.AddRange(scope.Calls.Select(c => Record("call", c.TargetKey, c.Method, c.DeclaringType, string.Join(",", c.Captures))));
+        lines.AddRange(scope.Changes.Select(c => Record("change", c.Variable, string.Join(",", c.Captures))));
+        return string.Join("\n", lines);
+    }
+
+    private static string Record(params string[] fields) => string.Join("\t", fields);
 
     /// <summary>The registrations of fluent specifications, scoped methods and points.</summary>
     public static void EmitRegistrations(SourceWriter writer, InterceptionPlan plan)

@@ -39,7 +39,8 @@ internal static class ChainReader
         ReadForAnalysis(member, declaration, model, cancellationToken, diagnostics).Specification;
 
     /// <summary>Like <see cref="Read(ISymbol, SyntaxNode, SemanticModel, CancellationToken, List{Diagnostic})"/>, also returning the scope for the analyzer.</summary>
-    public static ChainReading ReadForAnalysis(ISymbol member, SyntaxNode declaration, SemanticModel model, CancellationToken cancellationToken, List<Diagnostic>? diagnostics)
+    /// <remarks><paramref name="weaving"/> is the project's backend (<c>VyprWeaving</c>): with the IL backend, a scoped method declared here is observed in its own body, which sees more.</remarks>
+    public static ChainReading ReadForAnalysis(ISymbol member, SyntaxNode declaration, SemanticModel model, CancellationToken cancellationToken, List<Diagnostic>? diagnostics, string weaving = Weaving.Interceptors)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var report = new ReadingReport(diagnostics, Display(member));
@@ -116,7 +117,7 @@ internal static class ChainReader
 
         if (scope is not null && report.WantsWarnings)
         {
-            ScopeChecks.Check(slots, scope, report, cancellationToken);
+            ScopeChecks.Check(slots, scope, report, Weaving.WeavesScope(scope.Method, model.Compilation, weaving), cancellationToken);
         }
 
         Location? scopeLocation = nameArgument?.Value.Syntax.GetLocation();

@@ -20,11 +20,19 @@ internal sealed class RolePlanner
     private readonly Dictionary<string, List<ScopeCallContract>> _contractsByScope = new(StringComparer.Ordinal);
     private int _points;
 
-    public RolePlanner(Compilation compilation, IEnumerable<ScopeCallContract> contracts)
+    /// <param name="compilation">The compilation.</param>
+    /// <param name="contracts">The contracts of every specification whose scoped method this compilation may call.</param>
+    /// <param name="wovenScopes">Scoped methods that the IL backend weaves in their own bodies: their calls and bodies get no interceptors.</param>
+    public RolePlanner(Compilation compilation, IEnumerable<ScopeCallContract> contracts, ICollection<string> wovenScopes)
     {
         _compilation = compilation;
         foreach (ScopeCallContract contract in contracts)
         {
+            if (wovenScopes.Contains(contract.ScopeKey))
+            {
+                continue;
+            }
+
             if (!_contractsByScope.TryGetValue(contract.ScopeKey, out List<ScopeCallContract>? list))
             {
                 _contractsByScope.Add(contract.ScopeKey, list = []);
@@ -75,8 +83,11 @@ internal sealed class RolePlanner
                 if (attribute.AttributeClass?.ToDisplayString() == KnownNames.SpecificationScopeAttribute
                     && attribute.ConstructorArguments.Length == 4
                     && attribute.ConstructorArguments.All(a => a.Value is string)
-                    && DocumentationCommentId.GetFirstSymbolForDeclarationId((string)attribute.ConstructorArguments[1].Value!, compilation) is IMethodSymbol scope)
+                    && DocumentationCommentId.GetFirstSymbolForDeclarationId((string)attribute.ConstructorArguments[1].Value!, compilation) is IMethodSymbol scope
+                    && !Weaving.IsWoven(scope.ContainingAssembly))
                 {
+                    // A scoped method of an assembly woven by IL begins its invocations in its own body: calling it
+                    // here records nothing more, or every invocation would begin twice.
                     found.Add(ScopeCallContract.Parse(
                         (string)attribute.ConstructorArguments[0].Value!,
                         (string)attribute.ConstructorArguments[1].Value!,
@@ -118,6 +129,42 @@ internal sealed class RolePlanner
         return new CallRole(true, ScopeField(key), points.ToEquatableArray());
     }
 
+    /// <summary>
+    /// What the IL weaver records for a specification whose scoped method it weaves: the contract of its calls, the
+    /// targets of the quantified calls written in its body, and the variables whose writes in the body it observes.
+    /// </summary>
+    public WovenScope WovenScopeOf(FluentSpecification specification, CancellationToken cancellationToken)
+    {
+        ScopeCallContract contract = ContractOf(specification);
+        var calls = new Dictionary<string, WovenCall>(StringComparer.Ordinal);
+        if (DocumentationCommentId.GetFirstSymbolForDeclarationId(specification.ScopeKey, _compilation) is IMethodSymbol scope)
+        {
+            foreach ((_, IMethodSymbol target, _) in ScopeBody.Invocations(scope, _compilation, cancellationToken))
+            {
+                SlotModel[] slots = specification.Slots.Where(s => s.Kind == SlotKind.Calls && Matches(target, s)).ToArray();
+                IMethodSymbol called = (target.ReducedFrom ?? target).OriginalDefinition;
+                if (slots.Length == 0 || DocumentationCommentId.CreateDeclarationId(called) is not { } key || calls.ContainsKey(key))
+                {
+                    continue;
+                }
+
+                calls.Add(key, new WovenCall(
+                    key,
+                    called.Name,
+                    DeclaringTypes(called, slots),
+                    slots.SelectMany(s => s.Captures).Distinct().OrderBy(c => c).ToEquatableArray()));
+            }
+        }
+
+        // Parameters too: their values at entry are the contract's, their writes in the body are changes like any other.
+        IEnumerable<ParameterChange> changes = specification.Slots
+            .Where(s => s.Kind == SlotKind.Changes && s.Variable is not null)
+            .GroupBy(s => s.Variable!, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ParameterChange(g.Key, g.SelectMany(s => s.Captures).Distinct().OrderBy(c => c).ToEquatableArray()));
+        return new WovenScope(contract, calls.Values.OrderBy(c => c.TargetKey, StringComparer.Ordinal).ToEquatableArray(), changes.ToEquatableArray());
+    }
+
     /// <summary>The roles of the calls written in the body of each declared specification's scoped method.</summary>
     public Dictionary<InvocationExpressionSyntax, (IMethodSymbol Target, SemanticModel Model, CallRole Role)> InnerRoles(
         IEnumerable<FluentSpecification> declared, CancellationToken cancellationToken)
@@ -140,11 +187,7 @@ internal sealed class RolePlanner
                 if (calls.Length > 0)
                 {
                     IMethodSymbol called = (target.ReducedFrom ?? target).OriginalDefinition;
-                    string declaring = string.Join("|", new[] { DslTypes.RuntimeFullName(called.ContainingType) }
-                        .Concat(calls.Select(s => s.DeclaringType))
-                        .Where(t => t is not null)
-                        .Distinct(StringComparer.Ordinal));
-                    points.Add(Point(PointKind.Call, specification.Key, called.Name, declaring, null, calls.SelectMany(s => s.Captures)));
+                    points.Add(Point(PointKind.Call, specification.Key, called.Name, DeclaringTypes(called, calls), null, calls.SelectMany(s => s.Captures)));
                 }
 
                 foreach (IGrouping<string, SlotModel> changes in specification.Slots
@@ -173,6 +216,14 @@ internal sealed class RolePlanner
             r => r.Key,
             r => (r.Value.Item1, r.Value.Item2, new CallRole(false, r.Value.Item4, r.Value.Item3.ToEquatableArray())));
     }
+
+    // The called method's own type and the types its slots name (a base or an interface it implements), so the
+    // monitor matches the call to every slot it satisfies.
+    private static string DeclaringTypes(IMethodSymbol called, IEnumerable<SlotModel> slots) =>
+        string.Join("|", new[] { DslTypes.RuntimeFullName(called.ContainingType) }
+            .Concat(slots.Select(s => s.DeclaringType))
+            .Where(t => t is not null)
+            .Distinct(StringComparer.Ordinal));
 
     private bool Matches(IMethodSymbol target, SlotModel slot)
     {

@@ -13,11 +13,14 @@ namespace Vypr.Generators;
 /// <summary>
 /// Warnings about a specification's slots that only the scoped method's body can tell: quantified calls and changes
 /// that never happen there, and ones that happen in a shape the interceptor-based probes cannot observe. They do
-/// not stop the generator, so it skips them; the analyzer asks for them.
+/// not stop the generator, so it skips them; the analyzer asks for them. When the IL backend weaves the scoped method
+/// (<c>VyprWeaving</c> IL or Both), its body is observed instruction by instruction: every call written in it and
+/// every write of a local or field (compound assignments, increments, <c>out</c> and <c>ref</c> arguments,
+/// deconstructions, pattern and loop variables) is seen, so only what no probe in the body can see is reported.
 /// </summary>
 internal static class ScopeChecks
 {
-    public static void Check(IReadOnlyList<SlotDraft> slots, ScopedMethod scope, ReadingReport report, CancellationToken cancellationToken)
+    public static void Check(IReadOnlyList<SlotDraft> slots, ScopedMethod scope, ReadingReport report, bool wovenInIL, CancellationToken cancellationToken)
     {
         foreach (SlotDraft slot in slots)
         {
@@ -29,16 +32,16 @@ internal static class ScopeChecks
 
             if (slot.Kind == SlotKind.Calls && slot.Method is { } method)
             {
-                CheckCalls(slot, method, where, scope, report, cancellationToken);
+                CheckCalls(slot, method, where, scope, report, wovenInIL, cancellationToken);
             }
             else if (slot.Kind == SlotKind.Changes && slot.Variable is { } variable)
             {
-                CheckChanges(slot, variable, where, scope, report);
+                CheckChanges(slot, variable, where, scope, report, wovenInIL);
             }
         }
     }
 
-    private static void CheckCalls(SlotDraft slot, string method, SyntaxNode where, ScopedMethod scope, ReadingReport report, CancellationToken cancellationToken)
+    private static void CheckCalls(SlotDraft slot, string method, SyntaxNode where, ScopedMethod scope, ReadingReport report, bool wovenInIL, CancellationToken cancellationToken)
     {
         string target = slot.Type is null ? method : DslTypes.Display(slot.Type) + "." + method;
         if (slot.Type is { } type)
@@ -91,7 +94,8 @@ internal static class ScopeChecks
                 report.Specification);
         }
 
-        foreach ((InvocationExpressionSyntax syntax, IMethodSymbol called, SemanticModel model) in calls)
+        // Woven in IL, a call is observed where it is made, whatever an interceptor could name.
+        foreach ((InvocationExpressionSyntax syntax, IMethodSymbol called, SemanticModel model) in calls.Where(_ => !wovenInIL))
         {
             // A [MaxDuration] method's calls are already reported by VYPR0003 for the same reason.
             IMethodSymbol definition = (called.ReducedFrom ?? called).OriginalDefinition;
@@ -129,7 +133,7 @@ internal static class ScopeChecks
         }
     }
 
-    private static void CheckChanges(SlotDraft slot, string variable, SyntaxNode where, ScopedMethod scope, ReadingReport report)
+    private static void CheckChanges(SlotDraft slot, string variable, SyntaxNode where, ScopedMethod scope, ReadingReport report, bool wovenInIL)
     {
         IReadOnlyList<ISymbol> symbols = scope.Variables(variable);
         if (symbols.Count == 0)
@@ -141,7 +145,7 @@ internal static class ScopeChecks
         bool observed = symbols[0] is IParameterSymbol;
         foreach (ScopeAssignment write in scope.Assignments.Where(a => a.Variable == variable))
         {
-            if (write.FromCall is not null)
+            if (write.FromCall is not null || wovenInIL)
             {
                 observed = true;
                 continue;
@@ -166,7 +170,7 @@ internal static class ScopeChecks
             report.Add(
                 DiagnosticDescriptors.EventNeverHappens,
                 where,
-                $"'{variable}' is never assigned a call's result",
+                wovenInIL ? $"'{variable}' is never written" : $"'{variable}' is never assigned a call's result",
                 scope.Display,
                 slot.Name,
                 report.Specification);

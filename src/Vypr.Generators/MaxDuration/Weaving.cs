@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -28,6 +30,37 @@ internal static class Weaving
             && a.ConstructorArguments.Length == 2
             && a.ConstructorArguments[0].Value as string == "Vypr.Weaving"
             && a.ConstructorArguments[1].Value as string == IL);
+
+    /// <summary>
+    /// The scoped methods (by documentation comment ID) that the IL backend weaves in their own bodies: with IL or Both,
+    /// every scoped method this compilation declares. Their invocations begin in the callee, so no call site begins one.
+    /// </summary>
+    public static HashSet<string> WovenScopes(IEnumerable<string> scopeKeys, Compilation compilation, string mode)
+    {
+        var woven = new HashSet<string>(StringComparer.Ordinal);
+        if (mode == Interceptors)
+        {
+            return woven;
+        }
+
+        foreach (string key in scopeKeys)
+        {
+            if (DocumentationCommentId.GetFirstSymbolForDeclarationId(key, compilation) is IMethodSymbol scope
+                && WeavesScope(scope, compilation, mode))
+            {
+                woven.Add(key);
+            }
+        }
+
+        return woven;
+    }
+
+    /// <summary>Whether the IL backend weaves <paramref name="scope"/> in its own body when this compilation is built with <paramref name="mode"/>.</summary>
+    public static bool WeavesScope(IMethodSymbol scope, Compilation compilation, string mode) =>
+        mode != Interceptors
+        && SymbolEqualityComparer.Default.Equals(scope.ContainingAssembly, compilation.Assembly)
+        && !scope.IsAbstract
+        && !scope.IsExtern;
 
     /// <summary>Whether a call of <paramref name="method"/> made in <paramref name="compilation"/> is timed by the IL backend.</summary>
     public static bool TimesCallsOf(IMethodSymbol method, Compilation compilation, string mode) =>

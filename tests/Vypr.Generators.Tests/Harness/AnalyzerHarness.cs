@@ -34,6 +34,10 @@ public static partial class AnalyzerHarness
     public static ImmutableArray<Diagnostic> VerifyDefaults(string markup, IReadOnlyDictionary<string, string>? buildProperties = null) =>
         Verify(markup, enablePerSite: false, buildProperties ?? new Dictionary<string, string>(), new SpecificationAnalyzer(), new WeavingCoverageAnalyzer());
 
+    /// <summary>Like <see cref="Verify(string, DiagnosticAnalyzer[])"/>, with <paramref name="buildProperties"/> given to the analyzers as MSBuild properties.</summary>
+    public static ImmutableArray<Diagnostic> Verify(string markup, IReadOnlyDictionary<string, string> buildProperties, params DiagnosticAnalyzer[] analyzers) =>
+        Verify(markup, enablePerSite: true, buildProperties, analyzers);
+
     private static ImmutableArray<Diagnostic> Verify(string markup, bool enablePerSite, IReadOnlyDictionary<string, string> buildProperties, params DiagnosticAnalyzer[] analyzers)
     {
         (string source, List<(string Id, TextSpan Span)> expected) = Parse(markup);
@@ -81,7 +85,7 @@ public static partial class AnalyzerHarness
         string.Join(", ", diagnostics.Select(d => $"{d.Id} at '{source.Substring(d.Span.Start, d.Span.Length)}'"));
 
     /// <summary>MSBuild properties as the compiler passes them to analyzers (<c>build_property.Name</c>).</summary>
-    private sealed class BuildProperties(IReadOnlyDictionary<string, string> properties) : AnalyzerConfigOptionsProvider
+    internal sealed class BuildProperties(IReadOnlyDictionary<string, string> properties) : AnalyzerConfigOptionsProvider
     {
         public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(properties.ToDictionary(p => "build_property." + p.Key, p => p.Value));
 

@@ -50,11 +50,15 @@ public static class TestCompiler
         Compile(Path.GetFileNameWithoutExtension(sources[0].Path), null, sources);
 
     /// <summary>Runs the generator (with step tracking) over a compiled program.</summary>
-    public static GeneratorRun Generate(CSharpCompilationResult input)
+    public static GeneratorRun Generate(CSharpCompilationResult input) => Generate(input, new Dictionary<string, string>());
+
+    /// <summary>Runs the generator over a compiled program, with <paramref name="buildProperties"/> as the project's MSBuild properties.</summary>
+    public static GeneratorRun Generate(CSharpCompilationResult input, IReadOnlyDictionary<string, string> buildProperties)
     {
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             [new VyprGenerator().AsSourceGenerator()],
             parseOptions: input.ParseOptions,
+            optionsProvider: new AnalyzerHarness.BuildProperties(buildProperties),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         driver = driver.RunGeneratorsAndUpdateCompilation(input.Compilation, out Compilation output, out var diagnostics);
         return new GeneratorRun(input, output, driver, diagnostics);

@@ -1,0 +1,84 @@
+using System;
+using System.Linq;
+
+namespace Shapes;
+
+/// <summary>A scoped method reached through an interface: under IL its invocation begins in its own body.</summary>
+public interface ILedger
+{
+    int Tally(int[] amounts);
+}
+
+/// <summary>
+/// The scope of the fluent specifications in <see cref="LedgerSpecifications"/>, woven in IL (this project's
+/// VyprWeaving is Both). Its body writes its variables in every shape the source generator cannot observe: a
+/// compound assignment of a field, an increment, an out argument, a deconstruction and a pattern variable.
+/// </summary>
+public sealed class Ledger : ILedger
+{
+    private int _total;
+
+    public int Total => _total;
+
+    public int Tally(int[] amounts)
+    {
+        int count = 0;
+        foreach (int amount in amounts)
+        {
+            count++;
+            _total += Weigh(amount);
+        }
+
+        int.TryParse("42", out int parsed);
+        (int low, int high) = Bounds(amounts);
+        object boxed = high;
+        int last = 0;
+        if (boxed is int seen && seen >= low)
+        {
+            last = seen;
+            Console.Write(seen == int.MinValue ? "never" : string.Empty);
+        }
+
+        return count + parsed - 42 + last - high;
+    }
+
+    /// <summary>Tallies each batch: calls of the scoped method inside the woven assembly itself.</summary>
+    public int TallyAll(int[][] batches)
+    {
+        int all = 0;
+        foreach (int[] batch in batches)
+        {
+            all += Tally(batch);
+        }
+
+        return all;
+    }
+
+    /// <summary>A scoped method whose quantified call throws for a negative amount: the call is still an event (threw), as an interceptor records it.</summary>
+    public int TryWeigh(int amount)
+    {
+        try
+        {
+            return Weigh(amount);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return -1;
+        }
+    }
+
+    /// <summary>A scoped method that assigns its parameter: the argument is still the value passed.</summary>
+    public int Clamp(int limit)
+    {
+        if (limit > 10)
+        {
+            limit = 10;
+        }
+
+        return limit;
+    }
+
+    public static int Weigh(int amount) => amount >= 0 ? amount * 2 : throw new ArgumentOutOfRangeException(nameof(amount));
+
+    private static (int Low, int High) Bounds(int[] amounts) => (amounts.Min(), amounts.Max());
+}
