@@ -4,6 +4,7 @@ using System.Data.Common;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Vypr.Contracts.Reads;
 using Vypr.Server.Storage;
 
 namespace Vypr.Server.Reads;
