@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using Vypr.Contracts;
 using Vypr.Load.Configuration;
 using Vypr.Load.Reporting;
 using Vypr.Load.Running;
@@ -77,7 +78,7 @@ public sealed class HtmlReportTests
     [Fact]
     public void Hostile_texts_are_escaped_and_statistics_never_measured_draw_no_line()
     {
-        var nothing = new DistributionSummary("ms", 0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, 0);
+        var nothing = new LoadDistribution("ms", 0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, 0);
         const string hostile = "<script>alert(1)</script>\u0000\ud800 \"' & </td>";
         var result = new LoadRunResult
         {
@@ -99,7 +100,7 @@ public sealed class HtmlReportTests
                     Service = nothing,
                     StartDelay = nothing,
                     Errors = [new ErrorCount(hostile, 3, hostile)],
-                    Metrics = new Dictionary<string, DistributionSummary> { [hostile] = nothing with { Unit = hostile } },
+                    Metrics = new Dictionary<string, LoadDistribution> { [hostile] = nothing with { Unit = hostile } },
                     Thresholds = [new ThresholdOutcome(hostile, false, double.NaN, hostile)],
                     Timeline = [new TimelinePoint(0.5, double.PositiveInfinity, 0, 0, 0, 0, double.NaN, double.NaN, double.NaN, double.NaN)],
                 },
