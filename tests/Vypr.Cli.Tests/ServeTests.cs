@@ -58,7 +58,7 @@ public sealed class ServeTests : IDisposable
             await signal.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
 
-        Assert.Equal(0, await serve.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal(0, await serve.WaitForExitAsync(TimeSpan.FromSeconds(60)));
     }
 
     [Fact]
