@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Net.Http;
 using System.Threading.Tasks;
-using Npgsql;
 using Vypr.Tests.Shared;
 using Xunit;
 
@@ -24,18 +23,14 @@ public enum StoreKind
 /// </summary>
 public sealed class VerdictServerProcess : IAsyncDisposable
 {
-    private const string PostgresVariable = "VYPR_TEST_POSTGRES";
-
     private readonly ServerProcess _process;
-    private readonly string? _admin;
-    private readonly string? _database;
+    private readonly TestDatabase? _database;
 
-    private VerdictServerProcess(ServerProcess process, string token, string directory, string? admin, string? database)
+    private VerdictServerProcess(ServerProcess process, string token, string directory, TestDatabase? database)
     {
         _process = process;
         Token = token;
         Directory = directory;
-        _admin = admin;
         _database = database;
     }
 
@@ -50,32 +45,13 @@ public sealed class VerdictServerProcess : IAsyncDisposable
 
     public static async Task<VerdictServerProcess> StartAsync(StoreKind kind)
     {
-        string? admin = kind == StoreKind.PostgreSql ? PostgresConnectionString() : null;
+        TestDatabase? database = kind == StoreKind.PostgreSql ? await TestDatabase.CreateAsync("vypr_load_") : null;
         string directory = Path.Combine(Path.GetTempPath(), "vypr-load-server-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        string? database = null;
-        string store;
-        if (admin is null)
-        {
-            store = $"--db \"{Path.Combine(directory, "vypr.db")}\"";
-        }
-        else
-        {
-            // Database names cannot be parameters; this one is made from a GUID here, never from input.
-            database = "vypr_load_" + Guid.NewGuid().ToString("N");
-            await using (var connection = new NpgsqlConnection(admin))
-            {
-                await connection.OpenAsync(TestContext.Current.CancellationToken);
-                await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", connection);
-                await create.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-            }
-
-            store = $"--postgres \"{new NpgsqlConnectionStringBuilder(admin) { Database = database }}\"";
-        }
-
+        string store = database is null ? $"--db \"{Path.Combine(directory, "vypr.db")}\"" : $"--postgres \"{database.ConnectionString}\"";
         (int exit, string token, string error) = await ServerProcess.RunAsync($"tokens create --name load {store}");
         Assert.True(exit == 0, error);
-        var server = new VerdictServerProcess(new ServerProcess(store, Ports.Free()), token.Trim(), directory, admin, database);
+        var server = new VerdictServerProcess(new ServerProcess(store, Ports.Free()), token.Trim(), directory, database);
         await server._process.StartAsync();
         return server;
     }
@@ -91,42 +67,9 @@ public sealed class VerdictServerProcess : IAsyncDisposable
     {
         _process.Dispose();
         System.IO.Directory.Delete(Directory, recursive: true);
-        if (_admin is not null && _database is not null)
+        if (_database is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(_admin);
-            await connection.OpenAsync();
-            for (int attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database}", connection);
-                    await drop.ExecuteNonQueryAsync();
-                    return;
-                }
-                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 100)
-                {
-                    // The killed server's sessions are still leaving.
-                    await Task.Delay(100);
-                }
-            }
+            await _database.DisposeAsync();
         }
-    }
-
-    private static string PostgresConnectionString()
-    {
-        if (Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } connectionString)
-        {
-            return connectionString;
-        }
-
-        const string why = $"{PostgresVariable} is not set: start a server with 'eval \"$(bash .ci/postgres.sh)\"'";
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Assert.Fail(why);
-        }
-
-        Assert.Skip(why);
-        return string.Empty;
     }
 }
