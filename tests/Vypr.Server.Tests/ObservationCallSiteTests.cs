@@ -9,6 +9,7 @@ using Vypr.Contracts;
 using Vypr.Contracts.Reads;
 using Vypr.Server.Storage;
 using Vypr.Server.Tests.Harness;
+using Vypr.Tests.Shared;
 using Xunit;
 
 namespace Vypr.Server.Tests;

@@ -10,6 +10,7 @@ using System.Threading.Tasks;
 using Vypr.Contracts;
 using Vypr.Contracts.Reads;
 using Vypr.Server.Tests.Harness;
+using Vypr.Tests.Shared;
 using Xunit;
 
 namespace Vypr.Server.Tests.Properties;

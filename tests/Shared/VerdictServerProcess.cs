@@ -2,24 +2,14 @@ using System;
 using System.IO;
 using System.Net.Http;
 using System.Threading.Tasks;
-using Vypr.Tests.Shared;
 using Xunit;
 
-namespace Vypr.Load.Tests.Support;
-
-/// <summary>The store a <see cref="VerdictServerProcess"/> keeps its runs in.</summary>
-public enum StoreKind
-{
-    /// <summary>A SQLite file in a new temporary directory.</summary>
-    Sqlite,
-
-    /// <summary>A new database on the PostgreSQL server named by VYPR_TEST_POSTGRES.</summary>
-    PostgreSql,
-}
+namespace Vypr.Tests.Shared;
 
 /// <summary>
 /// A real <c>vypr-server</c> process (<see cref="ServerProcess"/>) on a fresh store, on a free loopback port, with a
-/// write token made through its command line. The PostgreSQL database is made here and dropped on dispose.
+/// write token made through its command line. The PostgreSQL database is made here and dropped on dispose. Shared by
+/// the suites that send to a server as its clients do (load runs, shipped verdicts), as a linked source file.
 /// </summary>
 public sealed class VerdictServerProcess : IAsyncDisposable
 {
@@ -43,13 +33,13 @@ public sealed class VerdictServerProcess : IAsyncDisposable
 
     public string Output => _process.Output;
 
-    public static async Task<VerdictServerProcess> StartAsync(StoreKind kind)
+    public static async Task<VerdictServerProcess> StartAsync(StoreKind kind = StoreKind.Sqlite)
     {
-        TestDatabase? database = kind == StoreKind.PostgreSql ? await TestDatabase.CreateAsync("vypr_load_") : null;
-        string directory = Path.Combine(Path.GetTempPath(), "vypr-load-server-" + Guid.NewGuid().ToString("N"));
+        TestDatabase? database = kind == StoreKind.PostgreSql ? await TestDatabase.CreateAsync("vypr_s_") : null;
+        string directory = Path.Combine(Path.GetTempPath(), "vypr-test-server-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         string store = database is null ? $"--db \"{Path.Combine(directory, "vypr.db")}\"" : $"--postgres \"{database.ConnectionString}\"";
-        (int exit, string token, string error) = await ServerProcess.RunAsync($"tokens create --name load {store}");
+        (int exit, string token, string error) = await ServerProcess.RunAsync($"tokens create --name tests {store}");
         Assert.True(exit == 0, error);
         var server = new VerdictServerProcess(new ServerProcess(store, Ports.Free()), token.Trim(), directory, database);
         await server._process.StartAsync();
