@@ -4,14 +4,15 @@ using System.Text.Json.Serialization;
 using Vypr.Contracts;
 using Vypr.Server.Health;
 using Vypr.Server.Ingest;
-using Vypr.Server.Reads;
 
 namespace Vypr.Server;
 
 /// <summary>
 /// The server's JSON metadata: the contract types as ingest reads them (a null where the contract has no null is an
-/// error, not a default) and the read API's results. Numbers are JSON numbers; non-finite doubles are the strings
-/// "NaN", "Infinity" and "-Infinity" (JSON has no literal for them), never a number given as a string. <see cref="Ingest.IngestJson"/> adds the check for missing fields.
+/// error, not a default), health and load sections. The read API's answers have their own context, shared with
+/// their readers (<see cref="Vypr.Contracts.Reads.ReadApiJsonContext"/>), chained after this one in the HTTP options.
+/// Numbers are JSON numbers; non-finite doubles are the strings "NaN", "Infinity" and "-Infinity" (JSON has no
+/// literal for them), never a number given as a string. <see cref="Ingest.IngestJson"/> adds the check for missing fields.
 /// </summary>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
@@ -22,14 +23,5 @@ namespace Vypr.Server;
 [JsonSerializable(typeof(List<RunDocument>))]
 [JsonSerializable(typeof(IngestOutcome))]
 [JsonSerializable(typeof(HealthItem))]
-[JsonSerializable(typeof(Page<ProjectItem>))]
-[JsonSerializable(typeof(Page<RunItem>))]
-[JsonSerializable(typeof(RunItem))]
-[JsonSerializable(typeof(Page<TestItem>))]
-[JsonSerializable(typeof(Page<SummaryItem>))]
-[JsonSerializable(typeof(Page<MethodItem>))]
-[JsonSerializable(typeof(Page<SpecificationItem>))]
-[JsonSerializable(typeof(Page<CallItem>))]
-[JsonSerializable(typeof(CallDetail))]
 [JsonSerializable(typeof(LoadRunInfo))]
 internal sealed partial class ServerJsonContext : JsonSerializerContext;

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Vypr.Server.Access;
 using Vypr.Server.Health;
 using Vypr.Server.Ingest;
+using Vypr.Contracts.Reads;
 using Vypr.Server.Reads;
 using Vypr.Server.Storage;
 
@@ -59,6 +60,7 @@ internal static class VerdictServer
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default);
+            options.SerializerOptions.TypeInfoResolverChain.Insert(1, ReadApiJsonContext.Default);
             // A stored NaN or infinity is answered as "NaN"/"Infinity"/"-Infinity"; without this the serializer
             // throws in the middle of a response that has already begun (a 500 with half a body).
             options.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;

@@ -69,9 +69,22 @@ public sealed class ServerProcess : IDisposable
         _process.BeginErrorReadLine();
 
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        Process process = _process;
+        await WaitForHealthAsync(client, () => process.HasExited, () => "vypr-server: " + Output);
+    }
+
+    /// <summary>
+    /// Waits until the server behind <paramref name="client"/> answers its health check, for up to 600 checks; fails
+    /// the test at once when the process serving it exits.
+    /// </summary>
+    /// <param name="client">A client with the server's base address (its timeout bounds each check).</param>
+    /// <param name="exited">Whether the serving process has exited.</param>
+    /// <param name="describe">The process and what it wrote, for the failure message.</param>
+    public static async Task WaitForHealthAsync(HttpClient client, Func<bool> exited, Func<string> describe)
+    {
         for (int attempt = 0; attempt < 600; attempt++)
         {
-            Assert.False(_process.HasExited, "vypr-server exited at start: " + Output);
+            Assert.False(exited(), "exited at start: " + describe());
             try
             {
                 using HttpResponseMessage health = await client.GetAsync("api/v1/health", TestContext.Current.CancellationToken);
@@ -92,7 +105,7 @@ public sealed class ServerProcess : IDisposable
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
 
-        Assert.Fail("vypr-server did not answer within 600 health checks: " + Output);
+        Assert.Fail("no answer within 600 health checks: " + describe());
     }
 
     /// <summary>Kills the server at once (SIGKILL): no graceful shutdown, in-flight requests die with it.</summary>

@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading.Tasks;
 using Microsoft.Diagnostics.Tracing;
 using Microsoft.Diagnostics.Tracing.Etlx;
+using Vypr.Tests.Shared;
 using Xunit;
 
 namespace Vypr.Cli.Tests;

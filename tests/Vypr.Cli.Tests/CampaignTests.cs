@@ -344,7 +344,7 @@ public sealed partial class CampaignTests(ProbeProject project) : IClassFixture<
             await signal.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
 
-        int exit = await vypr.WaitAsync(s_timeout);
+        int exit = await vypr.WaitForExitAsync(s_timeout);
 
         // The second iteration may have finished in the moment before the signal: then the campaign simply ended.
         if (exit == 0)

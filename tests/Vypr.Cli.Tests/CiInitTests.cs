@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using Vypr.Tests.Shared;
 using Xunit;
 using YamlDotNet.RepresentationModel;
 

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Threading.Tasks;
+using Vypr.Tests.Shared;
 using Xunit;
 
 namespace Vypr.Cli.Tests;

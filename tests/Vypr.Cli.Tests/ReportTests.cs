@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using Vypr.Cli.Storage;
 using Vypr.Server.Storage;
+using Vypr.Tests.Shared;
 using Xunit;
 
 namespace Vypr.Cli.Tests;

@@ -25,7 +25,7 @@ public sealed class ServeTests : IDisposable
         int port = Ports.Free();
         using VyprProcess serve = VyprProcess.Start(_directory, "serve", "--urls", $"http://127.0.0.1:{port}", "--reads", "token");
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
-        await WaitForHealthAsync(serve, client);
+        await ServerProcess.WaitForHealthAsync(client, () => serve.HasExited, () => $"vypr serve:\n{serve.Output}\n{serve.Error}");
         Assert.Contains($"Vypr verdict server on http://127.0.0.1:{port}; store: SQLite {Path.Combine(_directory, ".vypr", "verdicts.db")}; reads: token", serve.Output, StringComparison.Ordinal);
 
         // vypr token opens the same default store in the same directory, while the server runs.
@@ -61,7 +61,7 @@ public sealed class ServeTests : IDisposable
             await signal.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
 
-        Assert.Equal(0, await serve.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal(0, await serve.WaitForExitAsync(TimeSpan.FromSeconds(60)));
     }
 
     [Fact]
@@ -100,33 +100,5 @@ public sealed class ServeTests : IDisposable
         }
 
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
-    }
-
-    private static async Task WaitForHealthAsync(VyprProcess serve, HttpClient client)
-    {
-        for (int attempt = 0; attempt < 600; attempt++)
-        {
-            Assert.False(serve.HasExited, $"vypr serve exited at start:\n{serve.Output}\n{serve.Error}");
-            try
-            {
-                using HttpResponseMessage health = await client.GetAsync("api/v1/health", TestContext.Current.CancellationToken);
-                if (health.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
-            {
-                // Listening, not answering yet on a loaded machine.
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        Assert.Fail($"vypr serve did not answer within 600 health checks:\n{serve.Output}\n{serve.Error}");
     }
 }

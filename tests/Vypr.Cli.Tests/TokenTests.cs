@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 using System.Threading.Tasks;
+using Vypr.Tests.Shared;
 using Xunit;
 
 namespace Vypr.Cli.Tests;

@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Vypr.Contracts;
+using Vypr.Tests.Shared;
 using Xunit;
 
 namespace Vypr.EndToEnd.Tests;
@@ -17,7 +18,7 @@ public sealed class ShippingToServerTests
     {
         await using VerdictServerProcess server = await VerdictServerProcess.StartAsync();
 
-        SampleProcess run = await SampleProcess.RunAsync(new Dictionary<string, string>
+        MonitoredProcess run = await SampleProcess.RunAsync(new Dictionary<string, string>
         {
             ["VYPR_VIOLATIONS"] = "Report",
             ["VYPR_SERVER_URL"] = server.Address.ToString(),

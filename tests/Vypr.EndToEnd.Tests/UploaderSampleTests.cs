@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using Vypr.Contracts;
+using Vypr.Tests.Shared;
 using Xunit;
 
 namespace Vypr.EndToEnd.Tests;
@@ -18,7 +19,7 @@ public sealed class UploaderSampleTests
     [Fact]
     public async Task The_slow_path_fails_its_test_and_every_other_specification_holds()
     {
-        SampleProcess run = await SampleProcess.RunAsync(new Dictionary<string, string>());
+        MonitoredProcess run = await SampleProcess.RunAsync(new Dictionary<string, string>());
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"{BulkTest} [FAIL]", run.Output);
@@ -51,7 +52,7 @@ public sealed class UploaderSampleTests
     [Fact]
     public async Task Verdicts_land_on_the_test_that_made_the_calls()
     {
-        SampleProcess run = await SampleProcess.RunAsync(new Dictionary<string, string> { ["VYPR_VIOLATIONS"] = "Report" });
+        MonitoredProcess run = await SampleProcess.RunAsync(new Dictionary<string, string> { ["VYPR_VIOLATIONS"] = "Report" });
         RunDocument results = Assert.IsType<RunDocument>(run.Results);
         Dictionary<int, string> tests = results.Tests.ToDictionary(t => t.Id, t => t.Name);
         Dictionary<int, SpecificationInfo> specifications = results.Specifications.ToDictionary(s => s.Id);
@@ -95,7 +96,7 @@ public sealed class UploaderSampleTests
     [Fact]
     public async Task Report_only_keeps_the_tests_passing_and_still_records_the_violation()
     {
-        SampleProcess run = await SampleProcess.RunAsync(new Dictionary<string, string> { ["VYPR_VIOLATIONS"] = "Report" });
+        MonitoredProcess run = await SampleProcess.RunAsync(new Dictionary<string, string> { ["VYPR_VIOLATIONS"] = "Report" });
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Total: 9, Errors: 0, Failed: 0", run.Output);
@@ -106,7 +107,7 @@ public sealed class UploaderSampleTests
     [Fact]
     public async Task With_monitoring_off_nothing_is_recorded_and_the_tests_pass()
     {
-        SampleProcess run = await SampleProcess.RunAsync(new Dictionary<string, string> { ["VYPR_MONITORING"] = "0" });
+        MonitoredProcess run = await SampleProcess.RunAsync(new Dictionary<string, string> { ["VYPR_MONITORING"] = "0" });
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Total: 9, Errors: 0, Failed: 0", run.Output);

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using Vypr.Contracts;
+using Vypr.Tests.Shared;
 using Xunit;
 
 namespace Vypr.Fody.Tests;
@@ -21,8 +22,8 @@ public sealed class BackendComparisonTests
     public async Task The_uploader_sample_gives_the_same_verdicts_specification_by_specification_on_both_backends()
     {
         var report = new Dictionary<string, string> { ["VYPR_VIOLATIONS"] = "Report" };
-        CallerRun intercepted = await CallerRun.RunAsync(CallerRun.SampleTestsPath, report);
-        CallerRun woven = await CallerRun.RunAsync(CallerRun.WovenSampleTestsPath, report);
+        MonitoredProcess intercepted = await CallerRun.RunAsync(CallerRun.SampleTestsPath, report);
+        MonitoredProcess woven = await CallerRun.RunAsync(CallerRun.WovenSampleTestsPath, report);
         Assert.True(intercepted.ExitCode == 0, intercepted.Output);
         Assert.True(woven.ExitCode == 0, woven.Output);
 

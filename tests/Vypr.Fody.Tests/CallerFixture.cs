@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using Vypr.Contracts;
+using Vypr.Tests.Shared;
 using Xunit;
 
 namespace Vypr.Fody.Tests;
@@ -9,7 +10,7 @@ namespace Vypr.Fody.Tests;
 /// <summary>Runs the caller once under monitoring; the tests read its verdicts.</summary>
 public sealed class CallerFixture : IAsyncLifetime
 {
-    public CallerRun Run { get; private set; } = null!;
+    public MonitoredProcess Run { get; private set; } = null!;
 
     public RunDocument Results => Run.Results!;
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using Vypr.Contracts;
+using Vypr.Tests.Shared;
 using Xunit;
 
 namespace Vypr.Fody.Tests;
@@ -127,7 +128,7 @@ public sealed class WovenShapeTests(CallerFixture caller) : IClassFixture<Caller
     [Fact]
     public async Task Monitoring_off_records_nothing_and_changes_nothing()
     {
-        CallerRun off = await CallerRun.RunAsync(new Dictionary<string, string> { ["VYPR_MONITORING"] = "0" });
+        MonitoredProcess off = await CallerRun.RunAsync(new Dictionary<string, string> { ["VYPR_MONITORING"] = "0" });
 
         Assert.True(off.ExitCode == 0, off.Output);
         Assert.Null(off.Results);

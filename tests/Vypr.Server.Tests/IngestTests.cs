@@ -4,8 +4,9 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Vypr.Contracts;
-using Vypr.Server.Reads;
+using Vypr.Contracts.Reads;
 using Vypr.Server.Tests.Harness;
+using Vypr.Tests.Shared;
 using Xunit;
 
 namespace Vypr.Server.Tests;

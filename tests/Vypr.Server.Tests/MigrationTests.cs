@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Threading.Tasks;
 using Vypr.Server.Storage;
 using Vypr.Server.Tests.Harness;
+using Vypr.Tests.Shared;
 using Xunit;
 
 namespace Vypr.Server.Tests;
@@ -74,8 +75,8 @@ public sealed class MigrationTests
         }
 
         await using RunningServer server = await RunningServer.StartAsync(store);
-        Vypr.Server.Reads.CallDetail call = await Http.GetAsync<Vypr.Server.Reads.CallDetail>(server.Anonymous, "api/v1/calls/1");
-        Vypr.Server.Reads.ObservationItem observation = Assert.Single(Assert.Single(call.Verdicts).Observations);
+        Vypr.Contracts.Reads.CallDetail call = await Http.GetAsync<Vypr.Contracts.Reads.CallDetail>(server.Anonymous, "api/v1/calls/1");
+        Vypr.Contracts.Reads.ObservationItem observation = Assert.Single(Assert.Single(call.Verdicts).Observations);
         Assert.Equal(("duration", 10.0, null, null), (observation.Term, observation.Value, observation.CallSiteId, observation.CallSite));
         Assert.Equal("/src/Old.cs", call.CallSite.File);
     }

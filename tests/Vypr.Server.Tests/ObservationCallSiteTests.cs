@@ -6,9 +6,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Vypr.Contracts;
-using Vypr.Server.Reads;
+using Vypr.Contracts.Reads;
 using Vypr.Server.Storage;
 using Vypr.Server.Tests.Harness;
+using Vypr.Tests.Shared;
 using Xunit;
 
 namespace Vypr.Server.Tests;

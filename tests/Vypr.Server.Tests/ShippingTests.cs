@@ -5,7 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.Tasks;
 using Vypr.Runtime.Shipping;
-using Vypr.Server.Reads;
+using Vypr.Contracts.Reads;
 using Vypr.Server.Tests.Harness;
 using Vypr.Tests.Shared;
 using Xunit;

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Vypr.Analysis.Server.Wire;
 using Vypr.Contracts;
+using Vypr.Contracts.Reads;
 
 namespace Vypr.Analysis.Server;
 
@@ -10,21 +10,21 @@ namespace Vypr.Analysis.Server;
 /// Turns one run as the read API gives it back into the results document the run wrote: the server's store-wide
 /// IDs become the run-local numbers of the results format, the deciding observation comes first.
 /// </summary>
-internal sealed class RunDocumentBuilder(WireRun run, IReadOnlyDictionary<long, WireSpecification> specifications)
+internal sealed class RunDocumentBuilder(RunItem run, IReadOnlyDictionary<long, SpecificationItem> specifications)
 {
     private readonly Dictionary<long, int> specificationNumbers = [];
     private readonly Dictionary<long, CallSiteInfo> sites = [];
 
-    public RunDocument Build(IReadOnlyList<WireTest> tests, IReadOnlyList<WireSummary> summaries, IReadOnlyList<WireCallDetail> details)
+    public RunDocument Build(IReadOnlyList<TestItem> tests, IReadOnlyList<SummaryItem> summaries, IReadOnlyList<CallDetail> details)
     {
         // Test numbers are the run's own (never 0, which stands for "outside any test").
         var testNumbers = tests.ToDictionary(t => t.Id, t => checked((int)t.Number));
         var verdicts = new List<VerdictInfo>();
-        foreach (WireCallDetail detail in details.OrderBy(d => d.Call.Sequence))
+        foreach (CallDetail detail in details.OrderBy(d => d.Call.Sequence))
         {
             int site = Site(detail.CallSite);
             int test = detail.Call.TestId is { } t ? testNumbers.GetValueOrDefault(t) : 0;
-            foreach (WireVerdict verdict in detail.Verdicts)
+            foreach (VerdictItem verdict in detail.Verdicts)
             {
                 verdicts.Add(new VerdictInfo(
                     detail.Call.Sequence,
@@ -42,7 +42,7 @@ internal sealed class RunDocumentBuilder(WireRun run, IReadOnlyDictionary<long, 
         }
 
         var summaryRows = new List<CallSiteSummary>(summaries.Count);
-        foreach (WireSummary s in summaries)
+        foreach (SummaryItem s in summaries)
         {
             if (sites.ContainsKey(s.CallSiteId))
             {
@@ -71,7 +71,7 @@ internal sealed class RunDocumentBuilder(WireRun run, IReadOnlyDictionary<long, 
         };
     }
 
-    private List<ObservationInfo> Observations(WireVerdict verdict)
+    private List<ObservationInfo> Observations(VerdictItem verdict)
     {
         var observations = verdict.Observations
             .Select(o => new ObservationInfo(o.Term, o.Value, o.Unit, o.Condition, o.Satisfied, o.CallSite is { } other ? Site(other) : 0))
@@ -89,7 +89,7 @@ internal sealed class RunDocumentBuilder(WireRun run, IReadOnlyDictionary<long, 
         return observations;
     }
 
-    private int Site(WireCallSite site)
+    private int Site(CallSiteItem site)
     {
         if (!sites.TryGetValue(site.Id, out CallSiteInfo? info))
         {
@@ -119,7 +119,7 @@ internal sealed class RunDocumentBuilder(WireRun run, IReadOnlyDictionary<long, 
     // The server keeps a specification's identity as the hash of its key; that hash stands in for the key.
     private SpecificationInfo Describe(long id, int number)
     {
-        WireSpecification s = specifications[id];
+        SpecificationItem s = specifications[id];
         return new SpecificationInfo(number, s.Hash, s.Method, s.Text, s.BoundNanoseconds);
     }
 }

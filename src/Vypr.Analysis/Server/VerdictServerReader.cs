@@ -9,8 +9,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
-using Vypr.Analysis.Server.Wire;
 using Vypr.Contracts;
+using Vypr.Contracts.Reads;
 
 namespace Vypr.Analysis.Server;
 
@@ -59,22 +59,22 @@ public sealed class VerdictServerReader : IDisposable
         AddQuery(query, "project", selection.Project);
         AddQuery(query, "branch", selection.Branch);
         AddQuery(query, "commit", selection.Commit);
-        List<WireRun> runs = await ListAsync("api/v1/runs", query, WireJsonContext.Default.WirePageWireRun, cancellationToken);
-        IEnumerable<WireRun> chosen = runs.Where(r => selection.RunId is null || r.RunId == selection.RunId).OrderBy(r => r.StartedAt);
+        List<RunItem> runs = await ListAsync("api/v1/runs", query, ReadApiJsonContext.Default.PageRunItem, cancellationToken);
+        IEnumerable<RunItem> chosen = runs.Where(r => selection.RunId is null || r.RunId == selection.RunId).OrderBy(r => r.StartedAt);
         if (selection.Last is { } last)
         {
             chosen = chosen.TakeLast(last);
         }
 
-        List<WireRun> selected = chosen.ToList();
+        List<RunItem> selected = chosen.ToList();
         if (selection.RunId is { } wanted && selected.Count == 0)
         {
             throw new VerdictServerException($"{http.BaseAddress}: no run {wanted} matches the selection");
         }
 
-        var specifications = (await ListAsync("api/v1/specifications", [], WireJsonContext.Default.WirePageWireSpecification, cancellationToken)).ToDictionary(s => s.Id);
+        var specifications = (await ListAsync("api/v1/specifications", [], ReadApiJsonContext.Default.PageSpecificationItem, cancellationToken)).ToDictionary(s => s.Id);
         var documents = new List<RunDocument>(selected.Count);
-        foreach (WireRun run in selected)
+        foreach (RunItem run in selected)
         {
             documents.Add(await ReadRunAsync(run, specifications, cancellationToken));
         }
@@ -85,34 +85,34 @@ public sealed class VerdictServerReader : IDisposable
     /// <inheritdoc/>
     public void Dispose() => http.Dispose();
 
-    private async Task<RunDocument> ReadRunAsync(WireRun run, IReadOnlyDictionary<long, WireSpecification> specifications, CancellationToken cancellationToken)
+    private async Task<RunDocument> ReadRunAsync(RunItem run, IReadOnlyDictionary<long, SpecificationItem> specifications, CancellationToken cancellationToken)
     {
         string runPath = "api/v1/runs/" + run.RunId.ToString("D");
-        List<WireTest> tests = await ListAsync(runPath + "/tests", [], WireJsonContext.Default.WirePageWireTest, cancellationToken);
-        List<WireSummary> summaries = await ListAsync(runPath + "/summaries", [], WireJsonContext.Default.WirePageWireSummary, cancellationToken);
+        List<TestItem> tests = await ListAsync(runPath + "/tests", [], ReadApiJsonContext.Default.PageTestItem, cancellationToken);
+        List<SummaryItem> summaries = await ListAsync(runPath + "/summaries", [], ReadApiJsonContext.Default.PageSummaryItem, cancellationToken);
 
         // Every method called in the run has a summary row: only those methods' calls are listed.
-        var calls = new List<WireCall>();
+        var calls = new List<CallItem>();
         foreach (long method in summaries.Select(s => s.MethodId).Distinct().Order())
         {
             calls.AddRange(await ListAsync(
                 "api/v1/methods/" + method.ToString(CultureInfo.InvariantCulture) + "/calls",
                 ["run=" + run.RunId.ToString("D")],
-                WireJsonContext.Default.WirePageWireCall,
+                ReadApiJsonContext.Default.PageCallItem,
                 cancellationToken));
         }
 
-        var details = new WireCallDetail[calls.Count];
+        var details = new CallDetail[calls.Count];
         await Parallel.ForAsync(
             0,
             calls.Count,
             new ParallelOptions { MaxDegreeOfParallelism = ParallelDetails, CancellationToken = cancellationToken },
-            async (i, ct) => details[i] = await GetAsync("api/v1/calls/" + calls[i].Id.ToString(CultureInfo.InvariantCulture), WireJsonContext.Default.WireCallDetail, ct));
+            async (i, ct) => details[i] = await GetAsync("api/v1/calls/" + calls[i].Id.ToString(CultureInfo.InvariantCulture), ReadApiJsonContext.Default.CallDetail, ct));
 
         return new RunDocumentBuilder(run, specifications).Build(tests, summaries, details);
     }
 
-    private async Task<List<T>> ListAsync<T>(string path, IReadOnlyList<string> query, JsonTypeInfo<WirePage<T>> type, CancellationToken cancellationToken)
+    private async Task<List<T>> ListAsync<T>(string path, IReadOnlyList<string> query, JsonTypeInfo<Page<T>> type, CancellationToken cancellationToken)
     {
         var items = new List<T>();
         long after = 0;
@@ -124,7 +124,7 @@ public sealed class VerdictServerReader : IDisposable
                 parameters.Add("after=" + after.ToString(CultureInfo.InvariantCulture));
             }
 
-            WirePage<T> page = await GetAsync(path + "?" + string.Join('&', parameters), type, cancellationToken);
+            Page<T> page = await GetAsync(path + "?" + string.Join('&', parameters), type, cancellationToken);
             items.AddRange(page.Items);
             if (page.Next is not { } next)
             {
@@ -176,16 +176,24 @@ public sealed class VerdictServerReader : IDisposable
         }
     }
 
+    // A problem-details answer (RFC 9457) names what went wrong in "detail", or at least "title".
     private static string Problem(string body)
     {
         try
         {
-            return JsonSerializer.Deserialize(body, WireJsonContext.Default.WireProblem) is { } p && (p.Detail ?? p.Title) is { Length: > 0 } text ? ": " + text : string.Empty;
+            using JsonDocument problem = JsonDocument.Parse(body);
+            return problem.RootElement.ValueKind == JsonValueKind.Object
+                && (Member(problem.RootElement, "detail") ?? Member(problem.RootElement, "title")) is { Length: > 0 } text
+                ? ": " + text
+                : string.Empty;
         }
         catch (JsonException)
         {
             return string.Empty;
         }
+
+        static string? Member(JsonElement problem, string name) =>
+            problem.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
     }
 
     private static string Hint(HttpStatusCode status) =>

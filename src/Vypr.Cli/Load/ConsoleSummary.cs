@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.IO;
+using Vypr.Contracts;
 using Vypr.Load.Configuration;
 using Vypr.Load.Reporting;
-using Vypr.Load.Statistics;
 using Vypr.Load.Thresholds;
 
 namespace Vypr.Cli.Load;
@@ -29,7 +29,7 @@ internal static class ConsoleSummary
                 Distribution(output, "scheduling error", schedulingError);
             }
 
-            foreach ((string name, DistributionSummary metric) in test.Metrics)
+            foreach ((string name, LoadDistribution metric) in test.Metrics)
             {
                 Distribution(output, "metric " + name, metric);
             }
@@ -48,7 +48,7 @@ internal static class ConsoleSummary
         }
     }
 
-    private static void Distribution(TextWriter output, string name, DistributionSummary s)
+    private static void Distribution(TextWriter output, string name, LoadDistribution s)
     {
         string F(double v) => s.Unit == "ms" ? LoadDuration.FormatMilliseconds(v) : v.ToString("0.###", CultureInfo.InvariantCulture);
         output.WriteLine($"  {name}: count {s.Count}, mean {F(s.Mean)}, p50 {F(s.P50)}, p75 {F(s.P75)}, p90 {F(s.P90)}, p95 {F(s.P95)}, p99 {F(s.P99)}, p99.9 {F(s.P999)}, max {F(s.Max)}{(s.Invalid > 0 ? $", invalid {s.Invalid}" : "")}");

@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using Vypr.Server.Reads;
+using Vypr.Contracts.Reads;
 
 namespace Vypr.Cli.Report;
 

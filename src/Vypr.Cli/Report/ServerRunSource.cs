@@ -6,8 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
-using Vypr.Server;
-using Vypr.Server.Reads;
+using Vypr.Contracts.Reads;
 
 namespace Vypr.Cli.Report;
 
@@ -34,7 +33,7 @@ internal sealed class ServerRunSource : IStoredRunSource
     public string Description => "the verdict server " + _baseUrl;
 
     public Task<RunItem?> RunAsync(Guid runId, CancellationToken cancellationToken) =>
-        GetAsync($"api/v1/runs/{runId:D}", ServerJsonContext.Default.RunItem, cancellationToken);
+        GetAsync($"api/v1/runs/{runId:D}", ReadApiJsonContext.Default.RunItem, cancellationToken);
 
     public async Task<RunItem?> LatestRunAsync(CancellationToken cancellationToken)
     {
@@ -42,7 +41,7 @@ internal sealed class ServerRunSource : IStoredRunSource
         long after = 0;
         while (true)
         {
-            Page<RunItem> page = await PageAsync($"api/v1/runs?after={after}&limit={PageSize}", ServerJsonContext.Default.PageRunItem, cancellationToken);
+            Page<RunItem> page = await PageAsync($"api/v1/runs?after={after}&limit={PageSize}", ReadApiJsonContext.Default.PageRunItem, cancellationToken);
             if (page.Items.Count > 0)
             {
                 latest = page.Items[^1];
@@ -58,22 +57,22 @@ internal sealed class ServerRunSource : IStoredRunSource
     }
 
     public Task<Page<TestItem>> TestsAsync(Guid runId, long after, CancellationToken cancellationToken) =>
-        PageAsync($"api/v1/runs/{runId:D}/tests?after={after}&limit={PageSize}", ServerJsonContext.Default.PageTestItem, cancellationToken);
+        PageAsync($"api/v1/runs/{runId:D}/tests?after={after}&limit={PageSize}", ReadApiJsonContext.Default.PageTestItem, cancellationToken);
 
     public Task<Page<SummaryItem>> SummariesAsync(Guid runId, long after, CancellationToken cancellationToken) =>
-        PageAsync($"api/v1/runs/{runId:D}/summaries?after={after}&limit={PageSize}", ServerJsonContext.Default.PageSummaryItem, cancellationToken);
+        PageAsync($"api/v1/runs/{runId:D}/summaries?after={after}&limit={PageSize}", ReadApiJsonContext.Default.PageSummaryItem, cancellationToken);
 
     public Task<Page<MethodItem>> MethodsAsync(long after, CancellationToken cancellationToken) =>
-        PageAsync($"api/v1/methods?after={after}&limit={PageSize}", ServerJsonContext.Default.PageMethodItem, cancellationToken);
+        PageAsync($"api/v1/methods?after={after}&limit={PageSize}", ReadApiJsonContext.Default.PageMethodItem, cancellationToken);
 
     public Task<Page<SpecificationItem>> SpecificationsAsync(long after, CancellationToken cancellationToken) =>
-        PageAsync($"api/v1/specifications?after={after}&limit={PageSize}", ServerJsonContext.Default.PageSpecificationItem, cancellationToken);
+        PageAsync($"api/v1/specifications?after={after}&limit={PageSize}", ReadApiJsonContext.Default.PageSpecificationItem, cancellationToken);
 
     public Task<Page<CallItem>> ViolationsAsync(long methodId, Guid runId, CancellationToken cancellationToken) =>
-        PageAsync($"api/v1/methods/{methodId}/calls?verdict=false&run={runId:D}&limit={StoredRun.MaxViolations}", ServerJsonContext.Default.PageCallItem, cancellationToken);
+        PageAsync($"api/v1/methods/{methodId}/calls?verdict=false&run={runId:D}&limit={StoredRun.MaxViolations}", ReadApiJsonContext.Default.PageCallItem, cancellationToken);
 
     public Task<CallDetail?> CallAsync(long callId, CancellationToken cancellationToken) =>
-        GetAsync($"api/v1/calls/{callId}", ServerJsonContext.Default.CallDetail, cancellationToken);
+        GetAsync($"api/v1/calls/{callId}", ReadApiJsonContext.Default.CallDetail, cancellationToken);
 
     public ValueTask DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Vypr.Contracts.Reads;
 using Vypr.Server.Reads;
 using Vypr.Server.Storage;
 

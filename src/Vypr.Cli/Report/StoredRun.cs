@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Vypr.Server.Reads;
+using Vypr.Contracts.Reads;
 
 namespace Vypr.Cli.Report;
 

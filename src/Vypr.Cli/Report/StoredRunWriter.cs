@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Vypr.Cli.Run;
-using Vypr.Server.Reads;
+using Vypr.Contracts.Reads;
 
 namespace Vypr.Cli.Report;
 

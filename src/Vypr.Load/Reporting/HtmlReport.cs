@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using Vypr.Load.Configuration;
-using Vypr.Load.Statistics;
 
 namespace Vypr.Load.Reporting;
 
@@ -23,30 +21,19 @@ public static class HtmlReport
     /// <returns>The HTML text.</returns>
     public static string Render(LoadRunResult result)
     {
-        ArgumentNullException.ThrowIfNull(result);
+        LoadReport report = LoadReport.Of(result);
         var html = new StringBuilder();
-        string title = "Load run: " + System.IO.Path.GetFileName(result.Plan);
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
         html.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">");
-        html.Append("<title>").Append(Escape(title)).Append("</title><style>");
+        html.Append("<title>").Append(Escape(report.Title)).Append("</title><style>");
         html.Append("body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#222;max-width:1100px}");
         html.Append("table{border-collapse:collapse;margin:8px 0 16px}td,th{border:1px solid #ccc;padding:3px 8px}td.n{text-align:right;font-variant-numeric:tabular-nums}");
         html.Append("th{background:#f4f4f4}.failed{color:#b00020;font-weight:bold}.passed{color:#1b7f3b}.chart{display:block;margin:4px 0 18px}h2{margin-top:32px;border-bottom:1px solid #ddd}");
         html.Append("</style></head><body>");
-        html.Append("<h1>").Append(Escape(title)).Append("</h1>");
-        html.Append("<p>").Append(Escape(Invariant($"Started {result.StartedAt:u}, fired for {SvgLineChart.Number(result.DurationSeconds)} s of {SvgLineChart.Number(result.PlannedSeconds)} s planned")));
-        if (result.Interrupted)
-        {
-            html.Append(" (interrupted)");
-        }
-
-        if (result.LoadAverage is { } load)
-        {
-            html.Append(Escape("; load average " + SvgLineChart.Number(load)));
-        }
-
-        html.Append(". Thresholds: ").Append(result.Passed ? "<span class=\"passed\">all passed</span>" : "<span class=\"failed\">failed</span>").Append(".</p>");
-        foreach (LoadTestResult test in result.Tests)
+        html.Append("<h1>").Append(Escape(report.Title)).Append("</h1>");
+        html.Append("<p>").Append(Escape(report.Summary));
+        html.Append(". Thresholds: ").Append(report.Passed ? "<span class=\"passed\">all passed</span>" : "<span class=\"failed\">failed</span>").Append(".</p>");
+        foreach (LoadTestReport test in report.Tests)
         {
             Test(html, test);
         }
@@ -54,15 +41,19 @@ public static class HtmlReport
         return html.Append("</body></html>\n").ToString();
     }
 
-    private static void Test(StringBuilder html, LoadTestResult test)
+    private static void Test(StringBuilder html, LoadTestReport report)
     {
+        LoadTestResult test = report.Result;
         html.Append("<section class=\"test\"><h2>").Append(Escape(test.Name)).Append(" <small><code>").Append(Escape(test.Type)).Append("</code></small></h2>");
-        string N(double? value) => SvgLineChart.Number(value ?? double.NaN);
-        html.Append("<p>").Append(Escape(test.Model == "open"
-            ? Invariant($"Open model: target {N(test.TargetRate)}/s, achieved {N(test.AchievedRate)}/s ({N(test.Accuracy * 100)}% of {test.Intended} intended fires).")
-            : Invariant($"Closed model: {test.Concurrency} at once, {N(test.AchievedRate)}/s."))).Append("</p>");
-        html.Append("<table><tr><th>intended</th><th>fired</th><th>started</th><th>succeeded</th><th>failed</th><th>dropped</th><th>late</th><th>monitored violations</th></tr><tr>");
-        foreach (long count in (long[])[test.Intended, test.Fired, test.Started, test.Succeeded, test.Failed, test.Dropped, test.Late, test.MonitoredViolations])
+        html.Append("<p>").Append(Escape(report.Model)).Append("</p>");
+        html.Append("<table><tr>");
+        foreach ((string name, _) in report.Counts)
+        {
+            html.Append("<th>").Append(Escape(name)).Append("</th>");
+        }
+
+        html.Append("</tr><tr>");
+        foreach ((_, long count) in report.Counts)
         {
             html.Append("<td class=\"n\">").Append(count.ToString(CultureInfo.InvariantCulture)).Append("</td>");
         }
@@ -112,18 +103,16 @@ public static class HtmlReport
                 new("dropped", "#e0a100", timeline.Select(p => (p.Seconds, (double)p.Dropped)).ToArray(), Dashed: true),
             ]));
 
-        html.Append("<h3>Distributions</h3><table><tr><th>distribution</th><th>unit</th><th>count</th><th>min</th><th>mean</th><th>p50</th><th>p75</th><th>p90</th><th>p95</th><th>p99</th><th>p99.9</th><th>max</th><th>invalid</th></tr>");
-        Row(html, "latency (from intended start)", test.Latency);
-        Row(html, "service (run step)", test.Service);
-        Row(html, "start delay", test.StartDelay);
-        if (test.SchedulingError is { } schedulingError)
+        html.Append("<h3>Distributions</h3><table><tr><th>distribution</th><th>unit</th><th>count</th>");
+        foreach (string statistic in DistributionRow.StatisticNames)
         {
-            Row(html, "scheduling error", schedulingError);
+            html.Append("<th>").Append(Escape(statistic)).Append("</th>");
         }
 
-        foreach ((string name, DistributionSummary metric) in test.Metrics)
+        html.Append("<th>invalid</th></tr>");
+        foreach (DistributionRow row in report.Distributions)
         {
-            Row(html, "metric " + name, metric);
+            Row(html, row);
         }
 
         html.Append("</table>");
@@ -159,16 +148,15 @@ public static class HtmlReport
         html.Append("</section>");
     }
 
-    private static void Row(StringBuilder html, string name, DistributionSummary s)
+    private static void Row(StringBuilder html, DistributionRow row)
     {
-        string F(double v) => s.Unit == "ms" ? LoadDuration.FormatMilliseconds(v) : SvgLineChart.Number(v);
-        html.Append("<tr><td>").Append(Escape(name)).Append("</td><td>").Append(Escape(s.Unit)).Append("</td><td class=\"n\">").Append(s.Count.ToString(CultureInfo.InvariantCulture)).Append("</td>");
-        foreach (double value in (double[])[s.Min, s.Mean, s.P50, s.P75, s.P90, s.P95, s.P99, s.P999, s.Max])
+        html.Append("<tr><td>").Append(Escape(row.Name)).Append("</td><td>").Append(Escape(row.Unit)).Append("</td><td class=\"n\">").Append(row.Count.ToString(CultureInfo.InvariantCulture)).Append("</td>");
+        foreach (string value in row.Statistics)
         {
-            html.Append("<td class=\"n\">").Append(Escape(F(value))).Append("</td>");
+            html.Append("<td class=\"n\">").Append(Escape(value)).Append("</td>");
         }
 
-        html.Append("<td class=\"n\">").Append(s.Invalid.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>");
+        html.Append("<td class=\"n\">").Append(row.Invalid.ToString(CultureInfo.InvariantCulture)).Append("</td></tr>");
     }
 
     // 0 at the 0th percentile, 1 at the 90th, 2 at the 99th...; the 100th percentile is drawn at 5 (99.999%).

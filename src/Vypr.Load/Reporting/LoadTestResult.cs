@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using Vypr.Load.Statistics;
+using Vypr.Contracts;
 using Vypr.Load.Thresholds;
 
 namespace Vypr.Load.Reporting;
@@ -53,19 +53,19 @@ public sealed record LoadTestResult
     public double Accuracy { get; init; }
 
     /// <summary>From the intended start to the end of the run step (setup included), in ms.</summary>
-    public required DistributionSummary Latency { get; init; }
+    public required LoadDistribution Latency { get; init; }
 
     /// <summary>From the actual start of the run step to its end, in ms.</summary>
-    public required DistributionSummary Service { get; init; }
+    public required LoadDistribution Service { get; init; }
 
     /// <summary>From the intended start to the actual start (the scheduling error and queueing delay), in ms.</summary>
-    public required DistributionSummary StartDelay { get; init; }
+    public required LoadDistribution StartDelay { get; init; }
 
     /// <summary>
     /// From the intended start to the moment the scheduler woke and handed the fire off, in ms (open model only): the
     /// scheduler's own error, without the thread pool's queueing that <see cref="StartDelay"/> adds.
     /// </summary>
-    public DistributionSummary? SchedulingError { get; init; }
+    public LoadDistribution? SchedulingError { get; init; }
 
     /// <summary>The latency distribution as a percentile plot: the latency at each of a series of percentiles, denser toward the tail.</summary>
     public IReadOnlyList<PercentilePoint> LatencyPercentiles { get; init; } = [];
@@ -77,7 +77,7 @@ public sealed record LoadTestResult
     public required IReadOnlyList<ErrorCount> Errors { get; init; }
 
     /// <summary>Custom metrics by name.</summary>
-    public required IReadOnlyDictionary<string, DistributionSummary> Metrics { get; init; }
+    public required IReadOnlyDictionary<string, LoadDistribution> Metrics { get; init; }
 
     /// <summary>The entry's thresholds, checked (empty until checked).</summary>
     public IReadOnlyList<ThresholdOutcome> Thresholds { get; init; } = [];

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Vypr.Contracts;
 using Vypr.Load.Configuration;
 using Vypr.Load.Reporting;
 using Vypr.Load.Scheduling;
@@ -261,7 +262,7 @@ internal sealed class TestRun : IFireTarget
             SchedulingError = Plan.Profile is null ? null : SchedulingError.Summarize(),
             Errors = _errors.Select(pair => new ErrorCount(pair.Key, pair.Value.Count, pair.Value.FirstMessage))
                 .OrderByDescending(error => error.Count).ThenBy(error => error.Type, StringComparer.Ordinal).ToArray(),
-            Metrics = new SortedDictionary<string, DistributionSummary>(
+            Metrics = new SortedDictionary<string, LoadDistribution>(
                 _metrics.ToDictionary(pair => pair.Key, pair => pair.Value.Summarize(), StringComparer.Ordinal), StringComparer.Ordinal),
             MonitoredViolations = MonitoredViolations,
             LatencyPercentiles = Latency.Percentiles(s_spectrum),

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using HdrHistogram;
+using Vypr.Contracts;
 
 namespace Vypr.Load.Statistics;
 
@@ -57,17 +58,17 @@ internal sealed class DistributionRecorder
 
     /// <summary>The statistics so far (safe while other threads record: it summarises a copy).</summary>
     /// <returns>The summary.</returns>
-    public DistributionSummary Summarize()
+    public LoadDistribution Summarize()
     {
         HistogramBase copy = _histogram.Copy();
         long invalid = Interlocked.Read(ref _invalid);
         if (copy.TotalCount == 0)
         {
-            return new DistributionSummary(_unit, 0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, invalid);
+            return new LoadDistribution(_unit, 0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, invalid);
         }
 
         double Scale(long value) => value * _unitsPerCount;
-        return new DistributionSummary(
+        return new LoadDistribution(
             _unit,
             copy.TotalCount,
             Scale(copy.LowestEquivalentValue(copy.GetValueAtPercentile(0))),

@@ -82,7 +82,7 @@ public static class LoadRunDocument
         // format keeps names unique per test, so the later one is told apart by its position.
         var names = new HashSet<string>(StringComparer.Ordinal);
         var metrics = new List<LoadMetric>();
-        foreach ((string name, DistributionSummary statistics) in test.Metrics)
+        foreach ((string name, LoadDistribution statistics) in test.Metrics)
         {
             string clean = Name(name);
             for (int n = 2; !names.Add(clean); n++)
@@ -122,8 +122,8 @@ public static class LoadRunDocument
     private static LoadThresholdInfo Threshold(ThresholdOutcome outcome) =>
         new(Name(outcome.Expression), outcome.Passed, outcome.Actual, Text(outcome.ActualText, TextLimits.Short));
 
-    private static LoadDistribution Distribution(DistributionSummary s) =>
-        new(Text(s.Unit, TextLimits.Short), s.Count, s.Min, s.Mean, s.P50, s.P75, s.P90, s.P95, s.P99, s.P999, s.Max, s.Invalid);
+    // The statistics are stored as measured; only the unit, a text the plan gave, is cleaned and shortened.
+    private static LoadDistribution Distribution(LoadDistribution s) => s with { Unit = Text(s.Unit, TextLimits.Short) };
 
     private static string Name(string text) => Text(text, TextLimits.Name) is { Length: > 0 } name ? name : "(empty)";
 

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Vypr.Contracts;
 using Vypr.Load.Configuration;
 using Vypr.Load.Reporting;
 using Vypr.Load.Statistics;
@@ -150,15 +151,15 @@ public sealed class Threshold
                 actual = result.Accuracy * 100;
                 break;
             default:
-                DistributionSummary? summary = Subject switch
+                LoadDistribution? summary = Subject switch
                 {
                     "latency" => result.Latency,
                     "service" => result.Service,
                     "start_delay" => result.StartDelay,
                     "scheduling_error" => result.SchedulingError,
-                    _ => result.Metrics.TryGetValue(Subject, out DistributionSummary? metric) ? metric : null,
+                    _ => result.Metrics.TryGetValue(Subject, out LoadDistribution? metric) ? metric : null,
                 };
-                actual = summary is not null && summary.TryGet(Statistic, out double value) ? value : double.NaN;
+                actual = summary is not null && DistributionStatistic.TryGet(summary, Statistic, out double value) ? value : double.NaN;
                 if (summary is null && Statistic == "count")
                 {
                     actual = 0;

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Vypr.Contracts;
+using Vypr.Contracts.Reads;
 using Vypr.Server.Access;
 using Vypr.Server.Load;
 using Vypr.Server.Storage;

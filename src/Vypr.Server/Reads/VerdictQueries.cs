@@ -5,6 +5,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Vypr.Contracts;
+using Vypr.Contracts.Reads;
 using Vypr.Server.Storage;
 
 namespace Vypr.Server.Reads;

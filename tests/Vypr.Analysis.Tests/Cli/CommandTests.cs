@@ -7,12 +7,15 @@ using System.Threading.Tasks;
 using Vypr.Analysis.Tests.Explanations;
 using Vypr.Analysis.Tests.Statistics;
 using Vypr.Contracts;
+using Vypr.Tests.Shared;
 using Xunit;
 
 namespace Vypr.Analysis.Tests.Cli;
 
 public sealed class CommandTests : IDisposable
 {
+    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(2);
+
     private readonly string directory = Directory.CreateTempSubdirectory("vypr-cli-").FullName;
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
@@ -22,7 +25,7 @@ public sealed class CommandTests : IDisposable
     {
         string b = Samples("base.json", 1.0, "m1");
         string h = Samples("head.json", 1.3, "m1");
-        var (code, output, error) = await VyprProcess.RunAsync(directory, "compare", b, h);
+        var (code, output, error) = await VyprProcess.RunAsync(directory, s_timeout, "compare", b, h);
         Assert.True(code == 0, error);
         Assert.Contains("**1 slower**", output, StringComparison.Ordinal);
         Assert.Contains("| 🔴 Slower | parse |", output, StringComparison.Ordinal);
@@ -35,7 +38,7 @@ public sealed class CommandTests : IDisposable
         string b = Samples("base.json", 1.0, "m1");
         string h = Samples("head.json", 1.3, "m1");
         string report = Path.Combine(directory, "report.html");
-        var (code, _, error) = await VyprProcess.RunAsync(directory, "compare", b, h, "--format", "html", "--output", report);
+        var (code, _, error) = await VyprProcess.RunAsync(directory, s_timeout, "compare", b, h, "--format", "html", "--output", report);
         Assert.True(code == 0, error);
         string html = await File.ReadAllTextAsync(report, TestContext.Current.CancellationToken);
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
@@ -45,7 +48,7 @@ public sealed class CommandTests : IDisposable
         Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("href=", html, StringComparison.OrdinalIgnoreCase);
         string good = Results("good.json", Documents.Uploader(40, 0, 60));
-        Assert.Equal(2, (await VyprProcess.RunAsync(directory, "suggest", good, "--format", "html")).ExitCode);
+        Assert.Equal(2, (await VyprProcess.RunAsync(directory, s_timeout, "suggest", good, "--format", "html")).ExitCode);
     }
 
     [Fact]
@@ -54,8 +57,8 @@ public sealed class CommandTests : IDisposable
         string b = Samples("base.json", 1.0, "m1");
         string slower = Samples("slower.json", 1.3, "m1");
         string same = Samples("same.json", 1.0, "m1");
-        Assert.Equal(1, (await VyprProcess.RunAsync(directory, "gate", b, slower)).ExitCode);
-        Assert.Equal(0, (await VyprProcess.RunAsync(directory, "gate", b, same)).ExitCode);
+        Assert.Equal(1, (await VyprProcess.RunAsync(directory, s_timeout, "gate", b, slower)).ExitCode);
+        Assert.Equal(0, (await VyprProcess.RunAsync(directory, s_timeout, "gate", b, same)).ExitCode);
     }
 
     [Fact]
@@ -63,10 +66,10 @@ public sealed class CommandTests : IDisposable
     {
         string b = Samples("base.json", 1.0, "ci-runner-1");
         string h = Samples("head.json", 1.0, "laptop");
-        var (code, _, error) = await VyprProcess.RunAsync(directory, "compare", b, h);
+        var (code, _, error) = await VyprProcess.RunAsync(directory, s_timeout, "compare", b, h);
         Assert.Equal(2, code);
         Assert.Contains("different machines", error, StringComparison.Ordinal);
-        Assert.Equal(0, (await VyprProcess.RunAsync(directory, "compare", b, h, "--allow-different-machines")).ExitCode);
+        Assert.Equal(0, (await VyprProcess.RunAsync(directory, s_timeout, "compare", b, h, "--allow-different-machines")).ExitCode);
     }
 
     [Fact]
@@ -75,12 +78,12 @@ public sealed class CommandTests : IDisposable
         string b = Samples("base.json", 1.0, "m1");
         string bad = Path.Combine(directory, "bad.json");
         await File.WriteAllTextAsync(bad, """{"schema":"vypr.samples/1","metrics":[{"name":"x","samples":["5"]}]}""", TestContext.Current.CancellationToken);
-        var (code, _, error) = await VyprProcess.RunAsync(directory, "compare", b, bad);
+        var (code, _, error) = await VyprProcess.RunAsync(directory, s_timeout, "compare", b, bad);
         Assert.Equal(3, code);
         Assert.Contains("bad.json", error, StringComparison.Ordinal);
         Assert.Contains("$.metrics[0].samples[0]", error, StringComparison.Ordinal);
-        Assert.Equal(2, (await VyprProcess.RunAsync(directory, "compare", b, b, "--threshold", "lots")).ExitCode);
-        Assert.Equal(2, (await VyprProcess.RunAsync(directory, "compare", b)).ExitCode);
+        Assert.Equal(2, (await VyprProcess.RunAsync(directory, s_timeout, "compare", b, b, "--threshold", "lots")).ExitCode);
+        Assert.Equal(2, (await VyprProcess.RunAsync(directory, s_timeout, "compare", b)).ExitCode);
     }
 
     [Fact]
@@ -88,7 +91,7 @@ public sealed class CommandTests : IDisposable
     {
         string b = Results("base.json", Documents.Uploader(40, 0, 60, scale: 1.0));
         string h = Results("head.json", Documents.Uploader(40, 0, 60, scale: 1.5));
-        var (code, output, error) = await VyprProcess.RunAsync(directory, "compare", b, h, "--format", "json");
+        var (code, output, error) = await VyprProcess.RunAsync(directory, s_timeout, "compare", b, h, "--format", "json");
         Assert.True(code == 0, error);
         using JsonDocument json = JsonDocument.Parse(output);
         JsonElement site = json.RootElement.GetProperty("metrics").EnumerateArray()
@@ -111,21 +114,21 @@ public sealed class CommandTests : IDisposable
                 $$"""{"schema":"vypr.samples/1","machine":"m","commit":"{{commit}}","startedAt":"{{t0.AddHours(i):O}}","metrics":[{"name":"parse","samples":[{{string.Join(",", samples.Select(s => s.ToString("R", CultureInfo.InvariantCulture)))}}]}]}""", TestContext.Current.CancellationToken);
         }
 
-        var (code, output, error) = await VyprProcess.RunAsync(directory, "changes", runs, "--fail-on-regression");
+        var (code, output, error) = await VyprProcess.RunAsync(directory, s_timeout, "changes", runs, "--fail-on-regression");
         Assert.True(code == 1, error + output);
         Assert.Contains("| 🔴 Regression | parse | `commit050` | +", output, StringComparison.Ordinal);
-        var html = await VyprProcess.RunAsync(directory, "changes", runs, "--format", "html");
+        var html = await VyprProcess.RunAsync(directory, s_timeout, "changes", runs, "--format", "html");
         Assert.Contains("<polyline", html.Output, StringComparison.Ordinal);
         Assert.Contains("<title>commit050: +", html.Output, StringComparison.Ordinal);
 
-        var ack = await VyprProcess.RunAsync(directory, "changes", runs, "--acknowledge", "commit050", "--reason", "new validation");
+        var ack = await VyprProcess.RunAsync(directory, s_timeout, "changes", runs, "--acknowledge", "commit050", "--reason", "new validation");
         Assert.True(ack.ExitCode == 0, ack.Error);
         Assert.Contains("commit050", await File.ReadAllTextAsync(Path.Combine(directory, "vypr-baselines.json"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
-        var after = await VyprProcess.RunAsync(directory, "changes", runs, "--fail-on-regression");
+        var after = await VyprProcess.RunAsync(directory, s_timeout, "changes", runs, "--fail-on-regression");
         Assert.Equal(0, after.ExitCode);
         Assert.Contains("**0 regressions**", after.Output, StringComparison.Ordinal);
 
-        Assert.Equal(2, (await VyprProcess.RunAsync(directory, "changes", runs, "--acknowledge", "commit010")).ExitCode);
+        Assert.Equal(2, (await VyprProcess.RunAsync(directory, s_timeout, "changes", runs, "--acknowledge", "commit010")).ExitCode);
     }
 
     [Fact]
@@ -144,17 +147,17 @@ public sealed class CommandTests : IDisposable
             }
         }
 
-        var (code, output, error) = await VyprProcess.RunAsync(directory, "changes", runs, "--fail-on-regression");
+        var (code, output, error) = await VyprProcess.RunAsync(directory, s_timeout, "changes", runs, "--fail-on-regression");
         Assert.True(code == 1, error + output);
         Assert.Contains("| 🔴 Regression | feature | parse | `feature035` |", output, StringComparison.Ordinal);
-        Assert.Equal(0, (await VyprProcess.RunAsync(directory, "changes", runs, "--branch", "main", "--fail-on-regression")).ExitCode);
+        Assert.Equal(0, (await VyprProcess.RunAsync(directory, s_timeout, "changes", runs, "--branch", "main", "--fail-on-regression")).ExitCode);
 
-        var ambiguous = await VyprProcess.RunAsync(directory, "changes", runs, "--acknowledge", "feature035");
+        var ambiguous = await VyprProcess.RunAsync(directory, s_timeout, "changes", runs, "--acknowledge", "feature035");
         Assert.Equal(2, ambiguous.ExitCode);
         Assert.Contains("feature, main", ambiguous.Error, StringComparison.Ordinal);
-        Assert.Equal(2, (await VyprProcess.RunAsync(directory, "changes", runs, "--branch", "nope")).ExitCode);
+        Assert.Equal(2, (await VyprProcess.RunAsync(directory, s_timeout, "changes", runs, "--branch", "nope")).ExitCode);
 
-        var ack = await VyprProcess.RunAsync(directory, "changes", runs, "--branch", "feature", "--acknowledge", "feature035");
+        var ack = await VyprProcess.RunAsync(directory, s_timeout, "changes", runs, "--branch", "feature", "--acknowledge", "feature035");
         Assert.True(ack.ExitCode == 0, ack.Error);
         using (JsonDocument file = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(directory, "vypr-baselines.json"), TestContext.Current.CancellationToken)))
         {
@@ -162,20 +165,20 @@ public sealed class CommandTests : IDisposable
             Assert.Empty(file.RootElement.GetProperty("metrics").EnumerateObject());
         }
 
-        Assert.Equal(0, (await VyprProcess.RunAsync(directory, "changes", runs, "--fail-on-regression")).ExitCode);
+        Assert.Equal(0, (await VyprProcess.RunAsync(directory, s_timeout, "changes", runs, "--fail-on-regression")).ExitCode);
     }
 
     [Fact]
     public async Task Suggest_prints_attributes_ready_to_paste_and_explain_names_the_call_site()
     {
         string good = Results("good.json", Documents.Uploader(40, 0, 60));
-        var (code, output, error) = await VyprProcess.RunAsync(directory, "suggest", good);
+        var (code, output, error) = await VyprProcess.RunAsync(directory, s_timeout, "suggest", good);
         Assert.True(code == 0, error);
         Assert.StartsWith("```csharp\n[MaxDuration(\"", output, StringComparison.Ordinal);
         Assert.Contains("p99", output, StringComparison.Ordinal);
 
         string bad = Results("bad.json", Documents.Uploader(50, 48, 120));
-        var explained = await VyprProcess.RunAsync(directory, "explain", bad);
+        var explained = await VyprProcess.RunAsync(directory, s_timeout, "explain", bad);
         Assert.True(explained.ExitCode == 0, explained.Error);
         Assert.Contains("calls from PayloadValidator.cs:13 violate in 96% of cases (48/50), others in 0% (0/120)", explained.Output, StringComparison.Ordinal);
     }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using Microsoft.Playwright;
 using Vypr.Analysis.Comparison;
 using Vypr.Analysis.Explanations;
 using Vypr.Analysis.History;
@@ -12,6 +11,7 @@ using Vypr.Analysis.Reports;
 using Vypr.Analysis.Tests.Explanations;
 using Vypr.Analysis.Tests.Server;
 using Vypr.Contracts;
+using Vypr.Tests.Shared;
 using Xunit;
 
 namespace Vypr.Analysis.Tests.Reports;
@@ -22,8 +22,6 @@ namespace Vypr.Analysis.Tests.Reports;
 /// </summary>
 public sealed class HtmlReportBrowserTests : IDisposable
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     private readonly string directory = Directory.CreateTempSubdirectory("vypr-html-").FullName;
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
@@ -36,7 +34,7 @@ public sealed class HtmlReportBrowserTests : IDisposable
         SeverityHistory history = Assert.Single(severities);
         Assert.Equal(runs.Length, history.Points.Count);
 
-        Page page = await OpenAsync("explain.html", HtmlReport.Explanations(ViolationExplainer.Explain(runs), severities));
+        BrowserPage page = await OpenAsync("explain.html", HtmlReport.Explanations(ViolationExplainer.Explain(runs), severities));
         Assert.Empty(page.Problems);
 
         Assert.Equal(1, page.Count("figure.severity svg"));
@@ -54,7 +52,7 @@ public sealed class HtmlReportBrowserTests : IDisposable
         int drawn = comparison.Metrics.Count(m => m.Outcome != ComparisonOutcome.Same);
         Assert.True(drawn > 0);
 
-        Page page = await OpenAsync("compare.html", HtmlReport.Comparison(comparison, before, after));
+        BrowserPage page = await OpenAsync("compare.html", HtmlReport.Comparison(comparison, before, after));
         Assert.Empty(page.Problems);
 
         Assert.Equal(drawn, page.Count("figure svg"));
@@ -70,7 +68,7 @@ public sealed class HtmlReportBrowserTests : IDisposable
         IReadOnlyList<MetricHistory> histories = HistoryAnalysis.Analyze(new Dictionary<string, IReadOnlyList<HistoryPoint>> { ["parse"] = points, ["hash"] = points.Select(p => p with { Value = 5e5 }).ToList() });
         Assert.Single(histories[0].Changes);
 
-        Page page = await OpenAsync("changes.html", HtmlReport.Changes(histories));
+        BrowserPage page = await OpenAsync("changes.html", HtmlReport.Changes(histories));
         Assert.Empty(page.Problems);
 
         Assert.Equal(2, page.Count("figure svg"));
@@ -83,74 +81,22 @@ public sealed class HtmlReportBrowserTests : IDisposable
         const string html = "<!DOCTYPE html><html><body><svg width=\"10\" height=\"10\"></svg>" +
             "<img src=\"http://127.0.0.1:9/chart.png\"><script>console.error('broken chart')</script></body></html>";
 
-        Page page = await OpenAsync("leaky.html", html);
+        BrowserPage page = await OpenAsync("leaky.html", html);
 
         Assert.Contains(page.Problems, p => p.StartsWith("request: http://127.0.0.1:9/chart.png", StringComparison.Ordinal));
         Assert.Contains(page.Problems, p => p.Contains("broken chart", StringComparison.Ordinal));
     }
 
-    private async Task<Page> OpenAsync(string name, string html)
+    private async Task<BrowserPage> OpenAsync(string name, string html)
     {
-        if (!File.Exists(Chromium))
-        {
-            const string why = Chromium + " is missing: apt-get install chromium (.ci/run does)";
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail(why);
-            }
-
-            Assert.Skip(why);
-        }
-
+        HeadlessBrowser.Require();
         string path = Path.Combine(directory, name);
         await File.WriteAllTextAsync(path, html, TestContext.Current.CancellationToken);
-        string url = new Uri(path).AbsoluteUri;
-
-        using IPlaywright playwright = await Playwright.CreateAsync();
-        await using IBrowser browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true });
-        IPage page = await browser.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" or "warning")
-            {
-                problems.Add($"console {message.Type}: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => problems.Add("page error: " + error);
-        page.Request += (_, request) =>
-        {
-            if (request.Url != url)
-            {
-                problems.Add("request: " + request.Url);
-            }
-        };
-        page.RequestFailed += (_, request) => problems.Add("failed request: " + request.Url);
-
-        IResponse? response = await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
-        Assert.NotNull(response);
-        Assert.True(response.Ok);
-
-        // Every chart is laid out with a size: an SVG the browser could not parse renders as nothing (or as an error page).
-        // Lets late requests and console messages of the load arrive before they are read.
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        double[] smallestSides = await page.EvalOnSelectorAllAsync<double[]>(
-            "svg", "els => els.map(e => { const r = e.getBoundingClientRect(); return Math.min(r.width, r.height); })");
-        Assert.NotEmpty(smallestSides);
-        Assert.All(smallestSides, side => Assert.True(side > 0, "an SVG chart was laid out without a size"));
-        Assert.Equal(0, await page.EvaluateAsync<int>("document.querySelectorAll('parsererror').length"));
-
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (string selector in new[] { "figure svg", "figure.severity svg", "figure.severity svg circle", "table svg rect", "figure svg line[stroke-dasharray]" })
-        {
-            counts[selector] = await page.EvaluateAsync<int>($"document.querySelectorAll({System.Text.Json.JsonSerializer.Serialize(selector)}).length");
-        }
-
-        return new Page(counts, problems);
-    }
-
-    private sealed record Page(IReadOnlyDictionary<string, int> Counts, IReadOnlyList<string> Problems)
-    {
-        public int Count(string selector) => Counts[selector];
+        BrowserPage page = await HeadlessBrowser.OpenAsync(
+            path,
+            ["figure svg", "figure.severity svg", "figure.severity svg circle", "table svg rect", "figure svg line[stroke-dasharray]"],
+            TestContext.Current.CancellationToken);
+        page.AssertChartsLaidOut();
+        return page;
     }
 }

@@ -146,15 +146,15 @@ public sealed class VerdictServerReaderTests
             string at = server.BaseAddress.ToString();
             var env = new Dictionary<string, string?> { [VerdictServerReader.TokenVariable] = token };
 
-            var (code, output, error) = await VyprProcess.RunAsync(store.Directory, env, "compare", at + "?commit=c000001", at + "?commit=c000007");
+            var (code, output, error) = await VyprProcess.RunWithAsync(env, store.Directory, TimeSpan.FromMinutes(2), "compare", at + "?commit=c000001", at + "?commit=c000007");
             Assert.True(code == 0, error);
             Assert.Contains("Slower", output, StringComparison.Ordinal);
 
-            (code, output, error) = await VyprProcess.RunAsync(store.Directory, env, "explain", at + "?branch=main&last=1");
+            (code, output, error) = await VyprProcess.RunWithAsync(env, store.Directory, TimeSpan.FromMinutes(2), "explain", at + "?branch=main&last=1");
             Assert.True(code == 0, error);
             Assert.Contains("calls from PayloadValidator.cs:13", output, StringComparison.Ordinal);
 
-            (code, _, error) = await VyprProcess.RunAsync(store.Directory, new Dictionary<string, string?> { [VerdictServerReader.TokenVariable] = null }, "explain", at);
+            (code, _, error) = await VyprProcess.RunWithAsync(new Dictionary<string, string?> { [VerdictServerReader.TokenVariable] = null }, store.Directory, TimeSpan.FromMinutes(2), "explain", at);
             Assert.Equal(3, code);
             Assert.Contains("401", error, StringComparison.Ordinal);
         }

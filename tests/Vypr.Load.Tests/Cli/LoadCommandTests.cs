@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Vypr.Load.Tests.Support;
+using Vypr.Tests.Shared;
 using Xunit;
 
 namespace Vypr.Load.Tests.Cli;

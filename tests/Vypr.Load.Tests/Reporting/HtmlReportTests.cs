@@ -5,11 +5,13 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using Vypr.Contracts;
 using Vypr.Load.Configuration;
 using Vypr.Load.Reporting;
 using Vypr.Load.Running;
 using Vypr.Load.Statistics;
 using Vypr.Load.Tests.Support;
+using Vypr.Tests.Shared;
 using Vypr.Load.Thresholds;
 using Xunit;
 
@@ -77,7 +79,7 @@ public sealed class HtmlReportTests
     [Fact]
     public void Hostile_texts_are_escaped_and_statistics_never_measured_draw_no_line()
     {
-        var nothing = new DistributionSummary("ms", 0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, 0);
+        var nothing = new LoadDistribution("ms", 0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, 0);
         const string hostile = "<script>alert(1)</script>\u0000\ud800 \"' & </td>";
         var result = new LoadRunResult
         {
@@ -99,7 +101,7 @@ public sealed class HtmlReportTests
                     Service = nothing,
                     StartDelay = nothing,
                     Errors = [new ErrorCount(hostile, 3, hostile)],
-                    Metrics = new Dictionary<string, DistributionSummary> { [hostile] = nothing with { Unit = hostile } },
+                    Metrics = new Dictionary<string, LoadDistribution> { [hostile] = nothing with { Unit = hostile } },
                     Thresholds = [new ThresholdOutcome(hostile, false, double.NaN, hostile)],
                     Timeline = [new TimelinePoint(0.5, double.PositiveInfinity, 0, 0, 0, 0, double.NaN, double.NaN, double.NaN, double.NaN)],
                 },
@@ -145,7 +147,7 @@ public sealed class HtmlReportTests
     [Fact]
     public async Task The_report_opens_in_a_headless_browser_with_no_network_request_and_no_console_error()
     {
-        HeadlessChromium.Executable();
+        HeadlessBrowser.Require();
         string directory = Paths.NewDirectory();
         LoadPlan plan = LoadPlanReader.Read(
             $"assembly: {Paths.TestLibrary}\nduration: 1s\ntests:\n  - type: Vypr.Load.TestLibrary.FailingTest\n    rate: 100\n    arguments:\n      every: 3\n",
@@ -159,14 +161,15 @@ public sealed class HtmlReportTests
         // The harness sees what it must refuse: a page that fetches and logs an error.
         string control = Path.Combine(directory, "control.html");
         File.WriteAllText(control, "<!DOCTYPE html><html><body><img src=\"http://127.0.0.1:9/x.png\"><script>console.error('control')</script></body></html>");
-        (IReadOnlyList<string> controlRequests, IReadOnlyList<string> controlErrors) = await HeadlessChromium.OpenAsync(control, TestContext.Current.CancellationToken);
-        Assert.Contains("http://127.0.0.1:9/x.png", controlRequests);
-        Assert.Contains(controlErrors, e => e.Contains("control", StringComparison.Ordinal));
+        BrowserPage controlPage = await HeadlessBrowser.OpenAsync(control, [], TestContext.Current.CancellationToken);
+        Assert.Contains("request: http://127.0.0.1:9/x.png", controlPage.Problems);
+        Assert.Contains(controlPage.Problems, p => p.Contains("control", StringComparison.Ordinal));
 
-        (IReadOnlyList<string> requests, IReadOnlyList<string> errors) = await HeadlessChromium.OpenAsync(report, TestContext.Current.CancellationToken);
+        BrowserPage page = await HeadlessBrowser.OpenAsync(report, ["section.test svg"], TestContext.Current.CancellationToken);
 
-        Assert.Empty(requests);
-        Assert.Empty(errors);
+        Assert.Empty(page.Problems);
+        page.AssertChartsLaidOut();
+        Assert.Equal(4, page.Count("section.test svg"));
     }
 
     // Opens with no network: nothing is fetched (no URL, no external reference of any kind) and nothing runs.

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using Vypr.Contracts;
 using Vypr.Load.Statistics;
 using Xunit;
 
@@ -16,7 +17,7 @@ public sealed class DistributionRecorderTests
         long[] values = Enumerable.Range(1, 10_000).Select(i => i * 1_000_000L).ToArray();
         Parallel.ForEach(values, value => recorder.RecordTicks(value));
 
-        DistributionSummary summary = recorder.Summarize();
+        LoadDistribution summary = recorder.Summarize();
 
         Assert.Equal("ms", summary.Unit);
         Assert.Equal(10_000, summary.Count);
@@ -47,7 +48,7 @@ public sealed class DistributionRecorderTests
             recorder.RecordValue(invalid);
         }
 
-        DistributionSummary summary = recorder.Summarize();
+        LoadDistribution summary = recorder.Summarize();
         double[] sorted = values.Order().ToArray();
 
         Assert.Equal(values.Length, summary.Count);
@@ -66,7 +67,7 @@ public sealed class DistributionRecorderTests
         recorder.RecordValue(double.MaxValue);
         recorder.RecordValue(1e300);
 
-        DistributionSummary summary = recorder.Summarize();
+        LoadDistribution summary = recorder.Summarize();
 
         Assert.Equal(3, summary.Count);
         Assert.Equal(0, summary.Min);
@@ -76,7 +77,7 @@ public sealed class DistributionRecorderTests
     [Fact]
     public void Nothing_recorded_summarises_as_not_a_number_not_as_zero()
     {
-        DistributionSummary summary = DistributionRecorder.ForTicks(1_000_000_000).Summarize();
+        LoadDistribution summary = DistributionRecorder.ForTicks(1_000_000_000).Summarize();
 
         Assert.Equal(0, summary.Count);
         Assert.True(double.IsNaN(summary.P99));

@@ -11,6 +11,7 @@ using System.Threading.Tasks;
 using Vypr.Contracts;
 using Vypr.Load.Tests.Support;
 using Vypr.Runtime;
+using Vypr.Tests.Shared;
 using Xunit;
 
 namespace Vypr.Load.Tests.Storage;
@@ -62,7 +63,7 @@ public sealed class LoadStorageTests
             ["VYPR_SERVER_URL"] = null,
         };
 
-        using VyprProcess vypr = VyprProcess.Start(directory, environment, "load", "-c", plan, "--server", server.Address.ToString(), "--project", "shop", "--store", store);
+        using VyprProcess vypr = VyprProcess.StartWith(environment, directory, "load", "-c", plan, "--server", server.Address.ToString(), "--project", "shop", "--store", store);
         int code = await vypr.WaitForExitAsync(s_timeout);
 
         // A threshold failed (errors), so exit 1; the run is stored all the same.
@@ -202,14 +203,14 @@ public sealed class LoadStorageTests
         string unreachable = $"http://127.0.0.1:{Vypr.Tests.Shared.Ports.Free()}/";
         var wrongToken = new Dictionary<string, string?> { ["VYPR_SERVER_TOKEN"] = "not-a-token" };
 
-        using (VyprProcess refused = VyprProcess.Start(directory, wrongToken, "load", "-c", plan, "--server", server.Address.ToString()))
+        using (VyprProcess refused = VyprProcess.StartWith(wrongToken, directory, "load", "-c", plan, "--server", server.Address.ToString()))
         {
             Assert.Equal(3, await refused.WaitForExitAsync(s_timeout));
             Assert.Contains("the run was not stored: the verdict server", refused.Error, StringComparison.Ordinal);
             Assert.Contains("with 401", refused.Error, StringComparison.Ordinal);
         }
 
-        using (VyprProcess away = VyprProcess.Start(directory, wrongToken, "load", "-c", plan, "--server", unreachable))
+        using (VyprProcess away = VyprProcess.StartWith(wrongToken, directory, "load", "-c", plan, "--server", unreachable))
         {
             Assert.Equal(3, await away.WaitForExitAsync(s_timeout));
             Assert.Contains("could not be reached", away.Error, StringComparison.Ordinal);

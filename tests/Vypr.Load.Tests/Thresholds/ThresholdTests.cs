@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Vypr.Contracts;
 using Vypr.Load.Reporting;
 using Vypr.Load.Statistics;
 using Vypr.Load.Thresholds;
@@ -80,7 +81,7 @@ public sealed class ThresholdTests
 
     internal static LoadTestResult Result(double p99, long succeeded, long failed)
     {
-        DistributionSummary latency = new("ms", succeeded + failed, 1, 10, 10, 20, 30, 40, p99, p99, p99, 0);
+        LoadDistribution latency = new("ms", succeeded + failed, 1, 10, 10, 20, 30, 40, p99, p99, p99, 0);
         return new LoadTestResult
         {
             Name = "test",
@@ -98,7 +99,7 @@ public sealed class ThresholdTests
             Service = latency,
             StartDelay = latency,
             Errors = [],
-            Metrics = new Dictionary<string, DistributionSummary> { ["bytes"] = new("", 1, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 0) },
+            Metrics = new Dictionary<string, LoadDistribution> { ["bytes"] = new("", 1, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 0) },
         };
     }
 }

@@ -4,9 +4,10 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading.Tasks;
-using Vypr.Server.Reads;
+using Vypr.Contracts.Reads;
 using Vypr.Server.Storage;
 using Vypr.Server.Tests.Harness;
+using Vypr.Tests.Shared;
 using Xunit;
 
 namespace Vypr.Server.Tests.Access;

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Vypr.Contracts;
 using Vypr.Server.Storage;
 using Vypr.Server.Tests.Harness;
+using Vypr.Tests.Shared;
 using Xunit;
 
 namespace Vypr.Server.Tests.Concurrency;

@@ -10,6 +10,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using Vypr.Contracts;
 using Vypr.Server.Tests.Harness;
+using Vypr.Tests.Shared;
 using Xunit;
 
 namespace Vypr.Server.Tests.Contract;

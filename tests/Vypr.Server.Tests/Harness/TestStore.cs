@@ -1,9 +1,8 @@
 using System;
 using System.IO;
 using System.Threading.Tasks;
-using Npgsql;
 using Vypr.Server.Storage;
-using Xunit;
+using Vypr.Tests.Shared;
 
 namespace Vypr.Server.Tests.Harness;
 
@@ -13,17 +12,13 @@ namespace Vypr.Server.Tests.Harness;
 /// </summary>
 public sealed class TestStore : IAsyncDisposable
 {
-    public const string PostgresVariable = "VYPR_TEST_POSTGRES";
+    private readonly TestDatabase? _database;
 
-    private readonly string? _adminConnectionString;
-    private readonly string? _databaseName;
-
-    private TestStore(StoreLocation location, string directory, string? adminConnectionString, string? databaseName)
+    private TestStore(StoreLocation location, string directory, TestDatabase? database)
     {
         Location = location;
         Directory = directory;
-        _adminConnectionString = adminConnectionString;
-        _databaseName = databaseName;
+        _database = database;
     }
 
     internal StoreLocation Location { get; }
@@ -38,90 +33,20 @@ public sealed class TestStore : IAsyncDisposable
 
     public static async Task<TestStore> CreateAsync(StoreKind kind)
     {
-        // Resolved first: a skipped or failed PostgreSQL test must not leave a directory behind.
-        string? admin = kind == StoreKind.PostgreSql ? PostgresConnectionString() : null;
+        // Made first: a skipped or failed PostgreSQL test must not leave a directory behind.
+        TestDatabase? database = kind == StoreKind.PostgreSql ? await TestDatabase.CreateAsync("vypr_t_") : null;
         string directory = Path.Combine(Path.GetTempPath(), "vypr-server-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        if (admin is null)
-        {
-            return new TestStore(StoreLocation.Sqlite(Path.Combine(directory, "vypr.db")), directory, null, null);
-        }
-
-        // Database names cannot be bound as parameters; this one is made here from a GUID, never from input.
-        string name = "vypr_t_" + Guid.NewGuid().ToString("N");
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync(TestContext.Current.CancellationToken);
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            await create.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
-        }
-
-        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
-        return new TestStore(StoreLocation.PostgreSql(builder.ToString()), directory, admin, name);
-    }
-
-    /// <summary>The PostgreSQL test server; fails under CI=true when it is not configured, else skips the test.</summary>
-    public static string PostgresConnectionString()
-    {
-        if (Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } connectionString)
-        {
-            return connectionString;
-        }
-
-        const string why = $"{PostgresVariable} is not set: start a server with 'eval \"$(bash .ci/postgres.sh)\"'";
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Assert.Fail(why);
-        }
-
-        Assert.Skip(why);
-        return string.Empty;
-    }
-
-    /// <summary>
-    /// Drops a test database whatever else still uses it. <c>DROP DATABASE ... WITH (FORCE)</c> failed under load
-    /// with 42501: it terminates every other session, an autovacuum worker's too, and only a superuser may do that.
-    /// Instead: no new sessions, this role's sessions (pooled connections of stopped servers) terminated, then a plain
-    /// DROP, which stops autovacuum workers itself; 55006 (a session still leaving) is waited out, not raced.
-    /// </summary>
-    private static async Task DropDatabaseAsync(string adminConnectionString, string name)
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(adminConnectionString);
-        await connection.OpenAsync();
-        await using (var close = new NpgsqlCommand($"ALTER DATABASE {name} ALLOW_CONNECTIONS false", connection))
-        {
-            await close.ExecuteNonQueryAsync();
-        }
-
-        for (int attempt = 1; ; attempt++)
-        {
-            await using (var terminate = new NpgsqlCommand(
-                "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @name AND usename = current_user AND pid <> pg_backend_pid()",
-                connection))
-            {
-                terminate.Parameters.AddWithValue("name", name);
-                await terminate.ExecuteScalarAsync();
-            }
-
-            try
-            {
-                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name}", connection);
-                await drop.ExecuteNonQueryAsync();
-                return;
-            }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 200)
-            {
-                await Task.Delay(100);
-            }
-        }
+        return database is null
+            ? new TestStore(StoreLocation.Sqlite(Path.Combine(directory, "vypr.db")), directory, null)
+            : new TestStore(StoreLocation.PostgreSql(database.ConnectionString), directory, database);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_adminConnectionString is not null)
+        if (_database is not null)
         {
-            await DropDatabaseAsync(_adminConnectionString, _databaseName!);
+            await _database.DisposeAsync();
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

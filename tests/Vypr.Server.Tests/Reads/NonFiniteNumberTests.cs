@@ -5,8 +5,9 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Vypr.Contracts;
-using Vypr.Server.Reads;
+using Vypr.Contracts.Reads;
 using Vypr.Server.Tests.Harness;
+using Vypr.Tests.Shared;
 using Xunit;
 
 namespace Vypr.Server.Tests.Reads;

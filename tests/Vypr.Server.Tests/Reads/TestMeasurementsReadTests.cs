@@ -6,8 +6,10 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Vypr.Contracts;
+using Vypr.Contracts.Reads;
 using Vypr.Server.Reads;
 using Vypr.Server.Tests.Harness;
+using Vypr.Tests.Shared;
 using Xunit;
 
 namespace Vypr.Server.Tests.Reads;

@@ -5,6 +5,7 @@ using Vypr.Contracts;
 using Vypr.Server.Ingest;
 using Vypr.Server.Storage;
 using Vypr.Server.Tests.Harness;
+using Vypr.Tests.Shared;
 using Xunit;
 
 namespace Vypr.Server.Tests.Stores;

@@ -1,4 +1,4 @@
-namespace Vypr.Server.Reads;
+namespace Vypr.Contracts.Reads;
 
 /// <summary>A place in source code where a monitored method is called.</summary>
 /// <param name="Id">The call site's ID.</param>

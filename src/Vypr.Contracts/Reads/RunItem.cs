@@ -1,6 +1,6 @@
 using System;
 
-namespace Vypr.Server.Reads;
+namespace Vypr.Contracts.Reads;
 
 /// <summary>A stored run.</summary>
 /// <param name="RunId">The run's GUID, as the runtime assigned it.</param>

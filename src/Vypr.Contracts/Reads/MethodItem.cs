@@ -1,4 +1,4 @@
-namespace Vypr.Server.Reads;
+namespace Vypr.Contracts.Reads;
 
 /// <summary>A monitored method.</summary>
 /// <param name="Id">The method's ID (used by the calls query).</param>

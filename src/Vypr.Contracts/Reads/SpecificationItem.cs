@@ -1,4 +1,4 @@
-namespace Vypr.Server.Reads;
+namespace Vypr.Contracts.Reads;
 
 /// <summary>A specification, identified across runs by the hash of its key.</summary>
 /// <param name="Id">The specification's ID.</param>

@@ -1,6 +1,6 @@
 using System;
 
-namespace Vypr.Server.Reads;
+namespace Vypr.Contracts.Reads;
 
 /// <summary>One monitored call with its verdict.</summary>
 /// <param name="Id">The call's ID (see <c>GET /api/v1/calls/{id}</c>).</param>

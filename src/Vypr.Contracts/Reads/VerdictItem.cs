@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Vypr.Server.Reads;
+namespace Vypr.Contracts.Reads;
 
 /// <summary>A verdict on a call, with every observation that took part.</summary>
 /// <param name="Id">The verdict's ID.</param>

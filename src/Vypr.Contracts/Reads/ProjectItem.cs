@@ -1,4 +1,4 @@
-namespace Vypr.Server.Reads;
+namespace Vypr.Contracts.Reads;
 
 /// <summary>A project: the runs of one code base.</summary>
 /// <param name="Id">The project's ID.</param>

@@ -1,4 +1,4 @@
-namespace Vypr.Server.Reads;
+namespace Vypr.Contracts.Reads;
 
 /// <summary>One measured value that took part in a verdict, with the condition it was checked against and where the event it read happened.</summary>
 /// <param name="Term">What was measured (<c>duration</c>).</param>

@@ -1,7 +1,7 @@
 using System;
 using Vypr.Contracts;
 
-namespace Vypr.Server.Reads;
+namespace Vypr.Contracts.Reads;
 
 /// <summary>A stored test of a run.</summary>
 /// <param name="Id">The test's ID in the store (the <c>test</c> filter of call queries).</param>

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Vypr.Server.Reads;
+namespace Vypr.Contracts.Reads;
 
 /// <summary>One page of a listing.</summary>
 /// <typeparam name="T">The item type.</typeparam>

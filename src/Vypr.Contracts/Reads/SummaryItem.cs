@@ -1,4 +1,4 @@
-namespace Vypr.Server.Reads;
+namespace Vypr.Contracts.Reads;
 
 /// <summary>
 /// Exact statistics of every call one test made at one call site, including the calls whose satisfied verdicts the

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Vypr.Server.Reads;
+namespace Vypr.Contracts.Reads;
 
 /// <summary>A call with where it was made and its verdicts and observations.</summary>
 /// <param name="Call">The call.</param>

@@ -1,7 +1,0 @@
-namespace Vypr.Server.Tests.Harness;
-
-public enum StoreKind
-{
-    Sqlite,
-    PostgreSql,
-}
