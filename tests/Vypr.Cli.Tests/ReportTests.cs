@@ -31,7 +31,8 @@ public sealed class ReportTests : IDisposable
         Assert.Contains("commit 0123456789abcdef0123456789abcdef01234567 (dirty working tree), branch main", output, StringComparison.Ordinal);
         Assert.Contains("  CI job https://gitlab.example/team/product/-/jobs/77 (gitlab-ci)", output, StringComparison.Ordinal);
         Assert.Contains("Sample.Work.Step(int) at /src/Sample.Tests/WorkTests.cs(12,5) in Sample.Tests.WorkTests.Slow: took 300ms, bound 200ms (1.5x the bound)", output, StringComparison.Ordinal);
-        Assert.Contains("  Sample.Work.Step(int): 3, 1, 0, 300ms, 136.7ms", output, StringComparison.Ordinal);
+        Assert.Contains("  Sample.Work.Step(int): 3, 1, 0, 300ms, 136.7ms; MaxDuration(\"200ms\")", output, StringComparison.Ordinal);
+        Assert.Contains("  Sample.Work.Step(int): 4, 0, 0, 4ms, 2.5ms; Forall(c = Calls(Inner)).Check(c.Duration() <= 1ms)", output, StringComparison.Ordinal);
         Assert.True(output.IndexOf("Violations (1):", StringComparison.Ordinal) < output.IndexOf("Methods", StringComparison.Ordinal), output);
         Assert.Contains("Failed tests:\n  Sample.Tests.WorkTests.Slow", output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("Slowest tests (of 2; wall, cpu, allocated, gc 0/1/2, peak memory, outcome, test):", output, StringComparison.Ordinal);

@@ -6,7 +6,8 @@ namespace Vypr.Cli.Tests;
 
 /// <summary>
 /// A results file of a small run written in code: two tests, one method bounded at 200ms called three times, once
-/// over its bound (300ms, by the second test, which failed), with what each test cost (the second shared the process).
+/// over its bound (300ms, by the second test, which failed), with what each test cost (the second shared the process);
+/// the same method is also the scope of a fluent specification, checked four times at another call site.
 /// </summary>
 internal static class SampleRun
 {
@@ -19,6 +20,8 @@ internal static class SampleRun
         var runId = Guid.NewGuid();
         var specification = new SpecificationInfo(1, "Sample.Work.Step(int)|MaxDuration(200ms)", "Sample.Work.Step(int)", "MaxDuration(\"200ms\")", 200_000_000);
         var site = new CallSiteInfo(1, 1, "/src/Sample.Tests/WorkTests.cs", 12, 5, "Sample.Tests.WorkTests.Steps", "Sample.Tests");
+        var fluent = new SpecificationInfo(2, "P:Sample.Specs.InnerCalls", "Sample.Work.Step(int)", "Forall(c = Calls(Inner)).Check(c.Duration() <= 1ms)", 0);
+        var fluentSite = new CallSiteInfo(2, 2, "/src/Sample.Tests/WorkTests.cs", 20, 9, "Sample.Tests.WorkTests.Steps", "Sample.Tests");
         TestInfo[] tests =
         [
             new(1, "Sample.Tests.WorkTests.Fast", Started, Started.AddMilliseconds(120), "Passed")
@@ -44,8 +47,8 @@ internal static class SampleRun
                 CiProvider = "gitlab-ci",
                 CiJobUrl = "https://gitlab.example/team/product/-/jobs/77",
             },
-            [specification],
-            [site],
+            [specification, fluent],
+            [site, fluentSite],
             tests,
             verdicts)
         {
@@ -53,6 +56,7 @@ internal static class SampleRun
             [
                 new CallSiteSummary(1, 1, 2, 0, 0, 50_000_000, 60_000_000, 110_000_000),
                 new CallSiteSummary(2, 1, 1, 1, 0, 300_000_000, 300_000_000, 300_000_000),
+                new CallSiteSummary(1, 2, 4, 0, 0, 1_000_000, 4_000_000, 10_000_000),
             ],
         };
         return (runId, ResultsFile.Write(document, directory));

@@ -189,6 +189,11 @@ public sealed class IngestTests
         Assert.Null(summaries.Items[0].TestId);
         Assert.Equal((4L, 2.5), (summaries.Items[0].Calls, summaries.Items[0].MeanNanoseconds));
         Assert.Equal((900L, 2L, 1L, 10L, 90L, 10.0), (summaries.Items[1].Calls, summaries.Items[1].Violations, summaries.Items[1].Threw, summaries.Items[1].MinNanoseconds, summaries.Items[1].MaxNanoseconds, summaries.Items[1].MeanNanoseconds));
+
+        // Each summary names the specification checked at its call site (a method may have several), of its own method.
+        var specifications = (await Http.GetAsync<Page<SpecificationItem>>(server.Anonymous, "api/v1/specifications")).Items.ToDictionary(s => s.Id);
+        Assert.All(summaries.Items, s => Assert.Equal(s.MethodId, specifications[s.SpecificationId].MethodId));
+        Assert.NotEqual(summaries.Items[0].SpecificationId, summaries.Items[1].SpecificationId);
     }
 
     private static string JsonCompact(string json) => JsonSerializer.Serialize(JsonDocument.Parse(json).RootElement);

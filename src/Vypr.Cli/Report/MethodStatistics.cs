@@ -1,8 +1,8 @@
 namespace Vypr.Cli.Report;
 
-/// <summary>Every monitored call of one method in a stored run, over all its tests and call sites.</summary>
+/// <summary>Every monitored call of one method checked against one specification in a stored run, over all its tests and call sites.</summary>
 /// <param name="Method">The method.</param>
-/// <param name="Specification">The method's newest specification, as written.</param>
+/// <param name="Specification">The specification, as written.</param>
 /// <param name="Calls">How many calls completed.</param>
 /// <param name="Violations">How many violated their specification.</param>
 /// <param name="Threw">How many ended by an exception.</param>

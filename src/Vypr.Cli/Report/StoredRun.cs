@@ -10,7 +10,7 @@ namespace Vypr.Cli.Report;
 /// <summary>A stored run as <c>vypr report</c> shows it: the run, its tests, its methods' statistics and its violations.</summary>
 /// <param name="Run">The run.</param>
 /// <param name="Tests">Its tests, in the order they started.</param>
-/// <param name="Methods">Its monitored methods, violated ones first.</param>
+/// <param name="Methods">Its monitored methods, one row per specification checked at them, violated ones first.</param>
 /// <param name="ViolationCount">How many calls violated their specification (exact, from the statistics).</param>
 /// <param name="Violations">The first violations in detail (at most <see cref="MaxViolations"/> per method).</param>
 internal sealed record StoredRun(RunItem Run, IReadOnlyList<TestItem> Tests, IReadOnlyList<MethodStatistics> Methods, long ViolationCount, IReadOnlyList<StoredViolation> Violations)
@@ -43,27 +43,26 @@ internal sealed record StoredRun(RunItem Run, IReadOnlyList<TestItem> Tests, IRe
         var specificationsById = specifications.ToDictionary(s => s.Id);
         var testNames = tests.ToDictionary(t => t.Id, t => t.Name);
 
+        // One row per specification at its method: a method with a bound and fluent specifications has a row for each.
         var statistics = new List<MethodStatistics>();
-        var violations = new List<StoredViolation>();
-        foreach (IGrouping<long, SummaryItem> method in summaries.GroupBy(s => s.MethodId))
+        foreach (IGrouping<(long Method, long Specification), SummaryItem> checkedBy in summaries.GroupBy(s => (s.MethodId, s.SpecificationId)))
         {
-            long calls = method.Sum(s => s.Calls);
-            long violated = method.Sum(s => s.Violations);
-            string name = methods.GetValueOrDefault(method.Key) ?? $"method {method.Key}";
-            string? newest = specifications.Where(s => s.MethodId == method.Key).MaxBy(s => s.Version)?.Text;
+            long calls = checkedBy.Sum(s => s.Calls);
             statistics.Add(new MethodStatistics(
-                name,
-                newest,
+                methods.GetValueOrDefault(checkedBy.Key.Method) ?? $"method {checkedBy.Key.Method}",
+                specificationsById.GetValueOrDefault(checkedBy.Key.Specification)?.Text,
                 calls,
-                violated,
-                method.Sum(s => s.Threw),
-                method.Max(s => s.MaxNanoseconds),
-                calls == 0 ? 0 : method.Sum(s => s.MeanNanoseconds * s.Calls) / calls));
-            if (violated == 0)
-            {
-                continue;
-            }
+                checkedBy.Sum(s => s.Violations),
+                checkedBy.Sum(s => s.Threw),
+                checkedBy.Max(s => s.MaxNanoseconds),
+                calls == 0 ? 0 : checkedBy.Sum(s => s.MeanNanoseconds * s.Calls) / calls));
+        }
 
+        // The violations are read by method (the read API's unit); each names the specification it broke.
+        var violations = new List<StoredViolation>();
+        foreach (IGrouping<long, SummaryItem> method in summaries.GroupBy(s => s.MethodId).Where(m => m.Sum(s => s.Violations) > 0))
+        {
+            string name = methods.GetValueOrDefault(method.Key) ?? $"method {method.Key}";
             foreach (CallItem call in (await source.ViolationsAsync(method.Key, run.RunId, cancellationToken)).Items)
             {
                 CallDetail detail = await source.CallAsync(call.Id, cancellationToken)

@@ -51,10 +51,10 @@ internal static class StoredRunWriter
         }
 
         text.AppendLine();
-        text.AppendLine("Methods (calls, violations, threw, longest, mean):");
+        text.AppendLine("Methods (calls, violations, threw, longest, mean; the specification checked):");
         foreach (MethodStatistics m in run.Methods)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {m.Method}: {m.Calls}, {m.Violations}, {m.Threw}, {NanosecondsText.Format(m.MaxNanoseconds)}, {NanosecondsText.Format(m.MeanNanoseconds)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {m.Method}: {m.Calls}, {m.Violations}, {m.Threw}, {NanosecondsText.Format(m.MaxNanoseconds)}, {NanosecondsText.Format(m.MeanNanoseconds)}; {m.Specification ?? "-"}");
         }
 
         text.AppendLine();
@@ -111,11 +111,11 @@ internal static class StoredRunWriter
         md.AppendLine();
         md.AppendLine("### Methods");
         md.AppendLine();
-        md.AppendLine("| method | calls | violations | threw | longest | mean |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|");
+        md.AppendLine("| method | specification | calls | violations | threw | longest | mean |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|");
         foreach (MethodStatistics m in run.Methods)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(m.Method)} | {m.Calls} | {m.Violations} | {m.Threw} | {NanosecondsText.Format(m.MaxNanoseconds)} | {NanosecondsText.Format(m.MeanNanoseconds)} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(m.Method)} | {Cell(m.Specification ?? "-")} | {m.Calls} | {m.Violations} | {m.Threw} | {NanosecondsText.Format(m.MaxNanoseconds)} | {NanosecondsText.Format(m.MeanNanoseconds)} |");
         }
 
         md.AppendLine();

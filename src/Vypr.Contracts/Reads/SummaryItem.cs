@@ -13,4 +13,8 @@ namespace Vypr.Contracts.Reads;
 /// <param name="MinNanoseconds">The shortest call.</param>
 /// <param name="MaxNanoseconds">The longest call.</param>
 /// <param name="MeanNanoseconds">The mean duration.</param>
-public sealed record SummaryItem(long? TestId, long CallSiteId, long MethodId, long Calls, long Violations, long Threw, long MinNanoseconds, long MaxNanoseconds, double MeanNanoseconds);
+public sealed record SummaryItem(long? TestId, long CallSiteId, long MethodId, long Calls, long Violations, long Threw, long MinNanoseconds, long MaxNanoseconds, double MeanNanoseconds)
+{
+    /// <summary>The specification checked at the call site (a method may have several: a bound and fluent specifications).</summary>
+    public long SpecificationId { get; init; }
+}

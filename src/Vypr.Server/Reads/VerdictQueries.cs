@@ -102,10 +102,10 @@ internal sealed class VerdictQueries(VerdictDatabase database)
     public Task<Page<SummaryItem>> SummariesAsync(Guid runId, long after, int limit, CancellationToken cancellationToken) =>
         PageAsync(
             """
-            SELECT x.rowid_, x.test_id, x.call_site_id, x.method_id, x.calls, x.violations, x.threw, x.min_ns, x.max_ns, x.total_ns
+            SELECT x.rowid_, x.test_id, x.call_site_id, x.method_id, x.calls, x.violations, x.threw, x.min_ns, x.max_ns, x.total_ns, x.specification_id
             FROM (
                 SELECT ROW_NUMBER() OVER (ORDER BY s.test_number, s.call_site_id) AS rowid_,
-                       s.test_id, s.call_site_id, sp.method_id, s.calls, s.violations, s.threw, s.min_ns, s.max_ns, s.total_ns
+                       s.test_id, s.call_site_id, sp.method_id, s.calls, s.violations, s.threw, s.min_ns, s.max_ns, s.total_ns, c.specification_id
                 FROM call_site_summaries s
                 JOIN runs r ON r.id = s.run_id
                 JOIN call_sites c ON c.id = s.call_site_id
@@ -124,7 +124,7 @@ internal sealed class VerdictQueries(VerdictDatabase database)
                 r.GetInt64(6),
                 r.GetInt64(7),
                 r.GetInt64(8),
-                r.GetInt64(4) == 0 ? 0 : (double)r.GetInt64(9) / r.GetInt64(4))),
+                r.GetInt64(4) == 0 ? 0 : (double)r.GetInt64(9) / r.GetInt64(4)) { SpecificationId = r.GetInt64(10) }),
             static x => x.Item1,
             cancellationToken,
             static x => x.Item2);
