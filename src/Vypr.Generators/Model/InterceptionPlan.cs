@@ -9,6 +9,10 @@ namespace Vypr.Generators.Model;
 /// <param name="ScopeKeys">The scoped methods the interceptors refer to; field <c>Scope{i+1}</c> holds the ID of entry i.</param>
 /// <param name="Report">Every call that reaches a monitored or scoped method, woven or not, for the weaving report.</param>
 /// <param name="Shared">The shared bodies of plain calls (set when the plan is split into files).</param>
+/// <param name="DeclaresModuleInitializer">
+/// Whether the generated files declare <c>ModuleInitializerAttribute</c> themselves (file-local), because the target
+/// framework lacks it (netstandard2.0): the compiler recognises the attribute by name.
+/// </param>
 internal sealed record InterceptionPlan(
     string AssemblyName,
     EquatableArray<MonitoredMethod> Specifications,
@@ -17,4 +21,5 @@ internal sealed record InterceptionPlan(
     EquatableArray<ScopeCallContract> Contracts = default,
     EquatableArray<string> ScopeKeys = default,
     EquatableArray<WovenSite> Report = default,
-    EquatableArray<SharedShape> Shared = default);
+    EquatableArray<SharedShape> Shared = default,
+    bool DeclaresModuleInitializer = false);
