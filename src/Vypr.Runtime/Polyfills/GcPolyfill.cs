@@ -4,10 +4,6 @@ using System.Reflection;
 
 namespace Vypr.Runtime;
 
-/// <summary>The part of <c>GCMemoryInfo</c> the run's machine fingerprint reads (netstandard2.0 build only).</summary>
-/// <param name="TotalAvailableMemoryBytes">The machine's memory; 0 where the platform does not say.</param>
-internal readonly record struct GcMemoryInfo(long TotalAvailableMemoryBytes);
-
 /// <summary>What the runtime reads of <see cref="GC"/> beyond netstandard2.0 (compiled for netstandard2.0 only).</summary>
 /// <remarks>
 /// The netstandard2.0 build runs on .NET Framework or Mono (a .NET process loads the net10.0 build), which have
