@@ -87,6 +87,6 @@ public static class TextLimits
             keep--;
         }
 
-        return string.Concat(text.AsSpan(0, keep), Ellipsis.ToString());
+        return text.Substring(0, keep) + Ellipsis;
     }
 }

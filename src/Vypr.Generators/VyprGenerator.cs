@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Vypr.Generators.Model;
 
@@ -42,6 +43,9 @@ public sealed class VyprGenerator : IIncrementalGenerator
         /// <summary>The plan split into one part per generated file.</summary>
         public const string Parts = "GeneratedParts";
     }
+
+    /// <summary>The oldest C# the generated code compiles in.</summary>
+    internal const LanguageVersion MinimumLanguage = LanguageVersion.CSharp12;
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -111,14 +115,21 @@ public sealed class VyprGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.Candidates)
             .Collect();
 
+        // The generated code needs C# 12 (file-local types, primary constructors); a netstandard2.0 project compiles
+        // C# 7.3 unless it says otherwise. Below that nothing is woven, and VYPR0020 says so once.
+        IncrementalValueProvider<LanguageVersion> language = context.ParseOptionsProvider
+            .Select(static (options, _) => options is CSharpParseOptions csharp ? csharp.LanguageVersion : LanguageVersion.Latest);
+
         IncrementalValueProvider<InterceptionPlan?> plan = candidates
             .Combine(monitored)
             .Combine(formulaInputs)
             .Combine(context.CompilationProvider.Combine(weaving))
-            .Select(static (input, token) =>
+            .Combine(language)
+            .Select(static (withLanguage, token) =>
             {
+                var input = withLanguage.Left;
                 ((ImmutableArray<CallCandidate> calls, EquatableArray<MonitoredMethod> methods), var formulaInput) = input.Left;
-                return methods.Length == 0 && formulaInput.Declared.Length == 0 && formulaInput.Referenced.Length == 0
+                return withLanguage.Right < MinimumLanguage || (methods.Length == 0 && formulaInput.Declared.Length == 0 && formulaInput.Referenced.Length == 0)
                     ? null
                     : CallSitePlanner.Plan(
                         calls,
@@ -140,6 +151,22 @@ public sealed class VyprGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.Parts);
 
         context.RegisterSourceOutput(parts, static (output, part) => output.AddSource(part.HintName, Emitter.Emit(part)));
+
+        context.RegisterSourceOutput(
+            language.Combine(monitored).Combine(formulaInputs),
+            static (output, input) =>
+            {
+                LanguageVersion version = input.Left.Left;
+                bool anything = input.Left.Right.Length > 0 || input.Right.Declared.Length > 0 || input.Right.Referenced.Length > 0;
+                if (version < MinimumLanguage && anything)
+                {
+                    output.ReportDiagnostic(Diagnostic.Create(
+                        Analyzers.DiagnosticDescriptors.LanguageVersionTooOld,
+                        Location.None,
+                        MinimumLanguage.ToDisplayString(),
+                        version.ToDisplayString()));
+                }
+            });
 
         // The report lists every site, so it changes with any of them; it is a comment, cheap to parse again.
         context.RegisterSourceOutput(plan, static (output, plan) =>

@@ -232,7 +232,8 @@ internal static class CallSitePlanner
             formulas.Where(f => wovenScopes.Contains(f.ScopeKey))
                 .OrderBy(f => f.Key, System.StringComparer.Ordinal)
                 .Select(f => formulaPlanner.WovenScopeOf(f, cancellationToken))
-                .ToEquatableArray());
+                .ToEquatableArray(),
+            compilation.GetTypeByMetadataName(KnownNames.ModuleInitializerAttribute) is null);
     }
 
     private static string RoleOf(CallRole role, IMethodSymbol target) =>
@@ -304,9 +305,18 @@ internal static class CallSitePlanner
             }
         }
 
-        if (!compilation.IsSymbolAccessibleWithin(target, compilation.Assembly) && !CanUseAccessor(target))
+        if (!compilation.IsSymbolAccessibleWithin(target, compilation.Assembly))
         {
-            return new WeavingRefusal(WeavingGap.Other, $"'{target.Name}' is not accessible to generated code and cannot be reached through an UnsafeAccessor");
+            if (compilation.GetTypeByMetadataName(KnownNames.UnsafeAccessorAttribute) is null)
+            {
+                // netstandard2.0 and .NET Framework: the runtime that honours UnsafeAccessor is .NET 8 or later.
+                return new WeavingRefusal(WeavingGap.Other, $"'{target.Name}' is not accessible to generated code, and this target framework has no UnsafeAccessor (.NET 8 or later) to reach it; make it internal");
+            }
+
+            if (!CanUseAccessor(target))
+            {
+                return new WeavingRefusal(WeavingGap.Other, $"'{target.Name}' is not accessible to generated code and cannot be reached through an UnsafeAccessor");
+            }
         }
 
         return null;

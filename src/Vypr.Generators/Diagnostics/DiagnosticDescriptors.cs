@@ -195,4 +195,14 @@ internal static class DiagnosticDescriptors
         description: "A fluent specification is checked per invocation of its scoped method, which begins where an interceptor replaces the call; a call the generator cannot intercept is not checked.",
         helpLinkUri: HelpBase + "vypr0019",
         customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooOld = new(
+        "VYPR0020",
+        "The C# version is too old for Vypr's interceptors",
+        "Nothing in this compilation is monitored: Vypr's generated interceptors need C# {0} or later and this project compiles C# {1}; set <LangVersion>{0}</LangVersion> (or later) in the project",
+        MonitoringCategory,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "A netstandard2.0 project compiles C# 7.3 unless it sets LangVersion. The SDK's compiler accepts a newer language version for any target framework; the generated code uses file-local types and primary constructors, and needs nothing else the target framework lacks.",
+        helpLinkUri: HelpBase + "vypr0020");
 }

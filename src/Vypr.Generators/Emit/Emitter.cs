@@ -28,6 +28,12 @@ internal static class Emitter
             writer.Line();
         }
 
+        if (plan.DeclaresModuleInitializer)
+        {
+            WriteModuleInitializerAttribute(writer);
+            writer.Line();
+        }
+
         writer.Open("namespace " + KnownNames.GeneratedNamespace);
         string? shared = plan.Specifications.Length > 0 || plan.Shared.Length > 0 ? PartSplitter.SharedClassOf(plan.AssemblyName) : null;
         EmitRegistrations(writer, plan, shared);
@@ -67,6 +73,21 @@ internal static class Emitter
         writer.Line("{");
         writer.Line("}");
         writer.Close();
+        writer.Close();
+    }
+
+    /// <summary>
+    /// The attribute that makes a method the module initializer, declared file-local where the target framework lacks
+    /// it (netstandard2.0): the compiler recognises it by name, and a file-local one cannot clash with a polyfill of
+    /// the project's own.
+    /// </summary>
+    internal static void WriteModuleInitializerAttribute(SourceWriter writer)
+    {
+        writer.Open("namespace System.Runtime.CompilerServices");
+        writer.Line("[global::System.AttributeUsage(global::System.AttributeTargets.Method, Inherited = false)]");
+        writer.Line("file sealed class ModuleInitializerAttribute : global::System.Attribute");
+        writer.Line("{");
+        writer.Line("}");
         writer.Close();
     }
 

@@ -16,6 +16,12 @@ internal static class InterceptorFileWriter
         Emitter.WriteHeader(writer);
         Emitter.WriteInterceptsLocationAttribute(writer);
         writer.Line();
+        if (part.DeclaresModuleInitializer)
+        {
+            Emitter.WriteModuleInitializerAttribute(writer);
+            writer.Line();
+        }
+
         writer.Open("namespace " + KnownNames.GeneratedNamespace);
         writer.Open("file static class VyprInterceptors");
         foreach (ForwardedCall forwarded in part.Calls)

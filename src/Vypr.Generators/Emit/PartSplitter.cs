@@ -59,7 +59,7 @@ internal static class PartSplitter
                 sites += call.Targets.Length;
             }
 
-            parts.Add(new GeneratedPart(HintNameOf(file.Key), plan.AssemblyName, null, file.Key, forwarded.ToEquatableArray()));
+            parts.Add(new GeneratedPart(HintNameOf(file.Key), plan.AssemblyName, null, file.Key, forwarded.ToEquatableArray(), plan.DeclaresModuleInitializer));
         }
 
         InterceptionPlan main = plan with

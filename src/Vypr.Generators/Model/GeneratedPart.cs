@@ -10,9 +10,11 @@ namespace Vypr.Generators.Model;
 /// <param name="Main">For the main file: the plan it is written from (its calls are those with roles); null otherwise.</param>
 /// <param name="File">For a source file's part: the source file (after path mapping).</param>
 /// <param name="Calls">For a source file's part: its calls, in source order.</param>
+/// <param name="DeclaresModuleInitializer">Whether the file declares <c>ModuleInitializerAttribute</c> itself (see <see cref="InterceptionPlan"/>).</param>
 internal sealed record GeneratedPart(
     string HintName,
     string AssemblyName,
     InterceptionPlan? Main,
     string File,
-    EquatableArray<ForwardedCall> Calls);
+    EquatableArray<ForwardedCall> Calls,
+    bool DeclaresModuleInitializer = false);

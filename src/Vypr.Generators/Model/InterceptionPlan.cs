@@ -10,6 +10,10 @@ namespace Vypr.Generators.Model;
 /// <param name="Report">Every call that reaches a monitored or scoped method, woven or not, for the weaving report.</param>
 /// <param name="Shared">The shared bodies of plain calls (set when the plan is split into files).</param>
 /// <param name="WovenScopes">The specifications whose scoped methods the IL backend weaves, described for the weaver.</param>
+/// <param name="DeclaresModuleInitializer">
+/// Whether the generated files declare <c>ModuleInitializerAttribute</c> themselves (file-local), because the target
+/// framework lacks it (netstandard2.0): the compiler recognises the attribute by name.
+/// </param>
 internal sealed record InterceptionPlan(
     string AssemblyName,
     EquatableArray<MonitoredMethod> Specifications,
@@ -19,4 +23,5 @@ internal sealed record InterceptionPlan(
     EquatableArray<string> ScopeKeys = default,
     EquatableArray<WovenSite> Report = default,
     EquatableArray<SharedShape> Shared = default,
-    EquatableArray<WovenScope> WovenScopes = default);
+    EquatableArray<WovenScope> WovenScopes = default,
+    bool DeclaresModuleInitializer = false);

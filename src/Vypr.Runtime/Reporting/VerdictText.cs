@@ -110,8 +110,8 @@ internal static class VerdictText
 
         var text = new StringBuilder();
         AppendAligned(text, rows);
-        text.Append(CultureInfo.InvariantCulture, $"{calls} monitored calls: {calls - violated} satisfied, {violated} violated; ");
-        text.Append(CultureInfo.InvariantCulture, $"{specifications.Count} specifications, {specifications.Count - reached.Count} not reached by any call");
+        text.Append(string.Create(CultureInfo.InvariantCulture, $"{calls} monitored calls: {calls - violated} satisfied, {violated} violated; "));
+        text.Append(string.Create(CultureInfo.InvariantCulture, $"{specifications.Count} specifications, {specifications.Count - reached.Count} not reached by any call"));
         return text.ToString();
     }
 

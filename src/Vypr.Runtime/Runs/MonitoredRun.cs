@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Reflection;
-using System.Runtime.Loader;
 using System.Threading;
 using System.Threading.Tasks;
 using Vypr.Contracts;
@@ -75,11 +74,7 @@ public static class MonitoredRun
 
         // Exit handlers run in the order they were added: the results (and their last verdicts) before the shipper's own last flush.
         AppDomain.CurrentDomain.ProcessExit += static (_, _) => FinishAtExit();
-        AssemblyLoadContext? context = AssemblyLoadContext.GetLoadContext(typeof(MonitoredRun).Assembly);
-        if (context is not null && context != AssemblyLoadContext.Default)
-        {
-            context.Unloading += static _ => FinishAtExit();
-        }
+        UnloadingHook.Add(typeof(MonitoredRun).Assembly, FinishAtExit);
 
         s_shipper = VerdictShipper.StartFromEnvironment(AssemblyName);
     }

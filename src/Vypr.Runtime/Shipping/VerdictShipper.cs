@@ -516,7 +516,7 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
             Delivery delivery = response.StatusCode switch
             {
                 HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => Delivery.Unauthorized,
-                HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests => Delivery.Failed,
+                HttpStatusCode.RequestTimeout or (HttpStatusCode)429 => Delivery.Failed, // 429 Too Many Requests (netstandard2.0 has no name for it)
                 _ when (int)response.StatusCode >= 500 => Delivery.Failed,
                 _ => Delivery.Refused,
             };

@@ -29,10 +29,15 @@ public static class ConsumerSources
         </configuration>
         """;
 
-    public static string LibraryProject(string? vyprVersion) => $"""
+    /// <summary>The targets of the multi-targeting library.</summary>
+    public const string MultiTargets = "netstandard2.0;net10.0";
+
+    /// <summary>The library's project; <paramref name="targets"/> are its target frameworks (netstandard2.0 alone is the common case).</summary>
+    /// <remarks>LangVersion is set as a netstandard2.0 library using Vypr must (C# 7.3 is that target's default; VYPR0020).</remarks>
+    public static string LibraryProject(string? vyprVersion, string targets = MultiTargets) => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
-            <TargetFrameworks>netstandard2.0;net10.0</TargetFrameworks>
+            <TargetFrameworks>{targets}</TargetFrameworks>
             <LangVersion>latest</LangVersion>
             <Nullable>{Nullable}</Nullable>
             <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
@@ -135,8 +140,11 @@ public static class ConsumerSources
         }
         """;
 
-    /// <summary>The test project; <paramref name="xunitV3"/> picks the framework and the matching integration.</summary>
-    public static string TestProject(bool xunitV3, string? vyprVersion, string? integration = null)
+    /// <summary>
+    /// The test project; <paramref name="xunitV3"/> picks the framework and the matching integration. With
+    /// <paramref name="libraryTarget"/> it tests that build of the library rather than the nearest one (net10.0).
+    /// </summary>
+    public static string TestProject(bool xunitV3, string? vyprVersion, string? integration = null, string? libraryTarget = null)
     {
         string framework = xunitV3
             ? """<PackageReference Include="xunit.v3" Version="3.2.2" />"""
@@ -162,7 +170,7 @@ public static class ConsumerSources
                 <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
                 <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
                 {vypr}
-                <ProjectReference Include="../Lib/Lib.csproj" />
+                <ProjectReference Include="../Lib/Lib.csproj" {(libraryTarget is null ? string.Empty : $"SetTargetFramework=\"TargetFramework={libraryTarget}\"")} />
               </ItemGroup>
             </Project>
             """;

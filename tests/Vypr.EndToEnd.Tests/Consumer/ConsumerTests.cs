@@ -22,27 +22,41 @@ public sealed class ConsumerTests(ConsumerFixture consumer) : IClassFixture<Cons
     [Theory]
     [InlineData("v2")]
     [InlineData("v3")]
+    [InlineData(ConsumerFixture.NetStandardOnlyFolder)]
+    [InlineData(ConsumerFixture.MultiTargetNetStandardFolder)]
     public void The_packages_restore_from_the_local_feed_and_build_warning_free_for_every_target(string framework)
     {
         ConsumerRun run = RunOf(framework);
         string solution = Path.Combine(consumer.Workspace.Root, framework);
         string assets = File.ReadAllText(Path.Combine(solution, "Tests", "obj", "project.assets.json"));
         Assert.Contains($"\"Vypr/{consumer.Workspace.Version}\"", assets);
-        Assert.Contains(framework == "v3" ? $"\"Vypr.Xunit/{consumer.Workspace.Version}\"" : $"\"Vypr.Xunit.V2/{consumer.Workspace.Version}\"", assets);
+        Assert.Contains(framework.EndsWith("v3", StringComparison.Ordinal) ? $"\"Vypr.Xunit/{consumer.Workspace.Version}\"" : $"\"Vypr.Xunit.V2/{consumer.Workspace.Version}\"", assets);
         Assert.Contains("0 Warning(s)", run.LibraryBuild.Output);
         Assert.Contains("0 Warning(s)", run.Build.Output);
 
-        // net10.0 is woven (its calls reach the runtime's probes); netstandard2.0 keeps its specifications, unmonitored.
+        // Every target is woven: its calls reach the runtime's probes (the netstandard2.0 build compiles against the
+        // runtime's netstandard2.0 build and runs here on the net10.0 one).
         string bin = Path.Combine(solution, "Lib", "bin", "Release");
-        Assert.Contains("Vypr.Runtime", ReferencedAssemblies(Path.Combine(bin, "net10.0", "Lib.dll")));
         string[] netStandard = ReferencedAssemblies(Path.Combine(bin, "netstandard2.0", "Lib.dll"));
         Assert.Contains("Vypr.Specs", netStandard);
-        Assert.DoesNotContain("Vypr.Runtime", netStandard);
+        Assert.Contains("Vypr.Runtime", netStandard);
+        Assert.Contains("netstandard", netStandard);
+        Assert.Equal(framework != ConsumerFixture.NetStandardOnlyFolder, Directory.Exists(Path.Combine(bin, "net10.0")));
+        if (framework != ConsumerFixture.NetStandardOnlyFolder)
+        {
+            Assert.Contains("Vypr.Runtime", ReferencedAssemblies(Path.Combine(bin, "net10.0", "Lib.dll")));
+        }
+
+        // The build the tests ran against: netstandard2.0 for the two consumers that test it, net10.0 otherwise.
+        string tested = Path.Combine(solution, "Tests", "bin", "Release", "net10.0", "Lib.dll");
+        Assert.Equal(framework is "v2" or "v3" ? ".NETCoreApp,Version=v10.0" : ".NETStandard,Version=v2.0", TargetFrameworkOf(tested));
     }
 
     [Theory]
     [InlineData("v2")]
     [InlineData("v3")]
+    [InlineData(ConsumerFixture.NetStandardOnlyFolder)]
+    [InlineData(ConsumerFixture.MultiTargetNetStandardFolder)]
     public void A_violation_fails_its_test_and_only_that_test(string framework)
     {
         ConsumerRun run = RunOf(framework);
@@ -67,6 +81,8 @@ public sealed class ConsumerTests(ConsumerFixture consumer) : IClassFixture<Cons
     [Theory]
     [InlineData("v2")]
     [InlineData("v3")]
+    [InlineData(ConsumerFixture.NetStandardOnlyFolder)]
+    [InlineData(ConsumerFixture.MultiTargetNetStandardFolder)]
     public void Every_verdict_lands_on_the_test_or_theory_row_that_made_the_call(string framework)
     {
         RunDocument results = Assert.IsType<RunDocument>(RunOf(framework).Results);
@@ -100,6 +116,8 @@ public sealed class ConsumerTests(ConsumerFixture consumer) : IClassFixture<Cons
     [Theory]
     [InlineData("v2")]
     [InlineData("v3")]
+    [InlineData(ConsumerFixture.NetStandardOnlyFolder)]
+    [InlineData(ConsumerFixture.MultiTargetNetStandardFolder)]
     public void The_results_file_and_verdict_table_are_written_once_per_run(string framework)
     {
         ConsumerRun run = RunOf(framework);
@@ -115,6 +133,8 @@ public sealed class ConsumerTests(ConsumerFixture consumer) : IClassFixture<Cons
     [Theory]
     [InlineData("v2")]
     [InlineData("v3")]
+    [InlineData(ConsumerFixture.NetStandardOnlyFolder)]
+    [InlineData(ConsumerFixture.MultiTargetNetStandardFolder)]
     public void Generic_interface_calls_are_counted_once_and_reported_and_static_scopes_are_woven(string framework)
     {
         string solution = Path.Combine(consumer.Workspace.Root, framework);
@@ -122,7 +142,8 @@ public sealed class ConsumerTests(ConsumerFixture consumer) : IClassFixture<Cons
 
         // The library: one information diagnostic at the monitored method, nothing per call, the build green (the
         // other notes are VYPR0016: the library never calls its scoped methods, its tests do).
-        using JsonDocument sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(solution, "Lib", "obj", "diagnostics-net10.0.sarif")));
+        string target = framework == ConsumerFixture.NetStandardOnlyFolder ? "netstandard2.0" : "net10.0";
+        using JsonDocument sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(solution, "Lib", "obj", $"diagnostics-{target}.sarif")));
         JsonElement[] vypr = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
             .Where(r => r.GetProperty("ruleId").GetString()!.StartsWith("VYPR", StringComparison.Ordinal))
             .ToArray();
@@ -137,14 +158,15 @@ public sealed class ConsumerTests(ConsumerFixture consumer) : IClassFixture<Cons
 
         // The library's weaving report: the call through IRule, not woven, and why (the other site is the call of
         // Store.Write inside the scoped Pipeline.Run, woven for the fluent specification).
-        string libraryReport = File.ReadAllText(Path.Combine(solution, "Lib", "obj", "Release", "net10.0", "vypr-weaving.md"));
+        string libraryReport = File.ReadAllText(Path.Combine(solution, "Lib", "obj", "Release", target, "vypr-weaving.md"));
         Assert.StartsWith("# Vypr weaving report: Lib\n", libraryReport.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("2 call sites reach a monitored or scoped method: 1 woven by interceptors, 1 not woven.", libraryReport);
         Assert.Contains($"| `{check}` | 1 | 1 through a generic interface |", libraryReport);
         Assert.Matches(
             @"\| `[^`]*Work\.cs:\d+:\d+` \| `Consumer\.Lib\.Rules\.CheckAll<T, TValue>\([^`]*\)` \| `Consumer\.Lib\.NotEmptyRule<T, TValue>\.Check\(T, TValue\)` \| no \| the call goes through the interface member 'Consumer\.Lib\.IRule<T, TValue>\.Check\(T, TValue\)'",
             libraryReport);
-        Assert.False(File.Exists(Path.Combine(solution, "Lib", "obj", "Release", "netstandard2.0", "vypr-weaving.md")), "netstandard2.0 is not woven, so it has no report");
+        // netstandard2.0 is woven like net10.0: the same sites, the same decisions.
+        Assert.Equal(libraryReport, File.ReadAllText(Path.Combine(solution, "Lib", "obj", "Release", "netstandard2.0", "vypr-weaving.md")));
 
         // The test project's report: the direct call of the sealed rule is woven, like the calls of Work.
         string testsReport = File.ReadAllText(Path.Combine(solution, "Tests", "obj", "Release", "net10.0", "vypr-weaving.md"));
@@ -170,7 +192,34 @@ public sealed class ConsumerTests(ConsumerFixture consumer) : IClassFixture<Cons
         Assert.Equal(Tests + "ParallelTests.Generic_rules_are_checked_where_they_are_called_directly", results.Tests.Single(t => t.Id == verdict.TestId).Name);
     }
 
-    private ConsumerRun RunOf(string framework) => framework == "v2" ? consumer.V2 : consumer.V3;
+    private ConsumerRun RunOf(string framework) => framework switch
+    {
+        "v2" => consumer.V2,
+        "v3" => consumer.V3,
+        ConsumerFixture.NetStandardOnlyFolder => consumer.NetStandardOnly,
+        _ => consumer.MultiTargetNetStandard,
+    };
+
+    private static string TargetFrameworkOf(string path)
+    {
+        using var pe = new PEReader(File.OpenRead(path));
+        MetadataReader metadata = pe.GetMetadataReader();
+        foreach (CustomAttributeHandle handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
+        {
+            CustomAttribute attribute = metadata.GetCustomAttribute(handle);
+            var constructor = metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor);
+            var type = metadata.GetTypeReference((TypeReferenceHandle)constructor.Parent);
+            if (metadata.GetString(type.Name) == "TargetFrameworkAttribute")
+            {
+                // The blob: prolog (2 bytes), then the framework name as a serialized string.
+                BlobReader blob = metadata.GetBlobReader(attribute.Value);
+                blob.ReadUInt16();
+                return blob.ReadSerializedString()!;
+            }
+        }
+
+        throw new InvalidOperationException($"{path} has no TargetFrameworkAttribute");
+    }
 
     private static string[] ReferencedAssemblies(string path)
     {

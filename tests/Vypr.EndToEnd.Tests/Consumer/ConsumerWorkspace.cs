@@ -69,16 +69,16 @@ public sealed class ConsumerWorkspace : IAsyncDisposable
     }
 
     /// <summary>Writes the library and a test project in <paramref name="folder"/>; without a Vypr version, a solution without Vypr.</summary>
-    public string Create(string folder, bool xunitV3, bool withVypr, string? integration = null)
+    public string Create(string folder, bool xunitV3, bool withVypr, string? integration = null, string libraryTargets = ConsumerSources.MultiTargets, string? testedLibraryTarget = null)
     {
         string solution = Path.Combine(Root, folder);
         Directory.CreateDirectory(Path.Combine(solution, "Lib"));
         Directory.CreateDirectory(Path.Combine(solution, "Tests"));
         File.WriteAllText(Path.Combine(solution, "nuget.config"), ConsumerSources.NuGetConfig(Feed));
         string? version = withVypr ? Version : null;
-        File.WriteAllText(Path.Combine(solution, "Lib", "Lib.csproj"), ConsumerSources.LibraryProject(version));
+        File.WriteAllText(Path.Combine(solution, "Lib", "Lib.csproj"), ConsumerSources.LibraryProject(version, libraryTargets));
         File.WriteAllText(Path.Combine(solution, "Lib", "Work.cs"), ConsumerSources.Library);
-        File.WriteAllText(Path.Combine(solution, "Tests", "Tests.csproj"), ConsumerSources.TestProject(xunitV3, version, integration));
+        File.WriteAllText(Path.Combine(solution, "Tests", "Tests.csproj"), ConsumerSources.TestProject(xunitV3, version, integration, testedLibraryTarget));
         File.WriteAllText(Path.Combine(solution, "Tests", "Tests.cs"), ConsumerSources.Tests);
         return solution;
     }
