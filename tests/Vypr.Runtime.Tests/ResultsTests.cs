@@ -32,7 +32,7 @@ public sealed class ResultsTests : IDisposable
         Assert.Equal(written.Verdicts.Count, read.Verdicts.Count);
         Assert.Equal(written.Verdicts.Select(v => (v.Sequence, v.Value, v.DurationNanoseconds)), read.Verdicts.Select(v => (v.Sequence, v.Value, v.DurationNanoseconds)));
         Assert.Equal([Path.GetFileName(path)], Directory.GetFiles(_directory).Select(Path.GetFileName)); // no temporary left behind
-        Assert.Contains("\"schema\": \"vypr.run/1\"", File.ReadAllText(path));
+        Assert.Contains("\"schema\":\"vypr.run/1\"", File.ReadAllText(path));
     }
 
     [Fact]

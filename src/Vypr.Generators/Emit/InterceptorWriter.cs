@@ -125,7 +125,10 @@ internal sealed class InterceptorWriter
 
         if (_scope is not null)
         {
-            _writer.Line($"{Instance} vyprScope = {Probe}.EnterScope(VyprRegistrations.{_scope.ScopeField});");
+            // A synchronous method's invocation is current on its thread only, and allocates nothing; one whose body
+            // may go on after the call returns (async, a returned task, an iterator) is current in its async flow.
+            string enter = _scope.OnCallingThread && _call.Async == AsyncKind.None ? "EnterScopeOnThread" : "EnterScope";
+            _writer.Line($"{Instance} vyprScope = {Probe}.{enter}(VyprRegistrations.{_scope.ScopeField});");
         }
 
         _writer.Line($"long vyprStart = {Probe}.Start();");

@@ -126,7 +126,7 @@ internal sealed class RolePlanner
             }
         }
 
-        return new CallRole(true, ScopeField(key), points.ToEquatableArray());
+        return new CallRole(true, ScopeField(key), points.ToEquatableArray(), RunsOnCallingThread((target.ReducedFrom ?? target).OriginalDefinition));
     }
 
     /// <summary>
@@ -164,6 +164,37 @@ internal sealed class RolePlanner
             .Select(g => new ParameterChange(g.Key, g.SelectMany(s => s.Captures).Distinct().OrderBy(c => c).ToEquatableArray()));
         return new WovenScope(contract, calls.Values.OrderBy(c => c.TargetKey, StringComparer.Ordinal).ToEquatableArray(), changes.ToEquatableArray());
     }
+
+    // Whether the calls written in the method's body run on the calling thread while the call lasts: not after an
+    // await (async), not when the caller enumerates (iterator), not in an override the call may dispatch to. A
+    // method from another assembly says it is async or an iterator by its state-machine attribute.
+    private static bool RunsOnCallingThread(IMethodSymbol method)
+    {
+        IMethodSymbol body = method.PartialImplementationPart ?? method;
+        if (body.IsAsync || IsIterator(body) || body.IsVirtual || body.IsAbstract || (body.IsOverride && !body.IsSealed)
+            || body.ContainingType.TypeKind == TypeKind.Interface)
+        {
+            return false;
+        }
+
+        foreach (AttributeData attribute in body.GetAttributes())
+        {
+            if (attribute.AttributeClass is { ContainingNamespace: { } ns } type && ns.ToDisplayString() == "System.Runtime.CompilerServices"
+                && type.Name is "AsyncStateMachineAttribute" or "IteratorStateMachineAttribute" or "AsyncIteratorStateMachineAttribute")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // A method declared in this compilation is an iterator when its own body (not a lambda's) yields; one from
+    // another assembly carries a state-machine attribute instead (checked by the caller).
+    private static bool IsIterator(IMethodSymbol method) =>
+        method.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax() is BaseMethodDeclarationSyntax declaration
+            && ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is { } body
+            && ScopeBody.DirectNodes(body).OfType<YieldStatementSyntax>().Any());
 
     /// <summary>The roles of the calls written in the body of each declared specification's scoped method.</summary>
     public Dictionary<InvocationExpressionSyntax, (IMethodSymbol Target, SemanticModel Model, CallRole Role)> InnerRoles(

@@ -41,6 +41,15 @@ public static class Probe
     /// <returns>The invocation; pass it to <see cref="LeaveScope"/> when the call returns.</returns>
     public static ScopeInstance EnterScope(int scopeId) => ScopeInstance.Enter(scopeId);
 
+    /// <summary>
+    /// Begins an invocation of a synchronous scoped method (neither <see langword="async"/> nor an iterator, its call
+    /// returning no task) and makes it current on this thread, without allocating (see <see cref="ScopeInstance"/>).
+    /// </summary>
+    /// <param name="scopeId">What <see cref="MonitorRegistry.RegisterScope"/> returned for the scoped method.</param>
+    /// <returns>The invocation; pass it to <see cref="LeaveScope"/> when the call returns, and to <see cref="Exited(ScopeInstance, long)"/> last.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ScopeInstance EnterScopeOnThread(int scopeId) => ScopeInstance.EnterOnThread(scopeId);
+
     /// <summary>Restores the invocation that was current before <paramref name="scope"/> (an asynchronous method keeps its own copy).</summary>
     /// <param name="scope">What <see cref="EnterScope"/> returned.</param>
     public static void LeaveScope(ScopeInstance scope) => scope.Leave();
@@ -59,8 +68,11 @@ public static class Probe
     /// <summary>Records that an invocation ended at <paramref name="endTimestamp"/>: its last record, after every event of every specification.</summary>
     /// <param name="scope">The invocation.</param>
     /// <param name="endTimestamp">When the scoped call returned (or its task completed): the interceptor has just read the clock for it, so the exit reuses that reading.</param>
-    public static void Exited(ScopeInstance scope, long endTimestamp) =>
+    public static void Exited(ScopeInstance scope, long endTimestamp)
+    {
         ThreadCallBuffer.Current.WriteEvent(RecordKind.Exit, 0, scope.Id, scope.NextSequence(), endTimestamp, endTimestamp, false, 0);
+        scope.Exited();
+    }
 
     /// <summary>Records an event at a point, after the values it captured (<see cref="Value{T}"/>, <see cref="Length{T}"/>).</summary>
     /// <param name="pointId">The registered point.</param>

@@ -36,6 +36,39 @@ internal static class ResourceUsage
         return process.PeakWorkingSet64;
     }
 
+    /// <summary>
+    /// The process's CPU time (user + system) and, where the system reports it cheaply, its peak resident memory, in
+    /// one system call. <c>Environment.CpuUsage</c> measured several times as much as <c>getrusage</c> per call
+    /// in a test run's profile, and a test reads its clocks twice.
+    /// </summary>
+    /// <param name="peakResidentBytes">The peak resident memory, or -1 when this read did not give it.</param>
+    /// <returns>The CPU time.</returns>
+    public static TimeSpan CpuTime(out long peakResidentBytes)
+    {
+        if ((OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()) && Environment.Is64BitProcess && s_getrusage)
+        {
+            try
+            {
+                if (getrusage(Self, out RUsage usage) == 0)
+                {
+                    peakResidentBytes = OperatingSystem.IsLinux() ? usage.MaxRss * 1024 : usage.MaxRss;
+                    return TimeSpan.FromTicks(
+                        ((usage.UserSeconds + usage.SystemSeconds) * TimeSpan.TicksPerSecond)
+                        + ((usage.UserMicroseconds + usage.SystemMicroseconds) * TimeSpan.TicksPerMicrosecond));
+                }
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                s_getrusage = false;
+            }
+        }
+
+        peakResidentBytes = -1;
+        return Environment.CpuUsage.TotalTime;
+    }
+
+    private static bool s_getrusage = true;
+
     [DllImport("libc", EntryPoint = "getrusage")]
     private static extern int getrusage(int who, out RUsage usage);
 

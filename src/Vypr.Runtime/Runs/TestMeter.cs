@@ -30,7 +30,7 @@ internal sealed class TestMeter
     {
         _aloneAtStart = Interlocked.Increment(ref s_running) == 1;
         _startCount = Interlocked.Increment(ref s_starts);
-        _startCpu = Environment.CpuUsage.TotalTime;
+        _startCpu = ResourceUsage.CpuTime(out _);
         _startAllocated = GC.GetTotalAllocatedBytes(precise: true);
         _startGen0 = GC.CollectionCount(0);
         _startGen1 = GC.CollectionCount(1);
@@ -45,11 +45,14 @@ internal sealed class TestMeter
     public TestMeasurements Stop()
     {
         long wall = (long)Stopwatch.GetElapsedTime(_startTimestamp).TotalNanoseconds;
-        TimeSpan cpu = Environment.CpuUsage.TotalTime - _startCpu;
+        TimeSpan cpu = ResourceUsage.CpuTime(out long peak) - _startCpu;
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - _startAllocated;
         bool exclusive = _aloneAtStart && Interlocked.Read(ref s_starts) == _startCount;
         Interlocked.Decrement(ref s_running);
-        long peak = ResourceUsage.PeakResidentBytes();
+        if (peak < 0)
+        {
+            peak = ResourceUsage.PeakResidentBytes();
+        }
         return new TestMeasurements(
             wall,
             (long)cpu.TotalNanoseconds,

@@ -28,8 +28,6 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
     /// <summary>How long the end of a test run waits for the last batches before spooling them.</summary>
     public static readonly TimeSpan DefaultFlushTimeout = TimeSpan.FromSeconds(10);
 
-    private static readonly JsonTypeInfo<RunDocument> s_compactDocument =
-        (JsonTypeInfo<RunDocument>)new JsonSerializerOptions(VyprJsonContext.Default.Options) { WriteIndented = false }.GetTypeInfo(typeof(RunDocument));
 
     private readonly ShippingOptions _options;
     private readonly IRunSource _source;
@@ -702,7 +700,7 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
         {
-            JsonSerializer.Serialize(gzip, document, s_compactDocument);
+            JsonSerializer.Serialize(gzip, document, CompactDocument.TypeInfo);
         }
 
         return buffer.ToArray();
@@ -732,4 +730,12 @@ public sealed class VerdictShipper : IVerdictSink, IAsyncDisposable
 
     /// <summary>A request body ready to send: the gzip'd document of a batch of verdicts.</summary>
     private sealed record Batch(byte[] Body, Guid RunId, long FirstSequence, int Verdicts);
+
+    // Built on first use, not with the shipper's other statics: a run that ships nothing (the default) reads
+    // DefaultFlushTimeout and must not pay for System.Text.Json's metadata of the whole format.
+    private static class CompactDocument
+    {
+        public static readonly JsonTypeInfo<RunDocument> TypeInfo =
+            (JsonTypeInfo<RunDocument>)new JsonSerializerOptions(VyprJsonContext.Default.Options) { WriteIndented = false }.GetTypeInfo(typeof(RunDocument));
+    }
 }

@@ -131,7 +131,7 @@ namespace Vypr.Generated
 
         private static int VyprProbed_Handle_28_17(global::Service @this, int @n)
         {
-            global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
+            global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScopeOnThread(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point3, vyprScope, vyprStart);
             bool vyprCompleted = false;
@@ -169,7 +169,7 @@ namespace Vypr.Generated
 
         private static int VyprProbed_Handle_29_17(global::Service @this, int @n)
         {
-            global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
+            global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScopeOnThread(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point4, vyprScope, vyprStart);
             bool vyprCompleted = false;

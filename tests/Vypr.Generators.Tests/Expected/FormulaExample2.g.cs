@@ -133,7 +133,7 @@ namespace Vypr.Generated
 
         private static int VyprProbed_Handle_38_47(global::Service @this)
         {
-            global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
+            global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScopeOnThread(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point3, vyprScope, vyprStart);
             bool vyprCompleted = false;

@@ -95,7 +95,7 @@ namespace Vypr.Generated
 
         private static void VyprProbed_Upload_28_18(global::Uploader @this, string @file, int @n)
         {
-            global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
+            global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScopeOnThread(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point2, vyprScope, vyprStart);
             global::Vypr.Runtime.Probe.Value(@file);
@@ -135,7 +135,7 @@ namespace Vypr.Generated
 
         private static void VyprProbed_Upload_29_18(global::Uploader @this, string @file, int @n)
         {
-            global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
+            global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScopeOnThread(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point4, vyprScope, vyprStart);
             global::Vypr.Runtime.Probe.Value(@file);
@@ -175,7 +175,7 @@ namespace Vypr.Generated
 
         private static void VyprProbed_Upload_30_18(global::Uploader @this, string @file, int @n)
         {
-            global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
+            global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScopeOnThread(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point6, vyprScope, vyprStart);
             global::Vypr.Runtime.Probe.Value(@file);

@@ -53,7 +53,7 @@ namespace Vypr.Generated
 
         private static string VyprProbed_Find_29_15(global::Index @this, string @key)
         {
-            global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
+            global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScopeOnThread(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point1, vyprScope, vyprStart);
             bool vyprCompleted = false;
@@ -94,7 +94,7 @@ namespace Vypr.Generated
 
         private static string VyprProbed_Find_30_15(global::Index @this, string @key)
         {
-            global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
+            global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScopeOnThread(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point2, vyprScope, vyprStart);
             bool vyprCompleted = false;
@@ -135,7 +135,7 @@ namespace Vypr.Generated
 
         private static string VyprProbed_Find_31_15(global::Index @this, string @key)
         {
-            global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
+            global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScopeOnThread(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point3, vyprScope, vyprStart);
             bool vyprCompleted = false;
@@ -176,7 +176,7 @@ namespace Vypr.Generated
 
         private static string VyprProbed_Find_32_21(global::Index @this, string @key)
         {
-            global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScope(VyprRegistrations.Scope1);
+            global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScopeOnThread(VyprRegistrations.Scope1);
             long vyprStart = global::Vypr.Runtime.Probe.Start();
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point4, vyprScope, vyprStart);
             bool vyprCompleted = false;

@@ -38,9 +38,9 @@ public sealed class NonFiniteAndTextTests : IDisposable
             written.Verdicts.Where(v => v.TestId == testId).Select(v => v.Severity),
             read.Verdicts.Where(v => v.TestId == testId).Select(v => v.Severity));
         string json = File.ReadAllText(path);
-        Assert.Contains("\"value\": \"Infinity\"", json);
-        Assert.Contains("\"value\": \"-Infinity\"", json);
-        Assert.Contains("\"value\": \"NaN\"", json);
+        Assert.Contains("\"value\":\"Infinity\"", json);
+        Assert.Contains("\"value\":\"-Infinity\"", json);
+        Assert.Contains("\"value\":\"NaN\"", json);
         Assert.Empty(Directory.GetFiles(_directory, "*.tmp"));
     }
 
@@ -55,7 +55,7 @@ public sealed class NonFiniteAndTextTests : IDisposable
     {
         string path = ResultsFile.Write(SampleDocuments.WithVerdict(value, value), _directory);
 
-        Assert.Contains("\"severity\": " + literal, File.ReadAllText(path));
+        Assert.Contains("\"severity\":" + literal, File.ReadAllText(path));
         VerdictInfo read = ResultsFile.Read(path).Verdicts.Single();
         Assert.Equal(BitConverter.DoubleToInt64Bits(value), BitConverter.DoubleToInt64Bits(read.Severity));
         Assert.Equal(BitConverter.DoubleToInt64Bits(value), BitConverter.DoubleToInt64Bits(read.Observations[0].Value));
@@ -72,7 +72,7 @@ public sealed class NonFiniteAndTextTests : IDisposable
     public void Reading_refuses_any_other_number_as_a_string_and_numbers_out_of_range_naming_where(string literal)
     {
         string path = ResultsFile.Write(SampleDocuments.WithVerdict(-12.5, 1), _directory);
-        File.WriteAllText(path, File.ReadAllText(path).Replace("\"severity\": -12.5", "\"severity\": " + literal, StringComparison.Ordinal));
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"severity\":-12.5", "\"severity\":" + literal, StringComparison.Ordinal));
 
         var error = Assert.Throws<InvalidDataException>(() => ResultsFile.Read(path));
 
