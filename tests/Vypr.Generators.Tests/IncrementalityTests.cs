@@ -97,6 +97,18 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
+    public void The_caching_test_covers_every_named_step_of_the_generator()
+    {
+        // A step added to the pipeline without being listed above would escape the caching test.
+        string[] named = typeof(VyprGenerator.Steps).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToArray();
+        Assert.NotEmpty(named);
+        Assert.Equal(named.OrderBy(n => n, StringComparer.Ordinal), TrackedSteps.OrderBy(n => n, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Editing_a_monitored_call_regenerates_the_plan()
     {
         var input = TestCompiler.Compile(("Program.cs", Monitored));

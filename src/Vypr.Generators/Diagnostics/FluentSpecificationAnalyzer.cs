@@ -50,20 +50,35 @@ public sealed class FluentSpecificationAnalyzer : DiagnosticAnalyzer
 
             string weaving = Weaving.ModeOf(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
             var calls = new CallSites(weaving);
+
+            // A member without any attribute cannot be a specification: it is passed over before any symbol is bound.
             start.RegisterSyntaxNodeAction(
-                c => AnalyzeMember(c, c.Node, attribute, calls, weaving),
+                c =>
+                {
+                    if (((BasePropertyDeclarationSyntax)c.Node).AttributeLists.Count > 0)
+                    {
+                        AnalyzeMember(c, c.Node, attribute, calls, weaving);
+                    }
+                },
                 SyntaxKind.PropertyDeclaration,
                 SyntaxKind.IndexerDeclaration);
             start.RegisterSyntaxNodeAction(
                 c =>
                 {
-                    foreach (VariableDeclaratorSyntax variable in ((FieldDeclarationSyntax)c.Node).Declaration.Variables)
+                    var field = (FieldDeclarationSyntax)c.Node;
+                    if (field.AttributeLists.Count == 0)
+                    {
+                        return;
+                    }
+
+                    foreach (VariableDeclaratorSyntax variable in field.Declaration.Variables)
                     {
                         AnalyzeMember(c, variable, attribute, calls, weaving);
                     }
                 },
                 SyntaxKind.FieldDeclaration);
-            start.RegisterOperationAction(c => calls.Called(((IInvocationOperation)c.Operation).TargetMethod), OperationKind.Invocation);
+            start.RegisterOperationAction(c => calls.Called((IInvocationOperation)c.Operation), OperationKind.Invocation);
+            start.RegisterOperationAction(c => calls.CalledLate((IDynamicInvocationOperation)c.Operation, c.CancellationToken), OperationKind.DynamicInvocation);
             start.RegisterCompilationEndAction(calls.ReportUncalled);
         });
     }
@@ -95,16 +110,37 @@ public sealed class FluentSpecificationAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private sealed class CallSites(string weaving)
     {
+        // Every ordinary method called, and every explicit call: the scope's calls among them are checked at the end
+        // with the models the compiler bound them with, not by walking every tree and binding the calls again.
         private readonly ConcurrentDictionary<IMethodSymbol, byte> _called = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentBag<(IMethodSymbol Definition, InvocationExpressionSyntax Syntax, IMethodSymbol Target, SemanticModel Model)> _sites = [];
         private readonly ConcurrentBag<(IMethodSymbol Scope, Location Location, string Specification)> _expected = [];
 
-        public void Called(IMethodSymbol target)
+        public void Called(IInvocationOperation invocation)
         {
             // Scopes are ordinary methods; record every ordinary method called, the scope's own calls among them.
+            IMethodSymbol target = invocation.TargetMethod;
             IMethodSymbol definition = (target.ReducedFrom ?? target).OriginalDefinition;
-            if (definition.MethodKind == MethodKind.Ordinary)
+            if (definition.MethodKind != MethodKind.Ordinary)
             {
-                _called.TryAdd(definition, 0);
+                return;
+            }
+
+            _called.TryAdd(definition, 0);
+            if (invocation.Syntax is InvocationExpressionSyntax syntax && invocation.SemanticModel is { } model)
+            {
+                _sites.Add((definition, syntax, target, model));
+            }
+        }
+
+        // A dynamic argument leaves the call late-bound even when the compiler knows its one candidate: such a call of
+        // a scope cannot be intercepted, and is reported with the others (it does not count as a call of the scope).
+        public void CalledLate(IDynamicInvocationOperation invocation, System.Threading.CancellationToken cancellationToken)
+        {
+            if (invocation.Syntax is InvocationExpressionSyntax syntax && invocation.SemanticModel is { } model
+                && model.GetSymbolInfo(syntax, cancellationToken) is { Symbol: IMethodSymbol target, CandidateReason: CandidateReason.None })
+            {
+                _sites.Add(((target.ReducedFrom ?? target).OriginalDefinition, syntax, target, model));
             }
         }
 
@@ -141,43 +177,25 @@ public sealed class FluentSpecificationAnalyzer : DiagnosticAnalyzer
 
         // A call of a scoped method that an interceptor cannot replace (pointer types, a private nested type, a
         // dynamic argument...) begins no invocation, so its specification is not checked there: say so at the call.
-        private static void ReportUninterceptable(CompilationAnalysisContext context, List<(IMethodSymbol Scope, string Specification)> scopes)
+        private void ReportUninterceptable(CompilationAnalysisContext context, List<(IMethodSymbol Scope, string Specification)> scopes)
         {
-            if (scopes.Count == 0)
+            foreach ((IMethodSymbol scope, string specification) in scopes)
             {
-                return;
-            }
-
-            var names = new HashSet<string>(scopes.Select(s => s.Scope.Name), System.StringComparer.Ordinal);
-            foreach (SyntaxTree tree in context.Compilation.SyntaxTrees)
-            {
-                SemanticModel? model = null;
-                foreach (InvocationExpressionSyntax invocation in tree.GetRoot(context.CancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+                var sites = _sites
+                    .Where(site => DispatchTargets(scope).Any(m => SymbolEqualityComparer.Default.Equals(m, site.Definition))
+                        && CallSitePlanner.InvokedName(site.Syntax) is not null)
+                    .OrderBy(site => site.Syntax.SyntaxTree.FilePath, System.StringComparer.Ordinal)
+                    .ThenBy(site => site.Syntax.SpanStart);
+                foreach ((_, InvocationExpressionSyntax invocation, IMethodSymbol target, SemanticModel model) in sites)
                 {
-                    if (CallSitePlanner.InvokedName(invocation) is not { } name || !names.Contains(name))
+                    if (CallSitePlanner.WhyNotInterceptable(invocation, target, model, context.Compilation, context.CancellationToken) is { } reason)
                     {
-                        continue;
-                    }
-
-                    model ??= context.Compilation.GetSemanticModel(tree);
-                    if (model.GetSymbolInfo(invocation, context.CancellationToken) is not { Symbol: IMethodSymbol target, CandidateReason: CandidateReason.None })
-                    {
-                        continue;
-                    }
-
-                    IMethodSymbol definition = (target.ReducedFrom ?? target).OriginalDefinition;
-                    foreach ((IMethodSymbol scope, string specification) in scopes)
-                    {
-                        if (DispatchTargets(scope).Any(m => SymbolEqualityComparer.Default.Equals(m, definition))
-                            && CallSitePlanner.WhyNotInterceptable(invocation, target, model, context.Compilation, context.CancellationToken) is { } reason)
-                        {
-                            context.ReportDiagnostic(Diagnostic.Create(
-                                DiagnosticDescriptors.ScopeCallNotWoven,
-                                CallSitePlanner.InvokedNameLocation(invocation),
-                                scope.ToDisplayString(SymbolFormats.Display),
-                                specification,
-                                reason));
-                        }
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            DiagnosticDescriptors.ScopeCallNotWoven,
+                            CallSitePlanner.InvokedNameLocation(invocation),
+                            scope.ToDisplayString(SymbolFormats.Display),
+                            specification,
+                            reason));
                     }
                 }
             }

@@ -61,16 +61,12 @@ public sealed class WeavingCoverageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static bool IsMonitored(IMethodSymbol method)
-    {
-        IMethodSymbol definition = (method.ReducedFrom ?? method).OriginalDefinition;
-        return MonitoredMethodReader.FindSpecification(definition) is { } attribute
-            && MonitoredMethodReader.Read(definition, attribute, declaredInSource: false) is not null;
-    }
-
     /// <summary>What the compilation's actions saw, joined with the monitored methods once all of them are known.</summary>
     private sealed class Collector
     {
+        // Whether a method is monitored depends on its definition only; thousands of calls reach a few dozen methods,
+        // so its attributes are read once per definition, not once per call.
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _monitored = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentBag<IMethodSymbol> _declared = [];
         private readonly ConcurrentBag<(IMethodSymbol Target, InvocationExpressionSyntax Syntax, SemanticModel Model)> _calls = [];
         private readonly ConcurrentBag<(string Name, ITypeSymbol? Receiver, InvocationExpressionSyntax Syntax)> _dynamicCalls = [];
@@ -107,6 +103,19 @@ public sealed class WeavingCoverageAnalyzer : DiagnosticAnalyzer
                     : null;
                 _dynamicCalls.Add((name, receiver, syntax));
             }
+        }
+
+        private bool IsMonitored(IMethodSymbol method)
+        {
+            IMethodSymbol definition = (method.ReducedFrom ?? method).OriginalDefinition;
+            if (!_monitored.TryGetValue(definition, out bool monitored))
+            {
+                monitored = MonitoredMethodReader.FindSpecification(definition) is { } attribute
+                    && MonitoredMethodReader.Read(definition, attribute, declaredInSource: false) is not null;
+                _monitored.TryAdd(definition, monitored);
+            }
+
+            return monitored;
         }
 
         public void AddReference(IMethodReferenceOperation reference)
@@ -153,15 +162,21 @@ public sealed class WeavingCoverageAnalyzer : DiagnosticAnalyzer
                 entry.Gaps.Add(gap);
             }
 
+            // What a target reaches depends on the target only: looked up once per target, as the generator does.
+            var reach = new Dictionary<IMethodSymbol, (List<(MonitoredMethod Method, string? RuntimeType)> Reached, List<(MonitoredMethod Method, WeavingRefusal Refusal)> Unreached)>(SymbolEqualityComparer.Default);
             foreach ((IMethodSymbol target, InvocationExpressionSyntax syntax, SemanticModel model) in _calls)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                List<(MonitoredMethod Method, string? RuntimeType)> reached = index.Reached(target, compilation);
-                List<(MonitoredMethod Method, WeavingRefusal Refusal)> unreached = index.Unreached(target, compilation);
-                if (reached.Count > 0
+                if (!reach.TryGetValue(target, out var known))
+                {
+                    reach.Add(target, known = (index.Reached(target, compilation), index.Unreached(target, compilation)));
+                }
+
+                var unreached = new List<(MonitoredMethod Method, WeavingRefusal Refusal)>(known.Unreached);
+                if (known.Reached.Count > 0
                     && CallSitePlanner.RefusalOf(syntax, target, model, compilation, cancellationToken) is { } refusal)
                 {
-                    unreached.AddRange(reached.Select(r => (r.Method, refusal)));
+                    unreached.AddRange(known.Reached.Select(r => (r.Method, refusal)));
                 }
 
                 foreach ((MonitoredMethod method, WeavingRefusal why) in unreached)
