@@ -58,7 +58,7 @@ public sealed class ConsumerWorkspace : IAsyncDisposable
 
     private async Task PackIntoFeedAsync(CancellationToken cancellation)
     {
-        foreach (string project in new[] { "src/Vypr.Runtime/Vypr.Runtime.csproj", "src/Vypr.Xunit/Vypr.Xunit.csproj", "src/Vypr.Xunit.V2/Vypr.Xunit.V2.csproj" })
+        foreach (string project in new[] { "src/Vypr.Runtime/Vypr.Runtime.csproj", "src/Vypr.Xunit/Vypr.Xunit.csproj", "src/Vypr.Xunit.V2/Vypr.Xunit.V2.csproj", "src/Vypr.Cli/Vypr.Cli.csproj" })
         {
             // The projects are built by this test project's references (Release, like the test run); packing does not
             // rebuild them, it stamps the packages with this run's version.

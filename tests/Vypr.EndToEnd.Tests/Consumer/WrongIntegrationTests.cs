@@ -20,4 +20,18 @@ public sealed class WrongIntegrationTests(ConsumerFixture consumer) : IClassFixt
         Assert.Contains(advice, build.Output);
         Assert.DoesNotContain("CS0433", build.Output);
     }
+
+    [Fact]
+    public async Task A_test_project_below_net10_fails_once_instead_of_running_its_tests_unmonitored()
+    {
+        string solution = consumer.Workspace.Create("net8-tests", xunitV3: false, withVypr: true);
+        string project = System.IO.Path.Combine(solution, "Tests", "Tests.csproj");
+        await System.IO.File.WriteAllTextAsync(project, (await System.IO.File.ReadAllTextAsync(project, TestContext.Current.CancellationToken))
+            .Replace("<TargetFramework>net10.0</TargetFramework>", "<TargetFramework>net8.0</TargetFramework>", System.StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        DotNetCommand build = await consumer.Workspace.DotNetAsync(System.IO.Path.Combine(solution, "Tests"), new Dictionary<string, string>(), TestContext.Current.CancellationToken, "build", "-c", "Release");
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("error VYPR1003: Vypr.Xunit.V2 runs tests on net10.0, but Tests targets net8.0", build.Output);
+        Assert.Contains("Condition=\"'$(TargetFramework)' == 'net10.0'\"", build.Output);
+    }
 }
