@@ -4,7 +4,6 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -38,7 +37,7 @@ internal sealed class FakeVerdictServer : IAsyncDisposable
 
     public FakeVerdictServer(int? port = null)
     {
-        Port = port ?? FreePort();
+        Port = port ?? Vypr.Tests.Shared.Ports.Free();
     }
 
     public int Port { get; }
@@ -212,12 +211,5 @@ internal sealed class FakeVerdictServer : IAsyncDisposable
         }
 
         return Microsoft.AspNetCore.Http.Results.Ok();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
