@@ -340,7 +340,8 @@ internal sealed class CheckReader
         };
     }
 
-    private CheckedTerm In(CheckedTerm receiver, CheckedTerm interval, SyntaxNode syntax)
+    // A text where only a number will do (an interval, a duration): VYPR0011 at the term, saying what was needed.
+    private void RefuseText(CheckedTerm receiver, SyntaxNode syntax, string why)
     {
         if (receiver.Shape == TermShape.Value && IsTextLike(receiver))
         {
@@ -349,8 +350,13 @@ internal sealed class CheckReader
                 syntax,
                 CheckedTerm.WrittenOf(syntax),
                 _report.Specification,
-                $"'{receiver.Written}' is {receiver.Describe()}; only numbers lie in intervals");
+                $"'{receiver.Written}' is {receiver.Describe()}{why}");
         }
+    }
+
+    private CheckedTerm In(CheckedTerm receiver, CheckedTerm interval, SyntaxNode syntax)
+    {
+        RefuseText(receiver, syntax, "; only numbers lie in intervals");
 
         if (receiver.Shape is not (TermShape.Value or TermShape.Duration))
         {
@@ -431,15 +437,7 @@ internal sealed class CheckReader
 
     private CheckedTerm AsDuration(CheckedTerm receiver, CheckedTerm unit, SyntaxNode syntax)
     {
-        if (receiver.Shape == TermShape.Value && IsTextLike(receiver))
-        {
-            _report.Add(
-                DiagnosticDescriptors.IncompatibleTerms,
-                syntax,
-                CheckedTerm.WrittenOf(syntax),
-                _report.Specification,
-                $"'{receiver.Written}' is {receiver.Describe()}, not a number, so it cannot be read as a duration");
-        }
+        RefuseText(receiver, syntax, ", not a number, so it cannot be read as a duration");
 
         if (receiver.Shape != TermShape.Value)
         {
