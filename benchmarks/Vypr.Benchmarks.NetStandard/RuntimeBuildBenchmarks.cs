@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
+using Vypr.Benchmarks;
 
 namespace Vypr.Benchmarks.NetStandard;
 
