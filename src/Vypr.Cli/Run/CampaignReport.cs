@@ -50,15 +50,13 @@ internal sealed class CampaignReport
 
         // A specification no call reached says nothing about performance; it is listed, never left out: the call may
         // not have been woven (vypr-weaving.md says), or the tests may not exercise the method.
-        var reached = iterations.SelectMany(i => i.Documents)
-            .SelectMany(d => d.Summaries.Select(summary => d.Specifications.First(sp => sp.Id == d.CallSites.First(c => c.Id == summary.CallSiteId).SpecificationId).Key))
-            .ToHashSet(StringComparer.Ordinal);
+        var reached = Verdicts.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
         NotReached = [.. iterations
             .SelectMany(i => i.Documents)
             .SelectMany(d => d.Specifications)
-            .Where(sp => !reached.Contains(sp.Key))
             .DistinctBy(sp => sp.Key)
-            .Select(sp => KeyOf(sp.Key, $"{sp.Text} on {sp.Method}"))];
+            .Select(sp => KeyOf(sp.Key, $"{sp.Text} on {sp.Method}"))
+            .Where(key => !reached.Contains(key))];
     }
 
     /// <summary>The keys of the specifications that no call reached in any iteration, in key order.</summary>
