@@ -18,10 +18,10 @@ namespace Vypr.Cli.Run;
 internal sealed record Checkpoint(string Schema, IReadOnlyList<string> Inputs, IReadOnlyList<IterationRecord> Completed)
 {
     /// <summary>The file's name in the campaign directory.</summary>
-    public const string FileName = "checkpoint.json";
+    public const string FileName = Vypr.Analysis.Inputs.ResultsDirectory.CheckpointFile;
 
     /// <summary>The schema this version writes and reads.</summary>
-    public const string CurrentSchema = "vypr.checkpoint/1";
+    public const string CurrentSchema = Vypr.Analysis.Inputs.ResultsDirectory.CheckpointSchema;
 
     /// <summary>The last finished iteration's number, or 0 when none has finished.</summary>
     [JsonIgnore]
