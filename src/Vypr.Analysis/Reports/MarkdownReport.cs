@@ -97,7 +97,7 @@ public static class MarkdownReport
         var b = new StringBuilder();
         foreach (Explanation e in explanations)
         {
-            b.Append(CultureInfo.InvariantCulture, $"#### {CodeSpan(e.Method)} {Escape(e.Specification)}: {e.Violations} of {e.Calls} calls violate\n\n");
+            b.Append(CultureInfo.InvariantCulture, $"#### {MarkdownText.CodeSpan(e.Method)} {Escape(e.Specification)}: {e.Violations} of {e.Calls} calls violate\n\n");
             foreach (Candidate c in e.Candidates.Take(perSpecification))
             {
                 b.Append(CultureInfo.InvariantCulture, $"- {Escape(c.ToString())}{(c.Location is null ? string.Empty : $" ({Escape(c.Location)})")}\n");
@@ -153,22 +153,5 @@ public static class MarkdownReport
     }
 
     /// <summary>Keeps a text from breaking the table or turning into markup.</summary>
-    // Inside a code span nothing is decoded (an entity would show as written) and a backslash is literal, so a name
-    // (Null<T>(T)) goes in as it is, fenced by more backticks than it holds in a row; a line break becomes a space.
-    private static string CodeSpan(string text)
-    {
-        text = text.Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
-        int longest = 0;
-        for (int i = 0, run = 0; i < text.Length; i++)
-        {
-            run = text[i] == '`' ? run + 1 : 0;
-            longest = Math.Max(longest, run);
-        }
-
-        string fence = new('`', longest + 1);
-        string pad = text.StartsWith('`') || text.EndsWith('`') ? " " : string.Empty;
-        return fence + pad + text + pad + fence;
-    }
-
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
 }

@@ -76,12 +76,8 @@ internal static class MarkdownSummary
         return text.ToString();
     }
 
-    // A pipe ends a table cell and a newline ends the row; a backtick inside code needs a longer fence.
+    // A pipe ends a table cell and a newline ends the row (a code span keeps the pipe escape in a table).
     private static string Cell(string text) => text.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ");
 
-    private static string Code(string text)
-    {
-        string cell = text.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ");
-        return cell.Contains('`') ? $"`` {cell} ``" : $"`{cell}`";
-    }
+    private static string Code(string text) => Vypr.Analysis.Reports.MarkdownText.CodeSpan(text.Replace("|", "\\|"));
 }
