@@ -139,7 +139,19 @@ public static class Program
 
         // Ledger.Clamp: 1, assigning its parameter in its body.
         tallied += ledger.Clamp(50);
-        if (tallied != 3 + 2 + 1 + 1 + 2 + 4 - 1 + 10 || ledger.Total != 12)
+
+        // Ledger.Offset: 2 invocations, Weigh throws mid-expression in the second (caught inside). Ledger.Scaled: 2,
+        // Weigh throws mid-expression in the second, out of Scaled.
+        tallied += ledger.Offset(2) + ledger.Offset(-1) + ledger.Scaled(1);
+        try
+        {
+            tallied += ledger.Scaled(-1);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+        }
+
+        if (tallied != 3 + 2 + 1 + 1 + 2 + 4 - 1 + 10 + 104 - 1 + 7 || ledger.Total != 12)
         {
             Console.Error.WriteLine($"Ledger tallied {tallied}, total {ledger.Total}");
             return 5;

@@ -67,6 +67,25 @@ public sealed class Ledger : ILedger
         }
     }
 
+    /// <summary>
+    /// A scoped method whose quantified call throws in the middle of an expression (100 is already on the evaluation
+    /// stack), caught in its body: the call is still an event (threw).
+    /// </summary>
+    public int Offset(int amount)
+    {
+        try
+        {
+            return 100 + Weigh(amount);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return -1;
+        }
+    }
+
+    /// <summary>The same in an expression-bodied method whose exception reaches its caller.</summary>
+    public int Scaled(int amount) => 3 * Weigh(amount) + amount;
+
     /// <summary>A scoped method that assigns its parameter: the argument is still the value passed.</summary>
     public int Clamp(int limit)
     {

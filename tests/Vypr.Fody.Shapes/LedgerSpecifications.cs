@@ -63,6 +63,20 @@ public static class LedgerSpecifications
         .Forall("w", Calls.To(nameof(Ledger.Weigh)))
         .Check(w => w.Duration() < Duration.Seconds(30));
 
+    /// <summary>One verdict per call of Weigh in Offset, where it is the right operand of an addition; one of them threw.</summary>
+    [PerformanceSpecification]
+    public static Specification OffsetWeighing => Specification
+        .For<Ledger>(nameof(Ledger.Offset))
+        .Forall("w", Calls.To(nameof(Ledger.Weigh)))
+        .Check(w => w.Duration() < Duration.Seconds(30) & w.Argument("amount") <= 9);
+
+    /// <summary>One verdict per call of Weigh in Scaled; the one that threw left Scaled by its exception.</summary>
+    [PerformanceSpecification]
+    public static Specification ScaledWeighing => Specification
+        .For<Ledger>(nameof(Ledger.Scaled))
+        .Forall("w", Calls.To(nameof(Ledger.Weigh)))
+        .Check(w => w.Duration() < Duration.Seconds(30) & w.Argument("amount") <= 9);
+
     /// <summary>Gauge.Read reached through Meter: one verdict per call, beside its own [MaxDuration].</summary>
     [PerformanceSpecification]
     public static Specification GaugeReads => Specification

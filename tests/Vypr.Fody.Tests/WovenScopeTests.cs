@@ -83,6 +83,20 @@ public sealed class WovenScopeTests(CallerFixture caller) : IClassFixture<Caller
         Assert.Single(weighings, v => v.Threw);
     }
 
+    [Theory]
+    [InlineData("OffsetWeighing", "Shapes.Ledger.Offset(int)")]
+    [InlineData("ScaledWeighing", "Shapes.Ledger.Scaled(int)")]
+    public void A_quantified_call_that_throws_in_the_middle_of_an_expression_is_recorded_as_one_that_threw(string name, string scope)
+    {
+        // Offset(2), Offset(-1): 100 + Weigh(amount), caught in Offset. Scaled(1), Scaled(-1): 3 * Weigh(amount) + amount,
+        // thrown out of Scaled. The call that threw has its argument and no result.
+        IReadOnlyList<VerdictInfo> weighings = VerdictsOf(name, scope);
+        Assert.Equal(2, weighings.Count);
+        VerdictInfo threw = Assert.Single(weighings, v => v.Threw);
+        Assert.Equal(-1, threw.Observations.Single(o => o.Term.Contains("Argument", System.StringComparison.Ordinal)).Value);
+        Assert.All(weighings, v => Assert.True(v.Value));
+    }
+
     [Fact]
     public void A_scope_reached_through_its_base_method_begins_an_invocation_beside_its_own_bound()
     {

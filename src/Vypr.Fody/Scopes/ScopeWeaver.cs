@@ -90,7 +90,7 @@ internal sealed class ScopeWeaver
 
         string caller = DisplayName.Of(method);
         FieldReference scope = _registrations.AddScope(specifications[0].ScopeKey, References.RegisterScope);
-        new BodyObserver(_emitter, _isEnabled, _registrations, machine ?? method, scope, caller, method.DeclaringType, specifications).Observe();
+        new BodyObserver(_emitter, _isEnabled, _registrations, machine ?? method, scope, caller, method.DeclaringType, specifications, _report).Observe();
         WeaveEntryAndExit(method, specifications, scope, caller, declaration, shape);
         return true;
     }
