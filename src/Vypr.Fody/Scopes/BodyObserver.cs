@@ -35,6 +35,7 @@ internal sealed class BodyObserver
     private readonly Dictionary<VariableDefinition, string> _localNames = new();
     private VariableDefinition? _instance;
     private VariableDefinition? _flight;
+    private readonly HashSet<string> _written = new(System.StringComparer.Ordinal);
     private Dictionary<Instruction, int> _depths = new();
 
     public BodyObserver(
@@ -155,8 +156,33 @@ internal sealed class BodyObserver
             Guard(guard);
         }
 
+        ReportVanishedVariables();
         _body.OptimizeMacros();
         return woven;
+    }
+
+    // A variable observed by name that the compiled body neither writes nor declares: a Release build keeps a local
+    // whose value is used only where it is written (read once, or twice through a dup) on the evaluation stack (no
+    // slot, no name in the PDB), so nothing can observe its changes in IL. Said at build time, not left as a
+    // specification without verdicts.
+    private void ReportVanishedVariables()
+    {
+        var known = new HashSet<string>(_localNames.Values, System.StringComparer.Ordinal);
+        known.UnionWith(_method.Parameters.Select(p => p.Name));
+        known.UnionWith(_scopeType.Fields.Select(f => f.Name));
+        known.UnionWith(_scopeType.NestedTypes.SelectMany(t => t.Fields).Select(f => VariableNameOf(f) ?? f.Name));
+        foreach (KeyValuePair<string, List<(ScopeSpecification Specification, ObservedVariable Variable)>> change in _changes)
+        {
+            if (_written.Contains(change.Key) || known.Contains(change.Key))
+            {
+                continue;
+            }
+
+            _report(
+                $"Vypr: {string.Join(", ", change.Value.Select(c => c.Specification.Key).Distinct())} observe(s) the changes of '{change.Key}' in {_caller}, whose compiled code has no such variable, so no change of it is recorded: a Release build keeps a local whose value is used only right where it is written (read once, or duplicated on the stack) on the evaluation stack, with no slot and no name (and a build without debug information names no local). Observe the value where it is used (a call's argument or result), or build the scoped method's assembly without optimization",
+                _method.DebugInformation.SequencePoints.FirstOrDefault(p => !p.IsHidden),
+                false);
+        }
     }
 
     // Observed calls made with other values on the stack (in the middle of an expression), each with the range its
@@ -539,6 +565,7 @@ internal sealed class BodyObserver
     // A change's event: the clock read once, the new value captured, one event per specification observing the variable.
     private void Change(List<Instruction> il, string name, ValueSource value, Instruction at)
     {
+        _written.Add(name);
         var types = _method.Module.TypeSystem;
         SequencePoint? where = SequencePointOf(at);
         VariableDefinition instance = Instance();
