@@ -86,6 +86,9 @@ public sealed class Ledger : ILedger
     /// <summary>The same in an expression-bodied method whose exception reaches its caller.</summary>
     public int Scaled(int amount) => 3 * Weigh(amount) + amount;
 
+    /// <summary>A synchronous scoped method: its woven invocation is current on its thread and allocates nothing.</summary>
+    public int Bump(int x) => x + 1;
+
     /// <summary>A scoped method that assigns its parameter: the argument is still the value passed.</summary>
     public int Clamp(int limit)
     {

@@ -77,6 +77,13 @@ public static class LedgerSpecifications
         .Forall("w", Calls.To(nameof(Ledger.Weigh)))
         .Check(w => w.Duration() < Duration.Seconds(30) & w.Argument("amount") <= 9);
 
+    /// <summary>One verdict per invocation of Bump (a synchronous scope the caller invokes 100 times).</summary>
+    [PerformanceSpecification]
+    public static Specification Bumps => Specification
+        .For<Ledger>(nameof(Ledger.Bump))
+        .Forall("b", Calls.OfScope())
+        .Check(b => b.Duration() < Duration.Seconds(30));
+
     /// <summary>Gauge.Read reached through Meter: one verdict per call, beside its own [MaxDuration].</summary>
     [PerformanceSpecification]
     public static Specification GaugeReads => Specification

@@ -98,6 +98,14 @@ public sealed class WovenScopeTests(CallerFixture caller) : IClassFixture<Caller
     }
 
     [Fact]
+    public void A_synchronous_woven_scope_allocates_nothing_per_invocation()
+    {
+        // The caller's 100 invocations of Ledger.Bump, in rounds of 20: the fewest bytes a round allocated.
+        Assert.Contains("woven synchronous scope, fewest bytes allocated by 20 invocations: 0" + System.Environment.NewLine, caller.Run.Output);
+        Assert.Equal(100, VerdictsOf("Bumps", "Shapes.Ledger.Bump(int)").Count);
+    }
+
+    [Fact]
     public void A_scope_reached_through_its_base_method_begins_an_invocation_beside_its_own_bound()
     {
         IReadOnlyList<VerdictInfo> reads = VerdictsOf("GaugeReads", "Shapes.Gauge.Read(int)");
