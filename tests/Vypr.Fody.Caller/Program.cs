@@ -143,6 +143,9 @@ public static class Program
         // Ledger.Offset: 2 invocations, Weigh throws mid-expression in the second (caught inside). Ledger.Scaled: 2,
         // Weigh throws mid-expression in the second, out of Scaled.
         tallied += ledger.Offset(2) + ledger.Offset(-1) + ledger.Scaled(1);
+
+        // Ledger.Aliases: 1 invocation, writing its locals through their addresses (4 + 10).
+        tallied += ledger.Aliases(3);
         try
         {
             tallied += ledger.Scaled(-1);
@@ -168,7 +171,7 @@ public static class Program
         }
 
         Console.WriteLine($"woven synchronous scope, fewest bytes allocated by 20 invocations: {fewest}");
-        if (tallied != 3 + 2 + 1 + 1 + 2 + 4 - 1 + 10 + 104 - 1 + 7 || ledger.Total != 12)
+        if (tallied != 3 + 2 + 1 + 1 + 2 + 4 - 1 + 10 + 104 - 1 + 7 + 14 || ledger.Total != 12)
         {
             Console.Error.WriteLine($"Ledger tallied {tallied}, total {ledger.Total}");
             return 5;

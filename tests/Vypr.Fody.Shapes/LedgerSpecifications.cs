@@ -77,6 +77,27 @@ public static class LedgerSpecifications
         .Forall("w", Calls.To(nameof(Ledger.Weigh)))
         .Check(w => w.Duration() < Duration.Seconds(30) & w.Argument("amount") <= 9);
 
+    /// <summary>Aliases(3): 'moved' is 0, then 4 written through a ref local.</summary>
+    [PerformanceSpecification]
+    public static Specification AliasedMoves => Specification
+        .For<Ledger>(nameof(Ledger.Aliases))
+        .Forall("m", Changes.Of("moved"))
+        .Check(m => m.Value() >= 0);
+
+    /// <summary>Aliases(3): 'nested' is 1, then 7 by Accumulate(ref nested, Weigh(3)), then 10.</summary>
+    [PerformanceSpecification]
+    public static Specification NestedTotals => Specification
+        .For<Ledger>(nameof(Ledger.Aliases))
+        .Forall("n", Changes.Of("nested"))
+        .Check(n => n.Value() >= 1);
+
+    /// <summary>Aliases(3): 'echoed', an out variable declared in a condition, is 3.</summary>
+    [PerformanceSpecification]
+    public static Specification Echoes => Specification
+        .For<Ledger>(nameof(Ledger.Aliases))
+        .Forall("e", Changes.Of("echoed"))
+        .Check(e => e.Value() == 3);
+
     /// <summary>One verdict per invocation of Bump (a synchronous scope the caller invokes 100 times).</summary>
     [PerformanceSpecification]
     public static Specification Bumps => Specification

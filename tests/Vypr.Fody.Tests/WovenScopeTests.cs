@@ -98,6 +98,16 @@ public sealed class WovenScopeTests(CallerFixture caller) : IClassFixture<Caller
     }
 
     [Fact]
+    public void A_local_written_through_its_address_is_observed_after_the_write_that_takes_it()
+    {
+        // Aliases(3): a ref local, a ref argument whose call evaluates Weigh(3) after the address is taken, an out
+        // variable declared in a condition. Each write once, with its value, in order.
+        Assert.Equal([0, 4], ValuesInOrder("AliasedMoves"));
+        Assert.Equal([1, 7, 10], ValuesInOrder("NestedTotals"));
+        Assert.Equal([3], ValuesInOrder("Echoes"));
+    }
+
+    [Fact]
     public void A_synchronous_woven_scope_allocates_nothing_per_invocation()
     {
         // The caller's 100 invocations of Ledger.Bump, in rounds of 20: the fewest bytes a round allocated.
@@ -138,6 +148,9 @@ public sealed class WovenScopeTests(CallerFixture caller) : IClassFixture<Caller
         Assert.True(clamp.Value, string.Join(", ", clamp.Observations.Select(o => $"{o.Term}={o.Value}")));
         Assert.Equal([10, 50], VerdictsOf("Limits", "Shapes.Ledger.Clamp(int)").Select(v => v.Observations.Single().Value).Order().ToArray());
     }
+
+    private double[] ValuesInOrder(string name) =>
+        VerdictsOf(name, "Shapes.Ledger.Aliases(int)").OrderBy(v => v.Sequence).Select(v => v.Observations.Single().Value).ToArray();
 
     private double[] Values(string name) =>
         VerdictsOf(name).Select(v => v.Observations.Single().Value).Order().ToArray();

@@ -88,6 +88,20 @@ internal sealed class BodyObserver
         Dictionary<Instruction, GuardedExpression> guards = GuardedExpressions();
         foreach (Instruction instruction in _body.Instructions.ToList())
         {
+            if (instruction.OpCode.Code is not (Code.Call or Code.Callvirt) && byReference.TryGetValue(instruction, out var written))
+            {
+                // A store through the address of an observed local (a ref local, an initobj): its change follows.
+                var il = new List<Instruction>();
+                foreach ((VariableDefinition variable, string name) in written)
+                {
+                    Change(il, name, new ValueSource(variable.VariableType, Instruction.Create(OpCodes.Ldloc, variable)), instruction);
+                }
+
+                InsertAfter(instruction, il);
+                woven++;
+                continue;
+            }
+
             switch (instruction.OpCode.Code)
             {
                 case Code.Call or Code.Callvirt when instruction.Operand is MethodReference target:
@@ -590,44 +604,111 @@ internal sealed class BodyObserver
         il.Add(skip);
     }
 
-    // ldloca of an observed local, passed to a call that takes a parameter by reference (out, ref): the variable
-    // may be written by the callee, so its change is recorded after that call.
+    // The address of an observed local (ldloca, or a ref local holding it) and the instruction that consumes that
+    // address, found by the stack depths: a call that takes it as an out or ref parameter, or a store through it
+    // (stind, stobj, initobj, cpobj). The local may be written there, so its change is recorded right after. An
+    // address stored in a ref local (ref int r = ref x) makes every load of that ref local an address of x too.
     private Dictionary<Instruction, List<(VariableDefinition, string)>> ByReferenceArguments()
     {
         var found = new Dictionary<Instruction, List<(VariableDefinition, string)>>();
+        var work = new Queue<(Instruction Source, VariableDefinition Local, string Name)>();
         foreach (Instruction instruction in _body.Instructions)
         {
-            if (instruction.OpCode.Code != Code.Ldloca || instruction.Operand is not VariableDefinition local
-                || !_localNames.TryGetValue(local, out string? name) || !_changes.ContainsKey(name))
+            if (instruction.OpCode.Code == Code.Ldloca && instruction.Operand is VariableDefinition local
+                && _localNames.TryGetValue(local, out string? name) && _changes.ContainsKey(name))
+            {
+                work.Enqueue((instruction, local, name));
+            }
+        }
+
+        var aliases = new HashSet<VariableDefinition>();
+        while (work.Count > 0)
+        {
+            (Instruction source, VariableDefinition local, string name) = work.Dequeue();
+            if (ConsumerOf(source) is not (Instruction consumer, int operand))
             {
                 continue;
             }
 
-            for (Instruction? next = instruction.Next; next is not null; next = next.Next)
+            if (consumer.OpCode.Code == Code.Stloc && consumer.Operand is VariableDefinition { VariableType.IsByReference: true } alias)
             {
-                if (next.OpCode.FlowControl is FlowControl.Branch or FlowControl.Cond_Branch or FlowControl.Return or FlowControl.Throw)
+                if (aliases.Add(alias))
                 {
-                    break;
+                    foreach (Instruction load in _body.Instructions.Where(i => i.OpCode.Code == Code.Ldloc && i.Operand == alias))
+                    {
+                        work.Enqueue((load, local, name));
+                    }
                 }
 
-                if (next.OpCode.Code is Code.Call or Code.Callvirt or Code.Newobj && next.Operand is MethodReference called)
+                continue;
+            }
+
+            if (WritesThrough(consumer, operand))
+            {
+                if (!found.TryGetValue(consumer, out var list))
                 {
-                    if (next.OpCode.Code != Code.Newobj && called.Parameters.Any(p => p.ParameterType.IsByReference))
-                    {
-                        if (!found.TryGetValue(next, out var list))
-                        {
-                            found.Add(next, list = []);
-                        }
+                    found.Add(consumer, list = []);
+                }
 
-                        list.Add((local, name));
-                    }
-
-                    break;
+                if (!list.Contains((local, name)))
+                {
+                    list.Add((local, name));
                 }
             }
         }
 
         return found;
+    }
+
+    // The instruction that pops the value <paramref name="source"/> pushed, and which of its operands (0 the deepest)
+    // the value is, following the instructions in order (Roslyn lays out an argument's conditional before its call).
+    private (Instruction Consumer, int Operand)? ConsumerOf(Instruction source)
+    {
+        if (!_depths.TryGetValue(source, out int slot))
+        {
+            return null;
+        }
+
+        for (Instruction? next = source.Next; next is not null; next = next.Next)
+        {
+            if (!_depths.TryGetValue(next, out int before))
+            {
+                return null;
+            }
+
+            int pops = StackDepths.Pops(next, _method);
+            if (before - pops <= slot)
+            {
+                return (next, slot - (before - pops));
+            }
+
+            if (next.OpCode.FlowControl is FlowControl.Return or FlowControl.Throw || next.OpCode.Code is Code.Leave or Code.Leave_S)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    // Whether the instruction may write through the address it takes as operand <paramref name="operand"/>.
+    private static bool WritesThrough(Instruction consumer, int operand)
+    {
+        switch (consumer.OpCode.Code)
+        {
+            case Code.Stind_I or Code.Stind_I1 or Code.Stind_I2 or Code.Stind_I4 or Code.Stind_I8 or Code.Stind_R4 or Code.Stind_R8 or Code.Stind_Ref
+                or Code.Stobj or Code.Cpobj:
+                return operand == 0;
+            case Code.Initobj:
+                return true;
+            case Code.Call or Code.Callvirt or Code.Newobj when consumer.Operand is MethodReference called:
+                int parameter = operand - (consumer.OpCode.Code != Code.Newobj && called.HasThis && !called.ExplicitThis ? 1 : 0);
+                // A struct's own method called on the local (its receiver) is not a write of a value a specification can read.
+                return parameter >= 0 && parameter < called.Parameters.Count
+                    && called.Parameters[parameter] is { ParameterType.IsByReference: true, IsIn: false };
+            default:
+                return false;
+        }
     }
 
     // The receiver as the call takes it: by reference for a value type or a constrained call, the declaring type otherwise.
