@@ -144,6 +144,12 @@ public static class Program
         // Weigh throws mid-expression in the second, out of Scaled.
         tallied += ledger.Offset(2) + ledger.Offset(-1) + ledger.Scaled(1);
 
+        // Bin<int>.Put: 3 invocations (1 direct, 2 through IBin<int> in generic code), each with one call of Sizes.Of<int>.
+        // Sizes.All<T>: 2 invocations (over int, then string) with 3 + 2 calls of Sizes.Of<T>.
+        var bin = new Bin<int>();
+        tallied += bin.Put(10) + PutAll<int>(bin, [200, 3]) - 13;
+        tallied += Sizes.All([1, 22, 333]) + Sizes.All(["a", "bc"]) - 6 - 3;
+
         // Ledger.Aliases: 1 invocation, writing its locals through their addresses (4 + 10).
         tallied += ledger.Aliases(3);
         try
@@ -208,6 +214,8 @@ public static class Program
     }
 
     private static int CheckAll<T>(IRule<T> rule, IEnumerable<T> values) => values.Count(rule.Check);
+
+    private static int PutAll<T>(IBin<T> bin, IEnumerable<T> items) => items.Sum(bin.Put);
 
     private static async Task Expect<TException>(Func<Task> call)
         where TException : Exception

@@ -98,6 +98,34 @@ public static class LedgerSpecifications
         .Forall("e", Changes.Of("echoed"))
         .Check(e => e.Value() == 3);
 
+    /// <summary>Bin&lt;int&gt;.Put, a scoped method of a generic type: one verdict per invocation, however it is reached.</summary>
+    [PerformanceSpecification]
+    public static Specification BinPuts => Specification
+        .For<Bin<int>>(nameof(Bin<int>.Put))
+        .Forall("p", Calls.OfScope())
+        .Check(p => p.Duration() < Duration.Seconds(30) & p.Result() >= 1);
+
+    /// <summary>The generic call Sizes.Of&lt;T&gt; in Bin&lt;T&gt;.Put's body, with its result.</summary>
+    [PerformanceSpecification]
+    public static Specification BinSizes => Specification
+        .For<Bin<int>>(nameof(Bin<int>.Put))
+        .Forall("s", Calls.To(nameof(Sizes.Of)))
+        .Check(s => s.Result() >= 1);
+
+    /// <summary>Sizes.All&lt;T&gt;, a generic scoped method: one verdict per invocation, whatever its type argument.</summary>
+    [PerformanceSpecification]
+    public static Specification Alls => Specification
+        .For(typeof(Sizes), nameof(Sizes.All))
+        .Forall("a", Calls.OfScope())
+        .Check(a => a.Result() >= 0);
+
+    /// <summary>Each call of Sizes.Of&lt;T&gt; in Sizes.All&lt;T&gt;'s loop.</summary>
+    [PerformanceSpecification]
+    public static Specification AllSizes => Specification
+        .For(typeof(Sizes), nameof(Sizes.All))
+        .Forall("s", Calls.To(nameof(Sizes.Of)))
+        .Check(s => s.Result() >= 1);
+
     /// <summary>One verdict per invocation of Bump (a synchronous scope the caller invokes 100 times).</summary>
     [PerformanceSpecification]
     public static Specification Bumps => Specification

@@ -98,6 +98,23 @@ public sealed class WovenScopeTests(CallerFixture caller) : IClassFixture<Caller
     }
 
     [Fact]
+    public void A_scoped_method_of_a_generic_type_reached_through_its_generic_interface_counts_every_call()
+    {
+        // Bin<int>.Put: 1 direct call, 2 through IBin<int> in the caller's generic PutAll<T> (sizes 2, 3, 1: totals 2, 5,
+        // 6). The specification names the method as For<Bin<int>> does; the woven body is Bin<T>.Put's, shared by every T.
+        Assert.Equal([2, 5, 6], ResultsOf("BinPuts", "Shapes.Bin<int>.Put(int)"));
+        Assert.Equal([1, 2, 3], ResultsOf("BinSizes", "Shapes.Bin<int>.Put(int)"));
+    }
+
+    [Fact]
+    public void A_generic_scoped_method_counts_its_invocations_and_its_generic_calls_over_every_type_argument()
+    {
+        // Sizes.All<int>([1, 22, 333]) = 6 and Sizes.All<string>(["a", "bc"]) = 3, with 3 + 2 calls of Sizes.Of<T>.
+        Assert.Equal([3, 6], ResultsOf("Alls", "Shapes.Sizes.All<T>(T[])"));
+        Assert.Equal([1, 1, 2, 2, 3], ResultsOf("AllSizes", "Shapes.Sizes.All<T>(T[])"));
+    }
+
+    [Fact]
     public void A_local_written_through_its_address_is_observed_after_the_write_that_takes_it()
     {
         // Aliases(3): a ref local, a ref argument whose call evaluates Weigh(3) after the address is taken, an out
@@ -148,6 +165,9 @@ public sealed class WovenScopeTests(CallerFixture caller) : IClassFixture<Caller
         Assert.True(clamp.Value, string.Join(", ", clamp.Observations.Select(o => $"{o.Term}={o.Value}")));
         Assert.Equal([10, 50], VerdictsOf("Limits", "Shapes.Ledger.Clamp(int)").Select(v => v.Observations.Single().Value).Order().ToArray());
     }
+
+    private double[] ResultsOf(string name, string scope) =>
+        VerdictsOf(name, scope).Select(v => v.Observations.Single(o => o.Term.Contains("Result", System.StringComparison.Ordinal)).Value).Order().ToArray();
 
     private double[] ValuesInOrder(string name) =>
         VerdictsOf(name, "Shapes.Ledger.Aliases(int)").OrderBy(v => v.Sequence).Select(v => v.Observations.Single().Value).ToArray();
