@@ -67,6 +67,47 @@ public sealed class Ledger : ILedger
         }
     }
 
+    /// <summary>
+    /// A scoped method whose quantified call throws in the middle of an expression (100 is already on the evaluation
+    /// stack), caught in its body: the call is still an event (threw).
+    /// </summary>
+    public int Offset(int amount)
+    {
+        try
+        {
+            return 100 + Weigh(amount);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return -1;
+        }
+    }
+
+    /// <summary>The same in an expression-bodied method whose exception reaches its caller.</summary>
+    public int Scaled(int amount) => 3 * Weigh(amount) + amount;
+
+    /// <summary>
+    /// A scoped method writing its locals through their addresses: through a ref local, as a ref argument whose call
+    /// has another call in its arguments after the address, and as an out variable declared in a condition.
+    /// </summary>
+    public int Aliases(int seed)
+    {
+        int moved = 0;
+        ref int alias = ref moved;
+        alias = seed + 1;
+        int nested = 1;
+        Accumulate(ref nested, Weigh(seed));
+        if (int.TryParse(seed.ToString(System.Globalization.CultureInfo.InvariantCulture), out int echoed) && echoed > 0)
+        {
+            nested += echoed;
+        }
+
+        return moved + nested;
+    }
+
+    /// <summary>A synchronous scoped method: its woven invocation is current on its thread and allocates nothing.</summary>
+    public int Bump(int x) => x + 1;
+
     /// <summary>A scoped method that assigns its parameter: the argument is still the value passed.</summary>
     public int Clamp(int limit)
     {
@@ -77,6 +118,8 @@ public sealed class Ledger : ILedger
 
         return limit;
     }
+
+    private static void Accumulate(ref int total, int amount) => total += amount;
 
     public static int Weigh(int amount) => amount >= 0 ? amount * 2 : throw new ArgumentOutOfRangeException(nameof(amount));
 

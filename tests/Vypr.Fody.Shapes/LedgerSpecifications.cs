@@ -63,6 +63,76 @@ public static class LedgerSpecifications
         .Forall("w", Calls.To(nameof(Ledger.Weigh)))
         .Check(w => w.Duration() < Duration.Seconds(30));
 
+    /// <summary>One verdict per call of Weigh in Offset, where it is the right operand of an addition; one of them threw.</summary>
+    [PerformanceSpecification]
+    public static Specification OffsetWeighing => Specification
+        .For<Ledger>(nameof(Ledger.Offset))
+        .Forall("w", Calls.To(nameof(Ledger.Weigh)))
+        .Check(w => w.Duration() < Duration.Seconds(30) & w.Argument("amount") <= 9);
+
+    /// <summary>One verdict per call of Weigh in Scaled; the one that threw left Scaled by its exception.</summary>
+    [PerformanceSpecification]
+    public static Specification ScaledWeighing => Specification
+        .For<Ledger>(nameof(Ledger.Scaled))
+        .Forall("w", Calls.To(nameof(Ledger.Weigh)))
+        .Check(w => w.Duration() < Duration.Seconds(30) & w.Argument("amount") <= 9);
+
+    /// <summary>Aliases(3): 'moved' is 0, then 4 written through a ref local.</summary>
+    [PerformanceSpecification]
+    public static Specification AliasedMoves => Specification
+        .For<Ledger>(nameof(Ledger.Aliases))
+        .Forall("m", Changes.Of("moved"))
+        .Check(m => m.Value() >= 0);
+
+    /// <summary>Aliases(3): 'nested' is 1, then 7 by Accumulate(ref nested, Weigh(3)), then 10.</summary>
+    [PerformanceSpecification]
+    public static Specification NestedTotals => Specification
+        .For<Ledger>(nameof(Ledger.Aliases))
+        .Forall("n", Changes.Of("nested"))
+        .Check(n => n.Value() >= 1);
+
+    /// <summary>Aliases(3): 'echoed', an out variable declared in a condition, is 3.</summary>
+    [PerformanceSpecification]
+    public static Specification Echoes => Specification
+        .For<Ledger>(nameof(Ledger.Aliases))
+        .Forall("e", Changes.Of("echoed"))
+        .Check(e => e.Value() == 3);
+
+    /// <summary>Bin&lt;int&gt;.Put, a scoped method of a generic type: one verdict per invocation, however it is reached.</summary>
+    [PerformanceSpecification]
+    public static Specification BinPuts => Specification
+        .For<Bin<int>>(nameof(Bin<int>.Put))
+        .Forall("p", Calls.OfScope())
+        .Check(p => p.Duration() < Duration.Seconds(30) & p.Result() >= 1);
+
+    /// <summary>The generic call Sizes.Of&lt;T&gt; in Bin&lt;T&gt;.Put's body, with its result.</summary>
+    [PerformanceSpecification]
+    public static Specification BinSizes => Specification
+        .For<Bin<int>>(nameof(Bin<int>.Put))
+        .Forall("s", Calls.To(nameof(Sizes.Of)))
+        .Check(s => s.Result() >= 1);
+
+    /// <summary>Sizes.All&lt;T&gt;, a generic scoped method: one verdict per invocation, whatever its type argument.</summary>
+    [PerformanceSpecification]
+    public static Specification Alls => Specification
+        .For(typeof(Sizes), nameof(Sizes.All))
+        .Forall("a", Calls.OfScope())
+        .Check(a => a.Result() >= 0);
+
+    /// <summary>Each call of Sizes.Of&lt;T&gt; in Sizes.All&lt;T&gt;'s loop.</summary>
+    [PerformanceSpecification]
+    public static Specification AllSizes => Specification
+        .For(typeof(Sizes), nameof(Sizes.All))
+        .Forall("s", Calls.To(nameof(Sizes.Of)))
+        .Check(s => s.Result() >= 1);
+
+    /// <summary>One verdict per invocation of Bump (a synchronous scope the caller invokes 100 times).</summary>
+    [PerformanceSpecification]
+    public static Specification Bumps => Specification
+        .For<Ledger>(nameof(Ledger.Bump))
+        .Forall("b", Calls.OfScope())
+        .Check(b => b.Duration() < Duration.Seconds(30));
+
     /// <summary>Gauge.Read reached through Meter: one verdict per call, beside its own [MaxDuration].</summary>
     [PerformanceSpecification]
     public static Specification GaugeReads => Specification

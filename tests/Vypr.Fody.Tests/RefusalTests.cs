@@ -86,6 +86,70 @@ public sealed class RefusalTests
         }
     }
 
+    private const string VanishingSource = """
+        using Vypr;
+
+        namespace Vanished;
+
+        public sealed class Calc
+        {
+            public int Run(int x)
+            {
+                int doubled = Twice(x);
+                int kept = doubled + 1;
+                for (int i = 0; i < x; i++)
+                {
+                    kept += i;
+                }
+
+                return kept;
+            }
+
+            public static int Twice(int x) => x * 2;
+        }
+
+        public static class CalcSpecifications
+        {
+            [PerformanceSpecification]
+            public static Specification Doubles => Specification
+                .For<Calc>(nameof(Calc.Run))
+                .Forall("d", Changes.Of("doubled"))
+                .Check(d => d.Value() >= 0);
+
+            [PerformanceSpecification]
+            public static Specification Keeps => Specification
+                .For<Calc>(nameof(Calc.Run))
+                .Forall("k", Changes.Of("kept"))
+                .Check(k => k.Value() >= 0);
+        }
+        """;
+
+    [Fact]
+    public async Task A_local_the_Release_build_keeps_on_the_evaluation_stack_only_is_reported_at_the_scoped_method()
+    {
+        // Release: 'doubled' is read once, right after it is written, so the compiler gives it no slot and the PDB no
+        // name; 'kept', written in a loop, keeps its slot. Observing 'doubled' in IL is impossible: said at build time.
+        // (A local written once and read twice in a row, 'int kept = doubled + 1; return kept + kept;', vanishes too:
+        // the compiler duplicates the value on the stack.)
+        string root = CallerRun.RepositoryRoot;
+        string folder = Path.Combine(root, "artifacts", "weaver-tests", Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "Vanished.csproj"), Project.Replace("{0}", root.Replace("\\", "/").TrimEnd('/') + "/"), TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(folder, "Calc.cs"), VanishingSource, TestContext.Current.CancellationToken);
+
+            (_, string output) = await BuildAsync(folder);
+
+            Assert.Matches(@"Calc\.cs\(9,[\d,]+\): (warning|error)[^\n]*P:Vanished\.CalcSpecifications\.Doubles observe\(s\) the changes of 'doubled' in Vanished\.Calc\.Run\(int\), whose compiled code has no such variable", output);
+            Assert.DoesNotContain("'kept'", output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static async Task<(int ExitCode, string Output)> BuildAsync(string folder)
     {
         var start = new ProcessStartInfo("dotnet")

@@ -5,6 +5,7 @@ using Mono.Cecil.Cil;
 using Mono.Cecil.Rocks;
 using Vypr.Fody.Emit;
 using Vypr.Fody.Naming;
+using Vypr.Fody.Reading;
 
 namespace Vypr.Fody.Scopes;
 
@@ -28,16 +29,20 @@ internal sealed class BodyObserver
     private readonly FieldReference _scope;
     private readonly string _caller;
     private readonly TypeDefinition _scopeType;
+    private readonly SpecificationReader.Problem _report;
     private readonly Dictionary<string, List<(ScopeSpecification Specification, ObservedCall Call)>> _calls = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, List<(ScopeSpecification Specification, ObservedVariable Variable)>> _changes = new(System.StringComparer.Ordinal);
     private readonly Dictionary<VariableDefinition, string> _localNames = new();
     private VariableDefinition? _instance;
+    private VariableDefinition? _flight;
+    private readonly HashSet<string> _written = new(System.StringComparer.Ordinal);
     private Dictionary<Instruction, int> _depths = new();
 
     public BodyObserver(
         EventEmitter emitter, FieldReference isEnabled, RegistrationEmitter registrations, MethodDefinition method, FieldReference scope,
-        string caller, TypeDefinition scopeType, IEnumerable<ScopeSpecification> specifications)
+        string caller, TypeDefinition scopeType, IEnumerable<ScopeSpecification> specifications, SpecificationReader.Problem report)
     {
+        _report = report;
         _emitter = emitter;
         _isEnabled = isEnabled;
         _registrations = registrations;
@@ -80,15 +85,30 @@ internal sealed class BodyObserver
         _depths = StackDepths.Of(_body);
         int woven = 0;
         Dictionary<Instruction, List<(VariableDefinition Variable, string Name)>> byReference = ByReferenceArguments();
+        Dictionary<Instruction, GuardedExpression> guards = GuardedExpressions();
         foreach (Instruction instruction in _body.Instructions.ToList())
         {
+            if (instruction.OpCode.Code is not (Code.Call or Code.Callvirt) && byReference.TryGetValue(instruction, out var written))
+            {
+                // A store through the address of an observed local (a ref local, an initobj): its change follows.
+                var il = new List<Instruction>();
+                foreach ((VariableDefinition variable, string name) in written)
+                {
+                    Change(il, name, new ValueSource(variable.VariableType, Instruction.Create(OpCodes.Ldloc, variable)), instruction);
+                }
+
+                InsertAfter(instruction, il);
+                woven++;
+                continue;
+            }
+
             switch (instruction.OpCode.Code)
             {
                 case Code.Call or Code.Callvirt when instruction.Operand is MethodReference target:
                     List<(VariableDefinition, string)>? changed = byReference.TryGetValue(instruction, out var list) ? list : null;
                     if (KeyOf(target) is { } key && _calls.TryGetValue(key, out var observed))
                     {
-                        WeaveCall(instruction, target, observed, changed);
+                        WeaveCall(instruction, target, observed, changed, guards.TryGetValue(instruction, out GuardedExpression? guard) ? guard : null);
                         woven++;
                     }
                     else if (changed is not null)
@@ -145,12 +165,247 @@ internal sealed class BodyObserver
             }
         }
 
+        foreach (GuardedExpression guard in guards.Values.Distinct())
+        {
+            Guard(guard);
+        }
+
+        ReportVanishedVariables();
         _body.OptimizeMacros();
         return woven;
     }
 
+    // A variable observed by name that the compiled body neither writes nor declares: a Release build keeps a local
+    // whose value is used only where it is written (read once, or twice through a dup) on the evaluation stack (no
+    // slot, no name in the PDB), so nothing can observe its changes in IL. Said at build time, not left as a
+    // specification without verdicts.
+    private void ReportVanishedVariables()
+    {
+        var known = new HashSet<string>(_localNames.Values, System.StringComparer.Ordinal);
+        known.UnionWith(_method.Parameters.Select(p => p.Name));
+        known.UnionWith(_scopeType.Fields.Select(f => f.Name));
+        known.UnionWith(_scopeType.NestedTypes.SelectMany(t => t.Fields).Select(f => VariableNameOf(f) ?? f.Name));
+        foreach (KeyValuePair<string, List<(ScopeSpecification Specification, ObservedVariable Variable)>> change in _changes)
+        {
+            if (_written.Contains(change.Key) || known.Contains(change.Key))
+            {
+                continue;
+            }
+
+            _report(
+                $"Vypr: {string.Join(", ", change.Value.Select(c => c.Specification.Key).Distinct())} observe(s) the changes of '{change.Key}' in {_caller}, whose compiled code has no such variable, so no change of it is recorded: a Release build keeps a local whose value is used only right where it is written (read once, or duplicated on the stack) on the evaluation stack, with no slot and no name (and a build without debug information names no local). Observe the value where it is used (a call's argument or result), or build the scoped method's assembly without optimization",
+                _method.DebugInformation.SequencePoints.FirstOrDefault(p => !p.IsHidden),
+                false);
+        }
+    }
+
+    // Observed calls made with other values on the stack (in the middle of an expression), each with the range its
+    // exception path is woven around: a call whose arguments are all the stack holds gets a try of its own instead.
+    private Dictionary<Instruction, GuardedExpression> GuardedExpressions()
+    {
+        var guards = new Dictionary<Instruction, GuardedExpression>();
+        var taken = new List<(int Start, int End, GuardedExpression Guard)>();
+        var index = new Dictionary<Instruction, int>();
+        for (int i = 0; i < _body.Instructions.Count; i++)
+        {
+            index[_body.Instructions[i]] = i;
+        }
+
+        foreach (Instruction call in _body.Instructions)
+        {
+            if (call.OpCode.Code is not (Code.Call or Code.Callvirt) || call.Operand is not MethodReference target
+                || KeyOf(target) is not { } key || !_calls.ContainsKey(key))
+            {
+                continue;
+            }
+
+            Instruction? prefix = call.Previous is { OpCode.OpCodeType: OpCodeType.Prefix } p ? p : null;
+            Instruction anchor = prefix ?? call;
+            if (IsGuarded(target, prefix, anchor) || prefix?.OpCode.Code == Code.Tail || !_depths.ContainsKey(anchor))
+            {
+                continue;
+            }
+
+            ExpressionRange? range = InFilter(anchor) ? null : ExpressionRange.Around(_body, _depths, anchor);
+            int start = range is null ? 0 : index[range.Start];
+            int end = range?.End is null ? _body.Instructions.Count : index[range.End];
+            (int Start, int End, GuardedExpression Guard) same = taken.FirstOrDefault(t => t.Start == start && t.End == end);
+            if (range is null || (same.Guard is null && taken.Any(t => t.Start < end && start < t.End)))
+            {
+                _report(
+                    $"Vypr: the call of {target.DeclaringType.FullName}.{target.Name} in {_caller} is made where woven code cannot catch its exception, so if it throws its event is not recorded",
+                    SequencePointOf(call),
+                    false);
+                continue;
+            }
+
+            GuardedExpression guard = same.Guard ?? new GuardedExpression(range);
+            if (same.Guard is null)
+            {
+                taken.Add((start, end, guard));
+            }
+
+            guards.Add(call, guard);
+        }
+
+        return guards;
+    }
+
+    // The try around an expression range: its catch records the call in flight (if any) as one that threw, and rethrows.
+    // A return inside the range leaves the try for a return placed after the catch.
+    private void Guard(GuardedExpression guard)
+    {
+        var types = _method.Module.TypeSystem;
+        Instruction? end = guard.Range.End;
+        var inside = new List<Instruction>();
+        for (Instruction? instruction = guard.Range.Start; instruction is not null && instruction != end; instruction = instruction.Next)
+        {
+            inside.Add(instruction);
+        }
+
+        ILProcessor processor = _body.GetILProcessor();
+        Instruction? exit = end is null ? null : Instruction.Create(OpCodes.Leave, end);
+        var returning = new List<Instruction>();
+        VariableDefinition? returned = null;
+        foreach (Instruction ret in inside.Where(i => i.OpCode.Code == Code.Ret).ToList())
+        {
+            if (returning.Count == 0)
+            {
+                if (_method.ReturnType.MetadataType != MetadataType.Void)
+                {
+                    returned = new VariableDefinition(_method.ReturnType);
+                    _body.Variables.Add(returned);
+                    returning.Add(Instruction.Create(OpCodes.Ldloc, returned));
+                }
+
+                returning.Add(Instruction.Create(OpCodes.Ret));
+            }
+
+            if (returned is null)
+            {
+                ret.OpCode = OpCodes.Leave;
+                ret.Operand = returning[0];
+            }
+            else
+            {
+                ret.OpCode = OpCodes.Stloc;
+                ret.Operand = returned;
+                processor.InsertAfter(ret, Instruction.Create(OpCodes.Leave, returning[0]));
+            }
+        }
+
+        // A branch to the instruction after the range leaves the try instead.
+        foreach (Instruction instruction in inside.Where(i => i.OpCode.Code is not (Code.Leave or Code.Leave_S)))
+        {
+            if (instruction.Operand == end && end is not null && instruction.OpCode.FlowControl is FlowControl.Branch or FlowControl.Cond_Branch)
+            {
+                instruction.Operand = exit;
+            }
+            else if (instruction.Operand is Instruction[] targets && end is not null)
+            {
+                instruction.Operand = targets.Select(t => t == end ? exit : t).ToArray();
+            }
+        }
+
+        VariableDefinition instance = Instance();
+        var time = new VariableDefinition(types.Int64);
+        _body.Variables.Add(time);
+        Instruction catchStart = Instruction.Create(OpCodes.Pop);
+        Instruction reset = Instruction.Create(OpCodes.Ldc_I4_0);
+        Instruction rethrow = Instruction.Create(OpCodes.Rethrow);
+        var il = new List<Instruction>();
+        if (exit is not null)
+        {
+            il.Add(exit);
+        }
+
+        il.Add(catchStart);
+        il.Add(Instruction.Create(OpCodes.Ldsfld, _isEnabled));
+        il.Add(Instruction.Create(OpCodes.Brfalse, rethrow));
+        foreach ((int flight, IReadOnlyList<PointEvent> events, VariableDefinition start, System.Func<Capture, ValueSource?> argument) in guard.Calls)
+        {
+            Instruction next = Instruction.Create(OpCodes.Nop);
+            il.Add(Instruction.Create(OpCodes.Ldloc, Flight()));
+            il.Add(Instruction.Create(OpCodes.Ldc_I4, flight));
+            il.Add(Instruction.Create(OpCodes.Bne_Un, next));
+            il.Add(Instruction.Create(OpCodes.Ldsfld, _scope));
+            il.Add(Instruction.Create(OpCodes.Call, References.Current));
+            il.Add(Instruction.Create(OpCodes.Stloc, instance));
+            il.Add(Instruction.Create(OpCodes.Ldloc, instance));
+            il.Add(Instruction.Create(OpCodes.Brfalse, reset));
+            il.Add(Instruction.Create(OpCodes.Call, References.Start));
+            il.Add(Instruction.Create(OpCodes.Stloc, time));
+            _emitter.Events(il, events, instance, start, time, () => Instruction.Create(OpCodes.Ldc_I4_0), argument, null, null);
+            il.Add(Instruction.Create(OpCodes.Br, reset));
+            il.Add(next);
+        }
+
+        il.Add(reset);
+        il.Add(Instruction.Create(OpCodes.Stloc, Flight()));
+        il.Add(rethrow);
+        il.AddRange(returning);
+        foreach (Instruction instruction in il)
+        {
+            if (end is null)
+            {
+                processor.Append(instruction);
+            }
+            else
+            {
+                processor.InsertBefore(end, instruction);
+            }
+        }
+
+        var handler = new ExceptionHandler(ExceptionHandlerType.Catch)
+        {
+            CatchType = types.Object,
+            TryStart = guard.Range.Start,
+            TryEnd = catchStart,
+            HandlerStart = catchStart,
+            HandlerEnd = returning.Count > 0 ? returning[0] : end,
+        };
+
+        // Inside every handler whose regions hold it: inner handlers come first in the table.
+        var index = new Dictionary<Instruction, int>();
+        for (int i = 0; i < _body.Instructions.Count; i++)
+        {
+            index[_body.Instructions[i]] = i;
+        }
+
+        int At(Instruction? instruction) => instruction is null ? _body.Instructions.Count : index[instruction];
+        int first = At(guard.Range.Start);
+        bool Holds(Instruction? from, Instruction? to) => from is not null && At(from) <= first && first < At(to);
+        int position = _body.ExceptionHandlers.ToList().FindIndex(h =>
+            Holds(h.TryStart, h.TryEnd) || Holds(h.HandlerStart, h.HandlerEnd) || Holds(h.FilterStart, h.HandlerStart));
+        _body.ExceptionHandlers.Insert(position < 0 ? _body.ExceptionHandlers.Count : position, handler);
+    }
+
+    private bool IsGuarded(MethodReference target, Instruction? prefix, Instruction anchor)
+    {
+        int onStack = target.Parameters.Count + (target.HasThis && !target.ExplicitThis ? 1 : 0);
+        return prefix?.OpCode.Code != Code.Tail
+            && _depths.TryGetValue(anchor, out int depth) && depth == onStack
+            && !InFilter(anchor);
+    }
+
+    private bool InFilter(Instruction anchor) =>
+        _body.ExceptionHandlers.Any(h => h.FilterStart is not null && h.FilterStart.Offset <= anchor.Offset && anchor.Offset < h.HandlerStart.Offset);
+
+    private VariableDefinition Flight()
+    {
+        if (_flight is null)
+        {
+            _flight = new VariableDefinition(_method.Module.TypeSystem.Int32);
+            _body.Variables.Add(_flight);
+        }
+
+        return _flight;
+    }
+
     // A call's event, with its arguments spilled into locals first when the event captures them.
-    private void WeaveCall(Instruction call, MethodReference target, List<(ScopeSpecification Specification, ObservedCall Call)> observed, List<(VariableDefinition, string)>? changed)
+    private void WeaveCall(
+        Instruction call, MethodReference target, List<(ScopeSpecification Specification, ObservedCall Call)> observed, List<(VariableDefinition, string)>? changed,
+        GuardedExpression? guard)
     {
         var types = _method.Module.TypeSystem;
         Instruction? prefix = call.Previous is { OpCode.OpCodeType: OpCodeType.Prefix } p ? p : null;
@@ -165,10 +420,10 @@ internal sealed class BodyObserver
         // A call whose arguments are all the stack holds gets a try of its own, so that a call that throws is recorded
         // as one (completed: false), as an interceptor records it; its arguments and receiver are spilled into locals.
         // Elsewhere only the arguments the events capture are spilled (from the last down to the first captured one).
+        // Elsewhere, in the middle of an expression, the try is around the expression's range (GuardedExpression).
         int onStack = target.Parameters.Count + (target.HasThis && !target.ExplicitThis ? 1 : 0);
-        bool guarded = prefix?.OpCode.Code != Code.Tail
-            && _depths.TryGetValue(anchor, out int depth) && depth == onStack
-            && !_body.ExceptionHandlers.Any(h => h.FilterStart is not null && h.FilterStart.Offset <= anchor.Offset && anchor.Offset < h.HandlerStart.Offset);
+        bool guarded = IsGuarded(target, prefix, anchor);
+        int flight = guarded || guard is null ? 0 : guard.Calls.Count + 1;
         var arguments = new Dictionary<string, ValueSource>(System.StringComparer.Ordinal);
         int lowest = target.Parameters.Count;
         foreach (Capture capture in events.SelectMany(e => e.Captures).Where(c => c.Argument is not null))
@@ -212,6 +467,12 @@ internal sealed class BodyObserver
         il.Add(Instruction.Create(OpCodes.Brfalse, tryStart));
         il.Add(Instruction.Create(OpCodes.Call, References.Start));
         il.Add(Instruction.Create(OpCodes.Stloc, start));
+        if (flight > 0)
+        {
+            il.Add(Instruction.Create(OpCodes.Ldc_I4, flight));
+            il.Add(Instruction.Create(OpCodes.Stloc, Flight()));
+        }
+
         il.AddRange(reload);
         if (newPrefix is not null)
         {
@@ -267,6 +528,14 @@ internal sealed class BodyObserver
 
         il.Add(after);
         il.Add(Instruction.Create(OpCodes.Brfalse, done));
+        if (flight > 0)
+        {
+            // Returned: no longer in flight, whatever the expression does next.
+            il.Add(Instruction.Create(OpCodes.Ldc_I4_0));
+            il.Add(Instruction.Create(OpCodes.Stloc, Flight()));
+            guard!.Calls.Add((flight, events, start, Argument));
+        }
+
         il.Add(Instruction.Create(OpCodes.Ldsfld, _scope));
         il.Add(Instruction.Create(OpCodes.Call, References.Current));
         il.Add(Instruction.Create(OpCodes.Stloc, instance));
@@ -310,6 +579,7 @@ internal sealed class BodyObserver
     // A change's event: the clock read once, the new value captured, one event per specification observing the variable.
     private void Change(List<Instruction> il, string name, ValueSource value, Instruction at)
     {
+        _written.Add(name);
         var types = _method.Module.TypeSystem;
         SequencePoint? where = SequencePointOf(at);
         VariableDefinition instance = Instance();
@@ -334,44 +604,111 @@ internal sealed class BodyObserver
         il.Add(skip);
     }
 
-    // ldloca of an observed local, passed to a call that takes a parameter by reference (out, ref): the variable
-    // may be written by the callee, so its change is recorded after that call.
+    // The address of an observed local (ldloca, or a ref local holding it) and the instruction that consumes that
+    // address, found by the stack depths: a call that takes it as an out or ref parameter, or a store through it
+    // (stind, stobj, initobj, cpobj). The local may be written there, so its change is recorded right after. An
+    // address stored in a ref local (ref int r = ref x) makes every load of that ref local an address of x too.
     private Dictionary<Instruction, List<(VariableDefinition, string)>> ByReferenceArguments()
     {
         var found = new Dictionary<Instruction, List<(VariableDefinition, string)>>();
+        var work = new Queue<(Instruction Source, VariableDefinition Local, string Name)>();
         foreach (Instruction instruction in _body.Instructions)
         {
-            if (instruction.OpCode.Code != Code.Ldloca || instruction.Operand is not VariableDefinition local
-                || !_localNames.TryGetValue(local, out string? name) || !_changes.ContainsKey(name))
+            if (instruction.OpCode.Code == Code.Ldloca && instruction.Operand is VariableDefinition local
+                && _localNames.TryGetValue(local, out string? name) && _changes.ContainsKey(name))
+            {
+                work.Enqueue((instruction, local, name));
+            }
+        }
+
+        var aliases = new HashSet<VariableDefinition>();
+        while (work.Count > 0)
+        {
+            (Instruction source, VariableDefinition local, string name) = work.Dequeue();
+            if (ConsumerOf(source) is not (Instruction consumer, int operand))
             {
                 continue;
             }
 
-            for (Instruction? next = instruction.Next; next is not null; next = next.Next)
+            if (consumer.OpCode.Code == Code.Stloc && consumer.Operand is VariableDefinition { VariableType.IsByReference: true } alias)
             {
-                if (next.OpCode.FlowControl is FlowControl.Branch or FlowControl.Cond_Branch or FlowControl.Return or FlowControl.Throw)
+                if (aliases.Add(alias))
                 {
-                    break;
+                    foreach (Instruction load in _body.Instructions.Where(i => i.OpCode.Code == Code.Ldloc && i.Operand == alias))
+                    {
+                        work.Enqueue((load, local, name));
+                    }
                 }
 
-                if (next.OpCode.Code is Code.Call or Code.Callvirt or Code.Newobj && next.Operand is MethodReference called)
+                continue;
+            }
+
+            if (WritesThrough(consumer, operand))
+            {
+                if (!found.TryGetValue(consumer, out var list))
                 {
-                    if (next.OpCode.Code != Code.Newobj && called.Parameters.Any(p => p.ParameterType.IsByReference))
-                    {
-                        if (!found.TryGetValue(next, out var list))
-                        {
-                            found.Add(next, list = []);
-                        }
+                    found.Add(consumer, list = []);
+                }
 
-                        list.Add((local, name));
-                    }
-
-                    break;
+                if (!list.Contains((local, name)))
+                {
+                    list.Add((local, name));
                 }
             }
         }
 
         return found;
+    }
+
+    // The instruction that pops the value <paramref name="source"/> pushed, and which of its operands (0 the deepest)
+    // the value is, following the instructions in order (Roslyn lays out an argument's conditional before its call).
+    private (Instruction Consumer, int Operand)? ConsumerOf(Instruction source)
+    {
+        if (!_depths.TryGetValue(source, out int slot))
+        {
+            return null;
+        }
+
+        for (Instruction? next = source.Next; next is not null; next = next.Next)
+        {
+            if (!_depths.TryGetValue(next, out int before))
+            {
+                return null;
+            }
+
+            int pops = StackDepths.Pops(next, _method);
+            if (before - pops <= slot)
+            {
+                return (next, slot - (before - pops));
+            }
+
+            if (next.OpCode.FlowControl is FlowControl.Return or FlowControl.Throw || next.OpCode.Code is Code.Leave or Code.Leave_S)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    // Whether the instruction may write through the address it takes as operand <paramref name="operand"/>.
+    private static bool WritesThrough(Instruction consumer, int operand)
+    {
+        switch (consumer.OpCode.Code)
+        {
+            case Code.Stind_I or Code.Stind_I1 or Code.Stind_I2 or Code.Stind_I4 or Code.Stind_I8 or Code.Stind_R4 or Code.Stind_R8 or Code.Stind_Ref
+                or Code.Stobj or Code.Cpobj:
+                return operand == 0;
+            case Code.Initobj:
+                return true;
+            case Code.Call or Code.Callvirt or Code.Newobj when consumer.Operand is MethodReference called:
+                int parameter = operand - (consumer.OpCode.Code != Code.Newobj && called.HasThis && !called.ExplicitThis ? 1 : 0);
+                // A struct's own method called on the local (its receiver) is not a write of a value a specification can read.
+                return parameter >= 0 && parameter < called.Parameters.Count
+                    && called.Parameters[parameter] is { ParameterType.IsByReference: true, IsIn: false };
+            default:
+                return false;
+        }
     }
 
     // The receiver as the call takes it: by reference for a value type or a constrained call, the declaring type otherwise.

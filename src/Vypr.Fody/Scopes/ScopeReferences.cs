@@ -25,6 +25,7 @@ internal sealed class ScopeReferences
         ScopeInstance = module.ImportReference(instance);
         PendingEventType = module.ImportReference(pending);
         EnterScope = Import(probe, "EnterScope", 1);
+        EnterScopeOnThread = Import(probe, "EnterScopeOnThread", 1);
         LeaveScope = Import(probe, "LeaveScope", 1);
         Entered = Import(probe, "Entered", 3);
         ExitedAt = Import(probe, "Exited", 2);
@@ -65,6 +66,9 @@ internal sealed class ScopeReferences
     public TypeReference PendingEventType { get; }
 
     public MethodReference EnterScope { get; }
+
+    /// <summary><c>Probe.EnterScopeOnThread</c>: a synchronous scoped method's invocation, current on its thread, from a pool.</summary>
+    public MethodReference EnterScopeOnThread { get; }
 
     public MethodReference LeaveScope { get; }
 

@@ -15,7 +15,7 @@ namespace Vypr.Fody.Scopes;
 /// another assembly). The probe calls are the interceptor's, in the same order:
 /// <code>
 /// ScopeInstance scope = null; long start = 0;
-/// if (Probe.IsEnabled) { scope = Probe.EnterScope(Scope); start = Probe.Start(); Probe.Entered(Enter1, scope, start); ...parameters at entry... }
+/// if (Probe.IsEnabled) { scope = Probe.EnterScopeOnThread(Scope) (EnterScope for an async method or one returning a task); start = Probe.Start(); Probe.Entered(Enter1, scope, start); ...parameters at entry... }
 /// try { ...original body, its calls and changes observed (BodyObserver)... }
 /// finally { if (scope != null) { long end = Probe.Start(); Probe.LeaveScope(scope); ...captures; Probe.Event(Call1, scope, start, end, completed); Probe.Exited(scope, end); } }
 /// </code>
@@ -90,12 +90,15 @@ internal sealed class ScopeWeaver
 
         string caller = DisplayName.Of(method);
         FieldReference scope = _registrations.AddScope(specifications[0].ScopeKey, References.RegisterScope);
-        new BodyObserver(_emitter, _isEnabled, _registrations, machine ?? method, scope, caller, method.DeclaringType, specifications).Observe();
-        WeaveEntryAndExit(method, specifications, scope, caller, declaration, shape);
+        new BodyObserver(_emitter, _isEnabled, _registrations, machine ?? method, scope, caller, method.DeclaringType, specifications, _report).Observe();
+        // A method with no state machine that returns no task runs its body on the calling thread while the call
+        // lasts: its invocation is current on that thread and allocates nothing, as the generator's synchronous scopes.
+        WeaveEntryAndExit(method, specifications, scope, caller, declaration, shape, onThread: machine is null && shape == TaskShape.None);
         return true;
     }
 
-    private void WeaveEntryAndExit(MethodDefinition method, List<ScopeSpecification> specifications, FieldReference scopeField, string caller, SequencePoint? declaration, TaskShape shape)
+    private void WeaveEntryAndExit(
+        MethodDefinition method, List<ScopeSpecification> specifications, FieldReference scopeField, string caller, SequencePoint? declaration, TaskShape shape, bool onThread)
     {
         MethodBody body = method.Body;
         body.SimplifyMacros();
@@ -176,7 +179,7 @@ internal sealed class ScopeWeaver
             Instruction.Create(OpCodes.Ldsfld, _isEnabled),
             Instruction.Create(OpCodes.Brfalse, first),
             Instruction.Create(OpCodes.Ldsfld, scopeField),
-            Instruction.Create(OpCodes.Call, References.EnterScope),
+            Instruction.Create(OpCodes.Call, onThread ? References.EnterScopeOnThread : References.EnterScope),
             Instruction.Create(OpCodes.Stloc, scope),
             Instruction.Create(OpCodes.Call, References.Start),
             Instruction.Create(OpCodes.Stloc, start),

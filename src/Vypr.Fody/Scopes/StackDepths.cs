@@ -76,7 +76,7 @@ internal static class StackDepths
         return depths;
     }
 
-    private static int Pops(Instruction instruction, MethodDefinition method) => instruction.OpCode.StackBehaviourPop switch
+    public static int Pops(Instruction instruction, MethodDefinition method) => instruction.OpCode.StackBehaviourPop switch
     {
         StackBehaviour.Pop0 => 0,
         StackBehaviour.Pop1 or StackBehaviour.Popi or StackBehaviour.Popref => 1,
