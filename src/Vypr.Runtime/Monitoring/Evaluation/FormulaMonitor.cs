@@ -23,6 +23,8 @@ internal sealed class FormulaMonitor
 
     private readonly FormulaPlan _plan;
     private readonly IFormulaVerdictSink _sink;
+    // Open invocations, except the newest one while no other invocation's event has arrived since it began
+    // (_lastInvocation, not in the table): an invocation drained in one piece opens and closes without touching it.
     private readonly Dictionary<long, ScopeInvocation> _invocations = [];
     private readonly Stack<ScopeInvocation> _invocationPool = new();
     private readonly Stack<OpenBinding> _bindingPool = new();
@@ -57,7 +59,10 @@ internal sealed class FormulaMonitor
     public long DroppedBindings { get; private set; }
 
     /// <summary>Invocations currently open.</summary>
-    public int OpenInvocations => _invocations.Count;
+    public int OpenInvocations => _invocations.Count + (_lastInvocation is { InTable: false } ? 1 : 0);
+
+    /// <summary>The index of a registered point of this specification in the plan, resolved once per point by the router.</summary>
+    public int LocalPointOf(PointInfo point) => _plan.LocalPoint(point);
 
     /// <summary>An invocation began at a call site of the scoped method.</summary>
     public void Enter(in BoundEvent e, int callSiteId)
@@ -68,11 +73,10 @@ internal sealed class FormulaMonitor
         invocation.TestId = e.TestId;
     }
 
-    /// <summary>An event at <paramref name="point"/>; its captured values in the point's capture order.</summary>
-    public void Take(in BoundEvent e, PointInfo point, ReadOnlySpan<CapturedValue> values)
+    /// <summary>An event at the plan's point <paramref name="local"/> (<see cref="LocalPointOf"/>); its captured values in the point's capture order.</summary>
+    public void Take(in BoundEvent e, int local, ReadOnlySpan<CapturedValue> values)
     {
         ScopeInvocation invocation = InvocationOf(e);
-        int local = _plan.LocalPoint(point);
         List<(OpenBinding Binding, int Generation)> waiting = invocation.WaitingAt(local);
         for (int i = 0; i < waiting.Count;)
         {
@@ -109,12 +113,21 @@ internal sealed class FormulaMonitor
     /// <summary>The invocation ended: bindings still incomplete produce no verdict (docs/spec-language.md, rule 4).</summary>
     public void End(long scope)
     {
-        if (!_invocations.Remove(scope, out ScopeInvocation? invocation))
+        ScopeInvocation? invocation = _lastInvocation;
+        if (invocation is not null && invocation.Scope == scope)
+        {
+            _lastInvocation = null;
+            if (invocation.InTable)
+            {
+                _invocations.Remove(scope);
+            }
+        }
+        else if (!_invocations.Remove(scope, out invocation))
         {
             return;
         }
 
-        _lastInvocation = null;
+        invocation.InTable = false;
 
         // Templates first (a template bound completely waits nowhere), then whatever still waits; a binding released
         // once has a new generation, so its other entries are skipped.
@@ -151,7 +164,13 @@ internal sealed class FormulaMonitor
             return _lastInvocation;
         }
 
-        if (_invocations.TryGetValue(e.Scope, out ScopeInvocation? invocation))
+        if (_lastInvocation is { InTable: false } last)
+        {
+            _invocations.Add(last.Scope, last);
+            last.InTable = true;
+        }
+
+        if (_invocations.Count > 0 && _invocations.TryGetValue(e.Scope, out ScopeInvocation? invocation))
         {
             _lastInvocation = invocation;
             return invocation;
@@ -161,8 +180,12 @@ internal sealed class FormulaMonitor
         invocation.Scope = e.Scope;
         invocation.TestId = e.TestId;
         invocation.StartTimestamp = e.Start;
-        _invocations.Add(e.Scope, invocation);
-        BuildTemplates(invocation);
+
+        // A specification of one slot decides each binding at once in the scratch binding: it never uses templates.
+        if (_scratch is null)
+        {
+            BuildTemplates(invocation);
+        }
         _lastInvocation = invocation;
         return invocation;
     }
