@@ -12,12 +12,14 @@ int rounds = args.Length > 0 ? int.Parse(args[0]) : 9;
 int invocations = args.Length > 1 ? int.Parse(args[1]) : 2_000;
 const int Operations = 1_000;
 
-var shapes = new (string Name, Func<int> Run)[]
+// Scale: invocations of the shape per round, as a share of the invocations of the others (a test costs microseconds).
+var shapes = new (string Name, Func<int> Run, double Scale)[]
 {
-    ("clock: 2x Stopwatch.GetTimestamp", TwoClockReads),
-    ("sync [MaxDuration] call", Sync),
-    ("scoped method, one quantified call", ScopedOnce),
-    ("scoped method, inner loop, per inner call", () => Pipeline.RunScoped(Operations)),
+    ("clock: 2x Stopwatch.GetTimestamp", TwoClockReads, 1),
+    ("sync [MaxDuration] call", Sync, 1),
+    ("scoped method, one quantified call", ScopedOnce, 1),
+    ("scoped method, inner loop, per inner call", () => Pipeline.RunScoped(Operations), 1),
+    ("a test without monitored calls, per test", TestsWithoutCalls, 0.01),
 };
 if (args.Length > 2)
 {
@@ -27,9 +29,9 @@ if (args.Length > 2)
 
 Console.WriteLine($"monitoring {(Vypr.Runtime.Probe.IsEnabled ? "on" : "off")}, {rounds} rounds of {invocations} x {Operations} operations, load average {System.IO.File.ReadAllText("/proc/loadavg").Trim()}");
 int sink = 0;
-foreach ((string _, Func<int> run) in shapes)
+foreach ((string _, Func<int> run, double scale) in shapes)
 {
-    for (int i = 0; i < 300; i++)
+    for (int i = 0; i < 300 * scale; i++)
     {
         sink += run();
     }
@@ -42,16 +44,17 @@ for (int round = 0; round < rounds; round++)
     for (int s = 0; s < shapes.Length; s++)
     {
         Func<int> run = shapes[s].Run;
+        int count = Math.Max(1, (int)(invocations * shapes[s].Scale));
         long bytes = GC.GetAllocatedBytesForCurrentThread();
         long start = ThreadCpuClock.Nanoseconds();
-        for (int i = 0; i < invocations; i++)
+        for (int i = 0; i < count; i++)
         {
             sink += run();
         }
 
         long used = ThreadCpuClock.Nanoseconds() - start;
-        cpu[s].Add((double)used / invocations / Operations);
-        allocated[s].Add((double)(GC.GetAllocatedBytesForCurrentThread() - bytes) / invocations / Operations);
+        cpu[s].Add((double)used / count / Operations);
+        allocated[s].Add((double)(GC.GetAllocatedBytesForCurrentThread() - bytes) / count / Operations);
     }
 }
 
@@ -90,6 +93,22 @@ static int Sync()
     for (int i = 0; i < Operations; i++)
     {
         sum += Target.Monitored(i);
+    }
+
+    return sum;
+}
+
+// What a test framework integration does around each test (Vypr.Xunit's MonitorPerformanceAttribute), for a test that
+// makes no monitored call.
+static int TestsWithoutCalls()
+{
+    int sum = 0;
+    for (int i = 0; i < Operations; i++)
+    {
+        Vypr.Runtime.TestScope scope = Vypr.Runtime.TestScope.Begin("Suite.Tests.Catalog.Lists_every_product(count: 3)");
+        Vypr.Runtime.Runs.TestReport report = Vypr.Runtime.Runs.TestReport.Collect(scope, Vypr.Runtime.Runs.ViolationPolicy.Report);
+        scope.End(report.FailsTest ? "Failed" : "Passed");
+        sum += report.OutputLines().Count + scope.Id;
     }
 
     return sum;

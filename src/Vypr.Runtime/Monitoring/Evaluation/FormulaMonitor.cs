@@ -77,6 +77,18 @@ internal sealed class FormulaMonitor
     public void Take(in BoundEvent e, int local, ReadOnlySpan<CapturedValue> values)
     {
         ScopeInvocation invocation = InvocationOf(e);
+
+        // One slot: no binding ever waits (each is decided in the scratch binding as its event arrives), so there are
+        // no waiting lists to visit.
+        if (_scratch is not null)
+        {
+            if (_plan.Points[local].MatchesSlot[0])
+            {
+                Create(invocation, local, e, values);
+            }
+
+            return;
+        }
         List<(OpenBinding Binding, int Generation)> waiting = invocation.WaitingAt(local);
         for (int i = 0; i < waiting.Count;)
         {
