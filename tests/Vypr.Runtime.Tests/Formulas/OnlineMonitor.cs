@@ -123,6 +123,9 @@ internal static class OnlineMonitor
             verdict.DecidingAtom,
             verdict.ObservedAtoms.ToArray(),
             verdict.Severity));
+
+        // Every verdict in full: the reference evaluator has no notion of retention.
+        public bool CountSatisfied(ScopeInvocation invocation, int pointCallSiteId, long durationNanoseconds, bool threw) => false;
     }
 
     private sealed class SequenceComparer : IComparer<IReadOnlyList<int>>

@@ -35,6 +35,12 @@ internal sealed class FormulaMonitor
     private readonly List<int> _dependentSlots = [];
     private readonly List<int> _independentSlots = [];
     private readonly OpenBinding? _scratch;
+
+    // "Every call takes at most (or at least) a constant": one call slot, one atom comparing its duration with a number.
+    // A satisfied binding of such a specification whose verdict would not be kept is only counted (see CountSatisfied).
+    private readonly bool _boundsDurationOnly;
+    private readonly Comparison _durationComparison;
+    private readonly double _durationBound;
     private ScopeInvocation? _lastInvocation;
 
     public FormulaMonitor(FormulaPlan plan, IFormulaVerdictSink sink)
@@ -46,6 +52,16 @@ internal sealed class FormulaMonitor
         _states = new sbyte[plan.Atoms.Length];
         _combination = new int[plan.Slots.Length];
         _scratch = plan.Slots.Length == 1 ? new OpenBinding(plan) : null;
+        if (_scratch is not null && plan.Nodes.Length == 1 && plan.FirstCallSlot == 0
+            && plan.Atoms[0] is { Right: >= 0, Atom.Comparison: Comparison.Less or Comparison.LessOrEqual or Comparison.Greater or Comparison.GreaterOrEqual } atom
+            && plan.Terms[atom.Left] is { Kind: TermKind.Measured, Slot: 0, Measurement: Measurement.Duration }
+            && plan.Terms[atom.Right] is { Kind: TermKind.Constant, Constant.Kind: ValueKind.Number } bound)
+        {
+            _boundsDurationOnly = true;
+            _durationComparison = atom.Atom.Comparison;
+            _durationBound = bound.Constant.Number;
+        }
+
         for (int s = 1; s < plan.Slots.Length; s++)
         {
             if (!plan.Slots[s].Slot.IsNextCall)
@@ -82,7 +98,7 @@ internal sealed class FormulaMonitor
         // no waiting lists to visit.
         if (_scratch is not null)
         {
-            if (_plan.Points[local].MatchesSlot[0])
+            if (_plan.Points[local].MatchesSlot[0] && !(_boundsDurationOnly && CountedSatisfied(invocation, local, e)))
             {
                 Create(invocation, local, e, values);
             }
@@ -121,6 +137,29 @@ internal sealed class FormulaMonitor
             Create(invocation, local, e, values);
         }
     }
+
+    /// <summary>Whether a duration-only specification's binding of <paramref name="e"/> holds (as <see cref="TermMath.Compare"/> decides it) and the sink only counted it.</summary>
+    internal bool CountedSatisfied(ScopeInvocation invocation, int local, in BoundEvent e)
+    {
+        long duration = RunClock.Nanoseconds(e.Start, e.End);
+        return HoldsFor(duration) && _sink.CountSatisfied(invocation, _plan.Points[local].Info.CallSiteId, duration, e.Threw);
+    }
+
+    /// <summary>For a duration-only specification: whether a call of <paramref name="durationNanoseconds"/> satisfies it.</summary>
+    internal bool HoldsFor(long durationNanoseconds)
+    {
+        double duration = durationNanoseconds;
+        return _durationComparison switch
+        {
+            Comparison.Less => duration < _durationBound,
+            Comparison.LessOrEqual => duration <= _durationBound,
+            Comparison.Greater => duration > _durationBound,
+            _ => duration >= _durationBound,
+        };
+    }
+
+    /// <summary>Whether the specification only bounds its call's duration by a constant (the counted-only path applies).</summary>
+    internal bool BoundsDurationOnly => _boundsDurationOnly;
 
     /// <summary>The invocation ended: bindings still incomplete produce no verdict (docs/spec-language.md, rule 4).</summary>
     public void End(long scope)
