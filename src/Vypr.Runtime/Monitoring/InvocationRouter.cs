@@ -12,15 +12,19 @@ namespace Vypr.Runtime.Monitoring;
 /// </summary>
 internal sealed class InvocationRouter
 {
+    // Invocations whose records are still arriving, except the newest one while nothing else has arrived since it
+    // began (_current): an invocation recorded on one thread and drained in one piece, the common case, opens and
+    // closes without touching the table.
     private readonly Dictionary<long, InvocationOrder> _orders = [];
     private readonly Stack<InvocationOrder> _orderPool = new();
     private readonly Dictionary<int, FormulaMonitor?> _monitors = [];
     private readonly Func<int, PointInfo> _point;
     private readonly Func<int, FormulaMonitor?> _createMonitor;
-    private InvocationOrder? _lastOrder;
-    private long _lastScope;
-    private int _lastSpecificationId;
-    private FormulaMonitor? _lastMonitor;
+
+    // Per registered point ID: the point, its specification's monitor and its index in that monitor's plan, resolved
+    // on the point's first record so that every later record is one array read.
+    private Route?[] _routes = [];
+    private InvocationOrder? _current;
 
     /// <param name="point">Looks up a registered point.</param>
     /// <param name="createMonitor">Creates the monitor of a specification, or null when it cannot be checked (it failed to build).</param>
@@ -31,7 +35,7 @@ internal sealed class InvocationRouter
     }
 
     /// <summary>Invocations whose records are still arriving.</summary>
-    public int OpenInvocations => _orders.Count;
+    public int OpenInvocations => _orders.Count + (_current is { InTable: false } ? 1 : 0);
 
     /// <summary>Takes one drained record: a value waits for its event; an event, enter or exit is put in order.</summary>
     /// <param name="record">The record.</param>
@@ -46,17 +50,12 @@ internal sealed class InvocationRouter
             return;
         }
 
-        // Records come in runs from the same invocation: remember the last one to skip the lookup.
-        InvocationOrder? order = _lastOrder;
-        if ((order is null || _lastScope != record.Scope) && !_orders.TryGetValue(record.Scope, out order))
+        // Records come in runs from the same invocation: the current one is checked before the table.
+        InvocationOrder? order = _current;
+        if (order is null || order.Scope != record.Scope)
         {
-            order = _orderPool.Count > 0 ? _orderPool.Pop() : new InvocationOrder();
-            order.Next = 1;
-            _orders.Add(record.Scope, order);
+            order = OrderOf(record.Scope);
         }
-
-        _lastOrder = order;
-        _lastScope = record.Scope;
 
         if (record.Sequence != order.Next)
         {
@@ -86,8 +85,17 @@ internal sealed class InvocationRouter
 
         if (order.Ended)
         {
-            _lastOrder = null;
-            _orders.Remove(record.Scope);
+            if (order.InTable)
+            {
+                _orders.Remove(record.Scope);
+            }
+
+            if (ReferenceEquals(_current, order))
+            {
+                _current = null;
+            }
+
+            order.InTable = false;
             order.Monitors.Clear();
             order.LastMonitor = null;
             order.Early.Clear();
@@ -110,8 +118,8 @@ internal sealed class InvocationRouter
             return;
         }
 
-        PointInfo point = _point(record.CallSiteId);
-        if (MonitorOf(point.SpecificationId) is not { } target)
+        Route route = RouteOf(record.CallSiteId);
+        if (route.Monitor is not { } target)
         {
             return;
         }
@@ -126,12 +134,58 @@ internal sealed class InvocationRouter
 
         if (record.Kind == RecordKind.Enter)
         {
-            target.Enter(e, point.CallSiteId);
+            target.Enter(e, route.Point.CallSiteId);
         }
         else
         {
-            target.Take(e, point, values);
+            target.Take(e, route.LocalPoint, values);
         }
+    }
+
+    // Another invocation's record (or the first record of a new one): the current invocation, if still open, moves
+    // into the table, and the record's invocation becomes current.
+    private InvocationOrder OrderOf(long scope)
+    {
+        if (_current is { InTable: false } current)
+        {
+            _orders.Add(current.Scope, current);
+            current.InTable = true;
+        }
+
+        if (_orders.Count == 0 || !_orders.TryGetValue(scope, out InvocationOrder? order))
+        {
+            order = _orderPool.Count > 0 ? _orderPool.Pop() : new InvocationOrder();
+            order.Scope = scope;
+            order.Next = 1;
+        }
+
+        _current = order;
+        return order;
+    }
+
+    private Route RouteOf(int pointId)
+    {
+        Route?[] routes = _routes;
+        return (uint)pointId < (uint)routes.Length && routes[pointId] is { } route ? route : AddRoute(pointId);
+    }
+
+    private Route AddRoute(int pointId)
+    {
+        if (pointId >= _routes.Length)
+        {
+            Array.Resize(ref _routes, Math.Max(pointId + 1, _routes.Length * 2));
+        }
+
+        PointInfo point = _point(pointId);
+        if (!_monitors.TryGetValue(point.SpecificationId, out FormulaMonitor? monitor))
+        {
+            monitor = _createMonitor(point.SpecificationId);
+            _monitors.Add(point.SpecificationId, monitor);
+        }
+
+        var route = new Route(point, monitor, monitor?.LocalPointOf(point) ?? -1);
+        _routes[pointId] = route;
+        return route;
     }
 
     // A loop, not a lambda: a closure over the order would be allocated on every record.
@@ -148,27 +202,14 @@ internal sealed class InvocationRouter
         return -1;
     }
 
-    private FormulaMonitor? MonitorOf(int specificationId)
-    {
-        if (_lastMonitor is not null && _lastSpecificationId == specificationId)
-        {
-            return _lastMonitor;
-        }
-
-        if (!_monitors.TryGetValue(specificationId, out FormulaMonitor? monitor))
-        {
-            monitor = _createMonitor(specificationId);
-            _monitors.Add(specificationId, monitor);
-        }
-
-        _lastSpecificationId = specificationId;
-        _lastMonitor = monitor;
-        return monitor;
-    }
-
     /// <summary>The ordering state of one invocation.</summary>
     private sealed class InvocationOrder
     {
+        public long Scope { get; set; }
+
+        /// <summary>Whether the invocation is in the table (it stopped being current before it ended).</summary>
+        public bool InTable { get; set; }
+
         public int Next { get; set; } = 1;
 
         public bool Ended { get; set; }
@@ -179,6 +220,12 @@ internal sealed class InvocationRouter
 
         public FormulaMonitor? LastMonitor { get; set; }
     }
+
+    /// <summary>Where the records of one point go.</summary>
+    /// <param name="Point">The registered point.</param>
+    /// <param name="Monitor">Its specification's monitor, or null when the specification cannot be checked.</param>
+    /// <param name="LocalPoint">The point's index in the monitor's plan.</param>
+    private sealed record Route(PointInfo Point, FormulaMonitor? Monitor, int LocalPoint);
 
     private readonly record struct EarlyRecord(CallRecord Record, CapturedValue[] Values, int ThreadId);
 }

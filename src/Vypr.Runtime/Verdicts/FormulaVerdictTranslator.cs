@@ -13,6 +13,20 @@ internal sealed class FormulaVerdictTranslator : IFormulaVerdictSink
 {
     public void Take(in FormulaVerdict verdict) => Keep(verdict);
 
+    public bool CountSatisfied(ScopeInvocation invocation, int pointCallSiteId, long durationNanoseconds, bool threw)
+    {
+        // The same site, test and statistics as Keep, for a satisfied verdict Keep would not keep.
+        int site = invocation.CallSiteId != 0 ? invocation.CallSiteId : pointCallSiteId;
+        CallSiteAccumulator accumulator = VerdictStore.Accumulator(invocation.TestId, site);
+        if (accumulator.KeptSatisfied < VerdictRetention.SatisfiedPerSite)
+        {
+            return false;
+        }
+
+        accumulator.Add(durationNanoseconds, satisfied: true, threw);
+        return true;
+    }
+
     private static void Keep(in FormulaVerdict decided)
     {
         OpenBinding binding = decided.Binding;

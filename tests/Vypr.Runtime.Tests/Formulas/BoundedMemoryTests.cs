@@ -94,6 +94,8 @@ public sealed class BoundedMemoryTests
             Verdicts++;
             Violations += verdict.Value ? 0 : 1;
         }
+
+        public bool CountSatisfied(ScopeInvocation invocation, int pointCallSiteId, long durationNanoseconds, bool threw) => false;
     }
 
     private sealed class Store

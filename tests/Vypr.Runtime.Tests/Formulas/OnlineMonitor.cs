@@ -9,6 +9,9 @@ namespace Vypr.Runtime.Tests.Formulas;
 /// Drives the real online monitor (router, plan, bindings) with a recorded trace, the way probes would: each
 /// invocation's events are written as records into a few simulated threads' rings (values before their event), and
 /// the rings are drained in a random interleaving, so events reach the router out of order and must be put back.
+/// Or, <c>inOnePiece</c>, the way a synchronous scoped method's records usually arrive: each invocation's records
+/// back to back in one ring, rings drained one after the other (the router's and monitor's path that keeps the
+/// newest invocation out of their tables).
 /// </summary>
 internal static class OnlineMonitor
 {
@@ -16,7 +19,7 @@ internal static class OnlineMonitor
 
     public static IReadOnlyList<ExpectedVerdict> Run(Trace trace) => Run(trace, seed: trace.Events.Count);
 
-    public static IReadOnlyList<ExpectedVerdict> Run(Trace trace, int seed)
+    public static IReadOnlyList<ExpectedVerdict> Run(Trace trace, int seed, bool inOnePiece = false)
     {
         var random = new Random(seed);
         PointInfo[] points = trace.Points
@@ -38,9 +41,14 @@ internal static class OnlineMonitor
         int enterPoint = (points.FirstOrDefault(p => p.Kind == PointKind.ScopeCall) ?? points[0]).Id;
         var lastSequence = new Dictionary<long, int>();
         var entered = new HashSet<long>();
-        foreach (TraceEvent e in trace.Events)
+        var ringOf = new Dictionary<long, List<(CallRecord, object?)>>();
+        Dictionary<long, int> lengths = trace.Events.GroupBy(e => e.Invocation).ToDictionary(g => g.Key, g => g.Count());
+        IEnumerable<TraceEvent> events = inOnePiece ? trace.Events.GroupBy(e => e.Invocation).SelectMany(g => g) : trace.Events;
+        foreach (TraceEvent e in events)
         {
-            List<(CallRecord, object?)> ring = rings[random.Next(Rings)];
+            List<(CallRecord, object?)> ring = inOnePiece
+                ? ringOf.TryGetValue(e.Invocation, out List<(CallRecord, object?)>? chosen) ? chosen : ringOf[e.Invocation] = rings[random.Next(Rings)]
+                : rings[random.Next(Rings)];
             int scope = checked((int)e.Invocation);
             if (entered.Add(e.Invocation))
             {
@@ -60,11 +68,18 @@ internal static class OnlineMonitor
 
             ring.Add((new CallRecord { Kind = RecordKind.Event, CallSiteId = e.Point, Scope = scope, Sequence = e.Seq + 1, StartTimestamp = e.Start, EndTimestamp = e.End, Threw = e.Threw }, null));
             lastSequence[e.Invocation] = e.Seq + 1;
+            if (inOnePiece && e.Seq == lengths[e.Invocation])
+            {
+                ring.Add((new CallRecord { Kind = RecordKind.Exit, Scope = scope, Sequence = e.Seq + 2 }, null));
+            }
         }
 
         foreach ((long invocation, int last) in lastSequence)
         {
-            rings[random.Next(Rings)].Add((new CallRecord { Kind = RecordKind.Exit, Scope = checked((int)invocation), Sequence = last + 1 }, null));
+            if (!inOnePiece)
+            {
+                rings[random.Next(Rings)].Add((new CallRecord { Kind = RecordKind.Exit, Scope = checked((int)invocation), Sequence = last + 1 }, null));
+            }
         }
 
         // Drain the rings in random chunks, each ring in its own order, as the monitor drains threads' buffers.
@@ -77,8 +92,8 @@ internal static class OnlineMonitor
 
         while (Enumerable.Range(0, Rings).Any(r => positions[r] < rings[r].Count))
         {
-            int ring = random.Next(Rings);
-            int chunk = 1 + random.Next(8);
+            int ring = inOnePiece ? Enumerable.Range(0, Rings).First(r => positions[r] < rings[r].Count) : random.Next(Rings);
+            int chunk = inOnePiece ? int.MaxValue : 1 + random.Next(8);
             for (int i = 0; i < chunk && positions[ring] < rings[ring].Count; i++)
             {
                 (CallRecord record, object? text) = rings[ring][positions[ring]++];
@@ -108,6 +123,9 @@ internal static class OnlineMonitor
             verdict.DecidingAtom,
             verdict.ObservedAtoms.ToArray(),
             verdict.Severity));
+
+        // Every verdict in full: the reference evaluator has no notion of retention.
+        public bool CountSatisfied(ScopeInvocation invocation, int pointCallSiteId, long durationNanoseconds, bool threw) => false;
     }
 
     private sealed class SequenceComparer : IComparer<IReadOnlyList<int>>

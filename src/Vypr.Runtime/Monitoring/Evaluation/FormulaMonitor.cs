@@ -23,6 +23,8 @@ internal sealed class FormulaMonitor
 
     private readonly FormulaPlan _plan;
     private readonly IFormulaVerdictSink _sink;
+    // Open invocations, except the newest one while no other invocation's event has arrived since it began
+    // (_lastInvocation, not in the table): an invocation drained in one piece opens and closes without touching it.
     private readonly Dictionary<long, ScopeInvocation> _invocations = [];
     private readonly Stack<ScopeInvocation> _invocationPool = new();
     private readonly Stack<OpenBinding> _bindingPool = new();
@@ -33,6 +35,12 @@ internal sealed class FormulaMonitor
     private readonly List<int> _dependentSlots = [];
     private readonly List<int> _independentSlots = [];
     private readonly OpenBinding? _scratch;
+
+    // "Every call takes at most (or at least) a constant": one call slot, one atom comparing its duration with a number.
+    // A satisfied binding of such a specification whose verdict would not be kept is only counted (see CountSatisfied).
+    private readonly bool _boundsDurationOnly;
+    private readonly Comparison _durationComparison;
+    private readonly double _durationBound;
     private ScopeInvocation? _lastInvocation;
 
     public FormulaMonitor(FormulaPlan plan, IFormulaVerdictSink sink)
@@ -44,6 +52,16 @@ internal sealed class FormulaMonitor
         _states = new sbyte[plan.Atoms.Length];
         _combination = new int[plan.Slots.Length];
         _scratch = plan.Slots.Length == 1 ? new OpenBinding(plan) : null;
+        if (_scratch is not null && plan.Nodes.Length == 1 && plan.FirstCallSlot == 0
+            && plan.Atoms[0] is { Right: >= 0, Atom.Comparison: Comparison.Less or Comparison.LessOrEqual or Comparison.Greater or Comparison.GreaterOrEqual } atom
+            && plan.Terms[atom.Left] is { Kind: TermKind.Measured, Slot: 0, Measurement: Measurement.Duration }
+            && plan.Terms[atom.Right] is { Kind: TermKind.Constant, Constant.Kind: ValueKind.Number } bound)
+        {
+            _boundsDurationOnly = true;
+            _durationComparison = atom.Atom.Comparison;
+            _durationBound = bound.Constant.Number;
+        }
+
         for (int s = 1; s < plan.Slots.Length; s++)
         {
             if (!plan.Slots[s].Slot.IsNextCall)
@@ -57,7 +75,10 @@ internal sealed class FormulaMonitor
     public long DroppedBindings { get; private set; }
 
     /// <summary>Invocations currently open.</summary>
-    public int OpenInvocations => _invocations.Count;
+    public int OpenInvocations => _invocations.Count + (_lastInvocation is { InTable: false } ? 1 : 0);
+
+    /// <summary>The index of a registered point of this specification in the plan, resolved once per point by the router.</summary>
+    public int LocalPointOf(PointInfo point) => _plan.LocalPoint(point);
 
     /// <summary>An invocation began at a call site of the scoped method.</summary>
     public void Enter(in BoundEvent e, int callSiteId)
@@ -68,11 +89,22 @@ internal sealed class FormulaMonitor
         invocation.TestId = e.TestId;
     }
 
-    /// <summary>An event at <paramref name="point"/>; its captured values in the point's capture order.</summary>
-    public void Take(in BoundEvent e, PointInfo point, ReadOnlySpan<CapturedValue> values)
+    /// <summary>An event at the plan's point <paramref name="local"/> (<see cref="LocalPointOf"/>); its captured values in the point's capture order.</summary>
+    public void Take(in BoundEvent e, int local, ReadOnlySpan<CapturedValue> values)
     {
         ScopeInvocation invocation = InvocationOf(e);
-        int local = _plan.LocalPoint(point);
+
+        // One slot: no binding ever waits (each is decided in the scratch binding as its event arrives), so there are
+        // no waiting lists to visit.
+        if (_scratch is not null)
+        {
+            if (_plan.Points[local].MatchesSlot[0] && !(_boundsDurationOnly && CountedSatisfied(invocation, local, e)))
+            {
+                Create(invocation, local, e, values);
+            }
+
+            return;
+        }
         List<(OpenBinding Binding, int Generation)> waiting = invocation.WaitingAt(local);
         for (int i = 0; i < waiting.Count;)
         {
@@ -106,15 +138,47 @@ internal sealed class FormulaMonitor
         }
     }
 
+    /// <summary>Whether a duration-only specification's binding of <paramref name="e"/> holds (as <see cref="TermMath.Compare"/> decides it) and the sink only counted it.</summary>
+    internal bool CountedSatisfied(ScopeInvocation invocation, int local, in BoundEvent e)
+    {
+        long duration = RunClock.Nanoseconds(e.Start, e.End);
+        return HoldsFor(duration) && _sink.CountSatisfied(invocation, _plan.Points[local].Info.CallSiteId, duration, e.Threw);
+    }
+
+    /// <summary>For a duration-only specification: whether a call of <paramref name="durationNanoseconds"/> satisfies it.</summary>
+    internal bool HoldsFor(long durationNanoseconds)
+    {
+        double duration = durationNanoseconds;
+        return _durationComparison switch
+        {
+            Comparison.Less => duration < _durationBound,
+            Comparison.LessOrEqual => duration <= _durationBound,
+            Comparison.Greater => duration > _durationBound,
+            _ => duration >= _durationBound,
+        };
+    }
+
+    /// <summary>Whether the specification only bounds its call's duration by a constant (the counted-only path applies).</summary>
+    internal bool BoundsDurationOnly => _boundsDurationOnly;
+
     /// <summary>The invocation ended: bindings still incomplete produce no verdict (docs/spec-language.md, rule 4).</summary>
     public void End(long scope)
     {
-        if (!_invocations.Remove(scope, out ScopeInvocation? invocation))
+        ScopeInvocation? invocation = _lastInvocation;
+        if (invocation is not null && invocation.Scope == scope)
+        {
+            _lastInvocation = null;
+            if (invocation.InTable)
+            {
+                _invocations.Remove(scope);
+            }
+        }
+        else if (!_invocations.Remove(scope, out invocation))
         {
             return;
         }
 
-        _lastInvocation = null;
+        invocation.InTable = false;
 
         // Templates first (a template bound completely waits nowhere), then whatever still waits; a binding released
         // once has a new generation, so its other entries are skipped.
@@ -151,7 +215,13 @@ internal sealed class FormulaMonitor
             return _lastInvocation;
         }
 
-        if (_invocations.TryGetValue(e.Scope, out ScopeInvocation? invocation))
+        if (_lastInvocation is { InTable: false } last)
+        {
+            _invocations.Add(last.Scope, last);
+            last.InTable = true;
+        }
+
+        if (_invocations.Count > 0 && _invocations.TryGetValue(e.Scope, out ScopeInvocation? invocation))
         {
             _lastInvocation = invocation;
             return invocation;
@@ -161,8 +231,12 @@ internal sealed class FormulaMonitor
         invocation.Scope = e.Scope;
         invocation.TestId = e.TestId;
         invocation.StartTimestamp = e.Start;
-        _invocations.Add(e.Scope, invocation);
-        BuildTemplates(invocation);
+
+        // A specification of one slot decides each binding at once in the scratch binding: it never uses templates.
+        if (_scratch is null)
+        {
+            BuildTemplates(invocation);
+        }
         _lastInvocation = invocation;
         return invocation;
     }

@@ -7,6 +7,9 @@ internal sealed class ScopeInvocation
 {
     public long Scope { get; set; }
 
+    /// <summary>Whether the monitor's table of open invocations holds it (it stopped being the newest before it ended).</summary>
+    public bool InTable { get; set; }
+
     /// <summary>The call site of the scoped method that started the invocation (0 until its Enter record is seen).</summary>
     public int CallSiteId { get; set; }
 
