@@ -56,7 +56,7 @@ public sealed class ReportTests : IDisposable
         Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
         string markdown = await File.ReadAllTextAsync(markdownFile, TestContext.Current.CancellationToken);
         Assert.StartsWith($"## Vypr run `{newest:D}`: FAILED: 1 violation, 1 failed test", markdown, StringComparison.Ordinal);
-        Assert.Contains("| Sample.Work.Step(int) | /src/Sample.Tests/WorkTests.cs(12,5) | Sample.Tests.WorkTests.Slow | 300ms | 200ms |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Sample.Work.Step(int) | MaxDuration(\"200ms\") | /src/Sample.Tests/WorkTests.cs(12,5) | Sample.Tests.WorkTests.Slow | 300ms | 200ms |", markdown, StringComparison.Ordinal);
         Assert.Contains("| test | outcome | wall time | cpu | allocated | gc 0/1/2 | peak memory |", markdown, StringComparison.Ordinal);
         Assert.Contains("| Sample.Tests.WorkTests.Slow | Failed | 450ms | 380ms* | 3 GiB* | 4/2/1* | 200 MiB |", markdown, StringComparison.Ordinal);
         Assert.Contains("| Sample.Tests.WorkTests.Fast | Passed | 120ms | 90ms | 1.5 KiB | 0/0/0 | 100 MiB |", markdown, StringComparison.Ordinal);

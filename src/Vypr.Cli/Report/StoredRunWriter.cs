@@ -35,7 +35,7 @@ internal static class StoredRunWriter
             text.AppendLine(CultureInfo.InvariantCulture, $"Violations ({run.ViolationCount}{(run.ViolationCount > run.Violations.Count ? $", the first {run.Violations.Count} shown" : string.Empty)}):");
             foreach (StoredViolation v in run.Violations)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"  {v.Method} at {v.File}({v.Line},{v.Column}) in {v.Test ?? "(no test)"}: took {NanosecondsText.Format(v.DurationNanoseconds)}, bound {NanosecondsText.Format(v.BoundNanoseconds)}{Over(v)}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {v.Method} at {v.File}({v.Line},{v.Column}) in {v.Test ?? "(no test)"}: took {NanosecondsText.Format(v.DurationNanoseconds)}{Bound(v)}");
                 text.AppendLine(CultureInfo.InvariantCulture, $"    {v.Specification}");
             }
         }
@@ -89,11 +89,13 @@ internal static class StoredRunWriter
             md.AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"### Violations ({run.ViolationCount}{(run.ViolationCount > run.Violations.Count ? $", the first {run.Violations.Count} shown" : string.Empty)})");
             md.AppendLine();
-            md.AppendLine("| method | call site | test | took | bound |");
-            md.AppendLine("|---|---|---|---:|---:|");
+            md.AppendLine("| method | specification | call site | test | took | bound |");
+            md.AppendLine("|---|---|---|---|---:|---:|");
             foreach (StoredViolation v in run.Violations)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(v.Method)} | {Cell(v.File)}({v.Line},{v.Column}) | {Cell(v.Test ?? "-")} | {NanosecondsText.Format(v.DurationNanoseconds)} | {NanosecondsText.Format(v.BoundNanoseconds)} |");
+                // A formula of the specification language has no one duration bound: "-", never "0ns".
+                string bound = v.BoundNanoseconds > 0 ? NanosecondsText.Format(v.BoundNanoseconds) : "-";
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(v.Method)} | {Cell(v.Specification)} | {Cell(v.File)}({v.Line},{v.Column}) | {Cell(v.Test ?? "-")} | {NanosecondsText.Format(v.DurationNanoseconds)} | {bound} |");
             }
         }
 
@@ -147,8 +149,12 @@ internal static class StoredRunWriter
 
     private static string Dirty(RunItem run) => run.Dirty == true ? " (dirty working tree)" : string.Empty;
 
-    private static string Over(StoredViolation v) =>
-        v.BoundNanoseconds > 0 ? $" ({((double)v.DurationNanoseconds / v.BoundNanoseconds).ToString("0.##", CultureInfo.InvariantCulture)}x the bound)" : string.Empty;
+    // A formula of the specification language has no one duration bound (its verdict's bound is 0): nothing is said
+    // of a bound then, rather than "bound 0ns"; the specification is on the next line.
+    private static string Bound(StoredViolation v) =>
+        v.BoundNanoseconds > 0
+            ? $", bound {NanosecondsText.Format(v.BoundNanoseconds)} ({((double)v.DurationNanoseconds / v.BoundNanoseconds).ToString("0.##", CultureInfo.InvariantCulture)}x the bound)"
+            : string.Empty;
 
     // The runtime's own wall time when the test has measurements, else the one its timestamps give.
     private static System.Collections.Generic.IEnumerable<TestItem> Slowest(StoredRun run) =>
