@@ -16,9 +16,12 @@ using Vypr.Fody.Scopes;
 /// <remarks>Fody finds a weaver by this class name in the global namespace of an assembly named <c>*.Fody</c>.</remarks>
 public sealed class ModuleWeaver : BaseModuleWeaver
 {
+    private SourcePaths _paths = SourcePaths.None;
+
     /// <inheritdoc />
     public override void Execute()
     {
+        _paths = SourcePaths.Load(AssemblyFilePath);
         var reader = new SpecificationReader(Report);
         IReadOnlyList<WovenSpecification> specifications = reader.Read(ModuleDefinition);
         IReadOnlyList<ScopeSpecification> scopes = ScopeReader.ReadAndRemove(ModuleDefinition);
@@ -34,7 +37,7 @@ public sealed class ModuleWeaver : BaseModuleWeaver
             return;
         }
 
-        var registrations = new RegistrationEmitter(ModuleDefinition, runtime);
+        var registrations = new RegistrationEmitter(ModuleDefinition, runtime, _paths);
         var weaver = new ProbeWeaver(ModuleDefinition, runtime);
         MethodTimeLogger? logger = specifications.Any(s => s.IsMeasurement) ? MethodTimeLogger.Find(ModuleDefinition, FindTypeDefinition, ResolveAssembly) : null;
         foreach (WovenSpecification specification in specifications)
@@ -77,11 +80,11 @@ public sealed class ModuleWeaver : BaseModuleWeaver
     {
         if (isError)
         {
-            WriteError(message, where);
+            WriteError(message, _paths.Unmap(where));
         }
         else
         {
-            WriteWarning(message, where);
+            WriteWarning(message, _paths.Unmap(where));
         }
     }
 }

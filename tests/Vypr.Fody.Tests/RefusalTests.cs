@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
 using Xunit;
@@ -150,35 +149,5 @@ public sealed class RefusalTests
         }
     }
 
-    private static async Task<(int ExitCode, string Output)> BuildAsync(string folder)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            // The Vypr projects are built already (this test project depends on them); building them again here
-            // could collide with a build of the solution.
-            ArgumentList = { "build", "-c", "Release", "-p:BuildProjectReferences=false", "-nodeReuse:false", "-p:UseSharedCompilation=false" },
-        };
-        foreach (string name in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "DOTNET_HOST_PATH" })
-        {
-            start.Environment.Remove(name);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        try
-        {
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
-        }
-        catch (TimeoutException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static Task<(int ExitCode, string Output)> BuildAsync(string folder) => WeaverBuild.RunAsync(folder);
 }

@@ -20,11 +20,13 @@ internal sealed class RegistrationEmitter
     private readonly TypeDefinition _class;
     private readonly List<Instruction> _initializer = new();
     private readonly Dictionary<string, FieldDefinition> _scopes = new(System.StringComparer.Ordinal);
+    private readonly SourcePaths _paths;
 
-    public RegistrationEmitter(ModuleDefinition module, RuntimeReferences runtime)
+    public RegistrationEmitter(ModuleDefinition module, RuntimeReferences runtime, SourcePaths paths)
     {
         _module = module;
         _runtime = runtime;
+        _paths = paths;
         _class = new TypeDefinition(
             "Vypr.Generated",
             ClassName,
@@ -46,7 +48,7 @@ internal sealed class RegistrationEmitter
         _initializer.Add(Instruction.Create(OpCodes.Ldstr, specification.Text));
         _initializer.Add(Instruction.Create(OpCodes.Ldc_I8, specification.BoundNanoseconds));
         _initializer.Add(Instruction.Create(OpCodes.Call, _runtime.RegisterSpecification));
-        _initializer.Add(Instruction.Create(OpCodes.Ldstr, where?.Document.Url ?? "(no source)"));
+        _initializer.Add(Instruction.Create(OpCodes.Ldstr, where is null ? "(no source)" : _paths.Unmap(where.Document.Url)));
         _initializer.Add(Instruction.Create(OpCodes.Ldc_I4, where?.StartLine ?? 0));
         _initializer.Add(Instruction.Create(OpCodes.Ldc_I4, where?.StartColumn ?? 0));
         _initializer.Add(Instruction.Create(OpCodes.Ldstr, specification.Display));
@@ -84,7 +86,7 @@ internal sealed class RegistrationEmitter
         _initializer.Add(declaringType is null ? Instruction.Create(OpCodes.Ldnull) : Instruction.Create(OpCodes.Ldstr, declaringType));
         _initializer.Add(variable is null ? Instruction.Create(OpCodes.Ldnull) : Instruction.Create(OpCodes.Ldstr, variable));
         _initializer.Add(Instruction.Create(OpCodes.Ldstr, captures));
-        _initializer.Add(Instruction.Create(OpCodes.Ldstr, where?.Document.Url ?? "(no source)"));
+        _initializer.Add(Instruction.Create(OpCodes.Ldstr, where is null ? "(no source)" : _paths.Unmap(where.Document.Url)));
         _initializer.Add(Instruction.Create(OpCodes.Ldc_I4, where?.StartLine ?? 0));
         _initializer.Add(Instruction.Create(OpCodes.Ldc_I4, where?.StartColumn ?? 0));
         _initializer.Add(Instruction.Create(OpCodes.Ldstr, caller));

@@ -1,0 +1,46 @@
+using System;
+using System.Diagnostics;
+using System.Threading.Tasks;
+
+namespace Vypr.Fody.Tests;
+
+/// <summary>Builds a small project of a test with the IL backend, against the already-built Vypr projects.</summary>
+internal static class WeaverBuild
+{
+    public static async Task<(int ExitCode, string Output)> RunAsync(string folder, params string[] properties)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            // The Vypr projects are built already (this test project depends on them); building them again here
+            // could collide with a build of the solution.
+            ArgumentList = { "build", "-c", "Release", "-p:BuildProjectReferences=false", "-nodeReuse:false", "-p:UseSharedCompilation=false" },
+        };
+        foreach (string property in properties)
+        {
+            start.ArgumentList.Add("-p:" + property);
+        }
+
+        foreach (string name in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "DOTNET_HOST_PATH" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
