@@ -242,7 +242,13 @@ internal sealed class BodyObserver
             _body.Variables.Add(end);
             il.Add(Instruction.Create(OpCodes.Leave, after));
             il.Add(catchStart);
-            CurrentInvocation(il, Instruction.Create(OpCodes.Ldsfld, _isEnabled), instance, rethrow);
+            il.Add(Instruction.Create(OpCodes.Ldsfld, _isEnabled));
+            il.Add(Instruction.Create(OpCodes.Brfalse, rethrow));
+            il.Add(Instruction.Create(OpCodes.Ldsfld, _scope));
+            il.Add(Instruction.Create(OpCodes.Call, References.Current));
+            il.Add(Instruction.Create(OpCodes.Stloc, instance));
+            il.Add(Instruction.Create(OpCodes.Ldloc, instance));
+            il.Add(Instruction.Create(OpCodes.Brfalse, rethrow));
             il.Add(Instruction.Create(OpCodes.Call, References.Start));
             il.Add(Instruction.Create(OpCodes.Stloc, end));
             _emitter.Events(il, events, instance, start, end, () => Instruction.Create(OpCodes.Ldc_I4_0), Argument, null, null);
@@ -259,7 +265,13 @@ internal sealed class BodyObserver
             });
         }
 
-        CurrentInvocation(il, after, instance, done);
+        il.Add(after);
+        il.Add(Instruction.Create(OpCodes.Brfalse, done));
+        il.Add(Instruction.Create(OpCodes.Ldsfld, _scope));
+        il.Add(Instruction.Create(OpCodes.Call, References.Current));
+        il.Add(Instruction.Create(OpCodes.Stloc, instance));
+        il.Add(Instruction.Create(OpCodes.Ldloc, instance));
+        il.Add(Instruction.Create(OpCodes.Brfalse, done));
         if (shape != TaskShape.None && result is not null)
         {
             _emitter.Completion(il, _body, result, shape, instance, start, events, Argument, exits: false, done);
@@ -304,7 +316,13 @@ internal sealed class BodyObserver
         var time = new VariableDefinition(types.Int64);
         _body.Variables.Add(time);
         Instruction skip = Instruction.Create(OpCodes.Nop);
-        CurrentInvocation(il, Instruction.Create(OpCodes.Ldsfld, _isEnabled), instance, skip);
+        il.Add(Instruction.Create(OpCodes.Ldsfld, _isEnabled));
+        il.Add(Instruction.Create(OpCodes.Brfalse, skip));
+        il.Add(Instruction.Create(OpCodes.Ldsfld, _scope));
+        il.Add(Instruction.Create(OpCodes.Call, References.Current));
+        il.Add(Instruction.Create(OpCodes.Stloc, instance));
+        il.Add(Instruction.Create(OpCodes.Ldloc, instance));
+        il.Add(Instruction.Create(OpCodes.Brfalse, skip));
         il.Add(Instruction.Create(OpCodes.Call, References.Start));
         il.Add(Instruction.Create(OpCodes.Stloc, time));
         var events = _changes[name]
@@ -314,19 +332,6 @@ internal sealed class BodyObserver
             .ToList();
         _emitter.Events(il, events, instance, time, time, () => Instruction.Create(OpCodes.Ldc_I4_1), capture => capture.IsValue ? value : null, null, null);
         il.Add(skip);
-    }
-
-    // Goes on to skip unless monitoring is on (guard, a load of the switch) and an invocation of this scope is current
-    // (on this thread or in this flow), which it leaves in instance.
-    private void CurrentInvocation(List<Instruction> il, Instruction guard, VariableDefinition instance, Instruction skip)
-    {
-        il.Add(guard);
-        il.Add(Instruction.Create(OpCodes.Brfalse, skip));
-        il.Add(Instruction.Create(OpCodes.Ldsfld, _scope));
-        il.Add(Instruction.Create(OpCodes.Call, References.Current));
-        il.Add(Instruction.Create(OpCodes.Stloc, instance));
-        il.Add(Instruction.Create(OpCodes.Ldloc, instance));
-        il.Add(Instruction.Create(OpCodes.Brfalse, skip));
     }
 
     // ldloca of an observed local, passed to a call that takes a parameter by reference (out, ref): the variable
