@@ -1,4 +1,5 @@
 using System;
+using Vypr.Server.Access;
 using Vypr.Server.Storage;
 
 namespace Vypr.Server;

@@ -1,4 +1,4 @@
-namespace Vypr.Server;
+namespace Vypr.Server.Access;
 
 /// <summary>Who may use the read API.</summary>
 internal enum ReadAccess

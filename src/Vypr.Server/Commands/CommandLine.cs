@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using Vypr.Server.Access;
 using Vypr.Server.Storage;
 
 namespace Vypr.Server;
