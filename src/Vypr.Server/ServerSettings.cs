@@ -1,5 +1,4 @@
 using System;
-using Vypr.Server.Access;
 using Vypr.Server.Storage;
 
 namespace Vypr.Server;

@@ -8,7 +8,6 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using Vypr.Contracts;
 using Vypr.Contracts.Reads;
-using Vypr.Server.Access;
 using Vypr.Server.Tests.Harness;
 using Vypr.Tests.Shared;
 using Xunit;

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using Vypr.Server.Access;
 using Vypr.Server.Storage;
 
 namespace Vypr.Server;

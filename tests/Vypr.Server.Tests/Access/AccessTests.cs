@@ -5,7 +5,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Vypr.Contracts.Reads;
-using Vypr.Server.Access;
 using Vypr.Server.Storage;
 using Vypr.Server.Tests.Harness;
 using Vypr.Tests.Shared;

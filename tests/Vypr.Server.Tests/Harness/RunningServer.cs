@@ -3,7 +3,6 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
-using Vypr.Server.Access;
 using Vypr.Server.Storage;
 using Vypr.Tests.Shared;
 using Xunit;

@@ -1,4 +1,4 @@
-namespace Vypr.Server.Access;
+namespace Vypr.Server;
 
 /// <summary>Who may use the read API.</summary>
 internal enum ReadAccess
