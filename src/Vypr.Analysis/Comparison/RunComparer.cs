@@ -37,21 +37,25 @@ public static class RunComparer
         }
 
         var names = baseline.Metrics.Keys.Union(head.Metrics.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var partial = new List<Partial>(names.Count);
+        var measured = new List<MetricComparison>(names.Count);
         foreach (string name in names)
         {
-            partial.Add(Measure(name, baseline.Metrics.GetValueOrDefault(name), head.Metrics.GetValueOrDefault(name), options));
+            measured.Add(Measure(name, baseline.Metrics.GetValueOrDefault(name), head.Metrics.GetValueOrDefault(name), options));
         }
 
-        double[] adjusted = BenjaminiHochberg.Adjust(partial.Select(p => p.PValue).ToArray());
-        var results = new List<MetricComparison>(partial.Count);
-        for (int i = 0; i < partial.Count; i++)
+        // Only now, with every metric's p-value, can each be adjusted and decided; no measured comparison leaves undecided.
+        double[] adjusted = BenjaminiHochberg.Adjust(measured.Select(m => m.PValue).ToArray());
+        var results = new List<MetricComparison>(measured.Count);
+        for (int i = 0; i < measured.Count; i++)
         {
-            Partial p = partial[i];
-            double threshold = options.ThresholdFor(p.Metric);
-            ComparisonOutcome outcome = Decide(p, adjusted[i], threshold, options.FalseDiscoveryRate);
-            results.Add(new MetricComparison(p.Metric, p.Unit, outcome, p.Estimate, p.PValue, adjusted[i], threshold,
-                p.BaseMedian, p.HeadMedian, p.BaseCount, p.HeadCount, p.RunLevel, p.Note));
+            MetricComparison m = measured[i];
+            double threshold = options.ThresholdFor(m.Metric);
+            results.Add(m with
+            {
+                Outcome = Decide(m.Estimate, adjusted[i], threshold, options.FalseDiscoveryRate),
+                AdjustedPValue = adjusted[i],
+                Threshold = threshold,
+            });
         }
 
         results.Sort((a, b) => (b.Estimate?.Ratio ?? 0).CompareTo(a.Estimate?.Ratio ?? 0));
@@ -59,34 +63,38 @@ public static class RunComparer
     }
 
     /// <summary>The four-way rule: a discovery whose whole interval lies beyond the threshold is a change; an interval inside it is "same".</summary>
-    private static ComparisonOutcome Decide(Partial p, double adjustedP, double threshold, double q)
+    private static ComparisonOutcome Decide(RatioEstimate? estimate, double adjustedP, double threshold, double q)
     {
-        if (p.Estimate is null)
+        if (estimate is null)
         {
             return ComparisonOutcome.Inconclusive;
         }
 
         double high = 1 + threshold;
         double low = 1 / high;
-        if (p.Estimate.Lower > high && adjustedP <= q)
+        if (estimate.Lower > high && adjustedP <= q)
         {
             return ComparisonOutcome.Slower;
         }
 
-        if (p.Estimate.Upper < low && adjustedP <= q)
+        if (estimate.Upper < low && adjustedP <= q)
         {
             return ComparisonOutcome.Faster;
         }
 
-        return p.Estimate.Within(low, high) ? ComparisonOutcome.Same : ComparisonOutcome.Inconclusive;
+        return estimate.Within(low, high) ? ComparisonOutcome.Same : ComparisonOutcome.Inconclusive;
     }
 
-    private static Partial Measure(string name, MetricRuns? baseRuns, MetricRuns? headRuns, ComparisonOptions options)
+    // One metric measured on its own: the outcome, the adjusted p-value and the threshold are left for Compare to set.
+    private static MetricComparison Measured(string name, string unit, RatioEstimate? estimate, double p, double baseMedian, double headMedian, int baseCount, int headCount, bool runLevel, string? note) =>
+        new(name, unit, ComparisonOutcome.Inconclusive, estimate, p, double.NaN, double.NaN, baseMedian, headMedian, baseCount, headCount, runLevel, note);
+
+    private static MetricComparison Measure(string name, MetricRuns? baseRuns, MetricRuns? headRuns, ComparisonOptions options)
     {
         string unit = baseRuns?.Unit ?? headRuns?.Unit ?? string.Empty;
         if (baseRuns is null || headRuns is null)
         {
-            return new Partial(name, unit, null, double.NaN, double.NaN, double.NaN, 0, 0, false,
+            return Measured(name, unit, null, double.NaN, double.NaN, double.NaN, 0, 0, false,
                 baseRuns is null ? "only in head" : "only in base");
         }
 
@@ -104,7 +112,7 @@ public static class RunComparer
         if (x.Length == 0 || y.Length == 0)
         {
             notes.Add("a side has no usable values");
-            return new Partial(name, unit, null, double.NaN, double.NaN, double.NaN, x.Length, y.Length, runLevel, string.Join("; ", notes));
+            return Measured(name, unit, null, double.NaN, double.NaN, double.NaN, x.Length, y.Length, runLevel, string.Join("; ", notes));
         }
 
         if (!runLevel)
@@ -114,7 +122,7 @@ public static class RunComparer
 
         RatioEstimate estimate = HodgesLehmann.Ratio(x, y, options.Confidence);
         double p = MannWhitney.TwoSidedPValue(x, y);
-        return new Partial(name, unit, estimate, p, MedianOf(x), MedianOf(y), x.Length, y.Length, runLevel,
+        return Measured(name, unit, estimate, p, MedianOf(x), MedianOf(y), x.Length, y.Length, runLevel,
             notes.Count == 0 ? null : string.Join("; ", notes));
     }
 
@@ -141,16 +149,4 @@ public static class RunComparer
         Array.Sort(sorted);
         return HodgesLehmann.Median(sorted);
     }
-
-    private sealed record Partial(
-        string Metric,
-        string Unit,
-        RatioEstimate? Estimate,
-        double PValue,
-        double BaseMedian,
-        double HeadMedian,
-        int BaseCount,
-        int HeadCount,
-        bool RunLevel,
-        string? Note);
 }

@@ -2,10 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
@@ -29,7 +26,7 @@ public sealed class VerdictServerReader : IDisposable
     // Call details are one request each; a few in flight hide the round trips without flooding the server.
     private const int ParallelDetails = 4;
 
-    private readonly HttpClient http;
+    private readonly ReadApiClient client;
 
     /// <summary>A reader of the server at <paramref name="baseAddress"/>.</summary>
     /// <param name="baseAddress">Where the server is mounted (<c>http://ci:5080/</c>).</param>
@@ -38,13 +35,7 @@ public sealed class VerdictServerReader : IDisposable
     public VerdictServerReader(Uri baseAddress, string? token, HttpMessageHandler? handler = null)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
-        http = handler is null ? new HttpClient() : new HttpClient(handler);
-        http.BaseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
-        http.Timeout = TimeSpan.FromSeconds(100);
-        if (!string.IsNullOrWhiteSpace(token))
-        {
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Trim());
-        }
+        client = new ReadApiClient(baseAddress, token, TokenVariable, TimeSpan.FromSeconds(100), handler);
     }
 
     /// <summary>Reads the selected runs, oldest first.</summary>
@@ -69,7 +60,7 @@ public sealed class VerdictServerReader : IDisposable
         List<RunItem> selected = chosen.ToList();
         if (selection.RunId is { } wanted && selected.Count == 0)
         {
-            throw new VerdictServerException($"{http.BaseAddress}: no run {wanted} matches the selection");
+            throw new VerdictServerException($"{client.BaseAddress}: no run {wanted} matches the selection");
         }
 
         var specifications = (await ListAsync("api/v1/specifications", [], ReadApiJsonContext.Default.PageSpecificationItem, cancellationToken)).ToDictionary(s => s.Id);
@@ -83,7 +74,7 @@ public sealed class VerdictServerReader : IDisposable
     }
 
     /// <inheritdoc/>
-    public void Dispose() => http.Dispose();
+    public void Dispose() => client.Dispose();
 
     private async Task<RunDocument> ReadRunAsync(RunItem run, IReadOnlyDictionary<long, SpecificationItem> specifications, CancellationToken cancellationToken)
     {
@@ -107,7 +98,7 @@ public sealed class VerdictServerReader : IDisposable
             0,
             calls.Count,
             new ParallelOptions { MaxDegreeOfParallelism = ParallelDetails, CancellationToken = cancellationToken },
-            async (i, ct) => details[i] = await GetAsync("api/v1/calls/" + calls[i].Id.ToString(CultureInfo.InvariantCulture), ReadApiJsonContext.Default.CallDetail, ct));
+            async (i, ct) => details[i] = await client.GetAsync("api/v1/calls/" + calls[i].Id.ToString(CultureInfo.InvariantCulture), ReadApiJsonContext.Default.CallDetail, ct));
 
         return new RunDocumentBuilder(run, specifications).Build(tests, summaries, details);
     }
@@ -124,7 +115,7 @@ public sealed class VerdictServerReader : IDisposable
                 parameters.Add("after=" + after.ToString(CultureInfo.InvariantCulture));
             }
 
-            Page<T> page = await GetAsync(path + "?" + string.Join('&', parameters), type, cancellationToken);
+            Page<T> page = await client.GetAsync(path + "?" + string.Join('&', parameters), type, cancellationToken);
             items.AddRange(page.Items);
             if (page.Next is not { } next)
             {
@@ -133,71 +124,12 @@ public sealed class VerdictServerReader : IDisposable
 
             if (next <= after)
             {
-                throw new VerdictServerException($"GET {http.BaseAddress}{path}: the page after {after} points back to {next}");
+                throw new VerdictServerException($"GET {client.BaseAddress}{path}: the page after {after} points back to {next}");
             }
 
             after = next;
         }
     }
-
-    private async Task<T> GetAsync<T>(string relative, JsonTypeInfo<T> type, CancellationToken cancellationToken)
-    {
-        string request = $"GET {http.BaseAddress}{relative}";
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.GetAsync(relative, cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new VerdictServerException($"{request}: {e.Message}", e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new VerdictServerException($"{request}: no answer within {http.Timeout.TotalSeconds:0} s", e);
-        }
-
-        using (response)
-        {
-            string body = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new VerdictServerException($"{request}: {(int)response.StatusCode} {response.ReasonPhrase}{Problem(body)}{Hint(response.StatusCode)}");
-            }
-
-            try
-            {
-                return JsonSerializer.Deserialize(body, type) ?? throw new VerdictServerException($"{request}: the answer is null");
-            }
-            catch (JsonException e)
-            {
-                throw new VerdictServerException($"{request}: {e.Path}: {e.Message}", e);
-            }
-        }
-    }
-
-    // A problem-details answer (RFC 9457) names what went wrong in "detail", or at least "title".
-    private static string Problem(string body)
-    {
-        try
-        {
-            using JsonDocument problem = JsonDocument.Parse(body);
-            return problem.RootElement.ValueKind == JsonValueKind.Object
-                && (Member(problem.RootElement, "detail") ?? Member(problem.RootElement, "title")) is { Length: > 0 } text
-                ? ": " + text
-                : string.Empty;
-        }
-        catch (JsonException)
-        {
-            return string.Empty;
-        }
-
-        static string? Member(JsonElement problem, string name) =>
-            problem.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-    }
-
-    private static string Hint(HttpStatusCode status) =>
-        status == HttpStatusCode.Unauthorized ? $" (set {TokenVariable} to a token of the server)" : string.Empty;
 
     private static void AddQuery(List<string> query, string name, string? value)
     {

@@ -23,7 +23,7 @@ internal static class ChangesCommand
     public static Command Create()
     {
         var command = new Command("changes", "Find the commits where each metric's level changed, from a branch's runs (oldest first, or ordered by their start time).");
-        var runs = new Argument<string[]>("runs") { Description = RunSources.Description, Arity = ArgumentArity.OneOrMore };
+        var runs = new RunsArguments(RunSources.Description);
         var baselinesPath = new Option<string>("--baselines") { Description = "The baselines file (vypr.baselines/1) read and updated.", DefaultValueFactory = _ => "vypr-baselines.json" };
         var acknowledge = new Option<string?>("--acknowledge") { Description = "Accept the change found at this commit: the metric's baseline moves there (with --metric, or every metric changed there)." };
         var setBaseline = new Option<string?>("--set-baseline") { Description = "Count the history from this commit on (with --metric, or for every metric)." };
@@ -33,18 +33,7 @@ internal static class ChangesCommand
         var failOnRegression = new Option<bool>("--fail-on-regression") { Description = "Exit 1 when a regression is found since the baselines (a CI gate over the history)." };
         var alpha = new Option<string>("--alpha") { Description = "The p-value a change must beat.", DefaultValueFactory = _ => "1e-5" };
         var minEffect = new Option<string>("--min-effect") { Description = "The smallest change reported.", DefaultValueFactory = _ => "5%" };
-        var output = new OutputArguments();
-        command.Add(runs);
-        command.Add(baselinesPath);
-        command.Add(acknowledge);
-        command.Add(setBaseline);
-        command.Add(branch);
-        command.Add(metric);
-        command.Add(reason);
-        command.Add(failOnRegression);
-        command.Add(alpha);
-        command.Add(minEffect);
-        output.AddTo(command);
+        runs.AddTo(command, baselinesPath, acknowledge, setBaseline, branch, metric, reason, failOnRegression, alpha, minEffect);
         command.SetAction(parse => CommandRunner.Run(parse, p =>
         {
             var options = new DetectorOptions
@@ -64,7 +53,7 @@ internal static class ChangesCommand
             string path = p.GetValue(baselinesPath)!;
             Baselines baselines = BaselinesFile.Read(path);
             string? onlyBranch = p.GetValue(branch);
-            var branches = RunSets.ToBranchHistories(RunSources.Read(p.GetValue(runs)!))
+            var branches = RunSets.ToBranchHistories(runs.Measured(p))
                 .Where(b => onlyBranch is null || b.Branch == onlyBranch)
                 .ToList();
             if (onlyBranch is not null && branches.Count == 0)
@@ -94,7 +83,7 @@ internal static class ChangesCommand
             }
 
             IReadOnlyList<MetricHistory> analysed = HistoryAnalysis.Analyze(branches, baselines, options);
-            output.Write(p, analysed, MarkdownReport.Changes, HtmlReport.Changes);
+            runs.Output.Write(p, analysed, MarkdownReport.Changes, HtmlReport.Changes);
             bool regressed = analysed.Any(h => h.Changes.Any(c => c.Direction == ChangeDirection.Regression));
             return p.GetValue(failOnRegression) && regressed ? ExitCodes.Failed : ExitCodes.Success;
         }));

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Vypr.Analysis.Reports;
 using Vypr.Cli.Commands;
 
 namespace Vypr.Cli.Compare;
@@ -16,8 +15,7 @@ internal static class CompareCommand
         arguments.AddTo(command);
         command.SetAction(parse => CommandRunner.Run(parse, p =>
         {
-            var (comparison, baseSet, headSet) = arguments.Compare(p);
-            arguments.Output.Write(p, comparison, MarkdownReport.Comparison, c => HtmlReport.Comparison(c, baseSet, headSet));
+            arguments.CompareAndReport(p);
             return ExitCodes.Success;
         }));
         return command;

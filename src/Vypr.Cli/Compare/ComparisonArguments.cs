@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Vypr.Analysis.Comparison;
 using Vypr.Analysis.Inputs;
+using Vypr.Analysis.Reports;
 
 namespace Vypr.Cli.Compare;
 
@@ -38,13 +39,20 @@ internal sealed class ComparisonArguments
         Output.AddTo(command);
     }
 
-    /// <summary>Reads both sides and compares them.</summary>
+    /// <summary>Reads both sides, compares them and writes the comparison's report as the output options say.</summary>
     /// <param name="parse">The parsed command line.</param>
-    /// <returns>The comparison and the two sides it compared.</returns>
+    /// <returns>The comparison.</returns>
     /// <exception cref="UsageException">An option's value is wrong, or the machines differ and that was not allowed.</exception>
     /// <exception cref="InvalidDataException">A file is malformed.</exception>
     /// <exception cref="IOException">A file cannot be read.</exception>
-    public (RunComparison Comparison, RunSet Base, RunSet Head) Compare(ParseResult parse)
+    public RunComparison CompareAndReport(ParseResult parse)
+    {
+        var (comparison, baseSet, headSet) = Compare(parse);
+        Output.Write(parse, comparison, MarkdownReport.Comparison, c => HtmlReport.Comparison(c, baseSet, headSet));
+        return comparison;
+    }
+
+    private (RunComparison Comparison, RunSet Base, RunSet Head) Compare(ParseResult parse)
     {
         var thresholds = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (string entry in parse.GetValue(metricThreshold) ?? [])

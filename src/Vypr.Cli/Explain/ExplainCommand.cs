@@ -15,18 +15,15 @@ internal static class ExplainCommand
     public static Command Create()
     {
         var command = new Command("explain", "Explain violations: which call sites, tests and captured values set violating calls apart, ranked by effect size.");
-        var runs = new Argument<string[]>("runs") { Description = "Results files (vypr.run/1), directories of them, or a verdict server's address selecting runs (http://host:port/?project=P&branch=B&commit=C&run=GUID&last=N; token from VYPR_SERVER_TOKEN).", Arity = ArgumentArity.OneOrMore };
+        var runs = new RunsArguments("Results files (vypr.run/1), directories of them, or a verdict server's address selecting runs (http://host:port/?project=P&branch=B&commit=C&run=GUID&last=N; token from VYPR_SERVER_TOKEN).");
         var top = new Option<int>("--top") { Description = "Candidate explanations shown per specification.", DefaultValueFactory = _ => 3 };
-        var output = new OutputArguments();
-        command.Add(runs);
-        command.Add(top);
-        output.AddTo(command);
+        runs.AddTo(command, top);
         command.SetAction(parse => CommandRunner.Run(parse, p =>
         {
-            var documents = RunSources.Open(p.GetValue(runs)!).Runs;
+            var documents = runs.Documents(p);
             var explanations = ViolationExplainer.Explain(documents);
             int n = p.GetValue(top);
-            output.Write(p, explanations, e => MarkdownReport.Explanations(e, n), e => HtmlReport.Explanations(e, SeverityHistories.From(documents)));
+            runs.Output.Write(p, explanations, e => MarkdownReport.Explanations(e, n), e => HtmlReport.Explanations(e, SeverityHistories.From(documents)));
             return ExitCodes.Success;
         }));
         return command;

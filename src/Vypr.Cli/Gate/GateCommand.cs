@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Vypr.Analysis.Comparison;
-using Vypr.Analysis.Reports;
 using Vypr.Cli.Commands;
 using Vypr.Cli.Compare;
 
@@ -23,8 +22,7 @@ internal static class GateCommand
         command.Add(strict);
         command.SetAction(parse => CommandRunner.Run(parse, p =>
         {
-            var (comparison, baseSet, headSet) = arguments.Compare(p);
-            arguments.Output.Write(p, comparison, MarkdownReport.Comparison, c => HtmlReport.Comparison(c, baseSet, headSet));
+            RunComparison comparison = arguments.CompareAndReport(p);
             bool fail = comparison.Count(ComparisonOutcome.Slower) > 0 ||
                 (p.GetValue(strict) && comparison.Count(ComparisonOutcome.Inconclusive) > 0);
             return fail ? ExitCodes.Failed : ExitCodes.Success;

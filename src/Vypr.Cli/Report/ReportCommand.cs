@@ -132,7 +132,7 @@ internal static class ReportCommand
                 throw new ArgumentException($"--server: '{server}' is not an http(s) address such as http://127.0.0.1:5080");
             }
 
-            return new ServerRunSource(server, Environment.GetEnvironmentVariable(tokenEnv) is { Length: > 0 } token ? token : null);
+            return new ServerRunSource(server, Environment.GetEnvironmentVariable(tokenEnv) is { Length: > 0 } token ? token : null, tokenEnv);
         }
 
         if (postgres is not null)

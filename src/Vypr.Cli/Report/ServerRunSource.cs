@@ -1,11 +1,9 @@
 using System;
-using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+using Vypr.Analysis.Server;
 using Vypr.Contracts.Reads;
 
 namespace Vypr.Cli.Report;
@@ -14,20 +12,17 @@ namespace Vypr.Cli.Report;
 internal sealed class ServerRunSource : IStoredRunSource
 {
     private const int PageSize = 1000;
-    private readonly HttpClient _client;
+    private readonly ReadApiClient _client;
     private readonly string _baseUrl;
 
     /// <summary>Creates the source.</summary>
     /// <param name="baseUrl">The server's address.</param>
     /// <param name="token">The token, or null.</param>
-    public ServerRunSource(string baseUrl, string? token)
+    /// <param name="tokenVariable">The environment variable the token is read from (<c>--token-env</c>).</param>
+    public ServerRunSource(string baseUrl, string? token, string tokenVariable)
     {
         _baseUrl = baseUrl.TrimEnd('/');
-        _client = new HttpClient { BaseAddress = new Uri(_baseUrl + "/"), Timeout = TimeSpan.FromSeconds(60) };
-        if (token is not null)
-        {
-            _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
+        _client = new ReadApiClient(new Uri(_baseUrl + "/"), token, tokenVariable, TimeSpan.FromSeconds(60));
     }
 
     public string Description => "the verdict server " + _baseUrl;
@@ -88,32 +83,15 @@ internal sealed class ServerRunSource : IStoredRunSource
     {
         try
         {
-            using HttpResponseMessage response = await _client.GetAsync(path, cancellationToken);
-            if (response.StatusCode == HttpStatusCode.NotFound)
-            {
-                return null;
-            }
-
-            string body = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                string hint = response.StatusCode == HttpStatusCode.Unauthorized ? " (its reads need a token: set VYPR_SERVER_TOKEN, or name the variable with --token-env)" : string.Empty;
-                throw new StoredRunException($"{Description} answered GET /{path} with {(int)response.StatusCode} {response.ReasonPhrase}{hint}: {(body.Length > 500 ? body[..500] : body)}");
-            }
-
-            return JsonSerializer.Deserialize(body, type) ?? throw new StoredRunException($"{Description} answered GET /{path} with null");
+            return await _client.GetOrNullAsync(path, type, cancellationToken);
         }
-        catch (HttpRequestException e)
+        catch (VerdictServerException e) when (e.InnerException is HttpRequestException unreachable)
         {
-            throw new StoredRunException($"{Description} cannot be reached: {e.Message}", e);
+            throw new StoredRunException($"{Description} cannot be reached: {unreachable.Message}", e);
         }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        catch (VerdictServerException e)
         {
-            throw new StoredRunException($"{Description} did not answer GET /{path} within {_client.Timeout.TotalSeconds}s", e);
-        }
-        catch (JsonException e)
-        {
-            throw new StoredRunException($"{Description} answered GET /{path} with something that is not the read API's JSON: {e.Message}", e);
+            throw new StoredRunException($"{Description}: {e.Message}", e);
         }
     }
 }

@@ -14,14 +14,10 @@ internal static class SuggestCommand
     public static Command Create()
     {
         var command = new Command("suggest", "Propose [MaxDuration] bounds from the durations of good runs: a high quantile plus a margin, as code ready to paste.");
-        var runs = new Argument<string[]>("runs") { Description = "Results files (vypr.run/1) of good runs, directories of them, or a verdict server's address selecting them (http://host:port/?project=P&branch=main&last=N; token from VYPR_SERVER_TOKEN).", Arity = ArgumentArity.OneOrMore };
+        var runs = new RunsArguments("Results files (vypr.run/1) of good runs, directories of them, or a verdict server's address selecting them (http://host:port/?project=P&branch=main&last=N; token from VYPR_SERVER_TOKEN).");
         var quantile = new Option<string>("--quantile") { Description = "The quantile of the durations the bound starts from.", DefaultValueFactory = _ => "99%" };
         var margin = new Option<string>("--margin") { Description = "The margin added on top of the quantile.", DefaultValueFactory = _ => "20%" };
-        var output = new OutputArguments();
-        command.Add(runs);
-        command.Add(quantile);
-        command.Add(margin);
-        output.AddTo(command);
+        runs.AddTo(command, quantile, margin);
         command.SetAction(parse => CommandRunner.Run(parse, p =>
         {
             double q = ComparisonArguments.Share(p.GetValue(quantile)!, "--quantile");
@@ -36,9 +32,8 @@ internal static class SuggestCommand
                 throw new UsageException($"--margin {m}: must be at least 0");
             }
 
-            var documents = RunSources.Open(p.GetValue(runs)!).Runs;
-            var suggestions = BoundSuggester.Suggest(documents, q, m);
-            output.Write(p, suggestions, MarkdownReport.Suggestions);
+            var suggestions = BoundSuggester.Suggest(runs.Documents(p), q, m);
+            runs.Output.Write(p, suggestions, MarkdownReport.Suggestions);
             return ExitCodes.Success;
         }));
         return command;

@@ -482,7 +482,7 @@ internal sealed class BodyObserver
         il.Add(newCall);
 
         TypeReference returnType = TypeArguments.Substitute(target.ReturnType, target);
-        TaskShape shape = EventEmitter.ShapeOf(returnType);
+        TaskShape shape = ProtectedBody.ShapeOf(returnType);
         bool returns = returnType.MetadataType != MetadataType.Void;
         VariableDefinition? result = returns ? new VariableDefinition(returnType) : null;
         if (result is not null)

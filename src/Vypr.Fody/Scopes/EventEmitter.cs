@@ -211,14 +211,4 @@ internal sealed class EventEmitter
             _ => successfully ? _references.TaskIsCompletedSuccessfully : _references.TaskIsCompleted,
         };
     }
-
-    /// <summary>What a method returns, which decides when its call ends: on return, or when its task completes.</summary>
-    public static TaskShape ShapeOf(TypeReference type) => type.IsByReference ? TaskShape.None : type.GetElementType().FullName switch
-    {
-        "System.Threading.Tasks.Task" => TaskShape.Task,
-        "System.Threading.Tasks.Task`1" => TaskShape.TaskOfT,
-        "System.Threading.Tasks.ValueTask" => TaskShape.ValueTask,
-        "System.Threading.Tasks.ValueTask`1" => TaskShape.ValueTaskOfT,
-        _ => TaskShape.None,
-    };
 }

@@ -78,7 +78,7 @@ internal sealed class ScopeWeaver
         SequencePoint? declaration = SourceLocator.Find(method);
         MethodDefinition? machine = SourceLocator.StateMachineMoveNext(method);
         bool isAsync = method.CustomAttributes.Any(a => a.AttributeType.FullName == "System.Runtime.CompilerServices.AsyncStateMachineAttribute");
-        TaskShape shape = EventEmitter.ShapeOf(method.ReturnType);
+        TaskShape shape = ProtectedBody.ShapeOf(method.ReturnType);
         if ((machine is not null && !isAsync) || (isAsync && shape == TaskShape.None))
         {
             _report(
@@ -140,44 +140,13 @@ internal sealed class ScopeWeaver
                 ? new ValueSource(copy.VariableType, Instruction.Create(OpCodes.Ldloc, copy))
                 : null;
 
-        ILProcessor il = body.GetILProcessor();
-        Instruction first = body.Instructions[0];
-        List<Instruction> returns = body.Instructions.Where(i => i.OpCode == OpCodes.Ret).ToList();
-        Instruction handlerStart = Instruction.Create(OpCodes.Ldloc, scope);
-        Instruction afterTry = shape == TaskShape.None
-            ? (result is null ? Instruction.Create(OpCodes.Ret) : Instruction.Create(OpCodes.Ldloc, result))
-            : Instruction.Create(OpCodes.Ldloc, scope);
-        foreach (Instruction ret in returns)
-        {
-            ret.OpCode = result is null ? OpCodes.Nop : OpCodes.Stloc;
-            ret.Operand = result;
-            var replacement = new List<Instruction>();
-            if (shape == TaskShape.None)
-            {
-                replacement.Add(Instruction.Create(OpCodes.Ldc_I4_1));
-                replacement.Add(Instruction.Create(OpCodes.Stloc, completed));
-            }
-
-            replacement.Add(Instruction.Create(OpCodes.Leave, afterTry));
-            Instruction previous = ret;
-            foreach (Instruction next in replacement)
-            {
-                il.InsertAfter(previous, next);
-                previous = next;
-            }
-        }
-
-        foreach (ExceptionHandler handler in body.ExceptionHandlers)
-        {
-            handler.TryEnd ??= handlerStart;
-            handler.HandlerEnd ??= handlerStart;
-        }
+        var frame = new ProtectedBody(body, shape, result, completed, () => Instruction.Create(OpCodes.Ldloc, scope));
 
         // Entry: the invocation begins, each specification's Enter, the parameters it observes at entry.
         var entry = new List<Instruction>
         {
             Instruction.Create(OpCodes.Ldsfld, _isEnabled),
-            Instruction.Create(OpCodes.Brfalse, first),
+            Instruction.Create(OpCodes.Brfalse, frame.First),
             Instruction.Create(OpCodes.Ldsfld, scopeField),
             Instruction.Create(OpCodes.Call, onThread ? References.EnterScopeOnThread : References.EnterScope),
             Instruction.Create(OpCodes.Stloc, scope),
@@ -211,71 +180,34 @@ internal sealed class ScopeWeaver
             entry.Add(Instruction.Create(OpCodes.Stloc, argument.Value));
         }
 
-        foreach (Instruction instruction in entry)
-        {
-            il.InsertBefore(first, instruction);
-        }
-
+        frame.Enter(entry);
         if (shape == TaskShape.None)
         {
             // finally: the invocation's own event with its captures, then its end.
-            Instruction endFinally = Instruction.Create(OpCodes.Endfinally);
-            var handler = new List<Instruction>
+            frame.Finally((il, endFinally) =>
             {
-                handlerStart,
-                Instruction.Create(OpCodes.Brfalse, endFinally),
-            };
-            Exit(handler, scope, start, end, () => Instruction.Create(OpCodes.Ldloc, completed), Argument, result is null ? null : new ValueSource(method.ReturnType, Instruction.Create(OpCodes.Ldloc, result)), completed, exits);
-            handler.Add(endFinally);
-            handler.Add(afterTry);
-            if (result is not null)
-            {
-                handler.Add(Instruction.Create(OpCodes.Ret));
-            }
-
-            handler.ForEach(il.Append);
-            body.ExceptionHandlers.Add(new ExceptionHandler(ExceptionHandlerType.Finally)
-            {
-                TryStart = first,
-                TryEnd = handlerStart,
-                HandlerStart = handlerStart,
-                HandlerEnd = afterTry,
+                il.Add(Instruction.Create(OpCodes.Brfalse, endFinally));
+                Exit(il, scope, start, end, () => Instruction.Create(OpCodes.Ldloc, completed), Argument, result is null ? null : new ValueSource(method.ReturnType, Instruction.Create(OpCodes.Ldloc, result)), completed, exits);
             });
         }
         else
         {
-            // A throw before the task exists ends the invocation as a call that threw, and is rethrown.
-            Instruction catchStart = Instruction.Create(OpCodes.Pop);
-            Instruction rethrow = Instruction.Create(OpCodes.Rethrow);
-            var catcher = new List<Instruction> { catchStart, handlerStart, Instruction.Create(OpCodes.Brfalse, rethrow) };
-            Exit(catcher, scope, start, end, () => Instruction.Create(OpCodes.Ldc_I4_0), Argument, null, null, exits);
-            catcher.Add(rethrow);
-            catcher.ForEach(il.Append);
-
-            // The task exists: the caller goes on outside the invocation; it ends when the task completes.
-            Instruction done = Instruction.Create(OpCodes.Ldloc, result!);
-            var completion = new List<Instruction>
-            {
-                afterTry,
-                Instruction.Create(OpCodes.Brfalse, done),
-                Instruction.Create(OpCodes.Ldloc, scope),
-                Instruction.Create(OpCodes.Call, References.LeaveScope),
-            };
-            _emitter.Completion(completion, body, result!, shape, scope, start, exits, Argument, exits: true, done);
-            completion.Add(done);
-            completion.Add(Instruction.Create(OpCodes.Ret));
-            completion.ForEach(il.Append);
-            body.ExceptionHandlers.Add(new ExceptionHandler(ExceptionHandlerType.Catch)
-            {
-                CatchType = types.Object,
-                TryStart = first,
-                TryEnd = catchStart,
-                HandlerStart = catchStart,
-                HandlerEnd = afterTry,
-            });
+            frame.Catch(
+                // A throw before the task exists ends the invocation as a call that threw, and is rethrown.
+                (il, rethrow) =>
+                {
+                    il.Add(Instruction.Create(OpCodes.Brfalse, rethrow));
+                    Exit(il, scope, start, end, () => Instruction.Create(OpCodes.Ldc_I4_0), Argument, null, null, exits);
+                },
+                // The task exists: the caller goes on outside the invocation; it ends when the task completes.
+                (il, done) =>
+                {
+                    il.Add(Instruction.Create(OpCodes.Brfalse, done));
+                    il.Add(Instruction.Create(OpCodes.Ldloc, scope));
+                    il.Add(Instruction.Create(OpCodes.Call, References.LeaveScope));
+                    _emitter.Completion(il, body, result!, shape, scope, start, exits, Argument, exits: true, done);
+                });
         }
-
-        body.OptimizeMacros();
     }
 
     private void Exit(

@@ -33,83 +33,69 @@ internal static class ResultsJsonWriter
         Text(writer, "schema"u8, document.Schema);
         writer.WritePropertyName("run"u8);
         Run(writer, document.Run);
-
-        writer.WriteStartArray("specifications"u8);
-        foreach (SpecificationInfo specification in document.Specifications)
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("id"u8, specification.Id);
-            Text(writer, "key"u8, specification.Key);
-            Text(writer, "method"u8, specification.Method);
-            Text(writer, "text"u8, specification.Text);
-            writer.WriteNumber("boundNanoseconds"u8, specification.BoundNanoseconds);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-
-        writer.WriteStartArray("callSites"u8);
-        foreach (CallSiteInfo site in document.CallSites)
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("id"u8, site.Id);
-            writer.WriteNumber("specificationId"u8, site.SpecificationId);
-            Text(writer, "file"u8, site.File);
-            writer.WriteNumber("line"u8, site.Line);
-            writer.WriteNumber("column"u8, site.Column);
-            Text(writer, "caller"u8, site.Caller);
-            Text(writer, "assembly"u8, site.Assembly);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-
-        writer.WriteStartArray("tests"u8);
-        foreach (TestInfo test in document.Tests)
-        {
-            Test(writer, test);
-            Drain(writer);
-        }
-
-        writer.WriteEndArray();
-
-        writer.WriteStartArray("verdicts"u8);
-        foreach (VerdictInfo verdict in document.Verdicts)
-        {
-            Verdict(writer, verdict);
-            Drain(writer);
-        }
-
-        writer.WriteEndArray();
-
-        writer.WriteStartArray("summaries"u8);
-        foreach (CallSiteSummary summary in document.Summaries)
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("testId"u8, summary.TestId);
-            writer.WriteNumber("callSiteId"u8, summary.CallSiteId);
-            writer.WriteNumber("calls"u8, summary.Calls);
-            writer.WriteNumber("violations"u8, summary.Violations);
-            writer.WriteNumber("threw"u8, summary.Threw);
-            writer.WriteNumber("minNanoseconds"u8, summary.MinNanoseconds);
-            writer.WriteNumber("maxNanoseconds"u8, summary.MaxNanoseconds);
-            writer.WriteNumber("totalNanoseconds"u8, summary.TotalNanoseconds);
-            writer.WriteEndObject();
-            Drain(writer);
-        }
-
-        writer.WriteEndArray();
+        Array(writer, "specifications"u8, document.Specifications, Specification);
+        Array(writer, "callSites"u8, document.CallSites, CallSite);
+        Array(writer, "tests"u8, document.Tests, Test);
+        Array(writer, "verdicts"u8, document.Verdicts, Verdict);
+        Array(writer, "summaries"u8, document.Summaries, Summary);
         writer.WriteEndObject();
     }
 
-    // A writer over a stream keeps everything until it is flushed: hand the stream a chunk at a time, not megabytes at the end.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Drain(Utf8JsonWriter writer)
+    // A writer over a stream keeps everything until it is flushed: each element may hand the stream a chunk, so that
+    // it is not given megabytes at the end.
+    [MethodImpl(Optimized)]
+    private static void Array<T>(Utf8JsonWriter writer, System.ReadOnlySpan<byte> name, IReadOnlyList<T> items, System.Action<Utf8JsonWriter, T> write)
     {
-        if (writer.BytesPending >= 64 * 1024)
+        writer.WriteStartArray(name);
+        for (int i = 0; i < items.Count; i++)
         {
-            writer.Flush();
+            write(writer, items[i]);
+            if (writer.BytesPending >= 64 * 1024)
+            {
+                writer.Flush();
+            }
         }
+
+        writer.WriteEndArray();
+    }
+
+    private static void Specification(Utf8JsonWriter writer, SpecificationInfo specification)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("id"u8, specification.Id);
+        Text(writer, "key"u8, specification.Key);
+        Text(writer, "method"u8, specification.Method);
+        Text(writer, "text"u8, specification.Text);
+        writer.WriteNumber("boundNanoseconds"u8, specification.BoundNanoseconds);
+        writer.WriteEndObject();
+    }
+
+    private static void CallSite(Utf8JsonWriter writer, CallSiteInfo site)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("id"u8, site.Id);
+        writer.WriteNumber("specificationId"u8, site.SpecificationId);
+        Text(writer, "file"u8, site.File);
+        writer.WriteNumber("line"u8, site.Line);
+        writer.WriteNumber("column"u8, site.Column);
+        Text(writer, "caller"u8, site.Caller);
+        Text(writer, "assembly"u8, site.Assembly);
+        writer.WriteEndObject();
+    }
+
+    [MethodImpl(Optimized)]
+    private static void Summary(Utf8JsonWriter writer, CallSiteSummary summary)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("testId"u8, summary.TestId);
+        writer.WriteNumber("callSiteId"u8, summary.CallSiteId);
+        writer.WriteNumber("calls"u8, summary.Calls);
+        writer.WriteNumber("violations"u8, summary.Violations);
+        writer.WriteNumber("threw"u8, summary.Threw);
+        writer.WriteNumber("minNanoseconds"u8, summary.MinNanoseconds);
+        writer.WriteNumber("maxNanoseconds"u8, summary.MaxNanoseconds);
+        writer.WriteNumber("totalNanoseconds"u8, summary.TotalNanoseconds);
+        writer.WriteEndObject();
     }
 
     private static void Run(Utf8JsonWriter writer, RunInfo run)
