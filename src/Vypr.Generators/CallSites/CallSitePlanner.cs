@@ -432,7 +432,7 @@ internal static class CallSitePlanner
         ParameterModel? receiver = null;
         if (isExtension)
         {
-            receiver = ParameterOf(signature.Parameters[0], "@this");
+            receiver = ParameterOf(signature.Parameters[0], "@this", compilation);
         }
         else if (!target.IsStatic)
         {
@@ -469,14 +469,14 @@ internal static class CallSitePlanner
             receiver,
             target.ReturnsVoid ? "void" : target.ReturnType.ToDisplayString(SymbolFormats.Code),
             target.ReturnsByRefReadonly ? ParameterRefKind.RefReadOnly : target.ReturnsByRef ? ParameterRefKind.Ref : ParameterRefKind.None,
-            AttributesOf(signature.GetReturnTypeAttributes()),
-            parameters.Select(p => ParameterOf(p, "@" + p.Name)).ToEquatableArray(),
+            AttributesOf(signature.GetReturnTypeAttributes(), compilation),
+            parameters.Select(p => ParameterOf(p, "@" + p.Name, compilation)).ToEquatableArray(),
             AsyncKindOf(target),
             EquatableArray<MonitoredTarget>.Empty,
             EquatableArray<CallRole>.Empty);
     }
 
-    private static ParameterModel ParameterOf(IParameterSymbol parameter, string name) => new(
+    private static ParameterModel ParameterOf(IParameterSymbol parameter, string name, Compilation compilation) => new(
         parameter.RefKind switch
         {
             RefKind.Ref => ParameterRefKind.Ref,
@@ -488,7 +488,7 @@ internal static class CallSitePlanner
         parameter.Type.ToDisplayString(SymbolFormats.Code),
         name,
         parameter.ScopedKind != ScopedKind.None && !IsImplicitlyScoped(parameter),
-        AttributesOf(parameter.GetAttributes()));
+        AttributesOf(parameter.GetAttributes(), compilation));
 
     // An 'out' parameter is scoped without saying so; writing 'scoped' on it is allowed but redundant.
     private static bool IsImplicitlyScoped(IParameterSymbol parameter) =>
@@ -497,7 +497,7 @@ internal static class CallSitePlanner
     // The compiler compares nullability and scoping contracts of interceptor and intercepted method (CS9159): the
     // attributes of System.Diagnostics.CodeAnalysis that state them are repeated. Others (documentation, tooling
     // hints) have no effect on the call and are left out.
-    private static EquatableArray<AttributeModel> AttributesOf(ImmutableArray<AttributeData> attributes)
+    private static EquatableArray<AttributeModel> AttributesOf(ImmutableArray<AttributeData> attributes, Compilation compilation)
     {
         var copied = new List<AttributeModel>();
         foreach (AttributeData attribute in attributes)
@@ -533,12 +533,18 @@ internal static class CallSitePlanner
 
             if (arguments is not null)
             {
-                copied.Add(new AttributeModel(type.ToDisplayString(SymbolFormats.Code), arguments.ToEquatableArray()));
+                copied.Add(new AttributeModel(type.ToDisplayString(SymbolFormats.Code), arguments.ToEquatableArray(), !IsNameable(type, compilation)));
             }
         }
 
         return copied.ToEquatableArray();
     }
+
+    // Whether generated code in this compilation can name the attribute: a declaration of its own, or an accessible
+    // one among its references. Internal polyfills of other assemblies (netstandard2.0) do not count.
+    private static bool IsNameable(INamedTypeSymbol attribute, Compilation compilation) =>
+        compilation.GetTypesByMetadataName(attribute.ContainingNamespace.ToDisplayString() + "." + attribute.MetadataName)
+            .Any(t => compilation.IsSymbolAccessibleWithin(t, compilation.Assembly));
 
     /// <summary>What one invocation is intercepted for, gathered before it is described.</summary>
     // What calls through one target reach: the same for every call of it.

@@ -34,6 +34,7 @@ internal static class Emitter
             writer.Line();
         }
 
+        AttributeDeclarationWriter.Write(writer, plan.Calls.Concat(plan.Shared.Select(s => s.Shape)));
         writer.Open("namespace " + KnownNames.GeneratedNamespace);
         string? shared = plan.Specifications.Length > 0 || plan.Shared.Length > 0 ? PartSplitter.SharedClassOf(plan.AssemblyName) : null;
         EmitRegistrations(writer, plan, shared);
