@@ -174,12 +174,12 @@ internal static class CallSitePlanner
             InterceptableLocation? location = site.Model.GetInterceptableLocation(invocation, cancellationToken);
             if (!shapes.TryGetValue(site.Target, out (WeavingRefusal? Problem, InterceptedCall? Shape) shape))
             {
-                WeavingRefusal? problem = SignatureProblem(site.Target, compilation);
-                shape = (problem, problem is null ? Shape(site.Target, compilation) : null);
+                (WeavingRefusal? problem, InterceptorHost? host) = SignatureOf(site.Target, compilation);
+                shape = (problem, problem is null ? Shape(site.Target, compilation) with { Host = host } : null);
                 shapes.Add(site.Target, shape);
             }
 
-            if ((PlaceProblem(invocation, location, site.Model, cancellationToken) ?? shape.Problem) is { } refused)
+            if ((PlaceProblem(invocation, location, site.Model, cancellationToken) ?? shape.Problem ?? HostedRolesProblem(shape.Shape!, site.Roles)) is { } refused)
             {
                 foreach ((MonitoredMethod method, _) in site.Reached)
                 {
@@ -241,16 +241,25 @@ internal static class CallSitePlanner
         + (target.ReducedFrom ?? target).OriginalDefinition.ToDisplayString(SymbolFormats.Display);
 
     /// <summary>
-    /// Why a call of a monitored method cannot be intercepted, or null when it can. The analyzer reports the same
-    /// reasons (VYPR0003, counted by VYPR0018), so what the generator skips is never skipped silently.
+    /// Why a call that records fluent-specification events (a call of a scoped method, or a quantified call in its
+    /// body) cannot be intercepted, or null when it can. The fluent analyzers report it, so what the generator skips
+    /// is never skipped silently.
     /// </summary>
     public static string? WhyNotInterceptable(
         InvocationExpressionSyntax invocation,
         IMethodSymbol target,
         SemanticModel model,
         Compilation compilation,
-        CancellationToken cancellationToken) =>
-        RefusalOf(invocation, target, model, compilation, cancellationToken)?.Reason;
+        CancellationToken cancellationToken)
+    {
+        if (PlaceProblem(invocation, model.GetInterceptableLocation(invocation, cancellationToken), model, cancellationToken) is { } place)
+        {
+            return place.Reason;
+        }
+
+        (WeavingRefusal? problem, InterceptorHost? host) = SignatureOf(target, compilation);
+        return problem?.Reason ?? (host is null ? null : s_hostedRoles.Reason);
+    }
 
     /// <summary>Like <see cref="WhyNotInterceptable"/>, with the group the weaving summary counts the call in.</summary>
     public static WeavingRefusal? RefusalOf(
@@ -261,8 +270,17 @@ internal static class CallSitePlanner
         CancellationToken cancellationToken)
     {
         return PlaceProblem(invocation, model.GetInterceptableLocation(invocation, cancellationToken), model, cancellationToken)
-            ?? SignatureProblem(target, compilation);
+            ?? SignatureOf(target, compilation).Problem;
     }
+
+    // An interceptor declared in the user's type records durations only: the recording of fluent-specification
+    // events lives in file-local classes of the generated namespace, which cannot name the user's private types.
+    private static readonly WeavingRefusal s_hostedRoles = new(
+        WeavingGap.Other,
+        $"a call that a fluent specification records and whose signature names a private nested type is not woven by interceptors; make the nested type internal, or set {WeavingGaps.Fix}");
+
+    private static WeavingRefusal? HostedRolesProblem(InterceptedCall shape, List<CallRole> roles) =>
+        shape.Host is not null && roles.Count > 0 ? s_hostedRoles : null;
 
     // What makes this one call uninterceptable, whatever its target.
     private static WeavingRefusal? PlaceProblem(
@@ -289,22 +307,40 @@ internal static class CallSitePlanner
         return null;
     }
 
-    // What makes every call through this target uninterceptable, whatever its place.
-    private static WeavingRefusal? SignatureProblem(IMethodSymbol target, Compilation compilation)
+    // What makes every call through this target uninterceptable, whatever its place; or, when its signature names a
+    // private nested type, the user's type the interceptor can be declared in.
+    private static (WeavingRefusal? Problem, InterceptorHost? Host) SignatureOf(IMethodSymbol target, Compilation compilation)
     {
-        IEnumerable<ITypeSymbol> signatureTypes = target.Parameters.Select(p => p.Type)
+        ITypeSymbol[] signatureTypes = target.Parameters.Select(p => p.Type)
             .Concat(target.ReturnsVoid ? Enumerable.Empty<ITypeSymbol>() : new[] { target.ReturnType })
             .Concat(target.IsGenericMethod ? target.TypeArguments : ImmutableArray<ITypeSymbol>.Empty)
             .Concat(new[] { ReceiverType(target) })
-            .Concat(target.ReducedFrom is null ? Enumerable.Empty<ITypeSymbol>() : new[] { target.ReducedFrom.ContainingType });
+            .Concat(target.ReducedFrom is null ? Enumerable.Empty<ITypeSymbol>() : new[] { target.ReducedFrom.ContainingType })
+            .ToArray();
+        WeavingRefusal? hidden = null;
         foreach (ITypeSymbol type in signatureTypes)
         {
             if (TypeProblem(type, compilation) is { } problem)
             {
-                return problem;
+                if (problem.Gap != WeavingGap.HiddenType)
+                {
+                    return (problem, null);
+                }
+
+                hidden ??= problem;
             }
         }
 
+        if (AccessProblem(target, compilation) is { } access)
+        {
+            return (access, null);
+        }
+
+        return hidden is null ? (null, null) : InterceptorHosts.Of(target, signatureTypes, hidden, compilation);
+    }
+
+    private static WeavingRefusal? AccessProblem(IMethodSymbol target, Compilation compilation)
+    {
         if (!compilation.IsSymbolAccessibleWithin(target, compilation.Assembly))
         {
             if (compilation.GetTypeByMetadataName(KnownNames.UnsafeAccessorAttribute) is null)
@@ -342,8 +378,8 @@ internal static class CallSitePlanner
                     // A private or protected nested type (a test's fake, say) cannot appear in an interceptor's
                     // signature, and an UnsafeAccessor cannot stand in for a type in one: say how to make it nameable.
                     return new WeavingRefusal(
-                        WeavingGap.Other,
-                        $"'{named.ToDisplayString(SymbolFormats.Display)}' is {AccessibilityOf(named)}, so generated code cannot name it; make it internal, or set {WeavingGaps.Fix}");
+                        WeavingGap.HiddenType,
+                        $"'{named.ToDisplayString(SymbolFormats.Display)}' is {AccessibilityOf(named)}, so only code inside the type that contains it can name it");
                 }
 
                 foreach (ITypeSymbol argument in named.TypeArguments)

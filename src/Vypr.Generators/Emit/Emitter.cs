@@ -44,13 +44,15 @@ internal static class Emitter
             EmitShared(writer, plan, shared);
         }
 
-        if (plan.Calls.Length > 0)
+        string[] names = InterceptorNames(plan);
+        if (plan.Calls.Any(c => c.Host is null))
         {
             writer.Line();
-            EmitInterceptors(writer, plan);
+            EmitInterceptors(writer, plan, names);
         }
 
         writer.Close();
+        EmitHostedInterceptors(writer, plan, names);
         return writer.ToString();
     }
 
@@ -146,13 +148,17 @@ internal static class Emitter
         writer.Close();
     }
 
-    private static void EmitInterceptors(SourceWriter writer, InterceptionPlan plan)
+    private static void EmitInterceptors(SourceWriter writer, InterceptionPlan plan, string[] names)
     {
         writer.Open("file static class VyprInterceptors");
         bool first = true;
-        string[] names = InterceptorNames(plan);
         for (int i = 0; i < plan.Calls.Length; i++)
         {
+            if (plan.Calls[i].Host is not null)
+            {
+                continue;
+            }
+
             if (!first)
             {
                 writer.Line();
@@ -166,6 +172,43 @@ internal static class Emitter
         for (int i = 0; i < plan.Calls.Length; i++)
         {
             InterceptorWriter.WritePending(writer, plan.Calls[i], names[i]);
+        }
+    }
+
+    // Interceptors whose signatures name private nested types: each inside partial declarations of the user's types
+    // (see InterceptorHost), in the same file, so they still see the file-local registrations.
+    private static void EmitHostedInterceptors(SourceWriter writer, InterceptionPlan plan, string[] names)
+    {
+        for (int i = 0; i < plan.Calls.Length; i++)
+        {
+            if (plan.Calls[i].Host is not { } host)
+            {
+                continue;
+            }
+
+            writer.Line();
+            if (host.Namespace.Length > 0)
+            {
+                writer.Open("namespace " + host.Namespace);
+            }
+
+            writer.Line("using global::" + KnownNames.GeneratedNamespace + ";");
+            writer.Line();
+            foreach (string declaration in host.Declarations)
+            {
+                writer.Open(declaration);
+            }
+
+            InterceptorWriter.WriteHosted(writer, plan.Calls[i], "Vypr_" + names[i]);
+            foreach (string _ in host.Declarations)
+            {
+                writer.Close();
+            }
+
+            if (host.Namespace.Length > 0)
+            {
+                writer.Close();
+            }
         }
     }
 
