@@ -158,6 +158,9 @@ internal static class CallSitePlanner
         var callers = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
         var calls = new List<InterceptedCall>();
         var woven = new List<WovenSite>();
+        var unwoven = new Dictionary<string, (MonitoredMethod Method, int CallSites)>();
+        void NotWoven(MonitoredMethod method) =>
+            unwoven[method.Key] = (method, unwoven.TryGetValue(method.Key, out var known) ? known.CallSites + 1 : 1);
         int siteCount = 0;
         foreach (KeyValuePair<InvocationExpressionSyntax, Site> entry in sites
             .OrderBy(s => s.Key.SyntaxTree.FilePath, System.StringComparer.Ordinal)
@@ -169,6 +172,7 @@ internal static class CallSitePlanner
             foreach ((MonitoredMethod method, WeavingRefusal refusal) in site.Unreached)
             {
                 siteReport.NotWoven(method.Display, refusal);
+                NotWoven(method);
             }
 
             InterceptableLocation? location = site.Model.GetInterceptableLocation(invocation, cancellationToken);
@@ -184,6 +188,7 @@ internal static class CallSitePlanner
                 foreach ((MonitoredMethod method, _) in site.Reached)
                 {
                     siteReport.NotWoven(method.Display, refused);
+                    NotWoven(method);
                 }
 
                 foreach (CallRole role in site.Roles)
@@ -220,6 +225,11 @@ internal static class CallSitePlanner
             calls.Add(Place(shape.Shape!, invocation, location!, site.Model, targets, site.Roles, callers));
         }
 
+        // Registered with the runtime, so a method whose calls all went unwoven is not reported as "not reached".
+        UnwovenCalls[] unwovenCalls = unwoven.Values
+            .OrderBy(u => u.Method.Key, System.StringComparer.Ordinal)
+            .Select(u => new UnwovenCalls(FieldFor(u.Method), u.CallSites))
+            .ToArray();
         return new InterceptionPlan(
             compilation.AssemblyName ?? "unknown",
             specifications.ToEquatableArray(),
@@ -233,7 +243,8 @@ internal static class CallSitePlanner
                 .OrderBy(f => f.Key, System.StringComparer.Ordinal)
                 .Select(f => formulaPlanner.WovenScopeOf(f, cancellationToken))
                 .ToEquatableArray(),
-            compilation.GetTypeByMetadataName(KnownNames.ModuleInitializerAttribute) is null);
+            compilation.GetTypeByMetadataName(KnownNames.ModuleInitializerAttribute) is null,
+            unwovenCalls.ToEquatableArray());
     }
 
     private static string RoleOf(CallRole role, IMethodSymbol target) =>

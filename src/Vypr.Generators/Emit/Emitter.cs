@@ -123,6 +123,11 @@ internal static class Emitter
             writer.Line($"global::System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof({shared}).TypeHandle);");
         }
 
+        foreach (UnwovenCalls unwoven in plan.Unwoven)
+        {
+            writer.Line($"global::Vypr.Runtime.MonitorRegistry.RegisterUnwovenCalls({shared}.{unwoven.SpecificationField}, {unwoven.CallSites.ToString(CultureInfo.InvariantCulture)}, {Literal(plan.AssemblyName)});");
+        }
+
         writer.Close();
         writer.Close();
     }
