@@ -137,16 +137,55 @@ public sealed class NetStandardTests
         Assert.Contains("this target framework has no UnsafeAccessor (.NET 8 or later)", run.WeavingReport, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_parameter_annotated_with_a_libraries_own_internal_NotNull_polyfill_is_intercepted_where_no_NotNull_is_accessible()
+    {
+        // The library under test polyfills [NotNull] internally, as netstandard2.0 libraries do (by hand or with
+        // PolySharp); its callers compiled for netstandard2.0 see no accessible NotNullAttribute at all, only internal
+        // ones (the library's and Vypr.Specs'): the interceptor cannot name one, yet must repeat the annotation (CS9159).
+        const string library = """
+            using System.Diagnostics.CodeAnalysis;
+            using Vypr;
+            namespace System.Diagnostics.CodeAnalysis
+            {
+                [System.AttributeUsage(System.AttributeTargets.Parameter)]
+                internal sealed class NotNullAttribute : System.Attribute { }
+            }
+            public static class Guard
+            {
+                [MaxDuration("1s")] public static string Checked([NotNull] string? value) => value ?? throw new System.ArgumentNullException(nameof(value));
+            }
+            """;
+        const string caller = """
+            public static class Program
+            {
+                public static int Run() => Guard.Checked("text").Length;
+            }
+            """;
+        CSharpCompilationResult libraryInput = Compile("PolyfilledLibrary", LanguageVersion.CSharp12, library);
+        using var image = new MemoryStream();
+        Assert.True(libraryInput.Compilation.Emit(image, cancellationToken: TestContext.Current.CancellationToken).Success);
+        CSharpCompilationResult callerInput = Compile("PolyfilledCaller", LanguageVersion.CSharp12, caller, MetadataReference.CreateFromImage(image.ToArray()));
+
+        GeneratorRun run = TestCompiler.Generate(callerInput);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.OutputDiagnostics);
+        Assert.Empty(run.Output.GetDiagnostics(TestContext.Current.CancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Contains("Checked_3_38", run.GeneratedSource ?? string.Empty, StringComparison.Ordinal);
+        Assert.Contains("file sealed class NotNullAttribute", run.GeneratedSource, StringComparison.Ordinal);
+    }
+
     private static void RuntimeHelpers_RunModuleConstructor(Assembly assembly) =>
         System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
 
-    private static CSharpCompilationResult Compile(string assemblyName, LanguageVersion language, string source)
+    private static CSharpCompilationResult Compile(string assemblyName, LanguageVersion language, string source, params MetadataReference[] extra)
     {
         CSharpParseOptions options = TestCompiler.ParseOptions.WithLanguageVersion(language);
         CSharpCompilation compilation = CSharpCompilation.Create(
             assemblyName,
             [CSharpSyntaxTree.ParseText(source, options, assemblyName + ".cs")],
-            s_references.Value,
+            s_references.Value.Concat(extra),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: language >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable));
         return new CSharpCompilationResult(compilation, options);
     }

@@ -31,6 +31,17 @@ public sealed class WeavingReportTests
         """;
 
     [Fact]
+    public void The_call_sites_not_woven_are_registered_with_the_runtime_so_its_table_does_not_say_not_reached()
+    {
+        var input = TestCompiler.Compile(("Validators.cs", Validators));
+        System.Reflection.Assembly assembly = TestCompiler.GenerateAndLoad(input, out GeneratorRun run);
+
+        // Two of the three calls of Check are not woven (through IRule, and in generic code over TValue).
+        Assert.Contains("global::Vypr.Runtime.MonitorRegistry.RegisterUnwovenCalls(VyprShared_Validators.Spec1, 2, \"Validators\");", run.GeneratedSource, System.StringComparison.Ordinal);
+        System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
+    }
+
+    [Fact]
     public void Lists_each_call_woven_and_not_woven_with_the_reason_and_a_summary_per_method()
     {
         var run = TestCompiler.Generate(TestCompiler.Compile(("Validators.cs", Validators)));

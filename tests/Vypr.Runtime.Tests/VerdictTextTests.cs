@@ -31,12 +31,51 @@ public sealed class VerdictTextTests
             ],
         };
 
-        string[] lines = VerdictText.Table(document).Split(Environment.NewLine);
+        string[] lines = VerdictText.Table(document, _ => (0, [])).Split(Environment.NewLine);
 
         Assert.Matches(@"^ok\s+MaxDuration\(""50ms""\)\s+Up\.Hash\(byte\[\]\)\s+Up\.cs:10:5\s+3\s+0\s+1ms\s+2\.333ms\s+4ms$", lines[2]);
         Assert.Matches(@"^VIOLATED\s+MaxDuration\(""5ms""\)\s+Up\.Store\(\)\s+Up\.cs:11:5\s+1\s+1\s+7\.5ms\s+7\.5ms\s+7\.5ms$", lines[3]);
         Assert.Matches(@"^not reached\s+MaxDuration\(""1s""\)\s+Up\.Never\(\)\s+-\s+0\s+0", lines[4]);
         Assert.Equal("4 monitored calls: 3 satisfied, 1 violated; 3 specifications, 1 not reached by any call", lines[^1]);
+    }
+
+    [Fact]
+    public void A_specification_whose_calls_were_not_woven_is_not_woven_in_the_table_with_the_count_and_the_report_to_read()
+    {
+        SpecificationInfo hash = new(1, "M:Hash", "Up.Hash(byte[])", "MaxDuration(\"50ms\")", 50_000_000);
+        SpecificationInfo check = new(2, "M:Check", "Up.NotEmptyRule<T>.Check(T)", "MaxDuration(\"5ms\")", 5_000_000);
+        SpecificationInfo never = new(3, "M:Never", "Up.Never()", "MaxDuration(\"1s\")", 1_000_000_000);
+        var document = new RunDocument(
+            RunDocument.CurrentSchema,
+            new RunInfo(Guid.Empty, "Up.Tests", At, At, "m", "r", null, null),
+            [hash, check, never],
+            [new CallSiteInfo(1, 1, "/src/Up.cs", 10, 5, "Up.Run()", "Up")],
+            [new TestInfo(1, "Up.Tests.Run", At, At, "Passed")],
+            [])
+        {
+            Summaries = [new CallSiteSummary(1, 1, Calls: 1, Violations: 0, Threw: 0, 1_000_000, 1_000_000, 1_000_000)],
+        };
+
+        string[] lines = VerdictText.Table(document, id => id == 2 ? (1262, ["Up", "Up.Tests"]) : (0, [])).Split(Environment.NewLine);
+
+        Assert.Matches(@"^not woven\s+MaxDuration\(""5ms""\)\s+Up\.NotEmptyRule<T>\.Check\(T\)\s+1262 call sites not woven \(see vypr-weaving\.md of Up, Up\.Tests\)\s+0\s+0", lines[3]);
+        Assert.Matches(@"^not reached\s+MaxDuration\(""1s""\)\s+Up\.Never\(\)\s+-\s+0\s+0", lines[4]);
+        Assert.Equal("1 monitored calls: 1 satisfied, 0 violated; 3 specifications, 1 not reached by any call, 1 with calls not woven (set <VyprWeaving>IL</VyprWeaving> to time them)", lines[^1]);
+    }
+
+    [Fact]
+    public void Unwoven_calls_registered_by_several_assemblies_add_up_and_an_assembly_loaded_twice_counts_once()
+    {
+        int id = MonitorRegistry.RegisterSpecification("M:Unwoven." + Guid.NewGuid().ToString("N"), "Up.Unwoven()", "MaxDuration(\"1s\")", 1_000_000_000);
+        Assert.Equal(0, MonitorRegistry.UnwovenCalls(id).CallSites);
+
+        MonitorRegistry.RegisterUnwovenCalls(id, 3, "Up.Tests");
+        MonitorRegistry.RegisterUnwovenCalls(id, 2, "Up");
+        MonitorRegistry.RegisterUnwovenCalls(id, 3, "Up.Tests");
+
+        (int callSites, System.Collections.Generic.IReadOnlyList<string> assemblies) = MonitorRegistry.UnwovenCalls(id);
+        Assert.Equal(5, callSites);
+        Assert.Equal(["Up", "Up.Tests"], assemblies);
     }
 
     [Fact]

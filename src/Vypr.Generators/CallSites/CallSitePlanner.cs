@@ -158,6 +158,9 @@ internal static class CallSitePlanner
         var callers = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
         var calls = new List<InterceptedCall>();
         var woven = new List<WovenSite>();
+        var unwoven = new Dictionary<string, (MonitoredMethod Method, int CallSites)>();
+        void NotWoven(MonitoredMethod method) =>
+            unwoven[method.Key] = (method, unwoven.TryGetValue(method.Key, out var known) ? known.CallSites + 1 : 1);
         int siteCount = 0;
         foreach (KeyValuePair<InvocationExpressionSyntax, Site> entry in sites
             .OrderBy(s => s.Key.SyntaxTree.FilePath, System.StringComparer.Ordinal)
@@ -169,21 +172,23 @@ internal static class CallSitePlanner
             foreach ((MonitoredMethod method, WeavingRefusal refusal) in site.Unreached)
             {
                 siteReport.NotWoven(method.Display, refusal);
+                NotWoven(method);
             }
 
             InterceptableLocation? location = site.Model.GetInterceptableLocation(invocation, cancellationToken);
             if (!shapes.TryGetValue(site.Target, out (WeavingRefusal? Problem, InterceptedCall? Shape) shape))
             {
-                WeavingRefusal? problem = SignatureProblem(site.Target, compilation);
-                shape = (problem, problem is null ? Shape(site.Target, compilation) : null);
+                (WeavingRefusal? problem, InterceptorHost? host) = SignatureOf(site.Target, compilation);
+                shape = (problem, problem is null ? Shape(site.Target, compilation) with { Host = host } : null);
                 shapes.Add(site.Target, shape);
             }
 
-            if ((PlaceProblem(invocation, location, site.Model, cancellationToken) ?? shape.Problem) is { } refused)
+            if ((PlaceProblem(invocation, location, site.Model, cancellationToken) ?? shape.Problem ?? HostedRolesProblem(shape.Shape!, site.Roles)) is { } refused)
             {
                 foreach ((MonitoredMethod method, _) in site.Reached)
                 {
                     siteReport.NotWoven(method.Display, refused);
+                    NotWoven(method);
                 }
 
                 foreach (CallRole role in site.Roles)
@@ -220,6 +225,11 @@ internal static class CallSitePlanner
             calls.Add(Place(shape.Shape!, invocation, location!, site.Model, targets, site.Roles, callers));
         }
 
+        // Registered with the runtime, so a method whose calls all went unwoven is not reported as "not reached".
+        UnwovenCalls[] unwovenCalls = unwoven.Values
+            .OrderBy(u => u.Method.Key, System.StringComparer.Ordinal)
+            .Select(u => new UnwovenCalls(FieldFor(u.Method), u.CallSites))
+            .ToArray();
         return new InterceptionPlan(
             compilation.AssemblyName ?? "unknown",
             specifications.ToEquatableArray(),
@@ -233,7 +243,8 @@ internal static class CallSitePlanner
                 .OrderBy(f => f.Key, System.StringComparer.Ordinal)
                 .Select(f => formulaPlanner.WovenScopeOf(f, cancellationToken))
                 .ToEquatableArray(),
-            compilation.GetTypeByMetadataName(KnownNames.ModuleInitializerAttribute) is null);
+            compilation.GetTypeByMetadataName(KnownNames.ModuleInitializerAttribute) is null,
+            unwovenCalls.ToEquatableArray());
     }
 
     private static string RoleOf(CallRole role, IMethodSymbol target) =>
@@ -241,16 +252,25 @@ internal static class CallSitePlanner
         + (target.ReducedFrom ?? target).OriginalDefinition.ToDisplayString(SymbolFormats.Display);
 
     /// <summary>
-    /// Why a call of a monitored method cannot be intercepted, or null when it can. The analyzer reports the same
-    /// reasons (VYPR0003, counted by VYPR0018), so what the generator skips is never skipped silently.
+    /// Why a call that records fluent-specification events (a call of a scoped method, or a quantified call in its
+    /// body) cannot be intercepted, or null when it can. The fluent analyzers report it, so what the generator skips
+    /// is never skipped silently.
     /// </summary>
     public static string? WhyNotInterceptable(
         InvocationExpressionSyntax invocation,
         IMethodSymbol target,
         SemanticModel model,
         Compilation compilation,
-        CancellationToken cancellationToken) =>
-        RefusalOf(invocation, target, model, compilation, cancellationToken)?.Reason;
+        CancellationToken cancellationToken)
+    {
+        if (PlaceProblem(invocation, model.GetInterceptableLocation(invocation, cancellationToken), model, cancellationToken) is { } place)
+        {
+            return place.Reason;
+        }
+
+        (WeavingRefusal? problem, InterceptorHost? host) = SignatureOf(target, compilation);
+        return problem?.Reason ?? (host is null ? null : s_hostedRoles.Reason);
+    }
 
     /// <summary>Like <see cref="WhyNotInterceptable"/>, with the group the weaving summary counts the call in.</summary>
     public static WeavingRefusal? RefusalOf(
@@ -261,8 +281,17 @@ internal static class CallSitePlanner
         CancellationToken cancellationToken)
     {
         return PlaceProblem(invocation, model.GetInterceptableLocation(invocation, cancellationToken), model, cancellationToken)
-            ?? SignatureProblem(target, compilation);
+            ?? SignatureOf(target, compilation).Problem;
     }
+
+    // An interceptor declared in the user's type records durations only: the recording of fluent-specification
+    // events lives in file-local classes of the generated namespace, which cannot name the user's private types.
+    private static readonly WeavingRefusal s_hostedRoles = new(
+        WeavingGap.Other,
+        $"a call that a fluent specification records and whose signature names a private nested type is not woven by interceptors; make the nested type internal, or set {WeavingGaps.Fix}");
+
+    private static WeavingRefusal? HostedRolesProblem(InterceptedCall shape, List<CallRole> roles) =>
+        shape.Host is not null && roles.Count > 0 ? s_hostedRoles : null;
 
     // What makes this one call uninterceptable, whatever its target.
     private static WeavingRefusal? PlaceProblem(
@@ -289,22 +318,40 @@ internal static class CallSitePlanner
         return null;
     }
 
-    // What makes every call through this target uninterceptable, whatever its place.
-    private static WeavingRefusal? SignatureProblem(IMethodSymbol target, Compilation compilation)
+    // What makes every call through this target uninterceptable, whatever its place; or, when its signature names a
+    // private nested type, the user's type the interceptor can be declared in.
+    private static (WeavingRefusal? Problem, InterceptorHost? Host) SignatureOf(IMethodSymbol target, Compilation compilation)
     {
-        IEnumerable<ITypeSymbol> signatureTypes = target.Parameters.Select(p => p.Type)
+        ITypeSymbol[] signatureTypes = target.Parameters.Select(p => p.Type)
             .Concat(target.ReturnsVoid ? Enumerable.Empty<ITypeSymbol>() : new[] { target.ReturnType })
             .Concat(target.IsGenericMethod ? target.TypeArguments : ImmutableArray<ITypeSymbol>.Empty)
             .Concat(new[] { ReceiverType(target) })
-            .Concat(target.ReducedFrom is null ? Enumerable.Empty<ITypeSymbol>() : new[] { target.ReducedFrom.ContainingType });
+            .Concat(target.ReducedFrom is null ? Enumerable.Empty<ITypeSymbol>() : new[] { target.ReducedFrom.ContainingType })
+            .ToArray();
+        WeavingRefusal? hidden = null;
         foreach (ITypeSymbol type in signatureTypes)
         {
             if (TypeProblem(type, compilation) is { } problem)
             {
-                return problem;
+                if (problem.Gap != WeavingGap.HiddenType)
+                {
+                    return (problem, null);
+                }
+
+                hidden ??= problem;
             }
         }
 
+        if (AccessProblem(target, compilation) is { } access)
+        {
+            return (access, null);
+        }
+
+        return hidden is null ? (null, null) : InterceptorHosts.Of(target, signatureTypes, hidden, compilation);
+    }
+
+    private static WeavingRefusal? AccessProblem(IMethodSymbol target, Compilation compilation)
+    {
         if (!compilation.IsSymbolAccessibleWithin(target, compilation.Assembly))
         {
             if (compilation.GetTypeByMetadataName(KnownNames.UnsafeAccessorAttribute) is null)
@@ -342,8 +389,8 @@ internal static class CallSitePlanner
                     // A private or protected nested type (a test's fake, say) cannot appear in an interceptor's
                     // signature, and an UnsafeAccessor cannot stand in for a type in one: say how to make it nameable.
                     return new WeavingRefusal(
-                        WeavingGap.Other,
-                        $"'{named.ToDisplayString(SymbolFormats.Display)}' is {AccessibilityOf(named)}, so generated code cannot name it; make it internal, or set {WeavingGaps.Fix}");
+                        WeavingGap.HiddenType,
+                        $"'{named.ToDisplayString(SymbolFormats.Display)}' is {AccessibilityOf(named)}, so only code inside the type that contains it can name it");
                 }
 
                 foreach (ITypeSymbol argument in named.TypeArguments)
@@ -432,7 +479,7 @@ internal static class CallSitePlanner
         ParameterModel? receiver = null;
         if (isExtension)
         {
-            receiver = ParameterOf(signature.Parameters[0], "@this");
+            receiver = ParameterOf(signature.Parameters[0], "@this", compilation);
         }
         else if (!target.IsStatic)
         {
@@ -469,14 +516,14 @@ internal static class CallSitePlanner
             receiver,
             target.ReturnsVoid ? "void" : target.ReturnType.ToDisplayString(SymbolFormats.Code),
             target.ReturnsByRefReadonly ? ParameterRefKind.RefReadOnly : target.ReturnsByRef ? ParameterRefKind.Ref : ParameterRefKind.None,
-            AttributesOf(signature.GetReturnTypeAttributes()),
-            parameters.Select(p => ParameterOf(p, "@" + p.Name)).ToEquatableArray(),
+            AttributesOf(signature.GetReturnTypeAttributes(), compilation),
+            parameters.Select(p => ParameterOf(p, "@" + p.Name, compilation)).ToEquatableArray(),
             AsyncKindOf(target),
             EquatableArray<MonitoredTarget>.Empty,
             EquatableArray<CallRole>.Empty);
     }
 
-    private static ParameterModel ParameterOf(IParameterSymbol parameter, string name) => new(
+    private static ParameterModel ParameterOf(IParameterSymbol parameter, string name, Compilation compilation) => new(
         parameter.RefKind switch
         {
             RefKind.Ref => ParameterRefKind.Ref,
@@ -488,7 +535,7 @@ internal static class CallSitePlanner
         parameter.Type.ToDisplayString(SymbolFormats.Code),
         name,
         parameter.ScopedKind != ScopedKind.None && !IsImplicitlyScoped(parameter),
-        AttributesOf(parameter.GetAttributes()));
+        AttributesOf(parameter.GetAttributes(), compilation));
 
     // An 'out' parameter is scoped without saying so; writing 'scoped' on it is allowed but redundant.
     private static bool IsImplicitlyScoped(IParameterSymbol parameter) =>
@@ -497,7 +544,7 @@ internal static class CallSitePlanner
     // The compiler compares nullability and scoping contracts of interceptor and intercepted method (CS9159): the
     // attributes of System.Diagnostics.CodeAnalysis that state them are repeated. Others (documentation, tooling
     // hints) have no effect on the call and are left out.
-    private static EquatableArray<AttributeModel> AttributesOf(ImmutableArray<AttributeData> attributes)
+    private static EquatableArray<AttributeModel> AttributesOf(ImmutableArray<AttributeData> attributes, Compilation compilation)
     {
         var copied = new List<AttributeModel>();
         foreach (AttributeData attribute in attributes)
@@ -533,12 +580,18 @@ internal static class CallSitePlanner
 
             if (arguments is not null)
             {
-                copied.Add(new AttributeModel(type.ToDisplayString(SymbolFormats.Code), arguments.ToEquatableArray()));
+                copied.Add(new AttributeModel(type.ToDisplayString(SymbolFormats.Code), arguments.ToEquatableArray(), !IsNameable(type, compilation)));
             }
         }
 
         return copied.ToEquatableArray();
     }
+
+    // Whether generated code in this compilation can name the attribute: a declaration of its own, or an accessible
+    // one among its references. Internal polyfills of other assemblies (netstandard2.0) do not count.
+    private static bool IsNameable(INamedTypeSymbol attribute, Compilation compilation) =>
+        compilation.GetTypesByMetadataName(attribute.ContainingNamespace.ToDisplayString() + "." + attribute.MetadataName)
+            .Any(t => compilation.IsSymbolAccessibleWithin(t, compilation.Assembly));
 
     /// <summary>What one invocation is intercepted for, gathered before it is described.</summary>
     // What calls through one target reach: the same for every call of it.

@@ -24,6 +24,7 @@ internal static class WeavingGaps
         WeavingGap.GenericVirtual => count == 1 ? "virtual call on a generic type" : "virtual calls on a generic type",
         WeavingGap.GenericCode => "in generic code over type parameters",
         WeavingGap.Delegate => count == 1 ? "as a delegate" : "as delegates",
+        WeavingGap.HiddenType => "naming a private nested type of a type that is not partial",
         _ => "for other reasons (base, dynamic or inaccessible)",
     };
 }

@@ -34,6 +34,7 @@ internal static class Emitter
             writer.Line();
         }
 
+        AttributeDeclarationWriter.Write(writer, plan.Calls.Concat(plan.Shared.Select(s => s.Shape)));
         writer.Open("namespace " + KnownNames.GeneratedNamespace);
         string? shared = plan.Specifications.Length > 0 || plan.Shared.Length > 0 ? PartSplitter.SharedClassOf(plan.AssemblyName) : null;
         EmitRegistrations(writer, plan, shared);
@@ -43,13 +44,15 @@ internal static class Emitter
             EmitShared(writer, plan, shared);
         }
 
-        if (plan.Calls.Length > 0)
+        string[] names = InterceptorNames(plan);
+        if (plan.Calls.Any(c => c.Host is null))
         {
             writer.Line();
-            EmitInterceptors(writer, plan);
+            EmitInterceptors(writer, plan, names);
         }
 
         writer.Close();
+        EmitHostedInterceptors(writer, plan, names);
         return writer.ToString();
     }
 
@@ -120,6 +123,11 @@ internal static class Emitter
             writer.Line($"global::System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof({shared}).TypeHandle);");
         }
 
+        foreach (UnwovenCalls unwoven in plan.Unwoven)
+        {
+            writer.Line($"global::Vypr.Runtime.MonitorRegistry.RegisterUnwovenCalls({shared}.{unwoven.SpecificationField}, {unwoven.CallSites.ToString(CultureInfo.InvariantCulture)}, {Literal(plan.AssemblyName)});");
+        }
+
         writer.Close();
         writer.Close();
     }
@@ -145,13 +153,17 @@ internal static class Emitter
         writer.Close();
     }
 
-    private static void EmitInterceptors(SourceWriter writer, InterceptionPlan plan)
+    private static void EmitInterceptors(SourceWriter writer, InterceptionPlan plan, string[] names)
     {
         writer.Open("file static class VyprInterceptors");
         bool first = true;
-        string[] names = InterceptorNames(plan);
         for (int i = 0; i < plan.Calls.Length; i++)
         {
+            if (plan.Calls[i].Host is not null)
+            {
+                continue;
+            }
+
             if (!first)
             {
                 writer.Line();
@@ -165,6 +177,43 @@ internal static class Emitter
         for (int i = 0; i < plan.Calls.Length; i++)
         {
             InterceptorWriter.WritePending(writer, plan.Calls[i], names[i]);
+        }
+    }
+
+    // Interceptors whose signatures name private nested types: each inside partial declarations of the user's types
+    // (see InterceptorHost), in the same file, so they still see the file-local registrations.
+    private static void EmitHostedInterceptors(SourceWriter writer, InterceptionPlan plan, string[] names)
+    {
+        for (int i = 0; i < plan.Calls.Length; i++)
+        {
+            if (plan.Calls[i].Host is not { } host)
+            {
+                continue;
+            }
+
+            writer.Line();
+            if (host.Namespace.Length > 0)
+            {
+                writer.Open("namespace " + host.Namespace);
+            }
+
+            writer.Line("using global::" + KnownNames.GeneratedNamespace + ";");
+            writer.Line();
+            foreach (string declaration in host.Declarations)
+            {
+                writer.Open(declaration);
+            }
+
+            InterceptorWriter.WriteHosted(writer, plan.Calls[i], "Vypr_" + names[i]);
+            foreach (string _ in host.Declarations)
+            {
+                writer.Close();
+            }
+
+            if (host.Namespace.Length > 0)
+            {
+                writer.Close();
+            }
         }
     }
 

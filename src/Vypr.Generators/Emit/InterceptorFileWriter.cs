@@ -22,6 +22,7 @@ internal static class InterceptorFileWriter
             writer.Line();
         }
 
+        AttributeDeclarationWriter.Write(writer, part.Calls.Select(c => c.Call));
         writer.Open("namespace " + KnownNames.GeneratedNamespace);
         writer.Open("file static class VyprInterceptors");
         foreach (ForwardedCall forwarded in part.Calls)

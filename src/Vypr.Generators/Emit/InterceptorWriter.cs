@@ -28,13 +28,15 @@ internal sealed class InterceptorWriter
     private readonly string _resultType;
     private readonly string _invocation;
     private readonly bool _shared;
+    private readonly bool _hostedBody;
 
-    private InterceptorWriter(SourceWriter writer, InterceptedCall call, string name, bool shared = false)
+    private InterceptorWriter(SourceWriter writer, InterceptedCall call, string name, bool shared = false, bool hostedBody = false)
     {
         _writer = writer;
         _call = call;
         _name = name;
         _shared = shared;
+        _hostedBody = hostedBody;
         _scope = call.Roles.FirstOrDefault(r => r.IsScope);
         _inner = call.Roles.Where(r => !r.IsScope).ToArray();
         _captured = CapturedArguments(call);
@@ -62,6 +64,35 @@ internal sealed class InterceptorWriter
     public static void WriteShared(SourceWriter writer, InterceptedCall shape, string name) =>
         new InterceptorWriter(writer, shape, name, shared: true).WriteInterceptor();
 
+    /// <summary>
+    /// Writes the interceptor of a call declared inside the user's type (<see cref="InterceptedCall.Host"/>). A static
+    /// call's interceptor is the usual one. An instance call's is an instance method of the receiver's type (an
+    /// extension method cannot be declared in a nested type), which passes <c>this</c> to the usual body, written as
+    /// an ordinary static method.
+    /// </summary>
+    public static void WriteHosted(SourceWriter writer, InterceptedCall call, string name)
+    {
+        if (!call.Host!.IsInstance)
+        {
+            Write(writer, call, name);
+            return;
+        }
+
+        writer.Line($"[global::System.Runtime.CompilerServices.InterceptsLocation({call.LocationVersion}, {Emitter.Literal(call.LocationData)})] // {call.File}({call.Line},{call.Column})");
+        foreach (AttributeModel attribute in call.ReturnAttributes)
+        {
+            writer.Line($"[return: {Attribute(attribute)}]");
+        }
+
+        bool byReference = call.ReturnRefKind != ParameterRefKind.None;
+        string arguments = string.Join(", ", new[] { "this" }.Concat(call.Parameters.Select(Argument)));
+        writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        writer.Line($"internal {RefKeyword(call.ReturnRefKind)}{call.ReturnType} {name}({string.Join(", ", call.Parameters.Select(Declaration))}) =>");
+        writer.Line($"    {(byReference ? "ref " : string.Empty)}{name}_Body({arguments});");
+        writer.Line();
+        new InterceptorWriter(writer, call, name + "_Body", hostedBody: true).WriteInterceptor();
+    }
+
     /// <summary>The file-local class that carries an asynchronous call's recording state to its completion, if it needs one.</summary>
     public static void WritePending(SourceWriter writer, InterceptedCall call, string name)
     {
@@ -79,7 +110,7 @@ internal sealed class InterceptorWriter
             _writer.Line();
         }
 
-        if (!_shared)
+        if (!_shared && !_hostedBody)
         {
             _writer.Line($"[global::System.Runtime.CompilerServices.InterceptsLocation({_call.LocationVersion}, {Emitter.Literal(_call.LocationData)})] // {_call.File}({_call.Line},{_call.Column})");
         }
@@ -98,7 +129,7 @@ internal sealed class InterceptorWriter
         string parameters = string.Join(", ", _call.Parameters.Select(Declaration).Concat(siteParameters));
         string separator = declaredReceiver.Length > 0 && parameters.Length > 0 ? ", " : string.Empty;
         string returns = $"{RefKeyword(_call.ReturnRefKind)}{_call.ReturnType}";
-        string extension = declaredReceiver.Length > 0 && !_shared ? "this " : string.Empty;
+        string extension = declaredReceiver.Length > 0 && !_shared && !_hostedBody ? "this " : string.Empty;
         _writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         _writer.Open($"internal static {returns} {_name}({extension}{declaredReceiver}{separator}{parameters})");
         _writer.Open($"if (!{Probe}.IsEnabled)");

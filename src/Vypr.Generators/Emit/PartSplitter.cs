@@ -23,7 +23,8 @@ internal static class PartSplitter
         var byFile = new SortedDictionary<string, List<InterceptedCall>>(StringComparer.Ordinal);
         foreach (InterceptedCall call in plan.Calls)
         {
-            if (call.Roles.Length > 0 || call.Targets.Length == 0)
+            // An interceptor declared in the user's type names types the shared bodies cannot: it stays whole.
+            if (call.Roles.Length > 0 || call.Targets.Length == 0 || call.Host is not null)
             {
                 mainCalls.Add(Renumber(call, "Site", mainSites));
                 mainSites += call.Targets.Length;

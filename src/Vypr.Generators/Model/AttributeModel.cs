@@ -6,4 +6,9 @@ namespace Vypr.Generators.Model;
 /// </summary>
 /// <param name="Type">The attribute's type, fully qualified.</param>
 /// <param name="Arguments">Its constructor arguments, in order: booleans and texts only.</param>
-internal sealed record AttributeModel(string Type, EquatableArray<AttributeArgument> Arguments);
+/// <param name="DeclaredInFile">
+/// True when the compilation cannot name the attribute: a netstandard2.0 project sees only other assemblies'
+/// internal polyfills of it (CS0122). The compiler recognises these attributes by namespace and name, so each
+/// generated file that repeats it declares it file-local.
+/// </param>
+internal sealed record AttributeModel(string Type, EquatableArray<AttributeArgument> Arguments, bool DeclaredInFile = false);

@@ -19,6 +19,7 @@ namespace Vypr.Generators.Model;
 /// <param name="Async">How the call completes.</param>
 /// <param name="Targets">The monitored methods the call may reach.</param>
 /// <param name="Roles">What the call records for fluent specifications.</param>
+/// <param name="Host">The user's type the interceptor is declared in, or null for the generated namespace (see <see cref="InterceptorHost"/>).</param>
 internal sealed record InterceptedCall(
     int LocationVersion,
     string LocationData,
@@ -37,4 +38,5 @@ internal sealed record InterceptedCall(
     EquatableArray<ParameterModel> Parameters,
     AsyncKind Async,
     EquatableArray<MonitoredTarget> Targets,
-    EquatableArray<CallRole> Roles = default);
+    EquatableArray<CallRole> Roles = default,
+    InterceptorHost? Host = null);

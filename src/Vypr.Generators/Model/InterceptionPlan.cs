@@ -10,6 +10,7 @@ namespace Vypr.Generators.Model;
 /// <param name="Report">Every call that reaches a monitored or scoped method, woven or not, for the weaving report.</param>
 /// <param name="Shared">The shared bodies of plain calls (set when the plan is split into files).</param>
 /// <param name="WovenScopes">The specifications whose scoped methods the IL backend weaves, described for the weaver.</param>
+/// <param name="Unwoven">The monitored methods with call sites that were not woven, and how many.</param>
 /// <param name="DeclaresModuleInitializer">
 /// Whether the generated files declare <c>ModuleInitializerAttribute</c> themselves (file-local), because the target
 /// framework lacks it (netstandard2.0): the compiler recognises the attribute by name.
@@ -24,4 +25,5 @@ internal sealed record InterceptionPlan(
     EquatableArray<WovenSite> Report = default,
     EquatableArray<SharedShape> Shared = default,
     EquatableArray<WovenScope> WovenScopes = default,
-    bool DeclaresModuleInitializer = false);
+    bool DeclaresModuleInitializer = false,
+    EquatableArray<UnwovenCalls> Unwoven = default);

@@ -19,6 +19,12 @@ internal enum WeavingGap
     /// <summary>A method group converted to a delegate: calls through the delegate happen later, out of sight.</summary>
     Delegate,
 
+    /// <summary>
+    /// A call whose signature names a private or protected nested type, in a containing type that is not partial:
+    /// only an interceptor declared inside that type could name it.
+    /// </summary>
+    HiddenType,
+
     /// <summary>Anything else: base calls, dynamic calls, anonymous, pointer, file-local or inaccessible types.</summary>
     Other,
 }

@@ -67,7 +67,16 @@ internal static class VerdictText
     /// </summary>
     /// <param name="document">The run.</param>
     /// <returns>A plain-text table, ready for a console or a CI log.</returns>
-    public static string Table(RunDocument document)
+    public static string Table(RunDocument document) => Table(document, MonitorRegistry.UnwovenCalls);
+
+    /// <summary>
+    /// The run's summary, where a specification that no call reached but whose calls were left unwoven (see
+    /// <see cref="MonitorRegistry.RegisterUnwovenCalls"/>) says "not woven" and how many, not "not reached".
+    /// </summary>
+    /// <param name="document">The run.</param>
+    /// <param name="unwoven">The unwoven call sites of a specification, by ID, and the assemblies that report them.</param>
+    /// <returns>A plain-text table, ready for a console or a CI log.</returns>
+    internal static string Table(RunDocument document, System.Func<int, (int CallSites, IReadOnlyList<string> Assemblies)> unwoven)
     {
         var rows = new List<string[]> { new[] { "status", "specification", "method", "call site", "calls", "violations", "min", "mean", "max" } };
         Dictionary<int, SpecificationInfo> specifications = document.Specifications.ToDictionary(s => s.Id);
@@ -103,15 +112,32 @@ internal static class VerdictText
             ]);
         }
 
+        int notWoven = 0;
         foreach (SpecificationInfo specification in document.Specifications.Where(s => !reached.Contains(s.Id)))
         {
-            rows.Add(["not reached", specification.Text, specification.Method, "-", "0", "0", "-", "-", "-"]);
+            // Calls that exist but that no interceptor times are not "not reached": say where they are listed.
+            (int unwovenSites, IReadOnlyList<string> assemblies) = unwoven(specification.Id);
+            if (unwovenSites > 0)
+            {
+                notWoven++;
+                string sites = unwovenSites == 1 ? "1 call site not woven" : string.Create(CultureInfo.InvariantCulture, $"{unwovenSites} call sites not woven");
+                rows.Add(["not woven", specification.Text, specification.Method, $"{sites} (see vypr-weaving.md of {string.Join(", ", assemblies)})", "0", "0", "-", "-", "-"]);
+            }
+            else
+            {
+                rows.Add(["not reached", specification.Text, specification.Method, "-", "0", "0", "-", "-", "-"]);
+            }
         }
 
         var text = new StringBuilder();
         AppendAligned(text, rows);
         text.Append(string.Create(CultureInfo.InvariantCulture, $"{calls} monitored calls: {calls - violated} satisfied, {violated} violated; "));
-        text.Append(string.Create(CultureInfo.InvariantCulture, $"{specifications.Count} specifications, {specifications.Count - reached.Count} not reached by any call"));
+        text.Append(string.Create(CultureInfo.InvariantCulture, $"{specifications.Count} specifications, {specifications.Count - reached.Count - notWoven} not reached by any call"));
+        if (notWoven > 0)
+        {
+            text.Append(string.Create(CultureInfo.InvariantCulture, $", {notWoven} with calls not woven (set <VyprWeaving>IL</VyprWeaving> to time them)"));
+        }
+
         return text.ToString();
     }
 

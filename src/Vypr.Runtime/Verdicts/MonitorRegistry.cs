@@ -25,6 +25,7 @@ public static class MonitorRegistry
     private static Vypr.Specification?[] s_formulas = [];
     private static PointInfo[] s_points = [];
     private static readonly Dictionary<string, int> s_scopeIds = new(StringComparer.Ordinal);
+    private static readonly Dictionary<(int Specification, string Assembly), int> s_unwoven = new();
 
     /// <summary>Registers a duration specification and returns its ID (the same ID for the same key).</summary>
     /// <param name="methodKey">The monitored method's documentation comment ID.</param>
@@ -213,6 +214,46 @@ public static class MonitorRegistry
         s_formulas = [.. s_formulas, null];
         s_specificationIds.Add(key, id);
         return id;
+    }
+
+    /// <summary>
+    /// Records that a compilation left calls of a specification's method unwoven (interceptors cannot time them;
+    /// its weaving report, vypr-weaving.md, lists each), so the end-of-run table says so instead of "not reached".
+    /// </summary>
+    /// <param name="specificationId">What <see cref="RegisterSpecification"/> returned.</param>
+    /// <param name="callSites">How many call sites that compilation did not weave.</param>
+    /// <param name="assembly">The assembly of that compilation.</param>
+    public static void RegisterUnwovenCalls(int specificationId, int callSites, string assembly)
+    {
+        lock (s_lock)
+        {
+            // An assembly loaded twice (two load contexts) counts once.
+            s_unwoven[(specificationId, assembly)] = callSites;
+        }
+    }
+
+    /// <summary>
+    /// The call sites of a specification's method that no interceptor times, and the assemblies whose weaving
+    /// reports list them; zero when every compilation wove all of them.
+    /// </summary>
+    internal static (int CallSites, IReadOnlyList<string> Assemblies) UnwovenCalls(int specificationId)
+    {
+        lock (s_lock)
+        {
+            int count = 0;
+            var assemblies = new List<string>();
+            foreach (KeyValuePair<(int Specification, string Assembly), int> entry in s_unwoven)
+            {
+                if (entry.Key.Specification == specificationId && entry.Value > 0)
+                {
+                    count += entry.Value;
+                    assemblies.Add(entry.Key.Assembly);
+                }
+            }
+
+            assemblies.Sort(StringComparer.Ordinal);
+            return (count, assemblies);
+        }
     }
 
     /// <summary>Every registered specification, by ascending ID.</summary>

@@ -30,7 +30,7 @@ public static class ConsumerSources
         """;
 
     /// <summary>The targets of the multi-targeting library.</summary>
-    public const string MultiTargets = "netstandard2.0;net10.0";
+    public const string MultiTargets = "netstandard2.0;net8.0;net10.0";
 
     /// <summary>The library's project; <paramref name="targets"/> are its target frameworks (netstandard2.0 alone is the common case).</summary>
     /// <remarks>LangVersion is set as a netstandard2.0 library using Vypr must (C# 7.3 is that target's default; VYPR0020).</remarks>
@@ -164,6 +164,9 @@ public static class ConsumerSources
                 <Nullable>{Nullable}</Nullable>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                 <IsPackable>false</IsPackable>
+                <!-- The namespace of the code: Vypr lists it for interceptors, which a private nested fake's calls need. -->
+                <RootNamespace>Consumer.Tests</RootNamespace>
+                {(vyprVersion is null ? string.Empty : "<DefineConstants>$(DefineConstants);VYPR</DefineConstants>")}
               </PropertyGroup>
               <ItemGroup>
                 {framework}
@@ -231,6 +234,21 @@ public static class ConsumerSources
                     var rule = new NotEmptyRule<string, string?>();
                     Assert.True(rule.Check("person", "name"));
                     Assert.False(Rules.CheckAll(new IRule<string, string?>[] { rule }, "person", null));
+                }
+            }
+
+            // A test's private fake: its calls are intercepted inside the (partial) test class, the only code that can name it.
+            public partial class FakeTests
+            {
+                [Fact]
+                public void A_private_fake_is_checked() => Assert.Equal(2, new FakeClock().Tick(1));
+
+                private sealed partial class FakeClock
+                {
+        #if VYPR
+                    [Vypr.MaxDuration("500ms")]
+        #endif
+                    public int Tick(int x) => x + 1;
                 }
             }
         }

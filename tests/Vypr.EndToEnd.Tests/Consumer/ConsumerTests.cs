@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.IO.Compression;
 using System.Linq;
 using System.Reflection.Metadata;
 using System.Text.Json;
 using System.Reflection.PortableExecutable;
 using System.Threading.Tasks;
+using System.Xml.Linq;
 using Vypr.Contracts;
 using Xunit;
 
@@ -45,6 +47,13 @@ public sealed class ConsumerTests(ConsumerFixture consumer) : IClassFixture<Cons
         if (framework != ConsumerFixture.NetStandardOnlyFolder)
         {
             Assert.Contains("Vypr.Runtime", ReferencedAssemblies(Path.Combine(bin, "net10.0", "Lib.dll")));
+
+            // net8.0 (warnings as errors, like the others) is woven against the runtime's netstandard2.0 build: the
+            // package has netstandard2.0 and net10.0 builds, and the nearest to net8.0 is netstandard2.0.
+            Assert.Contains("Vypr.Runtime", ReferencedAssemblies(Path.Combine(bin, "net8.0", "Lib.dll")));
+            using JsonDocument libraryAssets = JsonDocument.Parse(File.ReadAllText(Path.Combine(solution, "Lib", "obj", "project.assets.json")));
+            JsonElement vyprOnNet8 = libraryAssets.RootElement.GetProperty("targets").GetProperty("net8.0").GetProperty($"Vypr/{consumer.Workspace.Version}");
+            Assert.Contains(vyprOnNet8.GetProperty("runtime").EnumerateObject(), p => p.Name == "lib/netstandard2.0/Vypr.Runtime.dll");
         }
 
         // The build the tests ran against: netstandard2.0 for the two consumers that test it, net10.0 otherwise.
@@ -67,7 +76,7 @@ public sealed class ConsumerTests(ConsumerFixture consumer) : IClassFixture<Cons
         Assert.Matches(@"MaxDuration\(""5ms""\) on Consumer\.Lib\.Work\.Slow\(int\) at .*Tests\.cs:\d+:\d+: took ", run.Test.Output);
 
         RunDocument results = Assert.IsType<RunDocument>(run.Results);
-        Assert.Equal(8, results.Tests.Count);
+        Assert.Equal(9, results.Tests.Count);
         TestInfo slow = Assert.Single(results.Tests, t => t.Outcome == "Failed");
         Assert.Equal(Tests + "BoundTests.A_slow_call_fails_its_test", slow.Name);
         Assert.All(results.Tests.Where(t => t != slow), t => Assert.Equal("Passed", t.Outcome));
@@ -126,7 +135,7 @@ public sealed class ConsumerTests(ConsumerFixture consumer) : IClassFixture<Cons
         Assert.StartsWith("vypr-Tests-", Path.GetFileName(json));
         string table = File.ReadAllText(Path.ChangeExtension(json, ".txt"));
         Assert.Matches(@"VIOLATED\s+MaxDuration\(""5ms""\)\s+Consumer\.Lib\.Work\.Slow\(int\)", table);
-        Assert.Contains("5 specifications, 0 not reached by any call", table);
+        Assert.Contains("6 specifications, 0 not reached by any call", table);
         Assert.Equal("Tests", run.Results!.Run.Assembly);
     }
 
@@ -165,8 +174,12 @@ public sealed class ConsumerTests(ConsumerFixture consumer) : IClassFixture<Cons
         Assert.Matches(
             @"\| `[^`]*Work\.cs:\d+:\d+` \| `Consumer\.Lib\.Rules\.CheckAll<T, TValue>\([^`]*\)` \| `Consumer\.Lib\.NotEmptyRule<T, TValue>\.Check\(T, TValue\)` \| no \| the call goes through the interface member 'Consumer\.Lib\.IRule<T, TValue>\.Check\(T, TValue\)'",
             libraryReport);
-        // netstandard2.0 is woven like net10.0: the same sites, the same decisions.
+        // netstandard2.0 and net8.0 are woven like net10.0: the same sites, the same decisions.
         Assert.Equal(libraryReport, File.ReadAllText(Path.Combine(solution, "Lib", "obj", "Release", "netstandard2.0", "vypr-weaving.md")));
+        if (framework != ConsumerFixture.NetStandardOnlyFolder)
+        {
+            Assert.Equal(libraryReport, File.ReadAllText(Path.Combine(solution, "Lib", "obj", "Release", "net8.0", "vypr-weaving.md")));
+        }
 
         // The test project's report: the direct call of the sealed rule is woven, like the calls of Work.
         string testsReport = File.ReadAllText(Path.Combine(solution, "Tests", "obj", "Release", "net10.0", "vypr-weaving.md"));
@@ -190,6 +203,47 @@ public sealed class ConsumerTests(ConsumerFixture consumer) : IClassFixture<Cons
         VerdictInfo verdict = Assert.Single(results.Verdicts, v => v.SpecificationId == rule);
         Assert.True(verdict.Value);
         Assert.Equal(Tests + "ParallelTests.Generic_rules_are_checked_where_they_are_called_directly", results.Tests.Single(t => t.Id == verdict.TestId).Name);
+    }
+
+    [Theory]
+    [InlineData("v2")]
+    [InlineData("v3")]
+    [InlineData(ConsumerFixture.NetStandardOnlyFolder)]
+    [InlineData(ConsumerFixture.MultiTargetNetStandardFolder)]
+    public void A_private_nested_fake_of_a_partial_test_class_is_woven_and_checked_on_its_test(string framework)
+    {
+        RunDocument results = Assert.IsType<RunDocument>(RunOf(framework).Results);
+        SpecificationInfo tick = Assert.Single(results.Specifications, s => s.Method == "Consumer.Tests.FakeTests.FakeClock.Tick(int)");
+        VerdictInfo verdict = Assert.Single(results.Verdicts, v => v.SpecificationId == tick.Id);
+        Assert.True(verdict.Value);
+        Assert.Equal(Tests + "FakeTests.A_private_fake_is_checked", results.Tests.Single(t => t.Id == verdict.TestId).Name);
+    }
+
+    [Fact]
+    public async Task A_library_packed_with_Vypr_depends_on_it_for_every_target_without_its_analyzers_and_build_assets()
+    {
+        string library = Path.Combine(consumer.Workspace.Root, "v2", "Lib");
+        string packed = Path.Combine(consumer.Workspace.Root, "v2", "packed");
+
+        // Prerelease, as the Vypr it depends on (a stable package with a prerelease dependency is NU5104, an error here).
+        DotNetCommand pack = await consumer.Workspace.DotNetAsync(library, new Dictionary<string, string>(), TestContext.Current.CancellationToken,
+            "pack", "--no-build", "--no-restore", "-c", "Release", "-o", packed, "-p:Version=1.0.0-e2e");
+        Assert.True(pack.ExitCode == 0, pack.Output);
+
+        using ZipArchive package = ZipFile.OpenRead(Path.Combine(packed, "Lib.1.0.0-e2e.nupkg"));
+        using Stream nuspec = package.Entries.Single(e => e.FullName == "Lib.nuspec").Open();
+        XDocument manifest = XDocument.Load(nuspec);
+        XElement[] groups = manifest.Descendants().Where(e => e.Name.LocalName == "group").ToArray();
+        Assert.Equal([".NETStandard2.0", "net10.0", "net8.0"], groups.Select(g => (string)g.Attribute("targetFramework")!).Order(StringComparer.Ordinal).ToArray());
+        Assert.All(groups, group =>
+        {
+            // The runtime and the buildTransitive settings flow to the library's users (its woven code calls the
+            // runtime); the generator and analyzers do not run in their builds.
+            XElement vypr = Assert.Single(group.Elements(), e => (string?)e.Attribute("id") == "Vypr");
+            Assert.Equal(consumer.Workspace.Version, (string?)vypr.Attribute("version"));
+            Assert.Equal("Build,Analyzers", (string?)vypr.Attribute("exclude"));
+        });
+        Assert.Contains(package.Entries, e => e.FullName == "lib/net8.0/Lib.dll");
     }
 
     private ConsumerRun RunOf(string framework) => framework switch
