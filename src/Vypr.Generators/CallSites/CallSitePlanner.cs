@@ -154,7 +154,9 @@ internal static class CallSitePlanner
 
         // Calls of one method through one symbol share everything but their place: the signature is checked and
         // described once per target, not once per call (thousands of calls reach a few dozen targets).
-        var shapes = new Dictionary<IMethodSymbol, (WeavingRefusal? Problem, InterceptedCall? Shape)>(SymbolEqualityComparer.Default);
+        // Nullability included: Same<string> and Same<string?> are one symbol to the default comparer, but each
+        // needs an interceptor naming its own type argument (CS9159).
+        var shapes = new Dictionary<IMethodSymbol, (WeavingRefusal? Problem, InterceptedCall? Shape)>(SymbolEqualityComparer.IncludeNullability);
         var callers = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
         var calls = new List<InterceptedCall>();
         var woven = new List<WovenSite>();
