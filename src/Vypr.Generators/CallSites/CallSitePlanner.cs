@@ -114,9 +114,10 @@ internal static class CallSitePlanner
             }
 
             // One semantic model per tree: a fresh model per call would bind the enclosing member again each time.
+            // Without nullable analysis (see BindingModels): the same targets, for a tenth of the binding.
             if (!models.TryGetValue(tree, out SemanticModel? model))
             {
-                models.Add(tree, model = compilation.GetSemanticModel(tree));
+                models.Add(tree, model = BindingModels.WithoutNullableAnalysis(compilation, tree));
             }
 
             if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol target)
@@ -154,7 +155,9 @@ internal static class CallSitePlanner
 
         // Calls of one method through one symbol share everything but their place: the signature is checked and
         // described once per target, not once per call (thousands of calls reach a few dozen targets).
-        var shapes = new Dictionary<IMethodSymbol, (WeavingRefusal? Problem, InterceptedCall? Shape)>(SymbolEqualityComparer.Default);
+        // Nullability included: Same<string> and Same<string?> are one symbol to the default comparer, but each
+        // needs an interceptor naming its own type argument (CS9159).
+        var shapes = new Dictionary<IMethodSymbol, (WeavingRefusal? Problem, InterceptedCall? Shape)>(SymbolEqualityComparer.IncludeNullability);
         var callers = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
         var calls = new List<InterceptedCall>();
         var woven = new List<WovenSite>();
@@ -310,7 +313,10 @@ internal static class CallSitePlanner
             return new WeavingRefusal(WeavingGap.Other, "the compiler does not offer this call for interception");
         }
 
-        if (model.GetOperation(invocation, cancellationToken) is Microsoft.CodeAnalysis.Operations.IDynamicInvocationOperation)
+        // The compiler says a call is bound at run time in its symbol info. Asking for the call's operation instead
+        // builds the operation tree of the whole member: 5 s of CPU on the build-cost library, in a model without
+        // nullable analysis (docs/benchmarks.md, session 5), against 0.4 s for all its symbol infos.
+        if (model.GetSymbolInfo(invocation, cancellationToken).CandidateReason == CandidateReason.LateBound)
         {
             return new WeavingRefusal(WeavingGap.Other, "a dynamic call is bound at run time, and only calls bound at compile time can be intercepted");
         }

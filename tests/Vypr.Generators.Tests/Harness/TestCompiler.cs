@@ -78,6 +78,12 @@ public static class TestCompiler
         using var image = new MemoryStream();
         var emitted = compilation.Emit(image);
         Assert.True(emitted.Success, string.Join(Environment.NewLine, emitted.Diagnostics));
+
+        // The compiler checks an interceptor against the call it replaces while lowering (CS9158, CS9159 and the
+        // like), which GetDiagnostics does not do: only Emit reports them, and a build treats them as errors.
+        Assert.True(
+            emitted.Diagnostics.All(d => d.Severity < DiagnosticSeverity.Warning),
+            "the emitted program must compile without warnings:" + Environment.NewLine + string.Join(Environment.NewLine, emitted.Diagnostics));
         image.Position = 0;
 
         // Vypr.Runtime resolves from the default context, so the loaded program shares this process's monitor.
