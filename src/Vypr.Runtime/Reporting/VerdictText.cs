@@ -110,7 +110,7 @@ internal static class VerdictText
 
         var text = new StringBuilder();
         AppendAligned(text, rows);
-        text.Append(string.Create(CultureInfo.InvariantCulture, $"{calls} monitored calls: {calls - violated} satisfied, {violated} violated; "));
+        text.Append(string.Create(CultureInfo.InvariantCulture, $"{calls} verdicts on monitored calls (one per call and specification): {calls - violated} satisfied, {violated} violated; "));
         text.Append(string.Create(CultureInfo.InvariantCulture, $"{specifications.Count} specifications, {specifications.Count - reached.Count} not reached by any call"));
         return text.ToString();
     }
