@@ -36,7 +36,7 @@ public sealed partial class CampaignTests(ProbeProject project) : IClassFixture<
         string campaign = Path.Combine(project.Directory, "campaign-failfast");
         Assert.True(exit == 1, $"exit {exit}\n{output}\n{error}");
         Assert.Contains("[1/3] input 1: ok: 1 test,", output, StringComparison.Ordinal);
-        Assert.Contains("[2/3] input 2: FAILED: 1 test, 1 failed, 1 monitored call, 1 violation", output, StringComparison.Ordinal);
+        Assert.Contains("[2/3] input 2: FAILED: 1 test, 1 failed, 1 verdict, 1 violation", output, StringComparison.Ordinal);
         Assert.DoesNotContain("[3/3]", output, StringComparison.Ordinal);
         Assert.Contains("stopped by fail_fast after iteration 2", output, StringComparison.Ordinal);
 

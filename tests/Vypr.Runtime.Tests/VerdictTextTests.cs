@@ -36,7 +36,33 @@ public sealed class VerdictTextTests
         Assert.Matches(@"^ok\s+MaxDuration\(""50ms""\)\s+Up\.Hash\(byte\[\]\)\s+Up\.cs:10:5\s+3\s+0\s+1ms\s+2\.333ms\s+4ms$", lines[2]);
         Assert.Matches(@"^VIOLATED\s+MaxDuration\(""5ms""\)\s+Up\.Store\(\)\s+Up\.cs:11:5\s+1\s+1\s+7\.5ms\s+7\.5ms\s+7\.5ms$", lines[3]);
         Assert.Matches(@"^not reached\s+MaxDuration\(""1s""\)\s+Up\.Never\(\)\s+-\s+0\s+0", lines[4]);
-        Assert.Equal("4 monitored calls: 3 satisfied, 1 violated; 3 specifications, 1 not reached by any call", lines[^1]);
+        Assert.Equal("4 verdicts on monitored calls (one per call and specification): 3 satisfied, 1 violated; 3 specifications, 1 not reached by any call", lines[^1]);
+    }
+
+    [Fact]
+    public void The_total_counts_verdicts_and_says_so_when_one_call_is_checked_by_two_specifications()
+    {
+        // FluentValidation's BuildMessage: a [MaxDuration] and a fluent specification scoped on it, one call.
+        SpecificationInfo bound = new(1, "M:Build", "Up.Build()", "MaxDuration(\"5ms\")", 5_000_000);
+        SpecificationInfo formula = new(2, "P:Up.Specs.Build", "Up.Build()", "Forall(t = Calls(Replace)).Check(t.Duration() <= 5ms)", 0);
+        var document = new RunDocument(
+            RunDocument.CurrentSchema,
+            new RunInfo(Guid.Empty, "Up.Tests", At, At, "m", "r", null, null),
+            [bound, formula],
+            [new CallSiteInfo(1, 1, "/src/UpTests.cs", 10, 5, "UpTests.Run()", "Up.Tests"), new CallSiteInfo(2, 2, "/src/UpTests.cs", 10, 5, "UpTests.Run()", "Up.Tests")],
+            [new TestInfo(1, "Up.Tests.Run", At, At, "Passed")],
+            [])
+        {
+            Summaries =
+            [
+                new CallSiteSummary(1, 1, Calls: 1, Violations: 0, Threw: 0, 1_000_000, 1_000_000, 1_000_000),
+                new CallSiteSummary(1, 2, Calls: 1, Violations: 0, Threw: 0, 1_000_000, 1_000_000, 1_000_000),
+            ],
+        };
+
+        string[] lines = VerdictText.Table(document).Split(Environment.NewLine);
+
+        Assert.Equal("2 verdicts on monitored calls (one per call and specification): 2 satisfied, 0 violated; 2 specifications, 0 not reached by any call", lines[^1]);
     }
 
     [Fact]
@@ -60,7 +86,7 @@ public sealed class VerdictTextTests
 
         Assert.Matches(@"^not woven\s+MaxDuration\(""5ms""\)\s+Up\.NotEmptyRule<T>\.Check\(T\)\s+1262 call sites not woven \(see vypr-weaving\.md of Up, Up\.Tests\)\s+0\s+0", lines[3]);
         Assert.Matches(@"^not reached\s+MaxDuration\(""1s""\)\s+Up\.Never\(\)\s+-\s+0\s+0", lines[4]);
-        Assert.Equal("1 monitored calls: 1 satisfied, 0 violated; 3 specifications, 1 not reached by any call, 1 with calls not woven (set <VyprWeaving>IL</VyprWeaving> to time them)", lines[^1]);
+        Assert.Equal("1 verdict on monitored calls (one per call and specification): 1 satisfied, 0 violated; 3 specifications, 1 not reached by any call, 1 with calls not woven (set <VyprWeaving>IL</VyprWeaving> to time them)", lines[^1]);
     }
 
     [Fact]

@@ -11,16 +11,26 @@ namespace Vypr.Analysis.Bounds;
 /// Proposes <c>[MaxDuration]</c> bounds from the observed durations of good runs: a high quantile (Harrell-Davis,
 /// which uses every order statistic and so is stable in the tail) plus a stated margin, rounded up, and never under
 /// the longest call of those runs: the bound is checked on every call, so a bound under one of their calls would
-/// fail the very runs it was learned from.
+/// fail the very runs it was learned from. Nor is it ever under a floor (5 ms unless told): p99 + 20% of calls of a
+/// few microseconds is a bound that fails at the first preemption of a shared CI machine, whose scheduler takes
+/// milliseconds from a thread whenever it likes.
 /// </summary>
 public static class BoundSuggester
 {
+    /// <summary>The floor a suggested bound never goes under unless told otherwise: 5 ms, a few scheduling quanta.</summary>
+    public const long DefaultFloorNanoseconds = 5_000_000;
+
     /// <summary>Proposes a bound for every <c>[MaxDuration]</c> specification the runs called.</summary>
     /// <param name="goodRuns">Runs known to be good (a release, a quiet week).</param>
     /// <param name="quantile">The quantile, strictly between 0 and 1 (0.99).</param>
     /// <param name="margin">The margin on top of it, at least 0 (0.2 = 20%).</param>
+    /// <param name="floorNanoseconds">The least bound proposed, at least 0 (<see cref="DefaultFloorNanoseconds"/>).</param>
     /// <returns>One proposal per specification, by method.</returns>
-    public static IReadOnlyList<BoundSuggestion> Suggest(IReadOnlyList<RunDocument> goodRuns, double quantile = 0.99, double margin = 0.2)
+    public static IReadOnlyList<BoundSuggestion> Suggest(
+        IReadOnlyList<RunDocument> goodRuns,
+        double quantile = 0.99,
+        double margin = 0.2,
+        long floorNanoseconds = DefaultFloorNanoseconds)
     {
         ArgumentNullException.ThrowIfNull(goodRuns);
         if (!(quantile > 0 && quantile < 1))
@@ -31,6 +41,11 @@ public static class BoundSuggester
         if (!(margin >= 0) || double.IsInfinity(margin))
         {
             throw new ArgumentOutOfRangeException(nameof(margin), margin, "The margin must be a finite share of at least 0.");
+        }
+
+        if (floorNanoseconds < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(floorNanoseconds), floorNanoseconds, "The floor must be a duration of at least 0.");
         }
 
         var durations = new Dictionary<string, (SpecificationInfo Spec, List<double> Values, long Max, HashSet<Guid> Runs)>(StringComparer.Ordinal);
@@ -75,9 +90,9 @@ public static class BoundSuggester
             }
 
             double q = HarrellDavisQuantileEstimator.Instance.Quantile(new Sample(positive), quantile).NominalValue;
-            long bound = Math.Max(DurationText.RoundUp(q * (1 + margin)), DurationText.RoundUp(max));
+            long bound = Math.Max(Math.Max(DurationText.RoundUp(q * (1 + margin)), DurationText.RoundUp(max)), floorNanoseconds);
             suggestions.Add(new BoundSuggestion(spec.Method, spec.Text, spec.BoundNanoseconds, positive.Length, runs.Count,
-                violating.GetValueOrDefault(spec.Key)?.Count ?? 0, q, quantile, max, margin, bound));
+                violating.GetValueOrDefault(spec.Key)?.Count ?? 0, q, quantile, max, margin, bound) { FloorNanoseconds = floorNanoseconds });
         }
 
         return suggestions.OrderBy(s => s.Method, StringComparer.Ordinal).ToList();

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 
 namespace Vypr.Analysis.Bounds;
@@ -15,7 +16,8 @@ namespace Vypr.Analysis.Bounds;
 /// <param name="Margin">The margin added to the quantile (0.2 = 20%).</param>
 /// <param name="BoundNanoseconds">
 /// The proposed bound: the quantile times 1 + margin, or the longest call when that is longer (a bound is checked on
-/// every call, so one under a call of these runs would fail them), rounded up to two significant digits.
+/// every call, so one under a call of these runs would fail them), rounded up to two significant digits; never under
+/// <see cref="FloorNanoseconds"/>.
 /// </param>
 public sealed record BoundSuggestion(
     string Method,
@@ -33,8 +35,15 @@ public sealed record BoundSuggestion(
     /// <summary>The proposed bound as the attribute's text (<c>"25ms"</c>).</summary>
     public string BoundText => DurationText.Format(BoundNanoseconds);
 
+    /// <summary>The least bound the suggester proposes (a shared machine's scheduling noise); 0 for none.</summary>
+    public long FloorNanoseconds { get; init; }
+
     /// <summary>Whether the longest call, not the quantile and margin, decided the bound.</summary>
-    public bool LongestCallDecides => BoundNanoseconds > DurationText.RoundUp(QuantileNanoseconds * (1 + Margin));
+    public bool LongestCallDecides => !FloorDecides && BoundNanoseconds > DurationText.RoundUp(QuantileNanoseconds * (1 + Margin));
+
+    /// <summary>Whether the floor, not the durations, decided the bound: every call of the runs was far shorter.</summary>
+    public bool FloorDecides => FloorNanoseconds > 0 && BoundNanoseconds == FloorNanoseconds
+        && FloorNanoseconds > Math.Max(DurationText.RoundUp(QuantileNanoseconds * (1 + Margin)), DurationText.RoundUp(MaxNanoseconds));
 
     /// <summary>The attribute with a comment saying where it comes from, ready to paste above the method.</summary>
     public string Code => string.Create(CultureInfo.InvariantCulture,
@@ -44,7 +53,9 @@ public sealed record BoundSuggestion(
         ? string.Empty
         : string.Create(CultureInfo.InvariantCulture, $" ({ViolatingRuns} with violations of the current bound)");
 
-    private string Decider => LongestCallDecides
+    private string Decider => FloorDecides
+        ? string.Create(CultureInfo.InvariantCulture, $"; the floor {DurationText.Format(FloorNanoseconds)} decides the bound (p{Quantile * 100:0.#} +{Margin * 100:0.#}% is {DurationText.Format(DurationText.RoundUp(QuantileNanoseconds * (1 + Margin)))}, which one preemption of a shared machine exceeds; --floor changes it)")
+        : LongestCallDecides
         ? string.Create(CultureInfo.InvariantCulture, $" decides the bound (p{Quantile * 100:0.#} +{Margin * 100:0.#}% is under it, and a bound under a call of these runs fails them)")
         : string.Create(CultureInfo.InvariantCulture, $", +{Margin * 100:0.#}% margin");
 }

@@ -144,7 +144,7 @@ internal static class StoredRunWriter
         int failed = run.FailedTests.Count();
         return run.Failed
             ? $"FAILED: {CampaignReport.Plural(run.ViolationCount, "violation")}, {CampaignReport.Plural(failed, "failed test")}"
-            : $"passed: {CampaignReport.Plural(run.Tests.Count, "test")}, {CampaignReport.Plural(run.Methods.Sum(m => m.Calls), "monitored call")}, no violations";
+            : $"passed: {CampaignReport.Plural(run.Tests.Count, "test")}, {CampaignReport.Plural(run.Methods.Sum(m => m.Calls), "verdict")}, no violations";
     }
 
     private static string Dirty(RunItem run) => run.Dirty == true ? " (dirty working tree)" : string.Empty;

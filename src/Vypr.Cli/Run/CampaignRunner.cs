@@ -364,7 +364,7 @@ internal sealed class CampaignRunner(CampaignConfig config, TextWriter output, T
         string failed = results.FailedTests.Count > 0 ? $", {results.FailedTests.Count} failed" : string.Empty;
         string exit = results.ProcessFailed ? $", exit code {string.Join(",", r.ExitCodes)}" : string.Empty;
         return $"[{r.Iteration}/{count}] input {CampaignReport.InputOf(r)}: {status}: {CampaignReport.Plural(results.Tests.Count, "test")}{failed}, " +
-            $"{CampaignReport.Plural(results.Calls, "monitored call")}, {CampaignReport.Plural(results.ViolationCount, "violation")}{exit} ({r.Seconds.ToString("0.0", CultureInfo.InvariantCulture)}s)";
+            $"{CampaignReport.Plural(results.Calls, "verdict")}, {CampaignReport.Plural(results.ViolationCount, "violation")}{exit} ({r.Seconds.ToString("0.0", CultureInfo.InvariantCulture)}s)";
     }
 
     private void WriteReports(CampaignReport report)

@@ -32,7 +32,7 @@ internal sealed class IterationResults
     /// <summary>The tests whose outcome is <c>Failed</c>.</summary>
     public IReadOnlyList<TestInfo> FailedTests { get; }
 
-    /// <summary>The monitored calls (exact, from the summaries).</summary>
+    /// <summary>The verdicts on monitored calls, one per call and specification checking it (exact, from the summaries).</summary>
     public long Calls { get; }
 
     /// <summary>The violated verdicts (exact, from the summaries).</summary>

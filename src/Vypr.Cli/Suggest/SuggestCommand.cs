@@ -17,7 +17,8 @@ internal static class SuggestCommand
         var runs = new RunsArguments("Results files (vypr.run/1) of good runs, directories of them, or a verdict server's address selecting them (http://host:port/?project=P&branch=main&last=N; token from VYPR_SERVER_TOKEN).");
         var quantile = new Option<string>("--quantile") { Description = "The quantile of the durations the bound starts from.", DefaultValueFactory = _ => "99%" };
         var margin = new Option<string>("--margin") { Description = "The margin added on top of the quantile.", DefaultValueFactory = _ => "20%" };
-        runs.AddTo(command, quantile, margin);
+        var floor = new Option<string>("--floor") { Description = "The least bound proposed: calls of microseconds still get a bound that a preemption of a shared CI machine cannot exceed (0 for none).", DefaultValueFactory = _ => "5ms" };
+        runs.AddTo(command, quantile, margin, floor);
         command.SetAction(parse => CommandRunner.Run(parse, p =>
         {
             double q = ComparisonArguments.Share(p.GetValue(quantile)!, "--quantile");
@@ -32,7 +33,22 @@ internal static class SuggestCommand
                 throw new UsageException($"--margin {m}: must be at least 0");
             }
 
-            var suggestions = BoundSuggester.Suggest(runs.Documents(p), q, m);
+            string floorText = p.GetValue(floor)!;
+            long floorNanoseconds;
+            if (floorText.Trim() == "0")
+            {
+                floorNanoseconds = 0;
+            }
+            else if (!Vypr.Load.Configuration.LoadDuration.TryParse(floorText, out System.TimeSpan floorSpan) || floorSpan < System.TimeSpan.Zero)
+            {
+                throw new UsageException($"--floor {floorText}: expected {Vypr.Load.Configuration.LoadDuration.Expected}, or 0 for none");
+            }
+            else
+            {
+                floorNanoseconds = floorSpan.Ticks * 100;
+            }
+
+            var suggestions = BoundSuggester.Suggest(runs.Documents(p), q, m, floorNanoseconds);
             runs.Output.Write(p, suggestions, MarkdownReport.Suggestions);
             return ExitCodes.Success;
         }));

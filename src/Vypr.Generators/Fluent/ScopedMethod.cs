@@ -67,6 +67,14 @@ internal sealed class ScopedMethod
         ReadingReport report,
         CancellationToken cancellationToken)
     {
+        // typeof(Validator<>) has no members of its own: it names the generic definition, whose methods are those
+        // of every instantiation. A closed form (For<Validator<object>>) means the same: scopes are keyed by the
+        // method's definition, so either form is woven in every instantiation (docs/spec-language.md).
+        if (type.IsUnboundGenericType)
+        {
+            type = type.OriginalDefinition;
+        }
+
         string typeName = DslTypes.Display(type);
         ImmutableArray<ISymbol> members = type.GetMembers(name);
         if (members.Length == 0)

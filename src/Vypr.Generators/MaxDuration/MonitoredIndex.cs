@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Vypr.Generators.Model;
 
@@ -100,13 +101,31 @@ internal sealed class MonitoredIndex
             return null;
         }
 
-        bool generic = DocumentationCommentId.GetFirstSymbolForDeclarationId(method.Key, compilation) is IMethodSymbol { ContainingType.IsGenericType: true };
+        bool generic = Resolve(method, compilation) is { ContainingType.IsGenericType: true };
         string through = (target.ReducedFrom ?? target).OriginalDefinition.ToDisplayString(SymbolFormats.Display);
         return !generic
             ? new WeavingRefusal(WeavingGap.Other, $"the call may reach '{method.Display}', whose type generated code cannot name, so an interceptor cannot test the receiver for it")
             : target.ContainingType.TypeKind == TypeKind.Interface
                 ? new WeavingRefusal(WeavingGap.GenericInterface, $"the call goes through the interface member '{through}' and may reach '{method.Display}' of a generic type, which an interceptor cannot test the receiver for")
                 : new WeavingRefusal(WeavingGap.GenericVirtual, $"the call is virtual ('{through}') and may reach '{method.Display}' of a generic type, which an interceptor cannot test the receiver for");
+    }
+
+    // The method a key names. Roslyn's lookup of a documentation ID does not find an explicit interface
+    // implementation ("M:E`1.IV{T,System#Int32}#IsValid(...)"): its type is looked up instead and the member with
+    // that key found among the type's members.
+    private static IMethodSymbol? Resolve(MonitoredMethod method, Compilation compilation)
+    {
+        if (DocumentationCommentId.GetFirstSymbolForDeclarationId(method.Key, compilation) is IMethodSymbol found)
+        {
+            return found;
+        }
+
+        int parameters = method.Key.IndexOf('(');
+        int memberDot = method.Key.LastIndexOf('.', parameters < 0 ? method.Key.Length - 1 : parameters);
+        return memberDot > 2
+            && DocumentationCommentId.GetFirstSymbolForDeclarationId("T:" + method.Key.Substring(2, memberDot - 2), compilation) is INamedTypeSymbol type
+            ? type.GetMembers().OfType<IMethodSymbol>().FirstOrDefault(m => MonitoredMethodReader.KeyOf(m) == method.Key)
+            : null;
     }
 
     private static bool AlwaysReachesItself(IMethodSymbol target) =>
@@ -122,7 +141,7 @@ internal sealed class MonitoredIndex
     {
         if (!_nameableType.TryGetValue(method.Key, out bool nameable))
         {
-            nameable = DocumentationCommentId.GetFirstSymbolForDeclarationId(method.Key, compilation) is IMethodSymbol symbol
+            nameable = Resolve(method, compilation) is { } symbol
                 && !symbol.ContainingType.IsGenericType
                 && !symbol.ContainingType.IsFileLocal
                 && compilation.IsSymbolAccessibleWithin(symbol.ContainingType, compilation.Assembly);

@@ -75,11 +75,17 @@ internal static class MonitoredMethodReader
         }
 
         dispatchTargets.AddRange(method.ExplicitInterfaceImplementations.Select(m => m.OriginalDefinition));
+
+        // An interface member reaches the method when the type maps it to the method or to a method the method
+        // overrides (PropertyValidator<T, TProperty>.IsValid implements the interface, CreditCardValidator<T>
+        // overrides it): compared as definitions, since the type's view of a base method is a constructed one.
+        var implementers = new HashSet<IMethodSymbol>(dispatchTargets.Prepend(method.OriginalDefinition), SymbolEqualityComparer.Default);
         foreach (INamedTypeSymbol @interface in method.ContainingType.AllInterfaces)
         {
             foreach (IMethodSymbol member in @interface.GetMembers().OfType<IMethodSymbol>())
             {
-                if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
+                if (method.ContainingType.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation
+                    && implementers.Contains(implementation.OriginalDefinition))
                 {
                     dispatchTargets.Add(member.OriginalDefinition);
                 }

@@ -131,7 +131,7 @@ internal static class VerdictText
 
         var text = new StringBuilder();
         AppendAligned(text, rows);
-        text.Append(string.Create(CultureInfo.InvariantCulture, $"{calls} monitored calls: {calls - violated} satisfied, {violated} violated; "));
+        text.Append(string.Create(CultureInfo.InvariantCulture, $"{calls} {(calls == 1 ? "verdict" : "verdicts")} on monitored calls (one per call and specification): {calls - violated} satisfied, {violated} violated; "));
         text.Append(string.Create(CultureInfo.InvariantCulture, $"{specifications.Count} specifications, {specifications.Count - reached.Count - notWoven} not reached by any call"));
         if (notWoven > 0)
         {

@@ -59,6 +59,51 @@ public sealed class BoundSuggesterTests
     }
 
     [Fact]
+    public void Calls_of_microseconds_get_the_floor_with_the_reason_not_a_bound_one_preemption_exceeds()
+    {
+        // FluentValidation's email validator: sub-microsecond calls, for which p99 + 20% was proposed as "4.9us".
+        var runs = Enumerable.Range(0, 2).Select(i => Documents.Uploader(40, 0, 60, scale: 1e-4)).ToList();
+        BoundSuggestion s = Assert.Single(BoundSuggester.Suggest(runs, 0.99, 0.2));
+        Assert.True(s.MaxNanoseconds < 1_000, $"longest call {s.MaxNanoseconds} ns");
+        Assert.Equal(BoundSuggester.DefaultFloorNanoseconds, s.BoundNanoseconds);
+        Assert.Equal("5ms", s.BoundText);
+        Assert.True(s.FloorDecides);
+        Assert.False(s.LongestCallDecides);
+        Assert.StartsWith("[MaxDuration(\"5ms\")] // ", s.Code, StringComparison.Ordinal);
+        Assert.Contains("; the floor 5ms decides the bound (p99 +20% is ", s.Code, StringComparison.Ordinal);
+        Assert.Contains("--floor changes it)", s.Code, StringComparison.Ordinal);
+
+        // A floor of 0 gives the durations' own bound, and a floor under the durations' bound changes nothing.
+        BoundSuggestion unfloored = Assert.Single(BoundSuggester.Suggest(runs, 0.99, 0.2, floorNanoseconds: 0));
+        Assert.InRange(unfloored.BoundNanoseconds, 600, 1_000);
+        Assert.False(unfloored.FloorDecides);
+        BoundSuggestion low = Assert.Single(BoundSuggester.Suggest(runs, 0.99, 0.2, floorNanoseconds: 100));
+        Assert.Equal(unfloored.BoundNanoseconds, low.BoundNanoseconds);
+        Assert.False(low.FloorDecides);
+        Assert.DoesNotContain("floor", low.Code, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_suggested_bound_is_under_the_floor()
+    {
+        var random = new Random(17);
+        for (int i = 0; i < 200; i++)
+        {
+            var runs = Enumerable.Range(0, 1 + random.Next(3))
+                .Select(_ => Documents.Uploader(1 + random.Next(60), random.Next(3), random.Next(60), scale: Math.Exp(random.NextDouble() * 12 - 9)))
+                .ToList();
+            long floor = (long)Math.Exp(random.NextDouble() * 20);
+            foreach (BoundSuggestion s in BoundSuggester.Suggest(runs, 0.5 + (random.NextDouble() * 0.49), random.NextDouble(), floor))
+            {
+                Assert.True(s.BoundNanoseconds >= floor, $"round {i}: {s.BoundText} is under the floor {floor} ns");
+                Assert.True(s.BoundNanoseconds >= s.MaxNanoseconds, $"round {i}: {s.BoundText} is under a call of {s.MaxNanoseconds} ns");
+            }
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => BoundSuggester.Suggest([], 0.99, 0.2, floorNanoseconds: -1));
+    }
+
+    [Fact]
     public void Rounding_up_keeps_two_significant_digits_and_never_goes_below()
     {
         var random = new Random(30);
