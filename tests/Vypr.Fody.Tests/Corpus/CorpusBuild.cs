@@ -44,13 +44,16 @@ public static class CorpusBuild
         .WithFeatures([new KeyValuePair<string, string>("InterceptorsNamespaces", "Vypr.Generated")]);
 
     /// <summary>Compiles <paramref name="source"/> into a library named <paramref name="name"/> under <paramref name="backend"/>, runs <c>Program.Run</c> once and collects the verdicts.</summary>
-    public static BackendRun Run(Backend backend, string name, string source)
+    public static BackendRun Run(Backend backend, string name, string source) => Run(backend, name, source, OptimizationLevel.Debug);
+
+    /// <summary>As <see cref="Run(Backend, string, string)"/>, compiled with <paramref name="optimization"/> (a Debug or a Release build).</summary>
+    public static BackendRun Run(Backend backend, string name, string source, OptimizationLevel optimization)
     {
         var compilation = CSharpCompilation.Create(
             name,
             [CSharpSyntaxTree.ParseText(SourceText.From(source, Encoding.UTF8), s_parseOptions, name + ".cs")],
             s_references.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: optimization, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
 
         var properties = new Dictionary<string, string> { ["VyprWeaving"] = backend == Backend.IL ? "IL" : "Interceptors" };
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
