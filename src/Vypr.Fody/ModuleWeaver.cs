@@ -60,8 +60,11 @@ public sealed class ModuleWeaver : BaseModuleWeaver
             wovenScopes = new ScopeWeaver(ModuleDefinition, scopeReferences, runtime.IsEnabled, registrations, Report).Weave(scopes);
         }
 
+        // The public overload by its parameter type: resolved to the runtime's own assembly (System.Private.CoreLib) rather
+        // than a reference assembly, RuntimeHelpers also has a private RunClassConstructor taking one parameter.
         TypeDefinition helpers = FindTypeDefinition("System.Runtime.CompilerServices.RuntimeHelpers");
-        registrations.Complete(ModuleDefinition.ImportReference(helpers.Methods.Single(m => m.Name == "RunClassConstructor" && m.Parameters.Count == 1)));
+        registrations.Complete(ModuleDefinition.ImportReference(helpers.Methods.Single(m =>
+            m.Name == "RunClassConstructor" && m.IsPublic && m.Parameters.Count == 1 && m.Parameters[0].ParameterType.FullName == "System.RuntimeTypeHandle")));
         WriteInfo($"Vypr: timed {specifications.Count} method(s) and wove {wovenScopes} scoped method(s) of fluent specifications in their own bodies");
     }
 

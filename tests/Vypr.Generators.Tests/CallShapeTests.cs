@@ -1,6 +1,7 @@
 using System.Linq;
 using Vypr.Contracts;
 using Vypr.Generators.Tests.Harness;
+using Vypr.Tests.Shared.Corpus;
 using Xunit;
 
 namespace Vypr.Generators.Tests;
@@ -11,17 +12,7 @@ public sealed class CallShapeTests
     [Fact]
     public void Static_call()
     {
-        const string source = """
-            using Vypr;
-            public static class Program
-            {
-                public static object Run() => Maths.Twice(21); // probed
-            }
-            public static class Maths
-            {
-                [MaxDuration("1s")] public static int Twice(int x) => 2 * x;
-            }
-            """;
+        const string source = CallShapePrograms.StaticCall;
         var (run, verdicts) = MonitoredProgram.Execute("StaticCall.cs", source);
 
         ExpectedFiles.Match("StaticCall", run.GeneratedSource);
@@ -37,28 +28,7 @@ public sealed class CallShapeTests
     [Fact]
     public void Instance_calls_from_outside_and_inside_the_declaring_class()
     {
-        const string source = """
-            using Vypr;
-            public static class Program
-            {
-                public static object Run()
-                {
-                    var store = new Store();
-                    store.Put("a"); // probed
-                    return store.PutTwice("b");
-                }
-            }
-            public class Store
-            {
-                private int _count;
-                [MaxDuration("1s")] public int Put(string key) => ++_count;
-                public int PutTwice(string key)
-                {
-                    Put(key); // probed
-                    return this.Put(key); // probed
-                }
-            }
-            """;
+        const string source = CallShapePrograms.InstanceCall;
         var (run, verdicts) = MonitoredProgram.Execute("InstanceCall.cs", source);
 
         ExpectedFiles.Match("InstanceCall", run.GeneratedSource);
@@ -70,26 +40,7 @@ public sealed class CallShapeTests
     [Fact]
     public void Generic_methods_with_inferred_and_explicit_type_arguments()
     {
-        const string source = """
-            using System.Collections.Generic;
-            using Vypr;
-            public static class Program
-            {
-                public static object Run()
-                {
-                    var box = new Box();
-                    int a = box.Echo(5); // probed
-                    string b = box.Echo<string>("x"); // probed
-                    List<int> c = box.Echo(new List<int> { a }); // probed
-                    return Box.Pair(a, b).Item2; // probed
-                }
-            }
-            public class Box
-            {
-                [MaxDuration("1s")] public T Echo<T>(T value) => value;
-                [MaxDuration("1s")] public static (TA, TB) Pair<TA, TB>(TA a, TB b) where TB : class => (a, b);
-            }
-            """;
+        const string source = CallShapePrograms.GenericCall;
         var (run, verdicts) = MonitoredProgram.Execute("GenericCall.cs", source);
 
         ExpectedFiles.Match("GenericCall", run.GeneratedSource);
@@ -100,27 +51,7 @@ public sealed class CallShapeTests
     [Fact]
     public void Methods_of_generic_types_called_with_concrete_type_arguments()
     {
-        const string source = """
-            using System.Collections.Generic;
-            using Vypr;
-            public static class Program
-            {
-                public static object Run()
-                {
-                    var numbers = new Repository<int>();
-                    numbers.Save(1); // probed
-                    var names = new Repository<string>();
-                    names.Save("a"); // probed
-                    return Repository<int>.Count(numbers) + names.Items.Count; // probed
-                }
-            }
-            public class Repository<T>
-            {
-                public List<T> Items { get; } = new();
-                [MaxDuration("1s")] public void Save(T item) => Items.Add(item);
-                [MaxDuration("1s")] public static int Count(Repository<T> repository) => repository.Items.Count;
-            }
-            """;
+        const string source = CallShapePrograms.GenericTypeCall;
         var (run, verdicts) = MonitoredProgram.Execute("GenericTypeCall.cs", source);
 
         ExpectedFiles.Match("GenericTypeCall", run.GeneratedSource);
@@ -131,21 +62,7 @@ public sealed class CallShapeTests
     [Fact]
     public void Extension_method_calls_in_reduced_and_static_form()
     {
-        const string source = """
-            using Vypr;
-            public static class Program
-            {
-                public static object Run()
-                {
-                    string shouted = "abc".Shout(); // probed
-                    return Text.Shout(shouted); // probed
-                }
-            }
-            public static class Text
-            {
-                [MaxDuration("1s")] public static string Shout(this string s) => s.ToUpperInvariant();
-            }
-            """;
+        const string source = CallShapePrograms.ExtensionCall;
         var (run, verdicts) = MonitoredProgram.Execute("ExtensionCall.cs", source);
 
         ExpectedFiles.Match("ExtensionCall", run.GeneratedSource);
@@ -155,27 +72,7 @@ public sealed class CallShapeTests
     [Fact]
     public void Async_calls_are_timed_until_their_task_completes()
     {
-        const string source = """
-            using System.Threading.Tasks;
-            using Vypr;
-            public static class Program
-            {
-                public static async Task Run()
-                {
-                    var worker = new Worker();
-                    await worker.WaitAsync(60); // probed
-                    int n = await worker.CountAsync(60); // probed
-                    await worker.PeekAsync(60); // probed
-                    await worker.PeekAsync(0); // probed
-                }
-            }
-            public class Worker
-            {
-                [MaxDuration("10s")] public async Task WaitAsync(int ms) => await Task.Delay(ms);
-                [MaxDuration("10s")] public async Task<int> CountAsync(int ms) { await Task.Delay(ms); return 1; }
-                [MaxDuration("10s")] public async ValueTask<int> PeekAsync(int ms) { if (ms > 0) await Task.Delay(ms); return 2; }
-            }
-            """;
+        const string source = CallShapePrograms.AsyncCall;
         var (run, verdicts) = MonitoredProgram.Execute("AsyncCall.cs", source);
 
         ExpectedFiles.Match("AsyncCall", run.GeneratedSource);
@@ -193,26 +90,7 @@ public sealed class CallShapeTests
     [Fact]
     public void Interface_calls_fire_only_for_monitored_implementations()
     {
-        const string source = """
-            using Vypr;
-            public static class Program
-            {
-                public static object Run()
-                {
-                    IRule[] rules = [new SizeRule(), new FormatRule(), new UnmonitoredRule()];
-                    int failures = 0;
-                    foreach (IRule rule in rules)
-                    {
-                        if (!rule.Check(10)) failures++; // probed
-                    }
-                    return new SizeRule().Check(5) ? failures : -1; // probed
-                }
-            }
-            public interface IRule { bool Check(int size); }
-            public sealed class SizeRule : IRule { [MaxDuration("1s")] public bool Check(int size) => size < 100; }
-            public class FormatRule : IRule { [MaxDuration("2s")] bool IRule.Check(int size) => size % 2 == 0; }
-            public class UnmonitoredRule : IRule { public bool Check(int size) => true; }
-            """;
+        const string source = CallShapePrograms.InterfaceCall;
         var (run, verdicts) = MonitoredProgram.Execute("InterfaceCall.cs", source);
 
         ExpectedFiles.Match("InterfaceCall", run.GeneratedSource);
@@ -226,25 +104,7 @@ public sealed class CallShapeTests
     [Fact]
     public void Virtual_calls_fire_only_when_the_monitored_override_runs()
     {
-        const string source = """
-            using Vypr;
-            public static class Program
-            {
-                public static object Run()
-                {
-                    Job[] jobs = [new Job(), new FastJob(), new PlainJob()];
-                    int total = 0;
-                    foreach (Job job in jobs)
-                    {
-                        total += job.Execute(); // probed
-                    }
-                    return total;
-                }
-            }
-            public class Job { [MaxDuration("1s")] public virtual int Execute() => 1; }
-            public class FastJob : Job { [MaxDuration("5ms")] public override int Execute() => 2; }
-            public class PlainJob : Job { public override int Execute() => 3; }
-            """;
+        const string source = CallShapePrograms.VirtualCall;
         var (run, verdicts) = MonitoredProgram.Execute("VirtualCall.cs", source);
 
         ExpectedFiles.Match("VirtualCall", run.GeneratedSource);
@@ -257,23 +117,7 @@ public sealed class CallShapeTests
     [Fact]
     public void Private_methods_are_reached_through_an_unsafe_accessor()
     {
-        const string source = """
-            using Vypr;
-            public static class Program
-            {
-                public static object Run() => new Parser().Parse("42");
-            }
-            public class Parser
-            {
-                public int Parse(string text) => Digits(text) + Helper.Count(text); // probed
-                [MaxDuration("1s")] private int Digits(string text) => int.Parse(text);
-            }
-            public class Helper
-            {
-                [MaxDuration("1s")] private static int CountCore(string text) => text.Length;
-                public static int Count(string text) => CountCore(text); // probed
-            }
-            """;
+        const string source = CallShapePrograms.PrivateCall;
         var (run, verdicts) = MonitoredProgram.Execute("PrivateCall.cs", source);
 
         ExpectedFiles.Match("PrivateCall", run.GeneratedSource);
@@ -284,26 +128,7 @@ public sealed class CallShapeTests
     [Fact]
     public void Calls_that_throw_still_get_verdicts()
     {
-        const string source = """
-            using System;
-            using System.Threading.Tasks;
-            using Vypr;
-            public static class Program
-            {
-                public static async Task Run()
-                {
-                    try { Failing.Now(); } catch (InvalidOperationException) { } // probed
-                    try { await Failing.LaterAsync(); } catch (InvalidOperationException) { } // probed
-                    try { await Failing.BeforeTaskAsync(); } catch (ArgumentException) { } // probed
-                }
-            }
-            public static class Failing
-            {
-                [MaxDuration("10s")] public static void Now() => throw new InvalidOperationException();
-                [MaxDuration("10s")] public static async Task LaterAsync() { await Task.Yield(); throw new InvalidOperationException(); }
-                [MaxDuration("10s")] public static Task BeforeTaskAsync() => throw new ArgumentException("synchronous");
-            }
-            """;
+        const string source = CallShapePrograms.ThrowingCall;
         var (_, verdicts) = MonitoredProgram.Execute("ThrowingCall.cs", source);
 
         MonitoredProgram.AssertProbedLines("ThrowingCall.cs", source, verdicts);
@@ -315,34 +140,7 @@ public sealed class CallShapeTests
     [Fact]
     public void Ref_out_in_parameters_struct_receivers_and_null_conditional_calls()
     {
-        const string source = """
-            using Vypr;
-            public static class Program
-            {
-                public static object Run()
-                {
-                    var counter = new Counter();
-                    counter.Add(2); // probed
-                    int total = 0;
-                    Calc.Accumulate(ref total, 5, out int doubled); // probed
-                    Calc? maybe = new Calc();
-                    int? length = maybe?.Length("abcd"); // probed
-                    Calc? none = null;
-                    int? nothing = none?.Length("x");
-                    return counter.Value + total + doubled + length!.Value + (nothing ?? 0);
-                }
-            }
-            public struct Counter
-            {
-                public int Value;
-                [MaxDuration("1s")] public void Add(int n) => Value += n;
-            }
-            public class Calc
-            {
-                [MaxDuration("1s")] public static void Accumulate(ref int total, in int n, out int doubled) { total += n; doubled = 2 * n; }
-                [MaxDuration("1s")] public int Length(string s) => s.Length;
-            }
-            """;
+        const string source = CallShapePrograms.RefCall;
         var input = TestCompiler.Compile(("RefCall.cs", source));
         var assembly = TestCompiler.GenerateAndLoad(input, out GeneratorRun run);
         using var scope = Vypr.Runtime.TestScope.Begin("RefCall");

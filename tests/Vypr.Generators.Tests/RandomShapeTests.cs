@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using Vypr.Generators.Tests.Harness;
+using Vypr.Tests.Shared.Corpus;
 using Xunit;
 
 namespace Vypr.Generators.Tests;

@@ -61,13 +61,21 @@ internal static class DisplayName
                 text.Append(", ");
             }
 
+            // Modifiers as the generator's names write them (Roslyn's): scoped first, then the ref kind or params. A
+            // params span is scoped without saying so: its ScopedRef attribute is the compiler's, not the declaration's.
+            bool isParams = Has(parameter, "System.ParamArrayAttribute") || Has(parameter, "System.Runtime.CompilerServices.ParamCollectionAttribute");
+            if (!isParams && Has(parameter, "System.Runtime.CompilerServices.ScopedRefAttribute"))
+            {
+                text.Append("scoped ");
+            }
+
             TypeReference type = Unmodified(parameter.ParameterType);
             if (type is ByReferenceType byReference)
             {
-                text.Append(parameter.IsOut ? "out " : IsIn(parameter) ? "in " : "ref ");
+                text.Append(parameter.IsOut ? "out " : Has(parameter, "System.Runtime.CompilerServices.RequiresLocationAttribute") ? "ref readonly " : IsIn(parameter) ? "in " : "ref ");
                 type = byReference.ElementType;
             }
-            else if (parameter.CustomAttributes.Any(a => a.AttributeType.FullName == "System.ParamArrayAttribute"))
+            else if (isParams)
             {
                 text.Append("params ");
             }
@@ -79,7 +87,10 @@ internal static class DisplayName
     }
 
     private static bool IsIn(ParameterDefinition parameter) =>
-        parameter.IsIn || parameter.CustomAttributes.Any(a => a.AttributeType.FullName == "System.Runtime.CompilerServices.IsReadOnlyAttribute");
+        parameter.IsIn || Has(parameter, "System.Runtime.CompilerServices.IsReadOnlyAttribute");
+
+    private static bool Has(ParameterDefinition parameter, string attribute) =>
+        parameter.CustomAttributes.Any(a => a.AttributeType.FullName == attribute);
 
     private static TypeReference Unmodified(TypeReference type) => type is IModifierType modified ? Unmodified(modified.ElementType) : type;
 

@@ -39,9 +39,16 @@ internal static class DocumentationId
 
         if (method.ReturnType.MetadataType != MetadataType.Void)
         {
-            // A ref return is written as its type (Roslyn keeps the ref kind out of the ID).
+            // A ref return is written as its type (Roslyn keeps the ref kind out of the ID). A ref readonly return is a
+            // reference under a modreq(InAttribute): look through the modifiers first, or it would be written with '@'.
+            TypeReference returned = method.ReturnType;
+            while (returned is IModifierType modified)
+            {
+                returned = modified.ElementType;
+            }
+
             id.Append('~');
-            AppendType(id, method.ReturnType is ByReferenceType byReference ? byReference.ElementType : method.ReturnType);
+            AppendType(id, returned is ByReferenceType byReference ? byReference.ElementType : returned);
         }
 
         return id.ToString();

@@ -86,6 +86,7 @@ internal sealed class BodyObserver
         int woven = 0;
         Dictionary<Instruction, List<(VariableDefinition Variable, string Name)>> byReference = ByReferenceArguments();
         Dictionary<Instruction, GuardedExpression> guards = GuardedExpressions();
+        HashSet<Instruction> clears = HoistedLocalClears();
         foreach (Instruction instruction in _body.Instructions.ToList())
         {
             if (instruction.OpCode.Code is not (Code.Call or Code.Callvirt) && byReference.TryGetValue(instruction, out var written))
@@ -142,7 +143,7 @@ internal sealed class BodyObserver
                     break;
                 }
 
-                case Code.Stfld or Code.Stsfld when instruction.Operand is FieldReference field && VariableNameOf(field) is { } fieldName && _changes.ContainsKey(fieldName):
+                case Code.Stfld or Code.Stsfld when instruction.Operand is FieldReference field && VariableNameOf(field) is { } fieldName && _changes.ContainsKey(fieldName) && !clears.Contains(instruction):
                 {
                     // The value is copied before the store (which consumes it) by turning the store itself into the
                     // copy, so that branches that land on the store land on the copy.
@@ -173,6 +174,37 @@ internal sealed class BodyObserver
         ReportVanishedVariables();
         _body.OptimizeMacros();
         return woven;
+    }
+
+    // The compiler's own writes of null into a hoisted local ("<name>5__2") when the state machine finishes or fails
+    // (so the finished machine holds no references): "ldarg.0; ldnull; stfld" under a hidden sequence point, written
+    // by no statement of the method. The program never wrote them, so they are no changes; a statement "u = null;"
+    // has a sequence point of its own and stays one. Without debug information the two cannot be told apart, and
+    // every write counts.
+    private HashSet<Instruction> HoistedLocalClears()
+    {
+        var clears = new HashSet<Instruction>();
+        SequencePoint[] points = _method.DebugInformation.SequencePoints.OrderBy(p => p.Offset).ToArray();
+        if (points.Length == 0)
+        {
+            return clears;
+        }
+
+        foreach (Instruction instruction in _body.Instructions)
+        {
+            if (instruction.OpCode.Code == Code.Stfld
+                && instruction.Operand is FieldReference field
+                && field.Name.StartsWith("<", System.StringComparison.Ordinal)
+                && field.Name.Contains(">5__")
+                && instruction.Previous is { OpCode.Code: Code.Ldnull } value
+                && value.Previous is { } owner
+                && points.LastOrDefault(p => p.Offset <= owner.Offset) is { IsHidden: true })
+            {
+                clears.Add(instruction);
+            }
+        }
+
+        return clears;
     }
 
     // A variable observed by name that the compiled body neither writes nor declares: a Release build keeps a local

@@ -1,4 +1,4 @@
-namespace Vypr.Generators.Tests.Harness;
+namespace Vypr.Tests.Shared.Corpus;
 
 /// <summary>
 /// One call shape of the corpus: declarations holding the called method (with <c>BOUND</c> where its
