@@ -28,6 +28,7 @@ internal sealed class SourcePaths
 
     private SourcePaths((string Mapped, string Original)[] map)
     {
+        // A stable sort: prefixes of one length keep the map's order.
         _map = map.OrderByDescending(m => m.Mapped.Length).ToArray();
     }
 
@@ -61,25 +62,42 @@ internal sealed class SourcePaths
     }
 
     /// <summary>The path on disk of a document the PDB names <paramref name="path"/>.</summary>
+    /// <remarks>
+    /// Several folders may map to one prefix (a deterministic build maps its source roots, NuGet's package folder among
+    /// them, and a project may add its own): the weaver runs where the sources are, so the first original under which
+    /// the file exists is the one; when none does, the first (longest prefix, then the map's order).
+    /// </remarks>
     public string Unmap(string path)
     {
+        string? first = null;
         foreach ((string mapped, string original) in _map)
         {
             if (path.StartsWith(mapped, StringComparison.Ordinal))
             {
-                string rest = path.Substring(mapped.Length);
-                // The compiler writes the rest with the mapped prefix's separator ('/'); a Windows original wants its own.
-                if (original.IndexOf('\\') >= 0)
+                string candidate = Join(original, path.Substring(mapped.Length));
+                if (File.Exists(candidate))
                 {
-                    rest = rest.Replace('/', '\\');
+                    return candidate;
                 }
 
-                bool joined = original.EndsWith("/", StringComparison.Ordinal) || original.EndsWith("\\", StringComparison.Ordinal) || rest.Length == 0;
-                return joined ? original + rest : original + (original.IndexOf('\\') >= 0 ? "\\" : "/") + rest.TrimStart('/', '\\');
+                first ??= candidate;
             }
         }
 
-        return path;
+        return first ?? path;
+    }
+
+    private static string Join(string original, string rest)
+    {
+        // The compiler writes the rest with the mapped prefix's separator ('/'); a Windows original wants its own.
+        bool windows = original.IndexOf('\\') >= 0;
+        if (windows)
+        {
+            rest = rest.Replace('/', '\\');
+        }
+
+        bool joined = original.EndsWith("/", StringComparison.Ordinal) || original.EndsWith("\\", StringComparison.Ordinal) || rest.Length == 0;
+        return joined ? original + rest : original + (windows ? "\\" : "/") + rest.TrimStart('/', '\\');
     }
 
     /// <summary>A copy of <paramref name="point"/> whose document is the file on disk (build messages name it).</summary>

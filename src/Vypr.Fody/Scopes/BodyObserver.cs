@@ -92,13 +92,7 @@ internal sealed class BodyObserver
             if (instruction.OpCode.Code is not (Code.Call or Code.Callvirt) && byReference.TryGetValue(instruction, out var written))
             {
                 // A store through the address of an observed local (a ref local, an initobj): its change follows.
-                var il = new List<Instruction>();
-                foreach ((VariableDefinition variable, string name) in written)
-                {
-                    Change(il, name, new ValueSource(variable.VariableType, Instruction.Create(OpCodes.Ldloc, variable)), instruction);
-                }
-
-                InsertAfter(instruction, il);
+                ChangesAfter(instruction, written);
                 woven++;
                 continue;
             }
@@ -114,13 +108,7 @@ internal sealed class BodyObserver
                     }
                     else if (changed is not null)
                     {
-                        var il = new List<Instruction>();
-                        foreach ((VariableDefinition variable, string name) in changed)
-                        {
-                            Change(il, name, new ValueSource(variable.VariableType, Instruction.Create(OpCodes.Ldloc, variable)), instruction);
-                        }
-
-                        InsertAfter(instruction, il);
+                        ChangesAfter(instruction, changed);
                         woven++;
                     }
 
@@ -360,11 +348,7 @@ internal sealed class BodyObserver
             il.Add(Instruction.Create(OpCodes.Ldloc, Flight()));
             il.Add(Instruction.Create(OpCodes.Ldc_I4, flight));
             il.Add(Instruction.Create(OpCodes.Bne_Un, next));
-            il.Add(Instruction.Create(OpCodes.Ldsfld, _scope));
-            il.Add(Instruction.Create(OpCodes.Call, References.Current));
-            il.Add(Instruction.Create(OpCodes.Stloc, instance));
-            il.Add(Instruction.Create(OpCodes.Ldloc, instance));
-            il.Add(Instruction.Create(OpCodes.Brfalse, reset));
+            CurrentInvocation(il, instance, reset);
             il.Add(Instruction.Create(OpCodes.Call, References.Start));
             il.Add(Instruction.Create(OpCodes.Stloc, time));
             _emitter.Events(il, events, instance, start, time, () => Instruction.Create(OpCodes.Ldc_I4_0), argument, null, null);
@@ -537,11 +521,7 @@ internal sealed class BodyObserver
             il.Add(catchStart);
             il.Add(Instruction.Create(OpCodes.Ldsfld, _isEnabled));
             il.Add(Instruction.Create(OpCodes.Brfalse, rethrow));
-            il.Add(Instruction.Create(OpCodes.Ldsfld, _scope));
-            il.Add(Instruction.Create(OpCodes.Call, References.Current));
-            il.Add(Instruction.Create(OpCodes.Stloc, instance));
-            il.Add(Instruction.Create(OpCodes.Ldloc, instance));
-            il.Add(Instruction.Create(OpCodes.Brfalse, rethrow));
+            CurrentInvocation(il, instance, rethrow);
             il.Add(Instruction.Create(OpCodes.Call, References.Start));
             il.Add(Instruction.Create(OpCodes.Stloc, end));
             _emitter.Events(il, events, instance, start, end, () => Instruction.Create(OpCodes.Ldc_I4_0), Argument, null, null);
@@ -568,11 +548,7 @@ internal sealed class BodyObserver
             guard!.Calls.Add((flight, events, start, Argument));
         }
 
-        il.Add(Instruction.Create(OpCodes.Ldsfld, _scope));
-        il.Add(Instruction.Create(OpCodes.Call, References.Current));
-        il.Add(Instruction.Create(OpCodes.Stloc, instance));
-        il.Add(Instruction.Create(OpCodes.Ldloc, instance));
-        il.Add(Instruction.Create(OpCodes.Brfalse, done));
+        CurrentInvocation(il, instance, done);
         if (shape != TaskShape.None && result is not null)
         {
             _emitter.Completion(il, _body, result, shape, instance, start, events, Argument, exits: false, done);
@@ -620,11 +596,7 @@ internal sealed class BodyObserver
         Instruction skip = Instruction.Create(OpCodes.Nop);
         il.Add(Instruction.Create(OpCodes.Ldsfld, _isEnabled));
         il.Add(Instruction.Create(OpCodes.Brfalse, skip));
-        il.Add(Instruction.Create(OpCodes.Ldsfld, _scope));
-        il.Add(Instruction.Create(OpCodes.Call, References.Current));
-        il.Add(Instruction.Create(OpCodes.Stloc, instance));
-        il.Add(Instruction.Create(OpCodes.Ldloc, instance));
-        il.Add(Instruction.Create(OpCodes.Brfalse, skip));
+        CurrentInvocation(il, instance, skip);
         il.Add(Instruction.Create(OpCodes.Call, References.Start));
         il.Add(Instruction.Create(OpCodes.Stloc, time));
         var events = _changes[name]
@@ -849,6 +821,30 @@ internal sealed class BodyObserver
         {
             CollectLocalNames(inner);
         }
+    }
+
+    // The changes of observed locals that 'at' wrote through their addresses (an out or ref argument, a store through
+    // a ref local), recorded right after it.
+    private void ChangesAfter(Instruction at, List<(VariableDefinition Variable, string Name)> written)
+    {
+        var il = new List<Instruction>();
+        foreach ((VariableDefinition variable, string name) in written)
+        {
+            Change(il, name, new ValueSource(variable.VariableType, Instruction.Create(OpCodes.Ldloc, variable)), at);
+        }
+
+        InsertAfter(at, il);
+    }
+
+    // The invocation of the scoped method that is current where the code runs, into 'instance'; none (the method was
+    // called outside any invocation of its scope, e.g. directly by a test) branches to 'none', recording nothing.
+    private void CurrentInvocation(List<Instruction> il, VariableDefinition instance, Instruction none)
+    {
+        il.Add(Instruction.Create(OpCodes.Ldsfld, _scope));
+        il.Add(Instruction.Create(OpCodes.Call, References.Current));
+        il.Add(Instruction.Create(OpCodes.Stloc, instance));
+        il.Add(Instruction.Create(OpCodes.Ldloc, instance));
+        il.Add(Instruction.Create(OpCodes.Brfalse, none));
     }
 
     private void InsertAfter(Instruction after, List<Instruction> il)
