@@ -58,13 +58,9 @@ public sealed class MappedPathTests
     [Fact]
     public async Task Woven_call_sites_and_build_messages_name_the_files_on_disk_when_the_PDB_maps_them()
     {
-        string root = CallerRun.RepositoryRoot;
-        string folder = Path.Combine(root, "artifacts", "weaver-tests", Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(folder);
+        string folder = await WeaverBuild.CreateAsync("Mapped.csproj", Project, "Calc.cs", Source);
         try
         {
-            await File.WriteAllTextAsync(Path.Combine(folder, "Mapped.csproj"), Project.Replace("{0}", root.Replace("\\", "/").TrimEnd('/') + "/"), TestContext.Current.CancellationToken);
-            await File.WriteAllTextAsync(Path.Combine(folder, "Calc.cs"), Source, TestContext.Current.CancellationToken);
             string onDisk = Path.Combine(folder, "Calc.cs");
 
             // The compiler's own syntax (a comma inside a path is written twice), in the form the SDK's

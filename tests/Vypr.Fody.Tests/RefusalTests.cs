@@ -62,13 +62,9 @@ public sealed class RefusalTests
     [Fact]
     public async Task Iterators_async_iterators_and_async_void_are_refused_at_their_lines()
     {
-        string root = CallerRun.RepositoryRoot;
-        string folder = Path.Combine(root, "artifacts", "weaver-tests", Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(folder);
+        string folder = await WeaverBuild.CreateAsync("Refused.csproj", Project, "Sequences.cs", Source);
         try
         {
-            await File.WriteAllTextAsync(Path.Combine(folder, "Refused.csproj"), Project.Replace("{0}", root.Replace("\\", "/").TrimEnd('/') + "/"), TestContext.Current.CancellationToken);
-            await File.WriteAllTextAsync(Path.Combine(folder, "Sequences.cs"), Source, TestContext.Current.CancellationToken);
 
             (int exitCode, string output) = await BuildAsync(folder);
 
@@ -130,13 +126,9 @@ public sealed class RefusalTests
         // name; 'kept', written in a loop, keeps its slot. Observing 'doubled' in IL is impossible: said at build time.
         // (A local written once and read twice in a row, 'int kept = doubled + 1; return kept + kept;', vanishes too:
         // the compiler duplicates the value on the stack.)
-        string root = CallerRun.RepositoryRoot;
-        string folder = Path.Combine(root, "artifacts", "weaver-tests", Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(folder);
+        string folder = await WeaverBuild.CreateAsync("Vanished.csproj", Project, "Calc.cs", VanishingSource);
         try
         {
-            await File.WriteAllTextAsync(Path.Combine(folder, "Vanished.csproj"), Project.Replace("{0}", root.Replace("\\", "/").TrimEnd('/') + "/"), TestContext.Current.CancellationToken);
-            await File.WriteAllTextAsync(Path.Combine(folder, "Calc.cs"), VanishingSource, TestContext.Current.CancellationToken);
 
             (_, string output) = await BuildAsync(folder);
 

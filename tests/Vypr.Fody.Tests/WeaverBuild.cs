@@ -1,12 +1,28 @@
 using System;
 using System.Diagnostics;
+using System.IO;
 using System.Threading.Tasks;
+using Xunit;
 
 namespace Vypr.Fody.Tests;
 
 /// <summary>Builds a small project of a test with the IL backend, against the already-built Vypr projects.</summary>
 internal static class WeaverBuild
 {
+    /// <summary>
+    /// Writes a project (its text's <c>{0}</c> is the repository root) and one source file into a new folder under
+    /// artifacts/weaver-tests, inside the repository so it gets the repository's build settings; the caller deletes it.
+    /// </summary>
+    public static async Task<string> CreateAsync(string projectFile, string projectText, string sourceFile, string source)
+    {
+        string root = CallerRun.RepositoryRoot;
+        string folder = Path.Combine(root, "artifacts", "weaver-tests", Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, projectFile), projectText.Replace("{0}", root.Replace("\\", "/").TrimEnd('/') + "/"), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(folder, sourceFile), source, TestContext.Current.CancellationToken);
+        return folder;
+    }
+
     public static async Task<(int ExitCode, string Output)> RunAsync(string folder, params string[] properties)
     {
         var start = new ProcessStartInfo("dotnet")
