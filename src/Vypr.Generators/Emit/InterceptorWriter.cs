@@ -48,6 +48,12 @@ internal sealed class InterceptorWriter
 
     private bool HasRoles => _call.Roles.Length > 0;
 
+    // A synchronous scoped call whose start and end only its own points read (no duration probe of its own, no
+    // enclosing scope counting it, no parameter at entry) reads the clock only when one of those points' specifications
+    // needs the scoped call's time (Probe.TimesScope, decided at registration); otherwise it holds Probe.Untimed.
+    private bool MayLeaveScopeUntimed => _scope is not null && _call.Async == AsyncKind.None && _call.Targets.Length == 0
+        && _inner.Length == 0 && _scope.Points.Any(p => p.Kind == PointKind.ScopeCall) && !_scope.Points.Any(p => p.Kind == PointKind.Change);
+
     private string Record => "VyprRecord_" + _name;
 
     private string Probed => "VyprProbed_" + _name;
@@ -162,7 +168,16 @@ internal sealed class InterceptorWriter
             _writer.Line($"{Instance} vyprScope = {Probe}.{enter}(VyprRegistrations.{_scope.ScopeField});");
         }
 
-        _writer.Line($"long vyprStart = {Probe}.Start();");
+        if (MayLeaveScopeUntimed)
+        {
+            string timed = string.Join(" || ", _scope!.Points.Where(p => p.Kind == PointKind.ScopeCall).Select(p => $"{Probe}.TimesScope(VyprRegistrations.{p.Field})"));
+            _writer.Line($"long vyprStart = {timed} ? {Probe}.Start() : {Probe}.Untimed;");
+        }
+        else
+        {
+            _writer.Line($"long vyprStart = {Probe}.Start();");
+        }
+
         WriteScopeEntry();
         if (_call.Async == AsyncKind.None)
         {
@@ -322,7 +337,7 @@ internal sealed class InterceptorWriter
         }
         else
         {
-            _writer.Line($"long vyprEnd = {Probe}.Start();");
+            _writer.Line(MayLeaveScopeUntimed ? $"long vyprEnd = {Probe}.ScopeEnd(vyprStart);" : $"long vyprEnd = {Probe}.Start();");
             if (_scope is not null)
             {
                 _writer.Line($"{Probe}.LeaveScope(vyprScope);");
@@ -537,7 +552,7 @@ internal sealed class InterceptorWriter
                     _writer.Line(Capture(capture, _captured, result));
                 }
 
-                _writer.Line($"{Probe}.Event(VyprRegistrations.{point.Field}, vyprScope, vyprStart, vyprEnd, vyprCompleted);");
+                _writer.Line($"{Probe}.{(MayLeaveScopeUntimed ? "ScopeEvent" : "Event")}(VyprRegistrations.{point.Field}, vyprScope, vyprStart, vyprEnd, vyprCompleted);");
             }
 
             _writer.Line($"{Probe}.Exited(vyprScope, vyprEnd);");

@@ -36,6 +36,52 @@ public static class Probe
         ThreadCallBuffer.Current.Write(callSiteId, startTimestamp, end, !completed, TestScope.CurrentId);
     }
 
+    /// <summary>
+    /// What a scoped call site holds instead of its start and end timestamps when no specification scoped to the
+    /// method reads the scoped call's own time (<see cref="TimesScope"/>): the clock is not read for it.
+    /// </summary>
+    public const long Untimed = 0;
+
+    /// <summary>
+    /// Whether the scoped method's own point <paramref name="pointId"/> needs the scoped call's start and end: false
+    /// when its specification is known to read nothing of them (no <c>Calls.OfScope()</c>, no parameter at entry),
+    /// decided when the specification and point are registered; one array read.
+    /// </summary>
+    /// <param name="pointId">A point of kind <see cref="Monitoring.PointKind.ScopeCall"/> (what <see cref="Entered"/> takes).</param>
+    /// <returns>False only when the point's specification is registered and uses none of the scoped call's time.</returns>
+    /// <remarks>
+    /// Generated code reads the clock around a scoped call when any of its call site's points needs it, and
+    /// otherwise passes <see cref="Untimed"/>: <see cref="ScopeEnd"/> then reads no clock either and
+    /// <see cref="ScopeEvent"/> records nothing.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TimesScope(int pointId) => !MonitorRegistry.IsUntimedScopePoint(pointId);
+
+    /// <summary>Reads the clock after a scoped call, unless its start was not read (<see cref="Untimed"/>).</summary>
+    /// <param name="startTimestamp">The call site's start: a <see cref="Start"/> reading or <see cref="Untimed"/>.</param>
+    /// <returns>The <see cref="Stopwatch"/> timestamp, or <see cref="Untimed"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long ScopeEnd(long startTimestamp) => startTimestamp == Untimed ? Untimed : Stopwatch.GetTimestamp();
+
+    /// <summary>
+    /// Records the scoped call itself at its own point, as <see cref="Event"/> does, unless the call site was not
+    /// timed (<see cref="Untimed"/>): then no specification scoped to the method binds the scoped call, and its event
+    /// would be read by nothing.
+    /// </summary>
+    /// <param name="pointId">The specification's point for this call site of the scoped method.</param>
+    /// <param name="scope">The invocation.</param>
+    /// <param name="startTimestamp">When the call started, or <see cref="Untimed"/>.</param>
+    /// <param name="endTimestamp">When the call ended, or <see cref="Untimed"/>.</param>
+    /// <param name="completed">False when the call ended by an exception.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ScopeEvent(int pointId, ScopeInstance scope, long startTimestamp, long endTimestamp, bool completed)
+    {
+        if (startTimestamp != Untimed)
+        {
+            Event(pointId, scope, startTimestamp, endTimestamp, completed);
+        }
+    }
+
     /// <summary>Begins an invocation of a scoped method and makes it current for the calls inside it.</summary>
     /// <param name="scopeId">What <see cref="MonitorRegistry.RegisterScope"/> returned for the scoped method.</param>
     /// <returns>The invocation; pass it to <see cref="LeaveScope"/> when the call returns.</returns>

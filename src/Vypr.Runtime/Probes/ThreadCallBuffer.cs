@@ -36,6 +36,9 @@ internal sealed class ThreadCallBuffer
     /// <summary>The managed thread that owns the buffer.</summary>
     public int ThreadId { get; }
 
+    /// <summary>Records this buffer's owner has published since the buffer was created (for tests that count what a probe writes).</summary>
+    internal long Written => Volatile.Read(ref _cursors.Written);
+
     /// <summary>True when the owner has ended and every record was drained: the buffer can be forgotten.</summary>
     public bool IsRetired => !_owner.IsAlive && Volatile.Read(ref _cursors.Written) == _cursors.Read;
 

@@ -24,6 +24,11 @@ public static class MonitorRegistry
     private static CallSiteInfo[] s_callSites = [];
     private static Vypr.Specification?[] s_formulas = [];
     private static PointInfo[] s_points = [];
+
+    // Per point ID: true for a scoped method's own point (PointKind.ScopeCall) whose specification reads nothing of
+    // the scoped call's own time (see UsesScopeTime); Probe.TimesScope reads it on the hot path. Copy-on-write, and
+    // false (timed) until the specification's model is known, so a point never goes untimed on a guess.
+    private static bool[] s_untimedScopePoints = [];
     private static readonly Dictionary<string, int> s_scopeIds = new(StringComparer.Ordinal);
     private static readonly Dictionary<(int Specification, string Assembly), int> s_unwoven = new();
 
@@ -128,6 +133,18 @@ public static class MonitorRegistry
             formulas[id - 1] = specification;
             Volatile.Write(ref s_formulas, formulas);
             Volatile.Write(ref s_specifications, specifications);
+
+            // Points of this specification registered before it (by another assembly) learn now whether they need the clock.
+            bool[] untimed = [.. s_untimedScopePoints];
+            foreach (PointInfo point in s_points)
+            {
+                if (point.SpecificationId == id)
+                {
+                    untimed[point.Id] = IsUntimedScopePoint(point, specification);
+                }
+            }
+
+            Volatile.Write(ref s_untimedScopePoints, untimed);
             return id;
         }
     }
@@ -161,10 +178,52 @@ public static class MonitorRegistry
         {
             int id = s_points.Length + 1;
             RequireRecordable(id, "points");
-            Volatile.Write(ref s_points, [.. s_points, new PointInfo(id, specificationId, callSiteId, kind, method, declaringType, variable, names)]);
+            var point = new PointInfo(id, specificationId, callSiteId, kind, method, declaringType, variable, names);
+            bool[] untimed = new bool[id + 1];
+            Array.Copy(s_untimedScopePoints, untimed, s_untimedScopePoints.Length);
+            untimed[id] = IsUntimedScopePoint(point, s_formulas[specificationId - 1]);
+            Volatile.Write(ref s_untimedScopePoints, untimed);
+            Volatile.Write(ref s_points, [.. s_points, point]);
             return id;
         }
     }
+
+    /// <summary>
+    /// Whether the scoped method's own point <paramref name="pointId"/> is known not to need the scoped call's time:
+    /// one array read, for the generated code at a scoped method's call site (<see cref="Probe.TimesScope"/>).
+    /// </summary>
+    internal static bool IsUntimedScopePoint(int pointId)
+    {
+        bool[] untimed = s_untimedScopePoints;
+        return (uint)pointId < (uint)untimed.Length && untimed[pointId];
+    }
+
+    /// <summary>
+    /// Whether a specification reads anything of its scoped invocation's own time. The scoped call's start and end
+    /// reach a binding only through the events of the scoped method's own points: the scoped call itself
+    /// (<c>Calls.OfScope()</c>) and its parameters at entry (<c>Changes.Of</c>, stamped with the call's start). A
+    /// specification whose every slot binds calls made inside the body (<c>Calls.To</c>, <c>NextCall</c>) never reads
+    /// them; its verdicts' <c>startedAt</c> is then its invocation's first recorded event (docs/spec-language.md).
+    /// </summary>
+    /// <param name="specification">The specification's model.</param>
+    /// <returns>True when some slot can bind an event stamped with the scoped call's own time.</returns>
+    internal static bool UsesScopeTime(Vypr.Specification specification)
+    {
+        foreach (BindingSlot slot in specification.Slots)
+        {
+            if (slot.Quantifier.Kind != QuantifierKind.Calls)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Untimed: a scoped method's own point, of a specification that is known and reads none of the scoped call's
+    // time, that captures nothing (values written before an event that is then skipped would attach to the next one).
+    private static bool IsUntimedScopePoint(PointInfo point, Vypr.Specification? specification) =>
+        point.Kind == PointKind.ScopeCall && point.Captures.Count == 0 && specification is not null && !UsesScopeTime(specification);
 
     /// <summary>Every registered point, by ascending ID.</summary>
     internal static IReadOnlyList<PointInfo> Points => Volatile.Read(ref s_points);

@@ -132,7 +132,7 @@ namespace Vypr.Generated
         private static int VyprProbed_Handle_28_17(global::Service @this, int @n)
         {
             global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScopeOnThread(VyprRegistrations.Scope1);
-            long vyprStart = global::Vypr.Runtime.Probe.Start();
+            long vyprStart = global::Vypr.Runtime.Probe.TimesScope(VyprRegistrations.Point3) ? global::Vypr.Runtime.Probe.Start() : global::Vypr.Runtime.Probe.Untimed;
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point3, vyprScope, vyprStart);
             bool vyprCompleted = false;
             try
@@ -143,7 +143,7 @@ namespace Vypr.Generated
             }
             finally
             {
-                long vyprEnd = global::Vypr.Runtime.Probe.Start();
+                long vyprEnd = global::Vypr.Runtime.Probe.ScopeEnd(vyprStart);
                 global::Vypr.Runtime.Probe.LeaveScope(vyprScope);
                 VyprRecord_Handle_28_17(vyprScope, vyprStart, vyprEnd, vyprCompleted);
             }
@@ -151,7 +151,7 @@ namespace Vypr.Generated
 
         internal static void VyprRecord_Handle_28_17(global::Vypr.Runtime.ScopeInstance vyprScope, long vyprStart, long vyprEnd, bool vyprCompleted)
         {
-            global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point3, vyprScope, vyprStart, vyprEnd, vyprCompleted);
+            global::Vypr.Runtime.Probe.ScopeEvent(VyprRegistrations.Point3, vyprScope, vyprStart, vyprEnd, vyprCompleted);
             global::Vypr.Runtime.Probe.Exited(vyprScope, vyprEnd);
         }
 
@@ -170,7 +170,7 @@ namespace Vypr.Generated
         private static int VyprProbed_Handle_29_17(global::Service @this, int @n)
         {
             global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScopeOnThread(VyprRegistrations.Scope1);
-            long vyprStart = global::Vypr.Runtime.Probe.Start();
+            long vyprStart = global::Vypr.Runtime.Probe.TimesScope(VyprRegistrations.Point4) ? global::Vypr.Runtime.Probe.Start() : global::Vypr.Runtime.Probe.Untimed;
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point4, vyprScope, vyprStart);
             bool vyprCompleted = false;
             try
@@ -181,7 +181,7 @@ namespace Vypr.Generated
             }
             finally
             {
-                long vyprEnd = global::Vypr.Runtime.Probe.Start();
+                long vyprEnd = global::Vypr.Runtime.Probe.ScopeEnd(vyprStart);
                 global::Vypr.Runtime.Probe.LeaveScope(vyprScope);
                 VyprRecord_Handle_29_17(vyprScope, vyprStart, vyprEnd, vyprCompleted);
             }
@@ -189,7 +189,7 @@ namespace Vypr.Generated
 
         internal static void VyprRecord_Handle_29_17(global::Vypr.Runtime.ScopeInstance vyprScope, long vyprStart, long vyprEnd, bool vyprCompleted)
         {
-            global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point4, vyprScope, vyprStart, vyprEnd, vyprCompleted);
+            global::Vypr.Runtime.Probe.ScopeEvent(VyprRegistrations.Point4, vyprScope, vyprStart, vyprEnd, vyprCompleted);
             global::Vypr.Runtime.Probe.Exited(vyprScope, vyprEnd);
         }
     }

@@ -134,7 +134,7 @@ namespace Vypr.Generated
         private static int VyprProbed_Handle_38_47(global::Service @this)
         {
             global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScopeOnThread(VyprRegistrations.Scope1);
-            long vyprStart = global::Vypr.Runtime.Probe.Start();
+            long vyprStart = global::Vypr.Runtime.Probe.TimesScope(VyprRegistrations.Point3) ? global::Vypr.Runtime.Probe.Start() : global::Vypr.Runtime.Probe.Untimed;
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point3, vyprScope, vyprStart);
             bool vyprCompleted = false;
             try
@@ -145,7 +145,7 @@ namespace Vypr.Generated
             }
             finally
             {
-                long vyprEnd = global::Vypr.Runtime.Probe.Start();
+                long vyprEnd = global::Vypr.Runtime.Probe.ScopeEnd(vyprStart);
                 global::Vypr.Runtime.Probe.LeaveScope(vyprScope);
                 VyprRecord_Handle_38_47(vyprScope, vyprStart, vyprEnd, vyprCompleted);
             }
@@ -153,7 +153,7 @@ namespace Vypr.Generated
 
         internal static void VyprRecord_Handle_38_47(global::Vypr.Runtime.ScopeInstance vyprScope, long vyprStart, long vyprEnd, bool vyprCompleted)
         {
-            global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point3, vyprScope, vyprStart, vyprEnd, vyprCompleted);
+            global::Vypr.Runtime.Probe.ScopeEvent(VyprRegistrations.Point3, vyprScope, vyprStart, vyprEnd, vyprCompleted);
             global::Vypr.Runtime.Probe.Exited(vyprScope, vyprEnd);
         }
     }

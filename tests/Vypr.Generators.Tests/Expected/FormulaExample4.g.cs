@@ -262,7 +262,7 @@ namespace Vypr.Generated
         private static void VyprProbed_Handle_35_47(global::Service @this)
         {
             global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScopeOnThread(VyprRegistrations.Scope1);
-            long vyprStart = global::Vypr.Runtime.Probe.Start();
+            long vyprStart = global::Vypr.Runtime.Probe.TimesScope(VyprRegistrations.Point6) ? global::Vypr.Runtime.Probe.Start() : global::Vypr.Runtime.Probe.Untimed;
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point6, vyprScope, vyprStart);
             bool vyprCompleted = false;
             try
@@ -272,7 +272,7 @@ namespace Vypr.Generated
             }
             finally
             {
-                long vyprEnd = global::Vypr.Runtime.Probe.Start();
+                long vyprEnd = global::Vypr.Runtime.Probe.ScopeEnd(vyprStart);
                 global::Vypr.Runtime.Probe.LeaveScope(vyprScope);
                 VyprRecord_Handle_35_47(vyprScope, vyprStart, vyprEnd, vyprCompleted);
             }
@@ -280,7 +280,7 @@ namespace Vypr.Generated
 
         internal static void VyprRecord_Handle_35_47(global::Vypr.Runtime.ScopeInstance vyprScope, long vyprStart, long vyprEnd, bool vyprCompleted)
         {
-            global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point6, vyprScope, vyprStart, vyprEnd, vyprCompleted);
+            global::Vypr.Runtime.Probe.ScopeEvent(VyprRegistrations.Point6, vyprScope, vyprStart, vyprEnd, vyprCompleted);
             global::Vypr.Runtime.Probe.Exited(vyprScope, vyprEnd);
         }
     }

@@ -54,7 +54,7 @@ namespace Vypr.Generated
         private static string VyprProbed_Find_29_15(global::Index @this, string @key)
         {
             global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScopeOnThread(VyprRegistrations.Scope1);
-            long vyprStart = global::Vypr.Runtime.Probe.Start();
+            long vyprStart = global::Vypr.Runtime.Probe.TimesScope(VyprRegistrations.Point1) ? global::Vypr.Runtime.Probe.Start() : global::Vypr.Runtime.Probe.Untimed;
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point1, vyprScope, vyprStart);
             bool vyprCompleted = false;
             string vyprResult = default!;
@@ -66,7 +66,7 @@ namespace Vypr.Generated
             }
             finally
             {
-                long vyprEnd = global::Vypr.Runtime.Probe.Start();
+                long vyprEnd = global::Vypr.Runtime.Probe.ScopeEnd(vyprStart);
                 global::Vypr.Runtime.Probe.LeaveScope(vyprScope);
                 VyprRecord_Find_29_15(vyprScope, vyprStart, vyprEnd, vyprCompleted, @key, vyprResult);
             }
@@ -76,7 +76,7 @@ namespace Vypr.Generated
         {
             global::Vypr.Runtime.Probe.Length(@key);
             global::Vypr.Runtime.Probe.Value(vyprResult);
-            global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point1, vyprScope, vyprStart, vyprEnd, vyprCompleted);
+            global::Vypr.Runtime.Probe.ScopeEvent(VyprRegistrations.Point1, vyprScope, vyprStart, vyprEnd, vyprCompleted);
             global::Vypr.Runtime.Probe.Exited(vyprScope, vyprEnd);
         }
 
@@ -95,7 +95,7 @@ namespace Vypr.Generated
         private static string VyprProbed_Find_30_15(global::Index @this, string @key)
         {
             global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScopeOnThread(VyprRegistrations.Scope1);
-            long vyprStart = global::Vypr.Runtime.Probe.Start();
+            long vyprStart = global::Vypr.Runtime.Probe.TimesScope(VyprRegistrations.Point2) ? global::Vypr.Runtime.Probe.Start() : global::Vypr.Runtime.Probe.Untimed;
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point2, vyprScope, vyprStart);
             bool vyprCompleted = false;
             string vyprResult = default!;
@@ -107,7 +107,7 @@ namespace Vypr.Generated
             }
             finally
             {
-                long vyprEnd = global::Vypr.Runtime.Probe.Start();
+                long vyprEnd = global::Vypr.Runtime.Probe.ScopeEnd(vyprStart);
                 global::Vypr.Runtime.Probe.LeaveScope(vyprScope);
                 VyprRecord_Find_30_15(vyprScope, vyprStart, vyprEnd, vyprCompleted, @key, vyprResult);
             }
@@ -117,7 +117,7 @@ namespace Vypr.Generated
         {
             global::Vypr.Runtime.Probe.Length(@key);
             global::Vypr.Runtime.Probe.Value(vyprResult);
-            global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point2, vyprScope, vyprStart, vyprEnd, vyprCompleted);
+            global::Vypr.Runtime.Probe.ScopeEvent(VyprRegistrations.Point2, vyprScope, vyprStart, vyprEnd, vyprCompleted);
             global::Vypr.Runtime.Probe.Exited(vyprScope, vyprEnd);
         }
 
@@ -136,7 +136,7 @@ namespace Vypr.Generated
         private static string VyprProbed_Find_31_15(global::Index @this, string @key)
         {
             global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScopeOnThread(VyprRegistrations.Scope1);
-            long vyprStart = global::Vypr.Runtime.Probe.Start();
+            long vyprStart = global::Vypr.Runtime.Probe.TimesScope(VyprRegistrations.Point3) ? global::Vypr.Runtime.Probe.Start() : global::Vypr.Runtime.Probe.Untimed;
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point3, vyprScope, vyprStart);
             bool vyprCompleted = false;
             string vyprResult = default!;
@@ -148,7 +148,7 @@ namespace Vypr.Generated
             }
             finally
             {
-                long vyprEnd = global::Vypr.Runtime.Probe.Start();
+                long vyprEnd = global::Vypr.Runtime.Probe.ScopeEnd(vyprStart);
                 global::Vypr.Runtime.Probe.LeaveScope(vyprScope);
                 VyprRecord_Find_31_15(vyprScope, vyprStart, vyprEnd, vyprCompleted, @key, vyprResult);
             }
@@ -158,7 +158,7 @@ namespace Vypr.Generated
         {
             global::Vypr.Runtime.Probe.Length(@key);
             global::Vypr.Runtime.Probe.Value(vyprResult);
-            global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point3, vyprScope, vyprStart, vyprEnd, vyprCompleted);
+            global::Vypr.Runtime.Probe.ScopeEvent(VyprRegistrations.Point3, vyprScope, vyprStart, vyprEnd, vyprCompleted);
             global::Vypr.Runtime.Probe.Exited(vyprScope, vyprEnd);
         }
 
@@ -177,7 +177,7 @@ namespace Vypr.Generated
         private static string VyprProbed_Find_32_21(global::Index @this, string @key)
         {
             global::Vypr.Runtime.ScopeInstance vyprScope = global::Vypr.Runtime.Probe.EnterScopeOnThread(VyprRegistrations.Scope1);
-            long vyprStart = global::Vypr.Runtime.Probe.Start();
+            long vyprStart = global::Vypr.Runtime.Probe.TimesScope(VyprRegistrations.Point4) ? global::Vypr.Runtime.Probe.Start() : global::Vypr.Runtime.Probe.Untimed;
             global::Vypr.Runtime.Probe.Entered(VyprRegistrations.Point4, vyprScope, vyprStart);
             bool vyprCompleted = false;
             string vyprResult = default!;
@@ -189,7 +189,7 @@ namespace Vypr.Generated
             }
             finally
             {
-                long vyprEnd = global::Vypr.Runtime.Probe.Start();
+                long vyprEnd = global::Vypr.Runtime.Probe.ScopeEnd(vyprStart);
                 global::Vypr.Runtime.Probe.LeaveScope(vyprScope);
                 VyprRecord_Find_32_21(vyprScope, vyprStart, vyprEnd, vyprCompleted, @key, vyprResult);
             }
@@ -199,7 +199,7 @@ namespace Vypr.Generated
         {
             global::Vypr.Runtime.Probe.Length(@key);
             global::Vypr.Runtime.Probe.Value(vyprResult);
-            global::Vypr.Runtime.Probe.Event(VyprRegistrations.Point4, vyprScope, vyprStart, vyprEnd, vyprCompleted);
+            global::Vypr.Runtime.Probe.ScopeEvent(VyprRegistrations.Point4, vyprScope, vyprStart, vyprEnd, vyprCompleted);
             global::Vypr.Runtime.Probe.Exited(vyprScope, vyprEnd);
         }
     }

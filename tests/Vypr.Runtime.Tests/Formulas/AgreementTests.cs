@@ -68,6 +68,52 @@ public sealed class AgreementTests
     }
 
     [Fact]
+    public void A_specification_that_reads_no_time_of_its_scoped_call_gets_the_same_verdicts_when_the_scoped_call_is_not_timed()
+    {
+        // What an untimed call site records (Probe.TimesScope false): an Enter without a time and no event for the
+        // scoped call. Every random specification that MonitorRegistry.UsesScopeTime says needs neither must give the
+        // reference evaluator's verdicts from that, interleaved and in one piece.
+        var failing = new List<int>();
+        int untimed = 0;
+        for (int seed = 0; seed < Seeds; seed++)
+        {
+            Trace trace = RandomTraces.Generate(seed);
+            if (MonitorRegistry.UsesScopeTime(trace.Specification) || trace.Points.Any(p => p.Kind == PointKind.ScopeCall && p.Captures.Count > 0))
+            {
+                continue;
+            }
+
+            untimed++;
+            IReadOnlyList<ExpectedVerdict> expected = ReferenceEvaluator.Evaluate(trace);
+            if (!expected.SequenceEqual(OnlineMonitor.Run(trace, seed, untimedEntry: true))
+                || !expected.SequenceEqual(OnlineMonitor.Run(trace, seed, inOnePiece: true, untimedEntry: true)))
+            {
+                failing.Add(seed);
+            }
+        }
+
+        Assert.True(untimed > Seeds / 20, $"only {untimed} of {Seeds} random specifications read no time of their scoped call");
+        Assert.True(failing.Count == 0, $"{failing.Count} of {untimed} untimed seeds disagree: {string.Join(", ", failing.Take(20))}");
+    }
+
+    [Fact]
+    public void Whether_a_specification_reads_its_scoped_calls_time_depends_only_on_its_slots_kinds()
+    {
+        // Calls made in the body (Calls.To, NextCall) carry their own times; the scoped call (Calls.OfScope) and
+        // parameters at entry (Changes.Of) carry the scoped call's. Generated over every random specification.
+        var seen = new HashSet<bool>();
+        for (int seed = 0; seed < Seeds; seed++)
+        {
+            Specification specification = RandomTraces.Generate(seed).Specification;
+            bool expected = specification.Slots.Any(s => s.Quantifier.Kind is QuantifierKind.ScopeCalls or QuantifierKind.Changes);
+            Assert.Equal(expected, MonitorRegistry.UsesScopeTime(specification));
+            seen.Add(expected);
+        }
+
+        Assert.Equal(2, seen.Count);
+    }
+
+    [Fact]
     public void Random_traces_decide_both_ways_through_many_different_atoms()
     {
         int verdicts = 0;

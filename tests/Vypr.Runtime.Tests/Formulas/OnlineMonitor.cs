@@ -19,7 +19,15 @@ internal static class OnlineMonitor
 
     public static IReadOnlyList<ExpectedVerdict> Run(Trace trace) => Run(trace, seed: trace.Events.Count);
 
-    public static IReadOnlyList<ExpectedVerdict> Run(Trace trace, int seed, bool inOnePiece = false)
+    /// <param name="trace">The trace.</param>
+    /// <param name="seed">Chooses the rings and the drain's interleaving.</param>
+    /// <param name="inOnePiece">Each invocation's records back to back in one ring.</param>
+    /// <param name="untimedEntry">
+    /// Record what a scoped call site records when no specification reads the scoped call's own time
+    /// (<see cref="Probe.TimesScope"/>): its Enter record holds <see cref="Probe.Untimed"/> and the scoped call's own
+    /// event (the last of each invocation) is not written.
+    /// </param>
+    public static IReadOnlyList<ExpectedVerdict> Run(Trace trace, int seed, bool inOnePiece = false, bool untimedEntry = false)
     {
         var random = new Random(seed);
         PointInfo[] points = trace.Points
@@ -52,7 +60,20 @@ internal static class OnlineMonitor
             int scope = checked((int)e.Invocation);
             if (entered.Add(e.Invocation))
             {
-                ring.Add((new CallRecord { Kind = RecordKind.Enter, CallSiteId = enterPoint, Scope = scope, Sequence = 1, StartTimestamp = e.Start, EndTimestamp = e.Start, TestId = 7 }, null));
+                long entry = untimedEntry ? Probe.Untimed : e.Start;
+                ring.Add((new CallRecord { Kind = RecordKind.Enter, CallSiteId = enterPoint, Scope = scope, Sequence = 1, StartTimestamp = entry, EndTimestamp = entry, TestId = 7 }, null));
+            }
+
+            if (untimedEntry && points[e.Point - 1].Kind == PointKind.ScopeCall)
+            {
+                // The scoped call's own event is its invocation's last: the exit takes its position.
+                lastSequence[e.Invocation] = e.Seq;
+                if (inOnePiece)
+                {
+                    ring.Add((new CallRecord { Kind = RecordKind.Exit, Scope = scope, Sequence = e.Seq + 1 }, null));
+                }
+
+                continue;
             }
 
             foreach (object? value in e.Values)

@@ -94,6 +94,13 @@ internal sealed class FormulaMonitor
     {
         ScopeInvocation invocation = InvocationOf(e);
 
+        // An invocation whose entry was not timed (no specification scoped to the method reads the scoped call's own
+        // time: Probe.TimesScope) starts, for its verdicts' startedAt, at its first recorded event.
+        if (invocation.StartTimestamp == Probe.Untimed)
+        {
+            invocation.StartTimestamp = e.Start;
+        }
+
         // One slot: no binding ever waits (each is decided in the scratch binding as its event arrives), so there are
         // no waiting lists to visit.
         if (_scratch is not null)
