@@ -5,35 +5,52 @@ using System.Linq;
 using Vypr.Benchmarks;
 
 // Usage: VYPR_MONITORING=1 dotnet bin/Release/net10.0/Vypr.Benchmarks.ThreadCpu.dll [rounds] [invocations per round] [shape]
-// (shape: a number 1-4 to run the clock and that shape only, e.g. under a profiler)
+// (shape: a number, 1-based in the table printed, to run the clock and that shape only, e.g. under a profiler)
 // Prints, per shape, the median over rounds of the calling thread's CPU time per operation and the bytes it allocated
-// per operation; every shape runs once per round, in turn, so all of them see the same machine.
+// per operation; every shape runs once per round, in turn, so all of them see the same machine. A monitored shape
+// with a direct twin (the same method without a specification) also gets "added / clock": (monitored - direct) over
+// the two clock readings, what the probe adds. With VYPR_MONITORING=0 the monitored shapes measure the woven call
+// with monitoring off, to compare with the direct one.
 int rounds = args.Length > 0 ? int.Parse(args[0]) : 9;
 int invocations = args.Length > 1 ? int.Parse(args[1]) : 2_000;
 const int Operations = 1_000;
+const int ThreadOperations = 100_000;
+IRule rule = new MonitoredRule();
+IPlainRule plainRule = new PlainRule();
 
-// Scale: invocations of the shape per round, as a share of the invocations of the others (a test costs microseconds).
-var shapes = new (string Name, Func<int> Run, double Scale)[]
+// Scale: invocations of the shape per round, as a share of the invocations of the others (a test costs microseconds;
+// a two-thread invocation is 100 times as many calls on each thread). Twin: the direct shape to subtract, or -1.
+var shapes = new (string Name, Func<int> Run, double Scale, int Twin, bool TwoThreads)[]
 {
-    ("clock: 2x Stopwatch.GetTimestamp", TwoClockReads, 1),
-    ("sync [MaxDuration] call", Sync, 1),
-    ("scoped method, one quantified call", ScopedOnce, 1),
-    ("scoped method, inner loop, per inner call", () => Pipeline.RunScoped(Operations), 1),
-    ("a test without monitored calls, per test", TestsWithoutCalls, 0.01),
+    ("clock: 2x Stopwatch.GetTimestamp", TwoClockReads, 1, -1, false),
+    ("sync: direct", SyncDirect, 1, -1, false),
+    ("sync [MaxDuration] call", Sync, 1, 1, false),
+    ("scoped method, one quantified call", ScopedOnce, 1, 4, false),
+    ("scoped, one call: direct", ScopedOnceDirect, 1, -1, false),
+    ("scoped method, inner loop, per inner call", () => Pipeline.RunScoped(Operations), 1, 6, false),
+    ("inner loop: direct, per inner call", () => Pipeline.RunPlain(Operations), 1, -1, false),
+    ("a test without monitored calls, per test", TestsWithoutCalls, 0.01, -1, false),
+    ("async completed Task: direct", AsyncDirect, 1, -1, false),
+    ("async completed Task: monitored", AsyncMonitored, 1, 8, false),
+    ("interface: direct", InterfaceDirect, 1, -1, false),
+    ("interface: monitored", InterfaceMonitored, 1, 10, false),
+    ("two threads: clock, per call per thread", () => TwoThreads(ClockLoop), 0.01, -1, true),
+    ("two threads: direct, per call per thread", () => TwoThreads(DirectLoop), 0.01, -1, true),
+    ("two threads: monitored, per call per thread", () => TwoThreads(MonitoredLoop), 0.01, 13, true),
 };
+int[] selected = Enumerable.Range(0, shapes.Length).ToArray();
 if (args.Length > 2)
 {
-    int only = int.Parse(args[2]) - 1;
-    shapes = [shapes[0], shapes[only]];
+    selected = [0, int.Parse(args[2]) - 1];
 }
 
 Console.WriteLine($"monitoring {(Vypr.Runtime.Probe.IsEnabled ? "on" : "off")}, {rounds} rounds of {invocations} x {Operations} operations, load average {System.IO.File.ReadAllText("/proc/loadavg").Trim()}");
 int sink = 0;
-foreach ((string _, Func<int> run, double scale) in shapes)
+foreach (int s in selected)
 {
-    for (int i = 0; i < 300 * scale; i++)
+    for (int i = 0; i < Math.Max(3, 300 * shapes[s].Scale); i++)
     {
-        sink += run();
+        sink += shapes[s].Run();
     }
 }
 
@@ -41,10 +58,12 @@ var cpu = shapes.Select(_ => new List<double>()).ToArray();
 var allocated = shapes.Select(_ => new List<double>()).ToArray();
 for (int round = 0; round < rounds; round++)
 {
-    for (int s = 0; s < shapes.Length; s++)
+    foreach (int s in selected)
     {
         Func<int> run = shapes[s].Run;
         int count = Math.Max(1, (int)(invocations * shapes[s].Scale));
+        s_threadCpu = 0;
+        s_threadBytes = 0;
         long bytes = GC.GetAllocatedBytesForCurrentThread();
         long start = ThreadCpuClock.Nanoseconds();
         for (int i = 0; i < count; i++)
@@ -53,26 +72,164 @@ for (int round = 0; round < rounds; round++)
         }
 
         long used = ThreadCpuClock.Nanoseconds() - start;
-        cpu[s].Add((double)used / count / Operations);
-        allocated[s].Add((double)(GC.GetAllocatedBytesForCurrentThread() - bytes) / count / Operations);
+        long allocatedBytes = GC.GetAllocatedBytesForCurrentThread() - bytes;
+        if (shapes[s].TwoThreads)
+        {
+            // The two threads' own CPU and allocations, per call per thread; the starting thread only waits.
+            cpu[s].Add((double)s_threadCpu / count / (2.0 * ThreadOperations));
+            allocated[s].Add((double)s_threadBytes / count / (2.0 * ThreadOperations));
+        }
+        else
+        {
+            cpu[s].Add((double)used / count / Operations);
+            allocated[s].Add((double)allocatedBytes / count / Operations);
+        }
     }
 }
 
 double clock = Median(cpu[0]);
-Console.WriteLine($"{"shape",-45} {"ns/op",8} {"x clock",8} {"B/op",6}  (rounds: ns/op)");
-for (int s = 0; s < shapes.Length; s++)
+double twoThreadClock = selected.Contains(12) ? Median(cpu[12]) : clock;
+Console.WriteLine($"{"shape",-45} {"ns/op",8} {"x clock",8} {"added/clock",11} {"B/op",6}  (rounds: ns/op)");
+foreach (int s in selected)
 {
     double median = Median(cpu[s]);
-    Console.WriteLine($"{shapes[s].Name,-45} {median,8:F1} {median / clock,8:F2} {Median(allocated[s]),6:F1}  ({string.Join(" ", cpu[s].Select(v => v.ToString("F0")))})");
+    double reference = shapes[s].TwoThreads ? twoThreadClock : clock;
+    int twin = shapes[s].Twin;
+    string added = twin >= 0 && selected.Contains(twin) ? ((median - Median(cpu[twin])) / reference).ToString("F2") : "-";
+    Console.WriteLine($"{shapes[s].Name,-45} {median,8:F1} {median / reference,8:F2} {added,11} {Median(allocated[s]),6:F1}  ({string.Join(" ", cpu[s].Select(v => v.ToString("F0")))})");
 }
 
 Console.WriteLine($"load average {System.IO.File.ReadAllText("/proc/loadavg").Trim()} (checksum {sink})");
 return 0;
 
+int InterfaceDirect()
+{
+    int sum = 0;
+    for (int i = 0; i < Operations; i++)
+    {
+        sum += plainRule.Check(i);
+    }
+
+    return sum;
+}
+
+int InterfaceMonitored()
+{
+    int sum = 0;
+    for (int i = 0; i < Operations; i++)
+    {
+        sum += rule.Check(i);
+    }
+
+    return sum;
+}
+
 static double Median(List<double> values)
 {
     var sorted = values.OrderBy(v => v).ToList();
     return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+static int SyncDirect()
+{
+    int sum = 0;
+    for (int i = 0; i < Operations; i++)
+    {
+        sum += Target.Plain(i);
+    }
+
+    return sum;
+}
+
+static int ScopedOnceDirect()
+{
+    int sum = 0;
+    for (int i = 0; i < Operations; i++)
+    {
+        sum += Pipeline.RunOncePlain(i);
+    }
+
+    return sum;
+}
+
+static int AsyncDirect()
+{
+    int sum = 0;
+    for (int i = 0; i < Operations; i++)
+    {
+        sum += Target.PlainAsync(i).IsCompleted ? 1 : 0;
+    }
+
+    return sum;
+}
+
+static int AsyncMonitored()
+{
+    int sum = 0;
+    for (int i = 0; i < Operations; i++)
+    {
+        sum += Target.MonitoredAsync(i).IsCompleted ? 1 : 0;
+    }
+
+    return sum;
+}
+
+// Two dedicated threads (not the pool, so the starting thread never runs a loop itself), each measuring its own CPU
+// time and allocations around its loop only: thread start and join are not counted.
+static int TwoThreads(Func<int, int> loop)
+{
+    int a = 0, b = 0;
+    var first = new System.Threading.Thread(() => a = Measured(loop));
+    var second = new System.Threading.Thread(() => b = Measured(loop));
+    first.Start();
+    second.Start();
+    first.Join();
+    second.Join();
+    return a + b;
+}
+
+static int Measured(Func<int, int> loop)
+{
+    long bytes = GC.GetAllocatedBytesForCurrentThread();
+    long start = ThreadCpuClock.Nanoseconds();
+    int result = loop(ThreadOperations);
+    System.Threading.Interlocked.Add(ref s_threadCpu, ThreadCpuClock.Nanoseconds() - start);
+    System.Threading.Interlocked.Add(ref s_threadBytes, GC.GetAllocatedBytesForCurrentThread() - bytes);
+    return result;
+}
+
+static int ClockLoop(int calls)
+{
+    long sum = 0;
+    for (int i = 0; i < calls; i++)
+    {
+        long start = Stopwatch.GetTimestamp();
+        sum += Stopwatch.GetTimestamp() - start;
+    }
+
+    return (int)sum;
+}
+
+static int DirectLoop(int calls)
+{
+    int sum = 0;
+    for (int i = 0; i < calls; i++)
+    {
+        sum += Target.Plain(i);
+    }
+
+    return sum;
+}
+
+static int MonitoredLoop(int calls)
+{
+    int sum = 0;
+    for (int i = 0; i < calls; i++)
+    {
+        sum += Target.Monitored(i);
+    }
+
+    return sum;
 }
 
 static int TwoClockReads()
@@ -123,4 +280,11 @@ static int ScopedOnce()
     }
 
     return sum;
+}
+
+/// <summary>The two-thread shapes' counters, summed by their threads.</summary>
+internal partial class Program
+{
+    private static long s_threadCpu;
+    private static long s_threadBytes;
 }

@@ -4,13 +4,14 @@
 #
 #   BASE_DLL=/tmp/base/benchmarks/Vypr.Benchmarks.ThreadCpu/bin/Release/net10.0/Vypr.Benchmarks.ThreadCpu.dll \
 #     bash benchmarks/Vypr.Benchmarks.ThreadCpu/compare.sh [PAIRS] [ROUNDS] [INVOCATIONS]
+# (MONITORING=0 runs both with monitoring off: the woven shapes against their direct twins.)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 pairs="${1:-3}"; rounds="${2:-7}"; invocations="${3:-1000}"
 this="$here/bin/Release/net10.0/Vypr.Benchmarks.ThreadCpu.dll"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-run() { echo "== $1"; VYPR_MONITORING=1 VYPR_RESULTS_DIR="$work" dotnet "$2" "$rounds" "$invocations" | sed -n '1,6p'; }
+run() { echo "== $1"; VYPR_MONITORING="${MONITORING:-1}" VYPR_RESULTS_DIR="$work" dotnet "$2" "$rounds" "$invocations" | sed -n '1,20p'; }
 for ((i = 1; i <= pairs; i++)); do
   if ((i % 2)); then run base "$BASE_DLL"; run this "$this"; else run this "$this"; run base "$BASE_DLL"; fi
 done
