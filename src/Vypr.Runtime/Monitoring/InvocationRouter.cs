@@ -96,9 +96,18 @@ internal sealed class InvocationRouter
             }
 
             order.InTable = false;
-            order.Monitors.Clear();
+            order.FirstMonitor = null;
+            if (order.Monitors.Count > 0)
+            {
+                order.Monitors.Clear();
+            }
+
             order.LastMonitor = null;
-            order.Early.Clear();
+            if (order.Early.Count > 0)
+            {
+                order.Early.Clear();
+            }
+
             order.Ended = false;
             _orderPool.Push(order);
         }
@@ -109,6 +118,7 @@ internal sealed class InvocationRouter
         var e = new BoundEvent(record.Scope, record.Sequence, record.StartTimestamp, record.EndTimestamp, record.Threw, record.TestId, threadId);
         if (record.Kind == RecordKind.Exit)
         {
+            order.FirstMonitor?.End(record.Scope);
             foreach (FormulaMonitor monitor in order.Monitors)
             {
                 monitor.End(record.Scope);
@@ -124,8 +134,13 @@ internal sealed class InvocationRouter
             return;
         }
 
-        // Usually the one monitor already seen: compare with the last one before searching the list.
-        if (!ReferenceEquals(order.LastMonitor, target) && !order.Monitors.Contains(target))
+        // Usually the one monitor already seen: compare with the last one before searching the list. The first monitor
+        // is kept out of the list, so an invocation of one specification opens and closes without list work.
+        if (order.FirstMonitor is null)
+        {
+            order.FirstMonitor = target;
+        }
+        else if (!ReferenceEquals(order.LastMonitor, target) && !ReferenceEquals(order.FirstMonitor, target) && !order.Monitors.Contains(target))
         {
             order.Monitors.Add(target);
         }
@@ -215,6 +230,9 @@ internal sealed class InvocationRouter
         public bool Ended { get; set; }
 
         public List<EarlyRecord> Early { get; } = [];
+
+        /// <summary>The first specification's monitor the invocation reached; <see cref="Monitors"/> holds the others.</summary>
+        public FormulaMonitor? FirstMonitor { get; set; }
 
         public List<FormulaMonitor> Monitors { get; } = [];
 

@@ -32,34 +32,21 @@ public sealed class ScopeInstance
     private static readonly AsyncLocal<ScopeInstance?> s_current = new();
     private static int s_lastId;
 
-    // The innermost on-thread invocation of this thread, the free on-thread instances, and a block of IDs taken from
-    // the run's counter in one interlocked step.
+    // This thread's on-thread invocations (the innermost, the free instances, a block of IDs): one thread-static
+    // object, so entering reads thread-local storage once and leaving and releasing read it at most once.
     [ThreadStatic]
-    private static ScopeInstance? t_current;
+    private static ThreadScopes? t_scopes;
 
-    [ThreadStatic]
-    private static ScopeInstance?[]? t_pool;
-
-    [ThreadStatic]
-    private static int t_free;
-
-    [ThreadStatic]
-    private static int t_nextId;
-
-    [ThreadStatic]
-    private static int t_idsLeft;
-
-    private readonly bool _onThread;
-    private readonly int _ownerThreadId;
+    // The thread whose state an on-thread instance belongs to (null for an async-flow instance).
+    private readonly ThreadScopes? _owner;
     private int _sequence;
 
-    private ScopeInstance(int scopeId, ScopeInstance? outer, int id, bool onThread)
+    private ScopeInstance(int scopeId, ScopeInstance? outer, int id, ThreadScopes? owner)
     {
         ScopeId = scopeId;
         Outer = outer;
         Id = id;
-        _onThread = onThread;
-        _ownerThreadId = onThread ? Environment.CurrentManagedThreadId : 0;
+        _owner = owner;
     }
 
     /// <summary>The invocation's number within the run (it wraps after 2^32 invocations; only invocations open at the same time must differ).</summary>
@@ -81,7 +68,7 @@ public sealed class ScopeInstance
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScopeInstance? Current(int scopeId)
     {
-        ScopeInstance? onThread = t_current;
+        ScopeInstance? onThread = t_scopes?.Current;
         if (onThread is not null && onThread.ScopeId == scopeId)
         {
             return onThread;
@@ -99,7 +86,7 @@ public sealed class ScopeInstance
 
     internal static ScopeInstance Enter(int scopeId)
     {
-        var instance = new ScopeInstance(scopeId, s_current.Value, Interlocked.Increment(ref s_lastId), onThread: false);
+        var instance = new ScopeInstance(scopeId, s_current.Value, Interlocked.Increment(ref s_lastId), owner: null);
         s_current.Value = instance;
         return instance;
     }
@@ -107,48 +94,40 @@ public sealed class ScopeInstance
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ScopeInstance EnterOnThread(int scopeId)
     {
-        ScopeInstance?[]? pool = t_pool;
+        ThreadScopes scopes = t_scopes ?? CreateThreadScopes();
         ScopeInstance instance;
-        int id = NextId();
-        if (pool is not null && t_free > 0)
+        int id = scopes.NextId();
+        if (scopes.Free > 0)
         {
-            int free = --t_free;
-            instance = pool[free]!;
-            pool[free] = null;
+            int free = --scopes.Free;
+            instance = scopes.Pool[free]!;
+            scopes.Pool[free] = null;
             instance.ScopeId = scopeId;
-            instance.Outer = t_current;
+            instance.Outer = scopes.Current;
             instance.Id = id;
             instance._sequence = 0;
         }
         else
         {
-            instance = new ScopeInstance(scopeId, t_current, id, onThread: true);
+            instance = new ScopeInstance(scopeId, scopes.Current, id, scopes);
         }
 
-        t_current = instance;
+        scopes.Current = instance;
         return instance;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int NextId()
-    {
-        if (t_idsLeft == 0)
-        {
-            t_nextId = Interlocked.Add(ref s_lastId, IdBlock) - IdBlock + 1;
-            t_idsLeft = IdBlock;
-        }
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ThreadScopes CreateThreadScopes() => t_scopes = new ThreadScopes();
 
-        t_idsLeft--;
-        return t_nextId++;
-    }
-
+    // An on-thread invocation is entered, left and exited by the same synchronous interceptor frame, so on its own
+    // thread: leaving restores its thread's innermost invocation without reading thread-local storage.
     internal void Leave()
     {
-        if (_onThread)
+        if (_owner is { } owner)
         {
-            if (ReferenceEquals(t_current, this))
+            if (ReferenceEquals(owner.Current, this))
             {
-                t_current = Outer;
+                owner.Current = Outer;
             }
         }
         else if (ReferenceEquals(s_current.Value, this))
@@ -165,27 +144,49 @@ public sealed class ScopeInstance
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Exited()
     {
-        if (_onThread)
+        if (_owner is not null)
         {
-            Release();
+            Release(_owner);
         }
     }
 
-    private void Release()
+    private void Release(ThreadScopes owner)
     {
-        if (_ownerThreadId != Environment.CurrentManagedThreadId || ReferenceEquals(t_current, this))
+        if (!ReferenceEquals(t_scopes, owner) || ReferenceEquals(owner.Current, this))
         {
             return;
         }
 
         Outer = null;
-        ScopeInstance?[] pool = t_pool ??= new ScopeInstance?[PoolSize];
-        if (t_free < PoolSize)
+        if (owner.Free < PoolSize)
         {
-            pool[t_free++] = this;
+            owner.Pool[owner.Free++] = this;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal int NextSequence() => _onThread ? ++_sequence : Interlocked.Increment(ref _sequence);
+    internal int NextSequence() => _owner is not null ? ++_sequence : Interlocked.Increment(ref _sequence);
+
+    /// <summary>One thread's on-thread invocations: the innermost, the free instances, and a block of IDs taken from the run's counter in one interlocked step.</summary>
+    private sealed class ThreadScopes
+    {
+        public ScopeInstance? Current;
+        public readonly ScopeInstance?[] Pool = new ScopeInstance?[PoolSize];
+        public int Free;
+        private int _nextId;
+        private int _idsLeft;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int NextId()
+        {
+            if (_idsLeft == 0)
+            {
+                _nextId = Interlocked.Add(ref s_lastId, IdBlock) - IdBlock + 1;
+                _idsLeft = IdBlock;
+            }
+
+            _idsLeft--;
+            return _nextId++;
+        }
+    }
 }
