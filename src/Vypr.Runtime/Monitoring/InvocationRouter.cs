@@ -115,7 +115,6 @@ internal sealed class InvocationRouter
 
     private void Dispatch(in CallRecord record, ReadOnlySpan<CapturedValue> values, int threadId, InvocationOrder order)
     {
-        var e = new BoundEvent(record.Scope, record.Sequence, record.StartTimestamp, record.EndTimestamp, record.Threw, record.TestId, threadId);
         if (record.Kind == RecordKind.Exit)
         {
             order.FirstMonitor?.End(record.Scope);
@@ -147,6 +146,7 @@ internal sealed class InvocationRouter
 
         order.LastMonitor = target;
 
+        var e = new BoundEvent(record.Scope, record.Sequence, record.StartTimestamp, record.EndTimestamp, record.Threw, record.TestId, threadId);
         if (record.Kind == RecordKind.Enter)
         {
             target.Enter(e, route.Point.CallSiteId);

@@ -187,6 +187,15 @@ internal sealed class FormulaMonitor
 
         invocation.InTable = false;
 
+        // A specification of one slot never has templates or waiting bindings (see Take): nothing to release.
+        if (_scratch is not null)
+        {
+            invocation.Live = 0;
+            invocation.CallSiteId = 0;
+            _invocationPool.Push(invocation);
+            return;
+        }
+
         // Templates first (a template bound completely waits nowhere), then whatever still waits; a binding released
         // once has a new generation, so its other entries are skipped.
         foreach (OpenBinding template in invocation.Templates)
