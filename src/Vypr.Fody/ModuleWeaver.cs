@@ -5,6 +5,7 @@ using Mono.Cecil;
 using Mono.Cecil.Cil;
 using Vypr.Fody.Emit;
 using Vypr.Fody.Reading;
+using Vypr.Fody.Reporting;
 using Vypr.Fody.Scopes;
 
 /// <summary>
@@ -25,8 +26,10 @@ public sealed class ModuleWeaver : BaseModuleWeaver
         var reader = new SpecificationReader(Report);
         IReadOnlyList<WovenSpecification> specifications = reader.Read(ModuleDefinition);
         IReadOnlyList<ScopeSpecification> scopes = ScopeReader.ReadAndRemove(ModuleDefinition);
+        var section = new WeavingReportSection();
         if (specifications.Count == 0 && scopes.Count == 0)
         {
+            section.WriteBeside(AssemblyFilePath);
             return;
         }
 
@@ -43,6 +46,7 @@ public sealed class ModuleWeaver : BaseModuleWeaver
         foreach (WovenSpecification specification in specifications)
         {
             weaver.Weave(specification.Method, registrations.Add(specification), specification.IsMeasurement ? logger : null, specification.TimeMessage);
+            section.Timed(specification.Display, specification.Text, _paths.Unmap(specification.Declaration));
         }
 
         // Fluent specifications' scoped methods, after [MaxDuration]: a scoped method that is also timed has its
@@ -57,7 +61,8 @@ public sealed class ModuleWeaver : BaseModuleWeaver
                 return;
             }
 
-            wovenScopes = new ScopeWeaver(ModuleDefinition, scopeReferences, runtime.IsEnabled, registrations, Report).Weave(scopes);
+            wovenScopes = new ScopeWeaver(ModuleDefinition, scopeReferences, runtime.IsEnabled, registrations, Report)
+                .Weave(scopes, (method, keys, declared) => section.Scope(method, keys, _paths.Unmap(declared)));
         }
 
         // The public overload by its parameter type: resolved to the runtime's own assembly (System.Private.CoreLib) rather
@@ -65,6 +70,7 @@ public sealed class ModuleWeaver : BaseModuleWeaver
         TypeDefinition helpers = FindTypeDefinition("System.Runtime.CompilerServices.RuntimeHelpers");
         registrations.Complete(ModuleDefinition.ImportReference(helpers.Methods.Single(m =>
             m.Name == "RunClassConstructor" && m.IsPublic && m.Parameters.Count == 1 && m.Parameters[0].ParameterType.FullName == "System.RuntimeTypeHandle")));
+        section.WriteBeside(AssemblyFilePath);
         WriteInfo($"Vypr: timed {specifications.Count} method(s) and wove {wovenScopes} scoped method(s) of fluent specifications in their own bodies");
     }
 

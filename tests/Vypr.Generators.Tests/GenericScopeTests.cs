@@ -76,4 +76,49 @@ public sealed class GenericScopeTests
         Assert.Contains("'Validator<T>' declares no method named 'Validat'", messages[1], System.StringComparison.Ordinal);
         Assert.DoesNotContain(messages, m => m.Contains("no method named 'Validate'", System.StringComparison.Ordinal));
     }
+
+    // A closed form covers every instantiation (the scope is keyed by the definition), so it is named by the definition
+    // everywhere: printing Validator<object> for calls made with T = Person would say the opposite of what was checked.
+    [Fact]
+    public void A_closed_generic_scope_is_named_by_its_definition_in_results_diagnostics_and_the_weaving_report()
+    {
+        const string Open = "Validator<T>.Validate(Context<T>)";
+        string source = Validators + """
+            public sealed class Person { }
+            public sealed class PersonValidator : Validator<Person> { }
+            public static class Program
+            {
+                public static object Run() => new PersonValidator().Validate(new Context<Person> { Instance = new Person() });
+            }
+            public static class Specs
+            {
+                [PerformanceSpecification]
+                public static Specification Closed => Specification
+                    .For<Validator<object>>(nameof(Validator<object>.Validate), typeof(Context<object>))
+                    .Forall("c", Calls.OfScope())
+                    .Check(c => c.Duration() < Duration.Seconds(10));
+            }
+            """;
+
+        var (run, verdicts) = MonitoredProgram.Execute("ClosedScope.cs", source);
+
+        Vypr.Contracts.VerdictInfo verdict = Assert.Single(verdicts);
+        Assert.Equal(Open, MonitoredProgram.SpecificationOf(verdict).Method);
+        string report = Assert.IsType<string>(run.WeavingReport);
+        Assert.True(report.Contains($"| `Program.Run()` | `scope of a fluent specification: {Open}` | yes |", System.StringComparison.Ordinal), report);
+        Assert.DoesNotContain("<object>", report, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("<Person>", report, System.StringComparison.Ordinal);
+
+        var diagnostics = AnalyzerHarness.Verify(Validators + """
+            public static class Specs
+            {
+                [PerformanceSpecification]
+                public static Specification Closed => Specification
+                    .For<Validator<object>>(nameof(Validator<object>.Validate), typeof(Context<object>))
+                    .Forall("q", Changes.Of({|VYPR0014:"missing"|}))
+                    .Check(q => q.Value() > 0);
+            }
+            """, new Dictionary<string, string> { ["VyprWeaving"] = "IL" }, new FluentSpecificationAnalyzer());
+        Assert.Equal($"'missing' is not a parameter, local or field of '{Open}'", Assert.Single(diagnostics).GetMessage(CultureInfo.InvariantCulture));
+    }
 }

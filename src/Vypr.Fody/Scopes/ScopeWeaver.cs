@@ -42,8 +42,11 @@ internal sealed class ScopeWeaver
 
     private ScopeReferences References => _emitter.References;
 
-    /// <summary>Weaves every scoped method the specifications name; returns how many were woven.</summary>
-    public int Weave(IReadOnlyList<ScopeSpecification> specifications)
+    /// <summary>
+    /// Weaves every scoped method the specifications name; tells <paramref name="woven"/> each one (its name, the keys
+    /// of its specifications, its declaration) and returns how many were woven.
+    /// </summary>
+    public int Weave(IReadOnlyList<ScopeSpecification> specifications, System.Action<string, IEnumerable<string>, SequencePoint?> woven)
     {
         var methods = new Dictionary<string, MethodDefinition>(System.StringComparer.Ordinal);
         foreach (MethodDefinition method in _module.GetTypes().SelectMany(t => t.Methods))
@@ -55,7 +58,7 @@ internal sealed class ScopeWeaver
             }
         }
 
-        int woven = 0;
+        int count = 0;
         foreach (IGrouping<string, ScopeSpecification> scope in specifications.GroupBy(s => s.ScopeKey, System.StringComparer.Ordinal))
         {
             if (!methods.TryGetValue(scope.Key, out MethodDefinition? method) || !method.HasBody)
@@ -66,11 +69,12 @@ internal sealed class ScopeWeaver
 
             if (WeaveScope(method, scope.ToList()))
             {
-                woven++;
+                count++;
+                woven(DisplayName.Of(method), scope.Select(s => s.Key), SourceLocator.Find(method));
             }
         }
 
-        return woven;
+        return count;
     }
 
     private bool WeaveScope(MethodDefinition method, List<ScopeSpecification> specifications)

@@ -69,7 +69,9 @@ internal sealed class ScopedMethod
     {
         // typeof(Validator<>) has no members of its own: it names the generic definition, whose methods are those
         // of every instantiation. A closed form (For<Validator<object>>) means the same: scopes are keyed by the
-        // method's definition, so either form is woven in every instantiation (docs/spec-language.md).
+        // method's definition, so either form is woven in every instantiation (docs/spec-language.md). The closed
+        // form's parameter types are matched as written; the scope is then the definition (below), so every name
+        // the scope is shown by says what it covers.
         if (type.IsUnboundGenericType)
         {
             type = type.OriginalDefinition;
@@ -124,7 +126,10 @@ internal sealed class ScopedMethod
             return null;
         }
 
-        IMethodSymbol method = chosen[0].PartialImplementationPart ?? chosen[0];
+        // The definition (Validator<T>.Validate(Context<T>)), not the instantiation the specification was written with:
+        // the scope covers every instantiation, and its name in diagnostics, reports and results must say so.
+        IMethodSymbol definition = chosen[0].OriginalDefinition;
+        IMethodSymbol method = definition.PartialImplementationPart ?? definition;
         string? noBody = method switch
         {
             { IsAbstract: true, ContainingType.TypeKind: TypeKind.Interface } => "an interface member without a body",

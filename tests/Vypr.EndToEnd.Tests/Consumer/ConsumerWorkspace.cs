@@ -83,6 +83,59 @@ public sealed class ConsumerWorkspace : IAsyncDisposable
         return solution;
     }
 
+    /// <summary>
+    /// Writes a library that references Vypr and, with a <paramref name="program"/>, a net10.0 console app that references
+    /// Vypr and the library, both with <c>TreatWarningsAsErrors</c>, in <paramref name="folder"/>; returns the solution's folder.
+    /// </summary>
+    /// <param name="folder">The solution's folder under <see cref="Root"/>.</param>
+    /// <param name="libraryTargets">The library's target frameworks (one is written as <c>TargetFramework</c>, as a user writes it).</param>
+    /// <param name="librarySource">The library's one source file, Lib/Work.cs.</param>
+    /// <param name="program">The app's Program.cs, or null for the library alone.</param>
+    /// <param name="libraryProperties">More properties of the library (<c>&lt;VyprWeaving&gt;IL&lt;/VyprWeaving&gt;</c>).</param>
+    public string CreateLibraryAndApp(string folder, string libraryTargets, string librarySource, string? program, string libraryProperties = "")
+    {
+        string solution = Path.Combine(Root, folder);
+        Directory.CreateDirectory(Path.Combine(solution, "Lib"));
+        File.WriteAllText(Path.Combine(solution, "nuget.config"), ConsumerSources.NuGetConfig(Feed));
+        string frameworks = libraryTargets.Contains(';', StringComparison.Ordinal)
+            ? $"<TargetFrameworks>{libraryTargets}</TargetFrameworks>"
+            : $"<TargetFramework>{libraryTargets}</TargetFramework>";
+        File.WriteAllText(Path.Combine(solution, "Lib", "Lib.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                {frameworks}
+                <LangVersion>latest</LangVersion>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                {libraryProperties}
+              </PropertyGroup>
+              <ItemGroup><PackageReference Include="Vypr" Version="{Version}" /></ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(solution, "Lib", "Work.cs"), librarySource);
+        if (program is not null)
+        {
+            Directory.CreateDirectory(Path.Combine(solution, "App"));
+            File.WriteAllText(Path.Combine(solution, "App", "App.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <OutputType>Exe</OutputType>
+                    <Nullable>enable</Nullable>
+                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Vypr" Version="{Version}" />
+                    <ProjectReference Include="../Lib/Lib.csproj" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(solution, "App", "Program.cs"), program);
+        }
+
+        return solution;
+    }
+
     public Task<DotNetCommand> DotNetAsync(string directory, IReadOnlyDictionary<string, string> environment, CancellationToken cancellation, params string[] arguments) =>
         DotNetCommand.RunAsync(directory, environment, s_commandLimit, cancellation, arguments);
 

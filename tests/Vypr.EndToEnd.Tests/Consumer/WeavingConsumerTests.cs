@@ -59,44 +59,25 @@ public sealed class WeavingConsumerTests
     public async Task The_package_alone_weaves_a_library_that_sets_VyprWeaving_IL()
     {
         await using ConsumerWorkspace workspace = await ConsumerWorkspace.PackAsync(TestContext.Current.CancellationToken);
-        string solution = Path.Combine(workspace.Root, "weaving");
-        Directory.CreateDirectory(Path.Combine(solution, "Lib"));
-        Directory.CreateDirectory(Path.Combine(solution, "App"));
-        File.WriteAllText(Path.Combine(solution, "nuget.config"), ConsumerSources.NuGetConfig(workspace.Feed));
-        File.WriteAllText(Path.Combine(solution, "Lib", "Lib.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFrameworks>netstandard2.0;net10.0</TargetFrameworks>
-                <LangVersion>latest</LangVersion>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <VyprWeaving>IL</VyprWeaving>
-              </PropertyGroup>
-              <ItemGroup><PackageReference Include="Vypr" Version="{workspace.Version}" /></ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(solution, "Lib", "Work.cs"), Library);
-        File.WriteAllText(Path.Combine(solution, "App", "App.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <OutputType>Exe</OutputType>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Vypr" Version="{workspace.Version}" />
-                <ProjectReference Include="../Lib/Lib.csproj" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(solution, "App", "Program.cs"), Program);
+        string solution = workspace.CreateLibraryAndApp("weaving", "netstandard2.0;net10.0", Library, Program, "<VyprWeaving>IL</VyprWeaving>");
 
         string app = Path.Combine(solution, "App");
         DotNetCommand build = await workspace.DotNetAsync(app, new Dictionary<string, string>(), TestContext.Current.CancellationToken, "build", "-c", "Release");
         Assert.True(build.ExitCode == 0, build.Output);
         // Fody was configured by Vypr's build files: nothing written into the user's project.
         Assert.False(File.Exists(Path.Combine(solution, "Lib", "FodyWeavers.xml")));
+        // The recommended setup (a net10.0 target beside a lower one) is not warned about (VYPR1012).
+        Assert.DoesNotContain("VYPR1012", build.Output, System.StringComparison.Ordinal);
+
+        // The weaving report says what times itself, before the interceptors' (empty) count of call sites: the
+        // generator alone wrote "No call site ... is woven by interceptors", read by a user as "nothing is monitored".
+        string intermediate = Path.Combine(solution, "Lib", "obj", "Release", "net10.0");
+        string report = File.ReadAllText(Path.Combine(intermediate, "vypr-weaving.md"));
+        Assert.StartsWith("# Vypr weaving report: Lib\n\n## Woven in IL\n\nThe IL weaver timed 2 method(s) and wove 0 scoped method(s)", report, System.StringComparison.Ordinal);
+        Assert.Contains($"| `Lib.Step.Run(int)` | MaxDuration(\"1s\") | `{Path.Combine(solution, "Lib", "Work.cs")}:14:", report, System.StringComparison.Ordinal);
+        Assert.Contains("| `Lib.Work.LaterAsync(int)` | MaxDuration(\"1s\") |", report, System.StringComparison.Ordinal);
+        Assert.True(report.IndexOf("## Woven by interceptors", System.StringComparison.Ordinal) > report.IndexOf("Lib.Work.LaterAsync", System.StringComparison.Ordinal), report);
+        Assert.False(File.Exists(Path.Combine(intermediate, "vypr-weaving-il.md")), "the weaver's section is consumed by the report");
 
         string results = Path.Combine(solution, "results");
         DotNetCommand run = await workspace.DotNetAsync(app, new Dictionary<string, string> { ["VYPR_MONITORING"] = "1", [ResultsFile.DirectoryVariable] = results },
