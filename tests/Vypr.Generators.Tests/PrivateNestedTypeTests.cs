@@ -104,10 +104,60 @@ public sealed class PrivateNestedTypeTests
         Assert.Contains("would be in namespace 'Consumer.Tests', which the project does not list for interceptors: add <InterceptorsNamespaces>$(InterceptorsNamespaces);Consumer.Tests</InterceptorsNamespaces>", run.WeavingReport, StringComparison.Ordinal);
     }
 
-    private static CSharpCompilationResult Compile(string assemblyName, string source, string interceptorsNamespaces)
+    // A generic library method called with a test's private record as its type argument (CsvHelper's GetRecord<T> in
+    // a trial): the only type that can name the record is the test class, and an interceptor of the library's method
+    // cannot be declared there, so the report must not tell the user to make the library's type partial.
+    private const string Reader = """
+        using Vypr;
+        namespace Library
+        {
+            public class Reader { [MaxDuration("1s")] public T Get<T>() where T : new() => new T(); }
+        }
+        """;
+
+    private const string ReaderTests = """
+        namespace Consumer.Tests
+        {
+            public partial class ReadingTests
+            {
+                private sealed class Row { }
+                public static object Run() => new Library.Reader().Get<Row>();
+            }
+        }
+        """;
+
+    [Fact]
+    public void A_private_nested_type_argument_of_a_method_of_another_assembly_is_reported_without_asking_for_a_partial_type_there()
+    {
+        CSharpCompilationResult library = TestCompiler.Compile("ReaderLibrary", null, ("Reader.cs", Reader));
+        CSharpCompilationResult input = Compile("ReaderTests", ReaderTests, "Vypr.Generated;Consumer", [library.Compilation.ToMetadataReference()]);
+
+        GeneratorRun run = TestCompiler.Generate(input);
+
+        Assert.Empty(run.OutputDiagnostics);
+        Assert.Contains(
+            "'Consumer.Tests.ReadingTests.Row' is a private nested type, so only code inside the type that contains it can name it; its interceptor would have to be declared inside 'Library.Reader', which is compiled in another assembly ('ReaderLibrary'), or make the nested type internal, or set <VyprWeaving>IL</VyprWeaving>",
+            run.WeavingReport,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("make 'Library.Reader' partial", run.WeavingReport, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_private_nested_type_argument_that_the_called_type_cannot_name_is_reported_as_such_even_when_that_type_is_not_partial()
+    {
+        CSharpCompilationResult input = Compile("ReaderTogether", Reader + ReaderTests, "Vypr.Generated;Consumer");
+
+        GeneratorRun run = TestCompiler.Generate(input);
+
+        Assert.Empty(run.OutputDiagnostics);
+        Assert.Contains("not even code inside 'Library.Reader' can name every type of the call", run.WeavingReport, StringComparison.Ordinal);
+        Assert.DoesNotContain("make 'Library.Reader' partial", run.WeavingReport, StringComparison.Ordinal);
+    }
+
+    private static CSharpCompilationResult Compile(string assemblyName, string source, string interceptorsNamespaces, IEnumerable<MetadataReference>? references = null)
     {
         CSharpParseOptions options = TestCompiler.ParseOptions.WithFeatures([new KeyValuePair<string, string>("InterceptorsNamespaces", interceptorsNamespaces)]);
-        CSharpCompilationResult plain = TestCompiler.Compile(assemblyName, null, ("PrivateNested.cs", source));
+        CSharpCompilationResult plain = TestCompiler.Compile(assemblyName, references, ("PrivateNested.cs", source));
         CSharpCompilation compilation = plain.Compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(CSharpSyntaxTree.ParseText(source, options, "PrivateNested.cs", cancellationToken: TestContext.Current.CancellationToken));
         return new CSharpCompilationResult(compilation, options);
     }

@@ -32,13 +32,25 @@ internal static class InterceptorHosts
             return (Refuse(hidden, "an instance method of a struct is intercepted by an extension method, which cannot be declared in a nested type"), null);
         }
 
+        // Where the interceptor would have to live cannot help, say so first: telling a user to make a type of another
+        // assembly partial, or one that cannot name the hidden type anyway, sends them the wrong way.
+        string hostName = host.ToDisplayString(SymbolFormats.Display);
+        if (!SymbolEqualityComparer.Default.Equals(host.ContainingAssembly, compilation.Assembly))
+        {
+            return (Refuse(hidden, $"its interceptor would have to be declared inside '{hostName}', which is compiled in another assembly ('{host.ContainingAssembly.Name}')"), null);
+        }
+
+        if (!signatureTypes.All(t => IsNameableWithin(t, host, compilation)))
+        {
+            return (Refuse(hidden, $"not even code inside '{hostName}' can name every type of the call"), null);
+        }
+
         var chain = new List<INamedTypeSymbol>();
         for (INamedTypeSymbol? current = host; current is not null; current = current.ContainingType)
         {
             chain.Insert(0, current);
         }
 
-        string hostName = host.ToDisplayString(SymbolFormats.Display);
         if (chain.FirstOrDefault(t => t.IsGenericType || t.IsFileLocal) is { } unusable)
         {
             return (Refuse(hidden, $"an interceptor cannot be declared in '{unusable.ToDisplayString(SymbolFormats.Display)}', which is {(unusable.IsGenericType ? "generic" : "file-local")}"), null);
@@ -48,11 +60,6 @@ internal static class InterceptorHosts
         if (notPartial.Length > 0)
         {
             return (Refuse(hidden, $"make {string.Join(" and ", notPartial)} partial, so that the interceptor can be declared inside '{hostName}'"), null);
-        }
-
-        if (!signatureTypes.All(t => IsNameableWithin(t, host, compilation)))
-        {
-            return (Refuse(hidden, $"not even code inside '{hostName}' can name every type of the call"), null);
         }
 
         INamespaceSymbol declaredIn = chain[0].ContainingNamespace;
