@@ -29,7 +29,8 @@ public sealed class MonitorPerformanceAttribute : BeforeAfterTestAttribute
     /// <inheritdoc />
     public override void After(MethodInfo methodUnderTest, IXunitTest test)
     {
-        if (!s_running.TryRemove(test.UniqueID, out TestScope? scope))
+        // Monitoring off: Before began no scope, so there is none to look up.
+        if (!RuntimeMonitor.IsEnabled || !s_running.TryRemove(test.UniqueID, out TestScope? scope))
         {
             return;
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Reflection;
 using System.Threading.Tasks;
+using Vypr.Runtime;
 using Vypr.Runtime.Runs;
 
 namespace Vypr.Xunit;
@@ -15,7 +16,11 @@ public sealed class VyprRunFixture : IAsyncDisposable
     /// <summary>Starts the run when monitoring is on.</summary>
     public VyprRunFixture()
     {
-        MonitoredRun.Start(Assembly.GetEntryAssembly()?.GetName().Name ?? "tests");
+        // Monitoring off: there is no run, and reading the entry assembly's name (reflection) would be its only cost.
+        if (RuntimeMonitor.IsEnabled)
+        {
+            MonitoredRun.Start(Assembly.GetEntryAssembly()?.GetName().Name ?? "tests");
+        }
     }
 
     /// <summary>Finishes the run: results, summary, shipment.</summary>

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+#if VYPR
 using Vypr;
+#endif
 
 namespace Suite.Library;
 
@@ -21,13 +23,19 @@ public sealed class PriceCatalog
     /// <summary>The product code of product number <paramref name="index"/>.</summary>
     public static string Code(int index) => "P-" + index.ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
 
+#if VYPR
     [MaxDuration("500ms")]
+#endif
     public decimal PriceOf(string code) => _prices.TryGetValue(code, out decimal price) ? price : throw new KeyNotFoundException(code);
 
+#if VYPR
     [MaxDuration("500ms")]
+#endif
     public bool Contains(string code) => _prices.ContainsKey(code);
 
+#if VYPR
     [MaxDuration("1s")]
+#endif
     public IReadOnlyList<string> Search(string prefix)
     {
         var found = new List<string>();

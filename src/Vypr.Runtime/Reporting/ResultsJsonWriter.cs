@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Vypr.Contracts;
 
@@ -14,19 +13,16 @@ namespace Vypr.Runtime;
 /// Why not the serializer: a test process writes its results once, at its end. Through the context, System.Text.Json
 /// first builds its metadata and compiles the generic converters for every value type of the format (about 650
 /// methods), then runs them unoptimised (tier 0), which cost a 626-test suite about 0.1 s of CPU, most of what
-/// monitoring added to it. The writer's few methods are compiled optimised at once; the formatting and escaping are
+/// monitoring added to it. The writer's few methods come precompiled in the package (ReadyToRun; not marked
+/// AggressiveOptimization, which would keep them out of the precompiled image); the formatting and escaping are
 /// <see cref="Utf8JsonWriter"/>'s, precompiled with the framework. The context stays the definition of the format
 /// (every reader goes through it); a document with a load test's section is left to it.
 /// </remarks>
 internal static class ResultsJsonWriter
 {
-    // MethodImplOptions.AggressiveOptimization by value: netstandard2.0's enum lacks the member, the runtime honours it.
-    private const MethodImplOptions Optimized = (MethodImplOptions)512;
-
     /// <summary>Whether <paramref name="document"/> is one this writer writes (a test run's, without a load test's section).</summary>
     public static bool Handles(RunDocument document) => document.Load is null;
 
-    [MethodImpl(Optimized)]
     public static void Write(Utf8JsonWriter writer, RunDocument document)
     {
         writer.WriteStartObject();
@@ -43,7 +39,6 @@ internal static class ResultsJsonWriter
 
     // A writer over a stream keeps everything until it is flushed: each element may hand the stream a chunk, so that
     // it is not given megabytes at the end.
-    [MethodImpl(Optimized)]
     private static void Array<T>(Utf8JsonWriter writer, System.ReadOnlySpan<byte> name, IReadOnlyList<T> items, System.Action<Utf8JsonWriter, T> write)
     {
         writer.WriteStartArray(name);
@@ -83,7 +78,6 @@ internal static class ResultsJsonWriter
         writer.WriteEndObject();
     }
 
-    [MethodImpl(Optimized)]
     private static void Summary(Utf8JsonWriter writer, CallSiteSummary summary)
     {
         writer.WriteStartObject();
@@ -148,7 +142,6 @@ internal static class ResultsJsonWriter
         writer.WriteEndObject();
     }
 
-    [MethodImpl(Optimized)]
     private static void Verdict(Utf8JsonWriter writer, VerdictInfo verdict)
     {
         writer.WriteStartObject();

@@ -32,6 +32,11 @@ public static class MonitorRegistry
     private static readonly Dictionary<string, int> s_scopeIds = new(StringComparer.Ordinal);
     private static readonly Dictionary<(int Specification, string Assembly), int> s_unwoven = new();
 
+    // [MaxDuration] specifications by ID: their formula model is built only when asked for (Formula), not at the
+    // module initialiser of every monitored assembly, where it cost every test process (monitoring on or off) the
+    // loading and compiling of the specification language.
+    private static readonly Dictionary<int, (string MethodKey, long BoundNanoseconds)> s_maxDurations = new();
+
     /// <summary>Registers a duration specification and returns its ID (the same ID for the same key).</summary>
     /// <param name="methodKey">The monitored method's documentation comment ID.</param>
     /// <param name="method">The method, readable.</param>
@@ -50,7 +55,8 @@ public static class MonitorRegistry
 
             int id = s_specifications.Length + 1;
             s_specifications = [.. s_specifications, SpecificationRecord(id, key, method, text, boundNanoseconds)];
-            s_formulas = [.. s_formulas, MaxDurationFormula(methodKey, boundNanoseconds)];
+            s_formulas = [.. s_formulas, null];
+            s_maxDurations.Add(id, (methodKey, boundNanoseconds));
             s_specificationIds.Add(key, id);
             return id;
         }
@@ -235,7 +241,28 @@ public static class MonitorRegistry
     internal static Vypr.Specification? Formula(int specificationId)
     {
         Vypr.Specification?[] formulas = Volatile.Read(ref s_formulas);
-        return specificationId <= formulas.Length ? formulas[specificationId - 1] : null;
+        if (specificationId > formulas.Length)
+        {
+            return null;
+        }
+
+        if (formulas[specificationId - 1] is { } formula)
+        {
+            return formula;
+        }
+
+        lock (s_lock)
+        {
+            formulas = s_formulas;
+            if (formulas[specificationId - 1] is null && s_maxDurations.TryGetValue(specificationId, out (string MethodKey, long BoundNanoseconds) bound))
+            {
+                formulas = [.. formulas];
+                formulas[specificationId - 1] = MaxDurationFormula(bound.MethodKey, bound.BoundNanoseconds);
+                Volatile.Write(ref s_formulas, formulas);
+            }
+
+            return formulas[specificationId - 1];
+        }
     }
 
     // [MaxDuration] is shorthand for a one-quantifier formula over the method's own calls. The monitor checks that

@@ -246,6 +246,42 @@ public sealed class ConsumerTests(ConsumerFixture consumer) : IClassFixture<Cons
         Assert.Contains(package.Entries, e => e.FullName == "lib/net8.0/Lib.dll");
     }
 
+    [Theory]
+    [InlineData("Vypr", new[] { "Vypr.Contracts", "Vypr.Runtime", "Vypr.Specs" })]
+    [InlineData("Vypr.Xunit", new[] { "Vypr.Xunit" })]
+    [InlineData("Vypr.Xunit.V2", new[] { "Vypr.Xunit.V2" })]
+    public void The_packages_carry_linux_x64_ReadyToRun_code_for_net10_0_with_its_IL_and_only_IL_for_netstandard2_0(string id, string[] assemblies)
+    {
+        // A suite of about a second never tiers a method up: precompiled code is what keeps Vypr's fixed cost per test
+        // process low (docs/benchmarks.md, "Session 6 (suitecost)"). The IL stays, for every other platform.
+        using ZipArchive package = ZipFile.OpenRead(Path.Combine(consumer.Workspace.Feed, $"{id}.{consumer.Workspace.Version}.nupkg"));
+        Assert.Equal(assemblies, package.Entries.Where(e => e.FullName.StartsWith("lib/net10.0/", StringComparison.Ordinal) && e.Name.EndsWith(".dll", StringComparison.Ordinal))
+            .Select(e => Path.GetFileNameWithoutExtension(e.Name)).Order(StringComparer.Ordinal).ToArray());
+        foreach (ZipArchiveEntry entry in package.Entries.Where(e => e.FullName.StartsWith("lib/", StringComparison.Ordinal) && e.Name.EndsWith(".dll", StringComparison.Ordinal)))
+        {
+            using var copy = new MemoryStream();
+            using (Stream stream = entry.Open())
+            {
+                stream.CopyTo(copy);
+            }
+
+            copy.Position = 0;
+            using var pe = new PEReader(copy);
+            CorHeader header = pe.PEHeaders.CorHeader!;
+            bool readyToRun = header.ManagedNativeHeaderDirectory.Size > 0;
+            Assert.True(readyToRun == entry.FullName.StartsWith("lib/net10.0/", StringComparison.Ordinal), $"{entry.FullName}: ReadyToRun {readyToRun}");
+            // Still a complete IL assembly: every method has its body, whatever the platform.
+            MetadataReader metadata = pe.GetMetadataReader();
+            Assert.All(metadata.MethodDefinitions.Select(metadata.GetMethodDefinition).Where(m => m.RelativeVirtualAddress != 0),
+                m => Assert.True(pe.GetMethodBody(m.RelativeVirtualAddress).Size > 0));
+            if (readyToRun)
+            {
+                // linux-x64: the machine is AMD64 (0x8664) XOR the Linux marker (0x7B79) in a ReadyToRun image.
+                Assert.Equal(0x8664 ^ 0x7B79, (int)pe.PEHeaders.CoffHeader.Machine);
+            }
+        }
+    }
+
     private ConsumerRun RunOf(string framework) => framework switch
     {
         "v2" => consumer.V2,
