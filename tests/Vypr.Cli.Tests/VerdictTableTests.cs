@@ -48,7 +48,7 @@ public sealed class VerdictTableTests : IDisposable
         {
             Assert.NotNull(more);
             Assert.Contains($"... {hidden} more {(hidden == 1 ? "row" : "rows")}, none violated", more, StringComparison.Ordinal);
-            Assert.Contains($"Verdicts ({expectedRows} of {sites} rows", terminal.ToString(), StringComparison.Ordinal);
+            Assert.Contains($"Verdicts: {expectedRows} of {sites} rows (every violated one", terminal.ToString(), StringComparison.Ordinal);
 
             // The satisfied rows shown are those of the longest calls: site N's longest call took N microseconds.
             int shownSatisfied = expectedRows - violatedSites;

@@ -53,7 +53,7 @@ internal static class TerminalSummary
             var shown = report.Verdicts.Where(r => r.Violations > 0)
                 .Concat(report.Verdicts.Where(r => r.Violations == 0).OrderByDescending(r => r.MaxNanoseconds).Take(Math.Max(0, VerdictRows - report.Verdicts.Count(r => r.Violations > 0))))
                 .ToList();
-            output.WriteLine(shown.Count == report.Verdicts.Count ? "Verdicts:" : $"Verdicts ({shown.Count} of {report.Verdicts.Count} rows: every violated one, then the longest satisfied calls):");
+            output.WriteLine(shown.Count == report.Verdicts.Count ? "Verdicts:" : $"Verdicts: {shown.Count} of {report.Verdicts.Count} rows (every violated one, then the longest satisfied calls)");
             string[] verdictHeader = ["status", "spec", "call site", "calls", "violations", "max"];
             string[][] verdictRows = [.. shown.Select(r => new[]
             {
