@@ -42,7 +42,7 @@ internal static class MarkdownSummary
             text.Append('\n');
         }
 
-        text.Append("| iteration | input | tests | failed | calls | violations | exit | time |\n|---:|---|---:|---:|---:|---:|---|---:|\n");
+        text.Append("| iteration | input | tests | failed | verdicts | violations | exit | time |\n|---:|---|---:|---:|---:|---:|---|---:|\n");
         foreach (IterationResults i in report.Iterations)
         {
             text.Append(CultureInfo.InvariantCulture,

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -8,6 +9,9 @@ namespace Vypr.Cli.Run;
 internal static class TerminalSummary
 {
     private const int SlowestTests = 5;
+
+    // At most this many rows of the verdicts table (more only when more rows are violated).
+    internal const int VerdictRows = 20;
 
     /// <summary>Writes the summary.</summary>
     /// <param name="report">The campaign's report.</param>
@@ -43,9 +47,15 @@ internal static class TerminalSummary
 
         if (report.Verdicts.Count > 0)
         {
-            output.WriteLine("Verdicts:");
+            // A real suite has hundreds of woven call sites (431 in CsvHelper's tests): the table keeps every violated
+            // row and fills up to VerdictRows with the satisfied rows of the longest calls, so the summary still fits
+            // a terminal; each iteration's verdict table (.txt beside its results) holds every row.
+            var shown = report.Verdicts.Where(r => r.Violations > 0)
+                .Concat(report.Verdicts.Where(r => r.Violations == 0).OrderByDescending(r => r.MaxNanoseconds).Take(Math.Max(0, VerdictRows - report.Verdicts.Count(r => r.Violations > 0))))
+                .ToList();
+            output.WriteLine(shown.Count == report.Verdicts.Count ? "Verdicts:" : $"Verdicts: {shown.Count} of {report.Verdicts.Count} rows (every violated one, then the longest satisfied calls)");
             string[] verdictHeader = ["status", "spec", "call site", "calls", "violations", "max"];
-            string[][] verdictRows = [.. report.Verdicts.Select(r => new[]
+            string[][] verdictRows = [.. shown.Select(r => new[]
             {
                 r.Violations > 0 ? "VIOLATED" : "ok",
                 r.Key,
@@ -55,6 +65,12 @@ internal static class TerminalSummary
                 NanosecondsText.Format(r.MaxNanoseconds),
             })];
             Table(output, verdictHeader, verdictRows, leftColumns: 3);
+            if (shown.Count < report.Verdicts.Count)
+            {
+                int hidden = report.Verdicts.Count - shown.Count;
+                output.WriteLine($"  ... {hidden} more {(hidden == 1 ? "row" : "rows")}, none violated: every row is in each iteration's verdict table, {CampaignReport.Display(Path.Combine(report.CampaignDirectory, "<iteration>", "*.txt"))}");
+            }
+
             output.WriteLine();
         }
 
@@ -67,7 +83,9 @@ internal static class TerminalSummary
         WriteSlowestTests(report, output);
         WriteProfiles(report, output);
 
-        string[] header = ["iteration", "input", "tests", "failed", "calls", "violations", "exit", "time"];
+        // One verdict per call and specification: a call that two specifications check counts twice, so the column
+        // says verdicts, as the iteration's progress line does.
+        string[] header = ["iteration", "input", "tests", "failed", "verdicts", "violations", "exit", "time"];
         string[][] rows = [.. report.Iterations.Select(i => new[]
         {
             i.Record.Iteration.ToString(CultureInfo.InvariantCulture),
