@@ -145,7 +145,7 @@ public sealed class VyprGenerator : IIncrementalGenerator
         // One value per generated file, compared by value: after an edit only the files whose part changed are
         // written and parsed again.
         IncrementalValuesProvider<GeneratedPart> parts = plan
-            .SelectMany(static (plan, _) => plan is not null && (plan.Calls.Length > 0 || plan.Specifications.Length > 0 || plan.Formulas.Length > 0)
+            .SelectMany(static (plan, _) => plan is not null && (plan.Calls.Length > 0 || plan.Specifications.Length > 0 || plan.Formulas.Length > 0 || plan.UnwovenQuantified.Length > 0)
                 ? PartSplitter.Split(plan)
                 : ImmutableArray<GeneratedPart>.Empty)
             .WithTrackingName(Steps.Parts);

@@ -42,6 +42,40 @@ public sealed class WeavingReportTests
     }
 
     [Fact]
+    public void A_quantified_call_that_cannot_be_intercepted_is_registered_as_not_woven_by_its_specification_key()
+    {
+        // CsvHelper's NextRecord calling its protected virtual FlushBuffer (a trial): an UnsafeAccessor cannot make
+        // a virtual call, so the call is not woven, and the end-of-run table must not call the specification "not
+        // reached by any call" while every call of it happened.
+        var input = TestCompiler.Compile(("Writer.cs", """
+            using Vypr;
+            public class Writer
+            {
+                public int Flushed;
+                public void Next() { Flush(); }
+                protected virtual void Flush() { Flushed++; }
+            }
+            public static class Specs
+            {
+                [PerformanceSpecification]
+                internal static Specification FlushIsFast => Specification.For<Writer>(nameof(Writer.Next))
+                    .Forall("t", Calls.To("Flush"))
+                    .Check(t => t.Duration() <= Duration.Milliseconds(10));
+            }
+            public static class Program
+            {
+                public static object Run() { var w = new Writer(); w.Next(); return w.Flushed; }
+            }
+            """));
+        System.Reflection.Assembly assembly = TestCompiler.GenerateAndLoad(input, out GeneratorRun run);
+
+        Assert.Contains("global::Vypr.Runtime.MonitorRegistry.RegisterUnwovenCalls(\"P:Specs.FlushIsFast\", 1, \"" + input.Compilation.AssemblyName + "\");", run.GeneratedSource, System.StringComparison.Ordinal);
+        Assert.Contains("'Flush' is not accessible to generated code and cannot be reached through an UnsafeAccessor", run.WeavingReport, System.StringComparison.Ordinal);
+        System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
+        Assert.Equal(1, TestCompiler.RunProgram(assembly));
+    }
+
+    [Fact]
     public void Lists_each_call_woven_and_not_woven_with_the_reason_and_a_summary_per_method()
     {
         var run = TestCompiler.Generate(TestCompiler.Compile(("Validators.cs", Validators)));

@@ -105,6 +105,23 @@ public sealed class VerdictTextTests
     }
 
     [Fact]
+    public void Unwoven_calls_of_a_specification_in_the_language_are_registered_by_its_key_before_or_after_the_specification_itself()
+    {
+        // The quantified calls of a scope may be compiled in an assembly that registers before the one declaring
+        // the specification: both must name one specification.
+        string key = "P:Unwoven.Spec" + Guid.NewGuid().ToString("N");
+        MonitorRegistry.RegisterUnwovenCalls(key, 2, "Up");
+        int id = MonitorRegistry.RegisterFormula(key, "Up.Writer.Next()", static () => Specification.For<VerdictTextTests>(nameof(Unwoven_calls_registered_by_several_assemblies_add_up_and_an_assembly_loaded_twice_counts_once))
+            .Forall("t", Calls.To<VerdictTextTests>(nameof(A_violation_reads_as_specification_place_observed_and_bound)))
+            .Check(t => t.Duration() <= Duration.Seconds(1)));
+        MonitorRegistry.RegisterUnwovenCalls(key, 1, "Up.Tests");
+
+        (int callSites, System.Collections.Generic.IReadOnlyList<string> assemblies) = MonitorRegistry.UnwovenCalls(id);
+        Assert.Equal(3, callSites);
+        Assert.Equal(["Up", "Up.Tests"], assemblies);
+    }
+
+    [Fact]
     public void A_violation_reads_as_specification_place_observed_and_bound()
     {
         SpecificationInfo store = new(2, "M:Store", "Up.Store()", "MaxDuration(\"5ms\")", 5_000_000);

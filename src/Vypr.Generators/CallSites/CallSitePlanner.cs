@@ -164,6 +164,15 @@ internal static class CallSitePlanner
         var unwoven = new Dictionary<string, (MonitoredMethod Method, int CallSites)>();
         void NotWoven(MonitoredMethod method) =>
             unwoven[method.Key] = (method, unwoven.TryGetValue(method.Key, out var known) ? known.CallSites + 1 : 1);
+        var unwovenRoles = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        void RoleNotWoven(CallRole role)
+        {
+            foreach (string key in role.Points.Select(p => p.SpecificationKey).Distinct())
+            {
+                unwovenRoles[key] = unwovenRoles.TryGetValue(key, out int known) ? known + 1 : 1;
+            }
+        }
+
         int siteCount = 0;
         foreach (KeyValuePair<InvocationExpressionSyntax, Site> entry in sites
             .OrderBy(s => s.Key.SyntaxTree.FilePath, System.StringComparer.Ordinal)
@@ -197,6 +206,7 @@ internal static class CallSitePlanner
                 foreach (CallRole role in site.Roles)
                 {
                     siteReport.NotWoven(RoleOf(role, site.Target), refused);
+                    RoleNotWoven(role);
                 }
 
                 continue;
@@ -247,7 +257,11 @@ internal static class CallSitePlanner
                 .Select(f => formulaPlanner.WovenScopeOf(f, cancellationToken))
                 .ToEquatableArray(),
             compilation.GetTypeByMetadataName(KnownNames.ModuleInitializerAttribute) is null,
-            unwovenCalls.ToEquatableArray());
+            unwovenCalls.ToEquatableArray(),
+            unwovenRoles
+                .OrderBy(u => u.Key, System.StringComparer.Ordinal)
+                .Select(u => new UnwovenQuantifiedCalls(u.Key, u.Value))
+                .ToEquatableArray());
     }
 
     private static string RoleOf(CallRole role, IMethodSymbol target) =>

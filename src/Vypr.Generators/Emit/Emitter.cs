@@ -128,6 +128,11 @@ internal static class Emitter
             writer.Line($"global::Vypr.Runtime.MonitorRegistry.RegisterUnwovenCalls({shared}.{unwoven.SpecificationField}, {unwoven.CallSites.ToString(CultureInfo.InvariantCulture)}, {Literal(plan.AssemblyName)});");
         }
 
+        foreach (UnwovenQuantifiedCalls unwoven in plan.UnwovenQuantified)
+        {
+            writer.Line($"global::Vypr.Runtime.MonitorRegistry.RegisterUnwovenCalls({Literal(unwoven.SpecificationKey)}, {unwoven.CallSites.ToString(CultureInfo.InvariantCulture)}, {Literal(plan.AssemblyName)});");
+        }
+
         writer.Close();
         writer.Close();
     }

@@ -11,6 +11,7 @@ namespace Vypr.Generators.Model;
 /// <param name="Shared">The shared bodies of plain calls (set when the plan is split into files).</param>
 /// <param name="WovenScopes">The specifications whose scoped methods the IL backend weaves, described for the weaver.</param>
 /// <param name="Unwoven">The monitored methods with call sites that were not woven, and how many.</param>
+/// <param name="UnwovenQuantified">Call sites that specifications in the language record and that this compilation could not weave, by specification.</param>
 /// <param name="DeclaresModuleInitializer">
 /// Whether the generated files declare <c>ModuleInitializerAttribute</c> themselves (file-local), because the target
 /// framework lacks it (netstandard2.0): the compiler recognises the attribute by name.
@@ -26,4 +27,5 @@ internal sealed record InterceptionPlan(
     EquatableArray<SharedShape> Shared = default,
     EquatableArray<WovenScope> WovenScopes = default,
     bool DeclaresModuleInitializer = false,
-    EquatableArray<UnwovenCalls> Unwoven = default);
+    EquatableArray<UnwovenCalls> Unwoven = default,
+    EquatableArray<UnwovenQuantifiedCalls> UnwovenQuantified = default);

@@ -71,7 +71,7 @@ internal static class VerdictText
 
     /// <summary>
     /// The run's summary, where a specification that no call reached but whose calls were left unwoven (see
-    /// <see cref="MonitorRegistry.RegisterUnwovenCalls"/>) says "not woven" and how many, not "not reached".
+    /// <see cref="MonitorRegistry.RegisterUnwovenCalls(int, int, string)"/> and <see cref="MonitorRegistry.RegisterUnwovenCalls(string, int, string)"/>) says "not woven" and how many, not "not reached".
     /// </summary>
     /// <param name="document">The run.</param>
     /// <param name="unwoven">The unwoven call sites of a specification, by ID, and the assemblies that report them.</param>

@@ -319,6 +319,22 @@ public static class MonitorRegistry
     }
 
     /// <summary>
+    /// Records that a compilation left call sites a specification in the language records unwoven (calls of its
+    /// scoped method, or calls its quantifiers name, that interceptors cannot reach; its weaving report lists each),
+    /// so the end-of-run table says so instead of "not reached".
+    /// </summary>
+    /// <param name="specificationKey">The specification member's documentation comment ID, as <see cref="RegisterFormula"/> and <see cref="RegisterPoint"/> name it.</param>
+    /// <param name="callSites">How many call sites that compilation did not weave.</param>
+    /// <param name="assembly">The assembly of that compilation.</param>
+    public static void RegisterUnwovenCalls(string specificationKey, int callSites, string assembly)
+    {
+        lock (s_lock)
+        {
+            RegisterUnwovenCalls(SpecificationIdLocked(specificationKey), callSites, assembly);
+        }
+    }
+
+    /// <summary>
     /// The call sites of a specification's method that no interceptor times, and the assemblies whose weaving
     /// reports list them; zero when every compilation wove all of them.
     /// </summary>
