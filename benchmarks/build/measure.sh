@@ -4,7 +4,8 @@
 # Variants: plain (no Vypr), vypr (this checkout's generator) and, with VYPR_BASE_ROOT, base (the generator of
 # another checkout, e.g. `git archive <commit>` unpacked there), measured interleaved under the same load.
 # SERVERS (default "false true") and SCENARIOS (default "full libonly edit") choose what is measured.
-# Writes benchmarks/build/results/<label>.csv: round,variant,server,scenario,wall_s,csc_ms,cpu_s
+# Writes benchmarks/build/results/<label>.csv: round,variant,server,scenario,wall_s,csc_ms,cpu_s,load1
+# (load1: the one-minute load average when the build started)
 # (cpu_s: user + system time of the build; with -m:1 and no compiler server the compiler is a waited child process,
 # so it is counted; with the server the compiler's own CPU is not, and csc_ms is the measure to read).
 set -euo pipefail
@@ -22,16 +23,19 @@ if [ -n "${VYPR_BASE_ROOT:-}" ]; then
   PROJ[base]="$VYPR_BASE_ROOT/benchmarks/build/generated/Vypr/BuildCost.Vypr.csproj"
   VARIANTS="plain base vypr"
 fi
-COMMON=(-c Release --no-restore -nologo -v:q -m:1 -clp:PerformanceSummary -p:TreatWarningsAsErrors=true)
+COMMON=(-c Release --no-restore -nologo -v:q -m:1 -p:TreatWarningsAsErrors=true)
 SERVERS="${SERVERS:-false true}"
 SCENARIOS="${SCENARIOS:-full libonly edit}"
 
 for v in $VARIANTS; do dotnet restore -v:q "${PROJ[$v]}"; done
 # Dependencies (Vypr.Specs, Runtime, Generators) built once, untimed.
-for v in $VARIANTS; do dotnet build "${COMMON[@]}" -p:UseSharedCompilation=false "${PROJ[$v]}" >/dev/null || { echo "build of $v failed"; exit 1; }; done
+for v in $VARIANTS; do
+  dotnet build "${COMMON[@]}" -p:UseSharedCompilation=false "${PROJ[$v]}" > "$HERE/results/$LABEL-deps-$v.log" 2>&1 \
+    || { echo "build of $v failed (output: $HERE/results/$LABEL-deps-$v.log):"; tail -20 "$HERE/results/$LABEL-deps-$v.log"; exit 1; }
+done
 
 servers_before="$(pgrep -f VBCSCompiler || true)"
-[ -f "$OUT" ] || echo "round,variant,server,scenario,wall_s,csc_ms,cpu_s" > "$OUT"
+[ -f "$OUT" ] || echo "round,variant,server,scenario,wall_s,csc_ms,cpu_s,load1" > "$OUT"
 
 declare -A TOGGLE
 edit() { # variant: inserts or removes one statement near the top of one file, so positions after it shift
@@ -51,12 +55,18 @@ measure() { # variant server scenario round
     libonly) args+=(--no-dependencies --no-incremental) ;;
     edit) edit "$v"; args+=(--no-dependencies) ;;
   esac
-  local log times; log="$(mktemp)"; times="$(mktemp)"
-  /usr/bin/time -f "%e %U %S" -o "$times" dotnet build "${args[@]}" "${PROJ[$v]}" > "$log"
-  local csc; csc=$(grep -E '^\s+[0-9]+ ms\s+Csc\s' "$log" | head -1 | awk '{print $1}')
+  local load; load="$(cut -d' ' -f1 /proc/loadavg)"
+  local log perf times; log="$(mktemp)"; perf="$(mktemp)"; times="$(mktemp)"
+  # The Csc task's time comes from a file logger at normal verbosity: at the console's quiet verbosity MSBuild does
+  # not forward task events, so its performance summary lists projects only, never "Csc" (grep then matched nothing,
+  # and under pipefail and set -e the script stopped at its first timed build without a word).
+  /usr/bin/time -f "%e %U %S" -o "$times" dotnet build "${args[@]}" -flp:"PerformanceSummary;Verbosity=normal;LogFile=$perf" "${PROJ[$v]}" > "$log" 2>&1 \
+    || { echo "timed build failed: $v server=$s $sc round $r:"; tail -20 "$log"; exit 1; }
+  local csc; csc=$(grep -E '^\s+[0-9]+ ms\s+Csc\s' "$perf" | head -1 | awk '{print $1}' || true)
+  if [ -z "$csc" ]; then echo "no Csc time in the performance summary of $v server=$s $sc round $r ($perf)"; exit 1; fi
   read -r wall user sys < "$times"
-  rm -f "$log" "$times"
-  echo "$r,$v,$s,$sc,$wall,${csc:-0},$(echo "$user + $sys" | bc)" | tee -a "$OUT"
+  rm -f "$log" "$perf" "$times"
+  echo "$r,$v,$s,$sc,$wall,$csc,$(echo "$user + $sys" | bc),$load" | tee -a "$OUT"
 }
 
 for r in $(seq "${FIRST_ROUND:-1}" "$ROUNDS"); do

@@ -14,6 +14,9 @@ for r in rows:
     wall[key].append(float(r["wall_s"]))
     csc[key].append(float(r["csc_ms"]))
     cpu[key].append(float(r.get("cpu_s") or 0))
+loads = [float(r["load1"]) for r in rows if r.get("load1")]
+if loads:
+    print(f"load average (1 min) at the start of the builds: {min(loads):.1f} to {max(loads):.1f}, median {statistics.median(loads):.1f}")
 variants = [v for v in ("base", "vypr") if any(k[2] == v for k in wall)]
 print("| compiler server | build | runs | plain: wall s / Csc task s / CPU s | " + " | ".join(f"{v}: wall / Csc / CPU (ratios to plain)" for v in variants) + " |")
 print("|---|---|---|---|" + "---|" * len(variants))

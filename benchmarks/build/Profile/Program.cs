@@ -10,6 +10,9 @@ using Vypr.Generators.Analyzers;
 // CPU time (the process's user + system) of each stage, single-threaded (concurrentBuild off), so that the load of
 // a shared machine stretches the wall time but not these numbers much. The first round includes the JIT: read the last.
 string root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../.."));
+// With a second argument "code": what in the generated code costs the compiler. The generator runs once; then the
+// library is compiled with its generated files as they are and with each file rewritten by one textual change, so
+// each change's share of the "+N s for the generated code" is measured without changing the generator.
 int rounds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 2;
 string src = Path.Combine(root, "benchmarks/build/generated/Src");
 string refPack = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
@@ -19,6 +22,12 @@ var references = Directory.GetFiles(refPack, "*.dll").Where(IsManaged)
     .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
 var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: OptimizationLevel.Release, concurrentBuild: false);
 ImmutableArray<DiagnosticAnalyzer> analyzers = [new SpecificationAnalyzer(), new FluentSpecificationAnalyzer(), new WeavingCoverageAnalyzer()];
+
+if (args.Length > 1 && args[1] == "code")
+{
+    GeneratedCodeVariants();
+    return;
+}
 
 for (int round = 1; round <= rounds; round++)
 {
@@ -51,6 +60,67 @@ for (int round = 1; round <= rounds; round++)
     foreach ((string step, ImmutableArray<IncrementalGeneratorRunStep> runs) in run.TrackedSteps.Where(s => s.Value.Sum(r => r.ElapsedTime.TotalMilliseconds) >= 10))
     {
         Console.WriteLine($"  generator step {step,-23}{runs.Sum(r => r.ElapsedTime.TotalMilliseconds),8:F0}  (elapsed)");
+    }
+}
+
+void GeneratedCodeVariants()
+{
+    var trees = Directory.GetFiles(src, "*.cs", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal)
+        .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, f)).ToList();
+    CSharpCompilation Fresh() => CSharpCompilation.Create("BuildCost", trees, references, options);
+    GeneratorDriver driver = CSharpGeneratorDriver.Create([new VyprGenerator().AsSourceGenerator()], parseOptions: parse);
+    driver = driver.RunGenerators(Fresh());
+    var generated = driver.GetRunResult().Results[0].GeneratedSources.Select(g => (g.HintName, Text: g.SourceText.ToString())).ToList();
+    var variants = new (string Name, Func<string, string> Change)[]
+    {
+        ("as generated", t => t),
+        ("InterceptsLocation declared once (internal)", null!),
+        ("no InterceptsLocation (not intercepted)", t => System.Text.RegularExpressions.Regex.Replace(t, @"\[global::System\.Runtime\.CompilerServices\.InterceptsLocation\([^)]*\)\]", "")),
+        ("no generated code", t => null!),
+    };
+    // The first file that declares the attribute keeps one internal declaration; the others lose theirs.
+    Func<string, string> OneAttributeDeclaration()
+    {
+        bool declared = false;
+        const string Declaration = "    file sealed class InterceptsLocationAttribute";
+        return t =>
+        {
+            if (!t.Contains(Declaration))
+            {
+                return t;
+            }
+
+            if (!declared)
+            {
+                declared = true;
+                return t.Replace(Declaration, "    internal sealed class InterceptsLocationAttribute");
+            }
+
+            int start = t.IndexOf("namespace System.Runtime.CompilerServices", StringComparison.Ordinal);
+            int end = t.IndexOf("namespace Vypr.Generated", StringComparison.Ordinal);
+            return t.Remove(start, end - start);
+        };
+    }
+
+    for (int round = 1; round <= rounds; round++)
+    {
+        Console.WriteLine($"round {round} (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}), CPU ms of the emit:");
+        // Each round starts at another variant, and every measurement starts after a full collection, so that neither
+        // the JIT nor the previous compile's garbage is charged to one variant (both were, in an earlier fixed order).
+        foreach ((string name, Func<string, string> variant) in variants.Skip((round - 1) % variants.Length).Concat(variants.Take((round - 1) % variants.Length)))
+        {
+            Func<string, string> change = variant ?? OneAttributeDeclaration();
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            var extra = generated.Select(g => change(g.Text)).Where(t => t is not null)
+                .Select((t, i) => CSharpSyntaxTree.ParseText(t, parse, "gen" + i + ".g.cs")).ToList();
+            var compilation = Fresh().AddSyntaxTrees(extra);
+            Microsoft.CodeAnalysis.Emit.EmitResult result = null!;
+            double cpu = Cpu(() => Check(result = compilation.Emit(new MemoryStream())));
+            int warnings = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+            Console.WriteLine($"  {name,-42}{cpu,8:F0}  ({extra.Sum(t => t.Length):N0} chars, {warnings} warnings{(warnings > 0 ? ": " + result.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Warning) : "")})");
+        }
     }
 }
 
