@@ -8,6 +8,7 @@ internal static class KnownNames
     public const string GeneratedNamespace = "Vypr.Generated";
     public const string ModuleInitializerAttribute = "System.Runtime.CompilerServices.ModuleInitializerAttribute";
     public const string UnsafeAccessorAttribute = "System.Runtime.CompilerServices.UnsafeAccessorAttribute";
+    public const string InterceptsLocationAttribute = "System.Runtime.CompilerServices.InterceptsLocationAttribute";
     public const string SpecificationScopeAttribute = "Vypr.SpecificationScopeAttribute";
     public const string PerformanceSpecificationAttribute = "Vypr.PerformanceSpecificationAttribute";
     public const string VyprNamespace = "Vypr";

@@ -261,7 +261,9 @@ internal static class CallSitePlanner
             unwovenRoles
                 .OrderBy(u => u.Key, System.StringComparer.Ordinal)
                 .Select(u => new UnwovenQuantifiedCalls(u.Key, u.Value))
-                .ToEquatableArray());
+                .ToEquatableArray(),
+            compilation.GetTypeByMetadataName(KnownNames.InterceptsLocationAttribute) is { } visible
+                && compilation.IsSymbolAccessibleWithin(visible, compilation.Assembly));
     }
 
     private static string RoleOf(CallRole role, IMethodSymbol target) =>

@@ -22,7 +22,7 @@ internal static class Emitter
         var writer = new SourceWriter();
         WriteHeader(writer);
         RegistrationWriter.EmitContracts(writer, plan);
-        if (plan.Calls.Length > 0)
+        if (plan.DeclaresInterceptsLocation)
         {
             WriteInterceptsLocationAttribute(writer);
             writer.Line();
@@ -63,15 +63,22 @@ internal static class Emitter
         writer.Line("// Vypr: timing probes woven into the calls of monitored methods. Regenerated on every build.");
         writer.Line("#nullable enable");
         writer.Line("#pragma warning disable CS0612, CS0618 // calls of obsolete members are monitored like any other");
+        writer.Line("#pragma warning disable CS0436 // InterceptsLocationAttribute: this compilation's own, where libraries whose internals it sees declare theirs");
         writer.Line();
     }
 
-    /// <summary>The attribute the compiler reads interceptors from, declared file-local in each file that uses it.</summary>
+    /// <summary>
+    /// The attribute the compiler reads interceptors from, declared once for all generated files of the compilation.
+    /// Internal, not file-local: the compiler looks up every <c>[InterceptsLocation]</c> among all declarations of
+    /// the name, and one copy per generated file made that lookup cost about as much as the rest of the generated
+    /// code. A test project that sees a woven library's internals uses the library's (the planner looks for one);
+    /// where two such libraries are seen, the compilation's own wins, and the header silences CS0436 about it.
+    /// </summary>
     internal static void WriteInterceptsLocationAttribute(SourceWriter writer)
     {
         writer.Open("namespace System.Runtime.CompilerServices");
         writer.Line("[global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]");
-        writer.Open("file sealed class InterceptsLocationAttribute : global::System.Attribute");
+        writer.Open("internal sealed class InterceptsLocationAttribute : global::System.Attribute");
         writer.Line("public InterceptsLocationAttribute(int version, string data)");
         writer.Line("{");
         writer.Line("}");

@@ -14,8 +14,6 @@ internal static class InterceptorFileWriter
         string shared = PartSplitter.SharedClassOf(part.AssemblyName);
         var writer = new SourceWriter();
         Emitter.WriteHeader(writer);
-        Emitter.WriteInterceptsLocationAttribute(writer);
-        writer.Line();
         if (part.DeclaresModuleInitializer)
         {
             Emitter.WriteModuleInitializerAttribute(writer);

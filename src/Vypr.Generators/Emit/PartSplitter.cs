@@ -69,6 +69,10 @@ internal static class PartSplitter
 
             // The weaving report is written from the whole plan; kept here it would change the main part with every site.
             Report = EquatableArray<WovenSite>.Empty,
+
+            // The main part declares the attribute once for every part: file-local copies in each of hundreds of
+            // files made the compiler's lookup of each [InterceptsLocation] cost as much as the rest of the code.
+            DeclaresInterceptsLocation = !plan.UsesVisibleInterceptsLocation && (mainCalls.Count > 0 || byFile.Count > 0),
             Shared = shapes.Select(s => new SharedShape(s.Value, s.Key)).OrderBy(s => s.Name, StringComparer.Ordinal).ToEquatableArray(),
         };
         parts.Insert(0, new GeneratedPart(Emitter.HintName, plan.AssemblyName, main, string.Empty, EquatableArray<ForwardedCall>.Empty));

@@ -12,6 +12,14 @@ namespace Vypr.Generators.Model;
 /// <param name="WovenScopes">The specifications whose scoped methods the IL backend weaves, described for the weaver.</param>
 /// <param name="Unwoven">The monitored methods with call sites that were not woven, and how many.</param>
 /// <param name="UnwovenQuantified">Call sites that specifications in the language record and that this compilation could not weave, by specification.</param>
+/// <param name="UsesVisibleInterceptsLocation">
+/// Whether the compilation already sees an <c>InterceptsLocationAttribute</c> it may use (its own, or one of a library
+/// whose internals it sees, such as a woven library's): the generated files then use it and declare none.
+/// </param>
+/// <param name="DeclaresInterceptsLocation">
+/// For the main part: whether it declares <c>InterceptsLocationAttribute</c> (internal, once for every generated file
+/// of the compilation), set when the plan is split.
+/// </param>
 /// <param name="DeclaresModuleInitializer">
 /// Whether the generated files declare <c>ModuleInitializerAttribute</c> themselves (file-local), because the target
 /// framework lacks it (netstandard2.0): the compiler recognises the attribute by name.
@@ -28,4 +36,6 @@ internal sealed record InterceptionPlan(
     EquatableArray<WovenScope> WovenScopes = default,
     bool DeclaresModuleInitializer = false,
     EquatableArray<UnwovenCalls> Unwoven = default,
-    EquatableArray<UnwovenQuantifiedCalls> UnwovenQuantified = default);
+    EquatableArray<UnwovenQuantifiedCalls> UnwovenQuantified = default,
+    bool UsesVisibleInterceptsLocation = false,
+    bool DeclaresInterceptsLocation = false);

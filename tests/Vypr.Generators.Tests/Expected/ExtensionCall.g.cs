@@ -3,6 +3,18 @@
 // Vypr: timing probes woven into the calls of monitored methods. Regenerated on every build.
 #nullable enable
 #pragma warning disable CS0612, CS0618 // calls of obsolete members are monitored like any other
+#pragma warning disable CS0436 // InterceptsLocationAttribute: this compilation's own, where libraries whose internals it sees declare theirs
+
+namespace System.Runtime.CompilerServices
+{
+    [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]
+    internal sealed class InterceptsLocationAttribute : global::System.Attribute
+    {
+        public InterceptsLocationAttribute(int version, string data)
+        {
+        }
+    }
+}
 
 namespace Vypr.Generated
 {
@@ -83,17 +95,7 @@ namespace Vypr.Generated
 // Vypr: timing probes woven into the calls of monitored methods. Regenerated on every build.
 #nullable enable
 #pragma warning disable CS0612, CS0618 // calls of obsolete members are monitored like any other
-
-namespace System.Runtime.CompilerServices
-{
-    [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]
-    file sealed class InterceptsLocationAttribute : global::System.Attribute
-    {
-        public InterceptsLocationAttribute(int version, string data)
-        {
-        }
-    }
-}
+#pragma warning disable CS0436 // InterceptsLocationAttribute: this compilation's own, where libraries whose internals it sees declare theirs
 
 namespace Vypr.Generated
 {

@@ -3,13 +3,14 @@
 // Vypr: timing probes woven into the calls of monitored methods. Regenerated on every build.
 #nullable enable
 #pragma warning disable CS0612, CS0618 // calls of obsolete members are monitored like any other
+#pragma warning disable CS0436 // InterceptsLocationAttribute: this compilation's own, where libraries whose internals it sees declare theirs
 
 [assembly: global::Vypr.SpecificationScopeAttribute("P:Specs.ReadsThenSaves", "M:Pipeline.RunAsync(System.Int32)~System.Threading.Tasks.Task{System.Int32}", "", "")]
 
 namespace System.Runtime.CompilerServices
 {
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]
-    file sealed class InterceptsLocationAttribute : global::System.Attribute
+    internal sealed class InterceptsLocationAttribute : global::System.Attribute
     {
         public InterceptsLocationAttribute(int version, string data)
         {
