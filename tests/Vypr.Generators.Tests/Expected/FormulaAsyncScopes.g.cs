@@ -73,7 +73,7 @@ namespace Vypr.Generated
             }
             else
             {
-                vyprTask.ContinueWith(static (task, state) => ((VyprPending_ReadAsync_31_30)state!).Complete(task), new VyprPending_ReadAsync_31_30(vyprInner0, vyprStart), global::System.Threading.CancellationToken.None, global::System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously, global::System.Threading.Tasks.TaskScheduler.Default);
+                vyprTask = global::Vypr.Runtime.PendingRecord.When(vyprTask, static (task, state) => ((VyprPending_ReadAsync_31_30)state!).Complete(task), new VyprPending_ReadAsync_31_30(vyprInner0, vyprStart));
             }
             return vyprTask;
         }
@@ -124,7 +124,7 @@ namespace Vypr.Generated
             }
             else
             {
-                vyprTask.ContinueWith(static (task, state) => ((VyprPending_SaveAsync_32_28)state!).Complete(task), new VyprPending_SaveAsync_32_28(vyprInner0, vyprStart), global::System.Threading.CancellationToken.None, global::System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously, global::System.Threading.Tasks.TaskScheduler.Default);
+                vyprTask = global::Vypr.Runtime.PendingRecord.When(vyprTask, static (task, state) => ((VyprPending_SaveAsync_32_28)state!).Complete(task), new VyprPending_SaveAsync_32_28(vyprInner0, vyprStart));
             }
             return vyprTask;
         }
@@ -174,7 +174,7 @@ namespace Vypr.Generated
             }
             else
             {
-                vyprTask.ContinueWith(static (task, state) => ((VyprPending_RunAsync_37_28)state!).Complete(task), new VyprPending_RunAsync_37_28(vyprScope, vyprStart), global::System.Threading.CancellationToken.None, global::System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously, global::System.Threading.Tasks.TaskScheduler.Default);
+                vyprTask = global::Vypr.Runtime.PendingRecord.When(vyprTask, static (task, state) => ((VyprPending_RunAsync_37_28)state!).Complete(task), new VyprPending_RunAsync_37_28(vyprScope, vyprStart));
             }
             return vyprTask;
         }
@@ -221,7 +221,7 @@ namespace Vypr.Generated
             }
             else
             {
-                vyprTask.ContinueWith(static (task, state) => ((VyprPending_RunAsync_49_37)state!).Complete(task), new VyprPending_RunAsync_49_37(vyprScope, vyprStart), global::System.Threading.CancellationToken.None, global::System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously, global::System.Threading.Tasks.TaskScheduler.Default);
+                vyprTask = global::Vypr.Runtime.PendingRecord.When(vyprTask, static (task, state) => ((VyprPending_RunAsync_49_37)state!).Complete(task), new VyprPending_RunAsync_49_37(vyprScope, vyprStart));
             }
             return vyprTask;
         }
@@ -268,7 +268,7 @@ namespace Vypr.Generated
             }
             else
             {
-                vyprTask.ContinueWith(static (task, state) => ((VyprPending_RunAsync_49_59)state!).Complete(task), new VyprPending_RunAsync_49_59(vyprScope, vyprStart), global::System.Threading.CancellationToken.None, global::System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously, global::System.Threading.Tasks.TaskScheduler.Default);
+                vyprTask = global::Vypr.Runtime.PendingRecord.When(vyprTask, static (task, state) => ((VyprPending_RunAsync_49_59)state!).Complete(task), new VyprPending_RunAsync_49_59(vyprScope, vyprStart));
             }
             return vyprTask;
         }
