@@ -37,6 +37,53 @@ internal sealed class InvocationRouter
     /// <summary>Invocations whose records are still arriving.</summary>
     public int OpenInvocations => _orders.Count + (_current is { InTable: false } ? 1 : 0);
 
+    /// <summary>
+    /// The invocations whose records are still arriving, as the run's end (or a test's) finds them: one that never
+    /// ended, or records that wait for an earlier record of their invocation that never came (among them records
+    /// written after their invocation had ended). Either way some of its verdicts are missing, and the run says so.
+    /// </summary>
+    /// <param name="testId">Only the invocations begun by this test; every one when null.</param>
+    /// <returns>The open invocations, by invocation.</returns>
+    public List<OpenInvocation> Open(int? testId = null)
+    {
+        var open = new List<OpenInvocation>();
+        foreach (InvocationOrder order in _orders.Values)
+        {
+            Add(order);
+        }
+
+        if (_current is { InTable: false } current)
+        {
+            Add(current);
+        }
+
+        open.Sort(static (a, b) => a.Invocation.CompareTo(b.Invocation));
+        return open;
+
+        void Add(InvocationOrder order)
+        {
+            int test = order.TestId;
+            int point = order.Point;
+            foreach (EarlyRecord early in order.Early)
+            {
+                if (test == 0)
+                {
+                    test = early.Record.TestId;
+                }
+
+                if (point == 0)
+                {
+                    point = early.Record.CallSiteId;
+                }
+            }
+
+            if (testId is null || testId == test)
+            {
+                open.Add(new OpenInvocation(order.Scope, test, point, order.Next, order.Early.Count));
+            }
+        }
+    }
+
     /// <summary>Takes one drained record: a value waits for its event; an event, enter or exit is put in order.</summary>
     /// <param name="record">The record.</param>
     /// <param name="pendingValues">The values its thread captured for the event still to come.</param>
@@ -96,6 +143,8 @@ internal sealed class InvocationRouter
             }
 
             order.InTable = false;
+            order.TestId = 0;
+            order.Point = 0;
             order.Monitors.Clear();
             order.LastMonitor = null;
             order.Early.Clear();
@@ -107,6 +156,16 @@ internal sealed class InvocationRouter
     private void Dispatch(in CallRecord record, ReadOnlySpan<CapturedValue> values, int threadId, InvocationOrder order)
     {
         var e = new BoundEvent(record.Scope, record.Sequence, record.StartTimestamp, record.EndTimestamp, record.Threw, record.TestId, threadId);
+        if (record.TestId != 0)
+        {
+            order.TestId = record.TestId;
+        }
+
+        if (order.Point == 0)
+        {
+            order.Point = record.CallSiteId;
+        }
+
         if (record.Kind == RecordKind.Exit)
         {
             foreach (FormulaMonitor monitor in order.Monitors)
@@ -213,6 +272,12 @@ internal sealed class InvocationRouter
         public int Next { get; set; } = 1;
 
         public bool Ended { get; set; }
+
+        /// <summary>The test that began the invocation (from its enter record), 0 until it has arrived.</summary>
+        public int TestId { get; set; }
+
+        /// <summary>The point of the first record put in order (the scoped method's call site, usually), 0 before any.</summary>
+        public int Point { get; set; }
 
         public List<EarlyRecord> Early { get; } = [];
 
