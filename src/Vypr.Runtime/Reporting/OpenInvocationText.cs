@@ -60,7 +60,7 @@ internal static class OpenInvocationText
         string records = invocation.Waiting == 1 ? "1 record" : $"{invocation.Waiting} records";
         string state = invocation.Waiting == 0 ? "it never ended"
             : invocation.NextSequence == 1 ? $"{records} came after it had ended (a call it did not await, completing after it) or after records that were lost"
-            : $"{records} wait for its record {invocation.NextSequence}, which never came";
+            : $"{records} {(invocation.Waiting == 1 ? "waits" : "wait")} for its record {invocation.NextSequence}, which never came";
         return $"invocation {invocation.Invocation.ToString(CultureInfo.InvariantCulture)}: {where}; {test}: {state}";
     }
 }
