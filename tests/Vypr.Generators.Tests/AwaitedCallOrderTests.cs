@@ -27,23 +27,23 @@ public sealed class AwaitedCallOrderTests
         public static class Specs
         {
             [PerformanceSpecification]
-            public static Specification Names => Specification.For<Worker>(nameof(Worker.RunAsync))
+            public static Specification AwaitedNames => Specification.For<Fetcher>(nameof(Fetcher.RunAsync))
                 .Forall("n0", Changes.Of("n"))
                 .Forall("q", Changes.Of("u").After("n0"))
                 .Check((n0, q) => q.Value().Length() == n0.Value());
 
             [PerformanceSpecification]
-            public static Specification Reads => Specification.For<Worker>(nameof(Worker.ReadAsync))
-                .Forall("r", Calls.To<Worker>(nameof(Worker.NameAsync)))
+            public static Specification AwaitedReads => Specification.For<Fetcher>(nameof(Fetcher.ReadAsync))
+                .Forall("r", Calls.To<Fetcher>(nameof(Fetcher.NameAsync)))
                 .Check(r => r.Result().Length() == r.Argument("n"));
 
             [PerformanceSpecification]
-            public static Specification ValueReads => Specification.For<Worker>(nameof(Worker.ReadAsync))
-                .Forall("r", Calls.To<Worker>(nameof(Worker.NameValueAsync)))
+            public static Specification AwaitedValueReads => Specification.For<Fetcher>(nameof(Fetcher.ReadAsync))
+                .Forall("r", Calls.To<Fetcher>(nameof(Fetcher.NameValueAsync)))
                 .Check(r => r.Result().Length() == r.Argument("n"));
         }
 
-        public sealed class Worker
+        public sealed class Fetcher
         {
             // Completed by a thread-pool thread, its continuations queued rather than run inline.
             public Task<string> NameAsync(int n)
@@ -79,7 +79,7 @@ public sealed class AwaitedCallOrderTests
         {
             public static async Task Run(int rounds)
             {
-                var w = new Worker();
+                var w = new Fetcher();
                 for (int round = 0; round < rounds; round++)
                 {
                     int n = 1 + round % 5;
@@ -104,7 +104,7 @@ public sealed class AwaitedCallOrderTests
             .ToDictionary(g => g.Key, g => (g.Sum(s => (long)s.Calls), g.Sum(s => (long)s.Violations)));
 
         // Two RunAsync invocations per round, one verdict each; one ReadAsync, which awaits a task and a value task.
-        var expected = new Dictionary<string, long> { ["P:Specs.Names"] = 2L * rounds, ["P:Specs.Reads"] = rounds, ["P:Specs.ValueReads"] = rounds };
+        var expected = new Dictionary<string, long> { ["P:Specs.AwaitedNames"] = 2L * rounds, ["P:Specs.AwaitedReads"] = rounds, ["P:Specs.AwaitedValueReads"] = rounds };
         foreach ((string key, long count) in expected)
         {
             Assert.True(totals.TryGetValue(key, out var total), $"no verdicts for {key}");

@@ -20,6 +20,7 @@ internal sealed class InvocationRouter
     private readonly Dictionary<int, FormulaMonitor?> _monitors = [];
     private readonly Func<int, PointInfo> _point;
     private readonly Func<int, FormulaMonitor?> _createMonitor;
+    private readonly Func<IReadOnlyList<PointInfo>>? _points;
 
     // Per registered point ID: the point, its specification's monitor and its index in that monitor's plan, resolved
     // on the point's first record so that every later record is one array read.
@@ -28,10 +29,12 @@ internal sealed class InvocationRouter
 
     /// <param name="point">Looks up a registered point.</param>
     /// <param name="createMonitor">Creates the monitor of a specification, or null when it cannot be checked (it failed to build).</param>
-    public InvocationRouter(Func<int, PointInfo> point, Func<int, FormulaMonitor?> createMonitor)
+    /// <param name="points">Every point registered so far: a point first seen for an existing monitor brings its specification's other points with it.</param>
+    public InvocationRouter(Func<int, PointInfo> point, Func<int, FormulaMonitor?> createMonitor, Func<IReadOnlyList<PointInfo>>? points = null)
     {
         _point = point;
         _createMonitor = createMonitor;
+        _points = points;
     }
 
     /// <summary>Invocations whose records are still arriving.</summary>
@@ -240,6 +243,22 @@ internal sealed class InvocationRouter
         {
             monitor = _createMonitor(point.SpecificationId);
             _monitors.Add(point.SpecificationId, monitor);
+        }
+        else if (monitor is not null && _points is not null)
+        {
+            // A point of a specification whose monitor exists: another assembly registered the specification's key
+            // after the monitor was made (a library's specification whose scoped method a test project calls, two
+            // programs in one process). A binding forks over the points its monitor knows when it is created, so the
+            // assembly's other points must be known before its first invocation binds anything, or the bindings of
+            // its first invocations wait at the other points only and their verdicts are lost. An assembly registers
+            // all its points before any of its records: add them all now.
+            foreach (PointInfo other in _points())
+            {
+                if (other.SpecificationId == point.SpecificationId)
+                {
+                    monitor.LocalPointOf(other);
+                }
+            }
         }
 
         var route = new Route(point, monitor, monitor?.LocalPointOf(point) ?? -1);

@@ -33,7 +33,7 @@ public static class RuntimeMonitor
     private static readonly TimeSpan s_backgroundDrainPeriod = TimeSpan.FromMilliseconds(100);
 
     private static readonly Lock s_lock = new();
-    private static readonly InvocationRouter s_router = new(MonitorRegistry.Point, CreateFormulaMonitor);
+    private static readonly InvocationRouter s_router = new(MonitorRegistry.Point, CreateFormulaMonitor, static () => MonitorRegistry.Points);
     private static readonly FormulaVerdictTranslator s_formulaVerdicts = new();
 
     private static ThreadCallBuffer[] s_buffers = [];
