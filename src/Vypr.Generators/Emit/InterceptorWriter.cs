@@ -16,6 +16,7 @@ internal sealed class InterceptorWriter
 {
     private const string Probe = "global::Vypr.Runtime.Probe";
     private const string Instance = "global::Vypr.Runtime.ScopeInstance";
+    private const string PendingRecord = "global::Vypr.Runtime.PendingRecord";
 
     private readonly SourceWriter _writer;
     private readonly InterceptedCall _call;
@@ -401,8 +402,10 @@ internal sealed class InterceptorWriter
 
     private void WriteCompletion()
     {
+        // The caller gets a task that completes once the call is recorded (PendingRecord says why): a scoped method
+        // awaiting it can never end before its events.
         string pending = $"new VyprPending_{_name}({PendingArguments()})";
-        string continuation = $".ContinueWith(static (task, state) => ((VyprPending_{_name})state!).Complete(task), {pending}, global::System.Threading.CancellationToken.None, global::System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously, global::System.Threading.Tasks.TaskScheduler.Default);";
+        string Recorded(string task) => $"{PendingRecord}.When({task}, static (task, state) => ((VyprPending_{_name})state!).Complete(task), {pending})";
         if (_call.Async == AsyncKind.Task)
         {
             string taskResult = _passesResult ? "vyprTask.IsCompletedSuccessfully ? vyprTask.Result : default!" : string.Empty;
@@ -410,7 +413,7 @@ internal sealed class InterceptorWriter
             _writer.Line($"{Record}({RecordArguments(Probe + ".Start()", "vyprTask.IsCompletedSuccessfully", taskResult)});");
             _writer.Close();
             _writer.Open("else");
-            _writer.Line("vyprTask" + continuation);
+            _writer.Line($"vyprTask = {Recorded("vyprTask")};");
             _writer.Close();
             return;
         }
@@ -427,9 +430,7 @@ internal sealed class InterceptorWriter
         _writer.Line($"{Record}({RecordArguments(Probe + ".Start()", "true", "vyprResult")});");
         _writer.Close();
         _writer.Open("else");
-        _writer.Line($"{TaskType} vyprAsTask = vyprTask.AsTask();");
-        _writer.Line($"vyprTask = new {_call.ReturnType}(vyprAsTask);");
-        _writer.Line("vyprAsTask" + continuation);
+        _writer.Line($"vyprTask = new {_call.ReturnType}({Recorded("vyprTask.AsTask()")});");
         _writer.Close();
     }
 

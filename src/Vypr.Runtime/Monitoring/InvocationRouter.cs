@@ -20,6 +20,7 @@ internal sealed class InvocationRouter
     private readonly Dictionary<int, FormulaMonitor?> _monitors = [];
     private readonly Func<int, PointInfo> _point;
     private readonly Func<int, FormulaMonitor?> _createMonitor;
+    private readonly Func<IReadOnlyList<PointInfo>>? _points;
 
     // Per registered point ID: the point, its specification's monitor and its index in that monitor's plan, resolved
     // on the point's first record so that every later record is one array read.
@@ -28,14 +29,63 @@ internal sealed class InvocationRouter
 
     /// <param name="point">Looks up a registered point.</param>
     /// <param name="createMonitor">Creates the monitor of a specification, or null when it cannot be checked (it failed to build).</param>
-    public InvocationRouter(Func<int, PointInfo> point, Func<int, FormulaMonitor?> createMonitor)
+    /// <param name="points">Every point registered so far: a point first seen for an existing monitor brings its specification's other points with it.</param>
+    public InvocationRouter(Func<int, PointInfo> point, Func<int, FormulaMonitor?> createMonitor, Func<IReadOnlyList<PointInfo>>? points = null)
     {
         _point = point;
         _createMonitor = createMonitor;
+        _points = points;
     }
 
     /// <summary>Invocations whose records are still arriving.</summary>
     public int OpenInvocations => _orders.Count + (_current is { InTable: false } ? 1 : 0);
+
+    /// <summary>
+    /// The invocations whose records are still arriving, as the run's end (or a test's) finds them: one that never
+    /// ended, or records that wait for an earlier record of their invocation that never came (among them records
+    /// written after their invocation had ended). Either way some of its verdicts are missing, and the run says so.
+    /// </summary>
+    /// <param name="testId">Only the invocations begun by this test; every one when null.</param>
+    /// <returns>The open invocations, by invocation.</returns>
+    public List<OpenInvocation> Open(int? testId = null)
+    {
+        var open = new List<OpenInvocation>();
+        foreach (InvocationOrder order in _orders.Values)
+        {
+            Add(order);
+        }
+
+        if (_current is { InTable: false } current)
+        {
+            Add(current);
+        }
+
+        open.Sort(static (a, b) => a.Invocation.CompareTo(b.Invocation));
+        return open;
+
+        void Add(InvocationOrder order)
+        {
+            int test = order.TestId;
+            int point = order.Point;
+            foreach (EarlyRecord early in order.Early)
+            {
+                if (test == 0)
+                {
+                    test = early.Record.TestId;
+                }
+
+                if (point == 0)
+                {
+                    point = early.Record.CallSiteId;
+                }
+            }
+
+            if (testId is null || testId == test)
+            {
+                open.Add(new OpenInvocation(order.Scope, test, point, order.Next, order.Early.Count));
+            }
+        }
+    }
 
     /// <summary>Takes one drained record: a value waits for its event; an event, enter or exit is put in order.</summary>
     /// <param name="record">The record.</param>
@@ -96,6 +146,8 @@ internal sealed class InvocationRouter
             }
 
             order.InTable = false;
+            order.TestId = 0;
+            order.Point = 0;
             order.FirstMonitor = null;
             if (order.Monitors.Count > 0)
             {
@@ -115,6 +167,16 @@ internal sealed class InvocationRouter
 
     private void Dispatch(in CallRecord record, ReadOnlySpan<CapturedValue> values, int threadId, InvocationOrder order)
     {
+        if (record.TestId != 0)
+        {
+            order.TestId = record.TestId;
+        }
+
+        if (order.Point == 0)
+        {
+            order.Point = record.CallSiteId;
+        }
+
         if (record.Kind == RecordKind.Exit)
         {
             order.FirstMonitor?.End(record.Scope);
@@ -197,6 +259,22 @@ internal sealed class InvocationRouter
             monitor = _createMonitor(point.SpecificationId);
             _monitors.Add(point.SpecificationId, monitor);
         }
+        else if (monitor is not null && _points is not null)
+        {
+            // A point of a specification whose monitor exists: another assembly registered the specification's key
+            // after the monitor was made (a library's specification whose scoped method a test project calls, two
+            // programs in one process). A binding forks over the points its monitor knows when it is created, so the
+            // assembly's other points must be known before its first invocation binds anything, or the bindings of
+            // its first invocations wait at the other points only and their verdicts are lost. An assembly registers
+            // all its points before any of its records: add them all now.
+            foreach (PointInfo other in _points())
+            {
+                if (other.SpecificationId == point.SpecificationId)
+                {
+                    monitor.LocalPointOf(other);
+                }
+            }
+        }
 
         var route = new Route(point, monitor, monitor?.LocalPointOf(point) ?? -1);
         _routes[pointId] = route;
@@ -228,6 +306,12 @@ internal sealed class InvocationRouter
         public int Next { get; set; } = 1;
 
         public bool Ended { get; set; }
+
+        /// <summary>The test that began the invocation (from its enter record), 0 until it has arrived.</summary>
+        public int TestId { get; set; }
+
+        /// <summary>The point of the first record put in order (the scoped method's call site, usually), 0 before any.</summary>
+        public int Point { get; set; }
 
         public List<EarlyRecord> Early { get; } = [];
 

@@ -15,7 +15,7 @@ internal struct CallRecord
     // Low 24 bits: the call site or point; bits 24-27: the kind; bit 28: whether the call threw.
     private int _header;
 
-    /// <summary>The test running when the record was written (0 when none); formula events leave it 0, their invocation knows its test.</summary>
+    /// <summary>The test running when the record was written (0 when none); formula events carry their asynchronous invocation's test, or 0: their invocation knows its test.</summary>
     public int TestId;
 
     /// <summary>

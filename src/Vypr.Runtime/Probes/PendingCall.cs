@@ -5,8 +5,10 @@ namespace Vypr.Runtime;
 
 /// <summary>
 /// A monitored asynchronous call whose task has not completed yet. Its continuation runs synchronously on the
-/// completing thread, ahead of the caller's own continuation, so the call is recorded before the caller resumes,
-/// and it runs in the caller's execution context, so the call is attributed to the caller's test.
+/// completing thread, usually ahead of the caller's own continuation but not always (see <see cref="PendingRecord"/>):
+/// a <c>[MaxDuration]</c> call's record needs no order among others, and a caller that resumes first may only collect its
+/// test's verdicts before this one is recorded. It runs in the caller's execution context, so the call is attributed
+/// to the caller's test.
 /// </summary>
 internal sealed class PendingCall
 {

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.ComponentModel;
-using System.Threading;
 using System.Threading.Tasks;
 
 namespace Vypr.Runtime;
@@ -80,21 +79,18 @@ public sealed class PendingEvent
         return this;
     }
 
-    /// <summary>Records the events when <paramref name="task"/> completes, and returns it.</summary>
+    /// <summary>Records the events when <paramref name="task"/> completes.</summary>
     /// <param name="task">The task the call returned.</param>
-    /// <returns><paramref name="task"/>.</returns>
-    public Task When(Task task)
-    {
-        task.ContinueWith(static (t, state) => ((PendingEvent)state!).Complete(t.IsCompletedSuccessfully, null, hasResult: false), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        return task;
-    }
+    /// <returns>
+    /// A task that completes as <paramref name="task"/> did once the events are recorded, so that the awaiting scoped
+    /// method cannot end before them (see <see cref="PendingRecord"/>).
+    /// </returns>
+    public Task When(Task task) =>
+        PendingRecord.When(task, static (t, state) => ((PendingEvent)state!).Complete(t.IsCompletedSuccessfully, null, hasResult: false), this);
 
     /// <inheritdoc cref="When(Task)"/>
-    public Task<T> When<T>(Task<T> task)
-    {
-        task.ContinueWith(static (t, state) => ((PendingEvent)state!).Complete(t.IsCompletedSuccessfully, t.IsCompletedSuccessfully ? t.Result : null, t.IsCompletedSuccessfully), this, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        return task;
-    }
+    public Task<T> When<T>(Task<T> task) =>
+        PendingRecord.When(task, static (t, state) => ((PendingEvent)state!).Complete(t.IsCompletedSuccessfully, t.IsCompletedSuccessfully ? t.Result : null, t.IsCompletedSuccessfully), this);
 
     /// <summary>Records the events when <paramref name="task"/> completes; a value task may be awaited once, so it is turned into a task once and handed back wrapped.</summary>
     /// <param name="task">The value task the call returned.</param>

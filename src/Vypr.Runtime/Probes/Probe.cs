@@ -126,10 +126,14 @@ public static class Probe
     /// <param name="startTimestamp">When the call started (for a change: when it happened).</param>
     /// <param name="endTimestamp">When the call ended (for a change: the same as the start).</param>
     /// <param name="completed">False when the call ended by an exception.</param>
-    /// <remarks>The test is read once, when the invocation begins (<see cref="Entered"/>): its events are attributed through it.</remarks>
+    /// <remarks>
+    /// The test is read once, when the invocation begins (<see cref="Entered"/>): its events are attributed through it.
+    /// An asynchronous invocation's events also carry the test it began in, read when it was entered, so that a record
+    /// that cannot be put in order is still reported against its test.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Event(int pointId, ScopeInstance scope, long startTimestamp, long endTimestamp, bool completed) =>
-        ThreadCallBuffer.Current.WriteEvent(RecordKind.Event, pointId, scope.Id, scope.NextSequence(), startTimestamp, endTimestamp, !completed, 0);
+        ThreadCallBuffer.Current.WriteEvent(RecordKind.Event, pointId, scope.Id, scope.NextSequence(), startTimestamp, endTimestamp, !completed, scope.TestId);
 
     /// <summary>Captures a value for the next event this thread records: numbers and booleans as numbers, texts as they are, anything else as its text.</summary>
     /// <typeparam name="T">The value's static type; the JIT folds the type tests for value types.</typeparam>

@@ -47,7 +47,15 @@ public sealed class ScopeInstance
         Outer = outer;
         Id = id;
         _owner = owner;
+
+        // An asynchronous invocation's events may be recorded on any thread, even after it ended (a call it did not
+        // await): they carry its test, so that such a record can still be reported against the test. An on-thread
+        // invocation leaves it 0 and costs no read of the test's async-local.
+        TestId = owner is not null ? 0 : TestScope.CurrentId;
     }
+
+    /// <summary>For an asynchronous invocation, the test it began in (0 when none, and for an on-thread invocation).</summary>
+    internal int TestId { get; }
 
     /// <summary>The invocation's number within the run (it wraps after 2^32 invocations; only invocations open at the same time must differ).</summary>
     public int Id { get; private set; }

@@ -15,12 +15,20 @@ namespace Vypr.Runtime.Runs;
 /// </summary>
 public sealed class RunCompletion
 {
-    private RunCompletion(string? resultsPath, ShippingReport? shipping, IReadOnlyList<string> failures)
+    private RunCompletion(string? resultsPath, ShippingReport? shipping, IReadOnlyList<string> failures, IReadOnlyList<string> warnings)
     {
         ResultsPath = resultsPath;
         Shipping = shipping;
         Failures = failures;
+        Warnings = warnings;
     }
+
+    /// <summary>
+    /// What the run could not record to the end, printed with its summary and written in its verdict table: invocations
+    /// of scoped methods that never ended, or whose records waited for one that never came (their verdicts may be
+    /// missing). Empty when there are none.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>The results file written, or null when no directory took it.</summary>
     public string? ResultsPath { get; }
@@ -50,7 +58,8 @@ public sealed class RunCompletion
     {
         ArgumentNullException.ThrowIfNull(output);
         RunDocument document = RuntimeMonitor.Snapshot(assembly);
-        return await CloseAsync(document, shipper, output, resultsDirectory ?? ResultsFile.DefaultDirectory, flushTimeout ?? VerdictShipper.DefaultFlushTimeout);
+        IReadOnlyList<string> warnings = RuntimeMonitor.OpenInvocationWarning(null);
+        return await CloseAsync(document, shipper, output, resultsDirectory ?? ResultsFile.DefaultDirectory, flushTimeout ?? VerdictShipper.DefaultFlushTimeout, warnings);
     }
 
     /// <summary>Throws when <see cref="Failed"/>, with every failure in the message.</summary>
@@ -63,10 +72,16 @@ public sealed class RunCompletion
         }
     }
 
-    internal static async ValueTask<RunCompletion> CloseAsync(RunDocument document, VerdictShipper? shipper, TextWriter output, string resultsDirectory, TimeSpan flushTimeout)
+    internal static async ValueTask<RunCompletion> CloseAsync(RunDocument document, VerdictShipper? shipper, TextWriter output, string resultsDirectory, TimeSpan flushTimeout, IReadOnlyList<string>? warnings = null)
     {
         var failures = new List<string>();
+        warnings ??= [];
         string table = VerdictText.Table(document);
+        if (warnings.Count > 0)
+        {
+            table += Environment.NewLine + string.Join(Environment.NewLine, warnings);
+        }
+
         string? path = null;
         try
         {
@@ -125,6 +140,6 @@ public sealed class RunCompletion
             }
         }
 
-        return new RunCompletion(path, shipping, failures);
+        return new RunCompletion(path, shipping, failures, warnings);
     }
 }

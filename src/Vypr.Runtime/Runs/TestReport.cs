@@ -11,8 +11,9 @@ namespace Vypr.Runtime.Runs;
 /// </summary>
 public sealed class TestReport
 {
-    private TestReport(IReadOnlyList<VerdictInfo> verdicts, IReadOnlyList<CallSiteSummary> summaries, ViolationPolicy policy)
+    private TestReport(IReadOnlyList<VerdictInfo> verdicts, IReadOnlyList<CallSiteSummary> summaries, ViolationPolicy policy, IReadOnlyList<string> warnings)
     {
+        Warnings = warnings;
         Verdicts = verdicts;
         Summaries = summaries;
         Violations = verdicts.Where(v => !v.Value).ToArray();
@@ -28,6 +29,12 @@ public sealed class TestReport
     /// <summary>Exact statistics per call site the test reached.</summary>
     public IReadOnlyList<CallSiteSummary> Summaries { get; }
 
+    /// <summary>
+    /// Invocations of scoped methods that the test began and that were not recorded to their end when it ended (one
+    /// still running, or records that wait for one that never came): their verdicts may be missing. Empty when none.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; }
+
     /// <summary>Whether the test must fail: it has violations and the policy is <see cref="ViolationPolicy.Fail"/>.</summary>
     public bool FailsTest { get; }
 
@@ -38,7 +45,7 @@ public sealed class TestReport
     public static TestReport Collect(TestScope scope, ViolationPolicy policy)
     {
         System.ArgumentNullException.ThrowIfNull(scope);
-        return new TestReport(scope.CollectVerdicts(), scope.CollectSummaries(), policy);
+        return new TestReport(scope.CollectVerdicts(), scope.CollectSummaries(), policy, RuntimeMonitor.OpenInvocationWarning(scope.Id));
     }
 
     /// <summary>The lines for the test's output: a count, each satisfied call site, each violation. Empty when the test reached no monitored call.</summary>
@@ -47,7 +54,7 @@ public sealed class TestReport
     {
         if (Summaries.Count == 0)
         {
-            return [];
+            return Warnings;
         }
 
         // Verdicts, not calls: a call checked by a [MaxDuration] and by a fluent specification has one verdict for
@@ -66,6 +73,7 @@ public sealed class TestReport
             lines.Add($"  VIOLATED {VerdictText.Describe(violation)}");
         }
 
+        lines.AddRange(Warnings);
         return lines;
     }
 

@@ -33,7 +33,7 @@ public static class RuntimeMonitor
     private static readonly TimeSpan s_backgroundDrainPeriod = TimeSpan.FromMilliseconds(100);
 
     private static readonly Lock s_lock = new();
-    private static readonly InvocationRouter s_router = new(MonitorRegistry.Point, CreateFormulaMonitor);
+    private static readonly InvocationRouter s_router = new(MonitorRegistry.Point, CreateFormulaMonitor, static () => MonitorRegistry.Points);
     private static readonly FormulaVerdictTranslator s_formulaVerdicts = new();
 
     private static ThreadCallBuffer[] s_buffers = [];
@@ -83,6 +83,33 @@ public static class RuntimeMonitor
             {
                 Summaries = VerdictStore.Summaries(),
             };
+        }
+    }
+
+    /// <summary>
+    /// The warning for invocations of scoped methods whose records are still arriving after a drain (see
+    /// <see cref="InvocationRouter.Open"/>): empty when every invocation was recorded to its end.
+    /// </summary>
+    /// <param name="testId">Only those the test began; all when null.</param>
+    /// <returns>The warning's lines.</returns>
+    internal static IReadOnlyList<string> OpenInvocationWarning(int? testId)
+    {
+        lock (s_lock)
+        {
+            DrainLocked();
+            List<OpenInvocation> open = s_router.Open(testId);
+            if (open.Count == 0)
+            {
+                return [];
+            }
+
+            Dictionary<int, string> names = [];
+            foreach (TestInfo test in VerdictStore.Tests())
+            {
+                names[test.Id] = test.Name;
+            }
+
+            return OpenInvocationText.Lines(open, id => names.TryGetValue(id, out string? name) ? name : null);
         }
     }
 

@@ -74,7 +74,7 @@ namespace Vypr.Generated
             }
             else
             {
-                vyprTask.ContinueWith(static (task, state) => ((VyprPending_ReadAsync_31_30)state!).Complete(task), new VyprPending_ReadAsync_31_30(vyprInner0, vyprStart), global::System.Threading.CancellationToken.None, global::System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously, global::System.Threading.Tasks.TaskScheduler.Default);
+                vyprTask = global::Vypr.Runtime.PendingRecord.When(vyprTask, static (task, state) => ((VyprPending_ReadAsync_31_30)state!).Complete(task), new VyprPending_ReadAsync_31_30(vyprInner0, vyprStart));
             }
             return vyprTask;
         }
@@ -125,7 +125,7 @@ namespace Vypr.Generated
             }
             else
             {
-                vyprTask.ContinueWith(static (task, state) => ((VyprPending_SaveAsync_32_28)state!).Complete(task), new VyprPending_SaveAsync_32_28(vyprInner0, vyprStart), global::System.Threading.CancellationToken.None, global::System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously, global::System.Threading.Tasks.TaskScheduler.Default);
+                vyprTask = global::Vypr.Runtime.PendingRecord.When(vyprTask, static (task, state) => ((VyprPending_SaveAsync_32_28)state!).Complete(task), new VyprPending_SaveAsync_32_28(vyprInner0, vyprStart));
             }
             return vyprTask;
         }
@@ -175,7 +175,7 @@ namespace Vypr.Generated
             }
             else
             {
-                vyprTask.ContinueWith(static (task, state) => ((VyprPending_RunAsync_37_28)state!).Complete(task), new VyprPending_RunAsync_37_28(vyprScope, vyprStart), global::System.Threading.CancellationToken.None, global::System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously, global::System.Threading.Tasks.TaskScheduler.Default);
+                vyprTask = global::Vypr.Runtime.PendingRecord.When(vyprTask, static (task, state) => ((VyprPending_RunAsync_37_28)state!).Complete(task), new VyprPending_RunAsync_37_28(vyprScope, vyprStart));
             }
             return vyprTask;
         }
@@ -222,7 +222,7 @@ namespace Vypr.Generated
             }
             else
             {
-                vyprTask.ContinueWith(static (task, state) => ((VyprPending_RunAsync_49_37)state!).Complete(task), new VyprPending_RunAsync_49_37(vyprScope, vyprStart), global::System.Threading.CancellationToken.None, global::System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously, global::System.Threading.Tasks.TaskScheduler.Default);
+                vyprTask = global::Vypr.Runtime.PendingRecord.When(vyprTask, static (task, state) => ((VyprPending_RunAsync_49_37)state!).Complete(task), new VyprPending_RunAsync_49_37(vyprScope, vyprStart));
             }
             return vyprTask;
         }
@@ -269,7 +269,7 @@ namespace Vypr.Generated
             }
             else
             {
-                vyprTask.ContinueWith(static (task, state) => ((VyprPending_RunAsync_49_59)state!).Complete(task), new VyprPending_RunAsync_49_59(vyprScope, vyprStart), global::System.Threading.CancellationToken.None, global::System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously, global::System.Threading.Tasks.TaskScheduler.Default);
+                vyprTask = global::Vypr.Runtime.PendingRecord.When(vyprTask, static (task, state) => ((VyprPending_RunAsync_49_59)state!).Complete(task), new VyprPending_RunAsync_49_59(vyprScope, vyprStart));
             }
             return vyprTask;
         }

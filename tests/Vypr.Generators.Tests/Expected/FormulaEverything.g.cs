@@ -124,9 +124,7 @@ namespace Vypr.Generated
             }
             else
             {
-                global::System.Threading.Tasks.Task<int> vyprAsTask = vyprTask.AsTask();
-                vyprTask = new global::System.Threading.Tasks.ValueTask<int>(vyprAsTask);
-                vyprAsTask.ContinueWith(static (task, state) => ((VyprPending_SaveAsync_40_22)state!).Complete(task), new VyprPending_SaveAsync_40_22(vyprInner0, vyprStart), global::System.Threading.CancellationToken.None, global::System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously, global::System.Threading.Tasks.TaskScheduler.Default);
+                vyprTask = new global::System.Threading.Tasks.ValueTask<int>(global::Vypr.Runtime.PendingRecord.When(vyprTask.AsTask(), static (task, state) => ((VyprPending_SaveAsync_40_22)state!).Complete(task), new VyprPending_SaveAsync_40_22(vyprInner0, vyprStart)));
             }
             return vyprTask;
         }
@@ -176,7 +174,7 @@ namespace Vypr.Generated
             }
             else
             {
-                vyprTask.ContinueWith(static (task, state) => ((VyprPending_Run_49_19)state!).Complete(task), new VyprPending_Run_49_19(vyprScope, vyprStart), global::System.Threading.CancellationToken.None, global::System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously, global::System.Threading.Tasks.TaskScheduler.Default);
+                vyprTask = global::Vypr.Runtime.PendingRecord.When(vyprTask, static (task, state) => ((VyprPending_Run_49_19)state!).Complete(task), new VyprPending_Run_49_19(vyprScope, vyprStart));
             }
             return vyprTask;
         }
@@ -223,7 +221,7 @@ namespace Vypr.Generated
             }
             else
             {
-                vyprTask.ContinueWith(static (task, state) => ((VyprPending_Run_50_19)state!).Complete(task), new VyprPending_Run_50_19(vyprScope, vyprStart), global::System.Threading.CancellationToken.None, global::System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously, global::System.Threading.Tasks.TaskScheduler.Default);
+                vyprTask = global::Vypr.Runtime.PendingRecord.When(vyprTask, static (task, state) => ((VyprPending_Run_50_19)state!).Complete(task), new VyprPending_Run_50_19(vyprScope, vyprStart));
             }
             return vyprTask;
         }
@@ -270,7 +268,7 @@ namespace Vypr.Generated
             }
             else
             {
-                vyprTask.ContinueWith(static (task, state) => ((VyprPending_Run_51_19)state!).Complete(task), new VyprPending_Run_51_19(vyprScope, vyprStart), global::System.Threading.CancellationToken.None, global::System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously, global::System.Threading.Tasks.TaskScheduler.Default);
+                vyprTask = global::Vypr.Runtime.PendingRecord.When(vyprTask, static (task, state) => ((VyprPending_Run_51_19)state!).Complete(task), new VyprPending_Run_51_19(vyprScope, vyprStart));
             }
             return vyprTask;
         }
