@@ -448,8 +448,13 @@ internal sealed class InterceptorWriter
             .Concat(_captured)
             .Concat(_passesResult && result.Length > 0 ? new[] { result } : Enumerable.Empty<string>()));
 
+    // A synchronous scoped method's invocation is pooled once it exits; one whose call is still pending is held
+    // (never reused), as the call's events may come after the exit, from another thread.
     private string PendingArguments() =>
-        string.Join(", ", StateNames().Concat(new[] { "vyprStart" }).Concat(_captured));
+        string.Join(", ", Enumerable.Range(0, _inner.Length).Select(i => $"{Instance}.Held(vyprInner{i})")
+            .Concat(_scope is null ? Enumerable.Empty<string>() : new[] { "vyprScope" })
+            .Concat(new[] { "vyprStart" })
+            .Concat(_captured));
 
     private void WritePendingClass()
     {

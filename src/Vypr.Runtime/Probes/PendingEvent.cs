@@ -25,7 +25,8 @@ public sealed class PendingEvent
 
     private PendingEvent(ScopeInstance scope, long startTimestamp)
     {
-        _scope = scope;
+        // Its events come when the call completes, maybe after the invocation's exit: never reuse the invocation.
+        _scope = ScopeInstance.Held(scope)!;
         _startTimestamp = startTimestamp;
     }
 

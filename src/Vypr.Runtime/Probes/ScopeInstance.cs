@@ -41,6 +41,11 @@ public sealed class ScopeInstance
     private readonly ThreadScopes? _owner;
     private int _sequence;
 
+    // Set when a call in the invocation is still pending as its interceptor returns (a task the method did not
+    // await, say): the call's events may come from another thread, even after the invocation's exit, so this
+    // instance is never reused for another invocation and numbers its events atomically.
+    private bool _held;
+
     private ScopeInstance(int scopeId, ScopeInstance? outer, int id, ThreadScopes? owner)
     {
         ScopeId = scopeId;
@@ -54,8 +59,8 @@ public sealed class ScopeInstance
         TestId = owner is not null ? 0 : TestScope.CurrentId;
     }
 
-    /// <summary>For an asynchronous invocation, the test it began in (0 when none, and for an on-thread invocation).</summary>
-    internal int TestId { get; }
+    /// <summary>For an asynchronous invocation, and an on-thread one holding a pending call, the test it began in (0 when none, and for other on-thread invocations).</summary>
+    internal int TestId { get; private set; }
 
     /// <summary>The invocation's number within the run (it wraps after 2^32 invocations; only invocations open at the same time must differ).</summary>
     public int Id { get; private set; }
@@ -129,6 +134,25 @@ public sealed class ScopeInstance
 
     // An on-thread invocation is entered, left and exited by the same synchronous interceptor frame, so on its own
     // thread: leaving restores its thread's innermost invocation without reading thread-local storage.
+    /// <summary>
+    /// Marks <paramref name="scope"/> as the invocation of a call that is still pending, whose events are recorded
+    /// when it completes, on whichever thread: an on-thread invocation is then never pooled for reuse, so those events
+    /// can never be taken for another invocation's. Called by the generated code on the pending path only.
+    /// </summary>
+    /// <param name="scope">The invocation the pending call belongs to, or null outside any.</param>
+    /// <returns><paramref name="scope"/>.</returns>
+    public static ScopeInstance? Held(ScopeInstance? scope)
+    {
+        if (scope is { _owner: not null })
+        {
+            // Its late events carry the test, as an asynchronous invocation's do, so they are reported against it.
+            scope.TestId = TestScope.CurrentId;
+            Volatile.Write(ref scope._held, true);
+        }
+
+        return scope;
+    }
+
     internal void Leave()
     {
         if (_owner is { } owner)
@@ -160,7 +184,7 @@ public sealed class ScopeInstance
 
     private void Release(ThreadScopes owner)
     {
-        if (!ReferenceEquals(t_scopes, owner) || ReferenceEquals(owner.Current, this))
+        if (!ReferenceEquals(t_scopes, owner) || ReferenceEquals(owner.Current, this) || _held)
         {
             return;
         }
@@ -173,7 +197,7 @@ public sealed class ScopeInstance
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal int NextSequence() => _owner is not null ? ++_sequence : Interlocked.Increment(ref _sequence);
+    internal int NextSequence() => _owner is not null && !_held ? ++_sequence : Interlocked.Increment(ref _sequence);
 
     /// <summary>One thread's on-thread invocations: the innermost, the free instances, and a block of IDs taken from the run's counter in one interlocked step.</summary>
     private sealed class ThreadScopes

@@ -74,7 +74,7 @@ namespace Vypr.Generated
             }
             else
             {
-                vyprTask = global::Vypr.Runtime.PendingRecord.When(vyprTask, static (task, state) => ((VyprPending_ReadAsync_31_30)state!).Complete(task), new VyprPending_ReadAsync_31_30(vyprInner0, vyprStart));
+                vyprTask = global::Vypr.Runtime.PendingRecord.When(vyprTask, static (task, state) => ((VyprPending_ReadAsync_31_30)state!).Complete(task), new VyprPending_ReadAsync_31_30(global::Vypr.Runtime.ScopeInstance.Held(vyprInner0), vyprStart));
             }
             return vyprTask;
         }
@@ -125,7 +125,7 @@ namespace Vypr.Generated
             }
             else
             {
-                vyprTask = global::Vypr.Runtime.PendingRecord.When(vyprTask, static (task, state) => ((VyprPending_SaveAsync_32_28)state!).Complete(task), new VyprPending_SaveAsync_32_28(vyprInner0, vyprStart));
+                vyprTask = global::Vypr.Runtime.PendingRecord.When(vyprTask, static (task, state) => ((VyprPending_SaveAsync_32_28)state!).Complete(task), new VyprPending_SaveAsync_32_28(global::Vypr.Runtime.ScopeInstance.Held(vyprInner0), vyprStart));
             }
             return vyprTask;
         }

@@ -124,7 +124,7 @@ namespace Vypr.Generated
             }
             else
             {
-                vyprTask = new global::System.Threading.Tasks.ValueTask<int>(global::Vypr.Runtime.PendingRecord.When(vyprTask.AsTask(), static (task, state) => ((VyprPending_SaveAsync_40_22)state!).Complete(task), new VyprPending_SaveAsync_40_22(vyprInner0, vyprStart)));
+                vyprTask = new global::System.Threading.Tasks.ValueTask<int>(global::Vypr.Runtime.PendingRecord.When(vyprTask.AsTask(), static (task, state) => ((VyprPending_SaveAsync_40_22)state!).Complete(task), new VyprPending_SaveAsync_40_22(global::Vypr.Runtime.ScopeInstance.Held(vyprInner0), vyprStart)));
             }
             return vyprTask;
         }
