@@ -220,11 +220,14 @@ public static class Probe
         return null;
     }
 
-    /// <summary>Records the call when <paramref name="task"/> completes, and returns the same task.</summary>
+    /// <summary>Records the call when <paramref name="task"/> completes.</summary>
     /// <param name="task">The task the monitored method returned.</param>
     /// <param name="callSiteId">The call site registered by the generated code.</param>
     /// <param name="startTimestamp">What <see cref="Start"/> returned.</param>
-    /// <returns><paramref name="task"/> itself, so the caller observes exactly what the method returned.</returns>
+    /// <returns>
+    /// <paramref name="task"/> itself when it has completed; otherwise a task that completes as it does once the call
+    /// is recorded, so a caller that resumes after awaiting it finds the call's verdict (see <see cref="PendingRecord"/>).
+    /// </returns>
     /// <remarks>
     /// Most monitored asynchronous calls complete synchronously: that case is one test of the task's state, inlined
     /// into the interceptor, and the probe of a synchronous call. A faulted, cancelled or pending task takes the call below.
@@ -235,21 +238,23 @@ public static class Probe
         if (task.IsCompletedSuccessfully)
         {
             Stop(callSiteId, startTimestamp, completed: true);
-        }
-        else
-        {
-            StopWhenNotCompletedSuccessfully(task, callSiteId, startTimestamp);
+            return task;
         }
 
-        return task;
+        return StopWhenNotCompletedSuccessfully(task, callSiteId, startTimestamp);
     }
 
     /// <inheritdoc cref="StopWhenComplete(Task, int, long)"/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Task<T> StopWhenComplete<T>(Task<T> task, int callSiteId, long startTimestamp)
     {
-        StopWhenComplete((Task)task, callSiteId, startTimestamp);
-        return task;
+        if (task.IsCompletedSuccessfully)
+        {
+            Stop(callSiteId, startTimestamp, completed: true);
+            return task;
+        }
+
+        return StopWhenNotCompletedSuccessfully(task, callSiteId, startTimestamp);
     }
 
     /// <summary>Records the call when <paramref name="task"/> completes.</summary>
@@ -283,16 +288,27 @@ public static class Probe
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void StopWhenNotCompletedSuccessfully(Task task, int callSiteId, long startTimestamp)
+    private static Task StopWhenNotCompletedSuccessfully(Task task, int callSiteId, long startTimestamp)
     {
         if (task.IsCompleted)
         {
             Stop(callSiteId, startTimestamp, completed: false);
+            return task;
         }
-        else
+
+        return PendingCall.StopOnCompletion(task, callSiteId, startTimestamp);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Task<T> StopWhenNotCompletedSuccessfully<T>(Task<T> task, int callSiteId, long startTimestamp)
+    {
+        if (task.IsCompleted)
         {
-            PendingCall.StopOnCompletion(task, callSiteId, startTimestamp);
+            Stop(callSiteId, startTimestamp, completed: false);
+            return task;
         }
+
+        return PendingCall.StopOnCompletion(task, callSiteId, startTimestamp);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -305,9 +321,7 @@ public static class Probe
         }
 
         // A value task may be awaited only once: it is converted to a Task exactly once and handed back wrapped.
-        Task asTask = task.AsTask();
-        PendingCall.StopOnCompletion(asTask, callSiteId, startTimestamp);
-        return new ValueTask(asTask);
+        return new ValueTask(PendingCall.StopOnCompletion(task.AsTask(), callSiteId, startTimestamp));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -319,8 +333,6 @@ public static class Probe
             return task;
         }
 
-        Task<T> asTask = task.AsTask();
-        PendingCall.StopOnCompletion(asTask, callSiteId, startTimestamp);
-        return new ValueTask<T>(asTask);
+        return new ValueTask<T>(PendingCall.StopOnCompletion(task.AsTask(), callSiteId, startTimestamp));
     }
 }
