@@ -16,18 +16,6 @@ namespace Vypr.Fody.Tests;
 /// </summary>
 public sealed class MappedPathTests
 {
-    private const string Project = """
-        <Project Sdk="Microsoft.NET.Sdk">
-          <PropertyGroup>
-            <TargetFramework>net10.0</TargetFramework>
-            <VyprWeaving>IL</VyprWeaving>
-            <NoWarn>$(NoWarn);CS1591</NoWarn>
-            <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
-          </PropertyGroup>
-          <Import Project="{0}src/Vypr.props" />
-        </Project>
-        """;
-
     private const string Source = """
         using Vypr;
 
@@ -58,7 +46,7 @@ public sealed class MappedPathTests
     [Fact]
     public async Task Woven_call_sites_and_build_messages_name_the_files_on_disk_when_the_PDB_maps_them()
     {
-        string folder = await WeaverBuild.CreateAsync("Mapped.csproj", Project, "Calc.cs", Source);
+        string folder = await WeaverBuild.CreateAsync("Mapped.csproj", WeaverBuild.IlProject("\n    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>"), "Calc.cs", Source);
         try
         {
             string onDisk = Path.Combine(folder, "Calc.cs");

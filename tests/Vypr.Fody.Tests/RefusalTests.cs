@@ -12,17 +12,6 @@ namespace Vypr.Fody.Tests;
 /// </summary>
 public sealed class RefusalTests
 {
-    private const string Project = """
-        <Project Sdk="Microsoft.NET.Sdk">
-          <PropertyGroup>
-            <TargetFramework>net10.0</TargetFramework>
-            <VyprWeaving>IL</VyprWeaving>
-            <NoWarn>$(NoWarn);CS1591</NoWarn>
-          </PropertyGroup>
-          <Import Project="{0}src/Vypr.props" />
-        </Project>
-        """;
-
     private const string Source = """
         using System.Collections.Generic;
         using System.Threading.Tasks;
@@ -62,7 +51,7 @@ public sealed class RefusalTests
     [Fact]
     public async Task Iterators_async_iterators_and_async_void_are_refused_at_their_lines()
     {
-        string folder = await WeaverBuild.CreateAsync("Refused.csproj", Project, "Sequences.cs", Source);
+        string folder = await WeaverBuild.CreateAsync("Refused.csproj", WeaverBuild.IlProject(), "Sequences.cs", Source);
         try
         {
 
@@ -126,7 +115,7 @@ public sealed class RefusalTests
         // name; 'kept', written in a loop, keeps its slot. Observing 'doubled' in IL is impossible: said at build time.
         // (A local written once and read twice in a row, 'int kept = doubled + 1; return kept + kept;', vanishes too:
         // the compiler duplicates the value on the stack.)
-        string folder = await WeaverBuild.CreateAsync("Vanished.csproj", Project, "Calc.cs", VanishingSource);
+        string folder = await WeaverBuild.CreateAsync("Vanished.csproj", WeaverBuild.IlProject(), "Calc.cs", VanishingSource);
         try
         {
 

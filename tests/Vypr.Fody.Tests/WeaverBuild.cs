@@ -10,6 +10,21 @@ namespace Vypr.Fody.Tests;
 internal static class WeaverBuild
 {
     /// <summary>
+    /// The text of a project woven in IL that imports the repository's Vypr.props (<c>{0}</c> is the repository root),
+    /// with <paramref name="properties"/> (MSBuild property elements) added to its property group.
+    /// </summary>
+    public static string IlProject(string properties = "") => $$"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+            <VyprWeaving>IL</VyprWeaving>
+            <NoWarn>$(NoWarn);CS1591</NoWarn>{{properties}}
+          </PropertyGroup>
+          <Import Project="{0}src/Vypr.props" />
+        </Project>
+        """;
+
+    /// <summary>
     /// Writes a project (its text's <c>{0}</c> is the repository root) and one source file into a new folder under
     /// artifacts/weaver-tests, inside the repository so it gets the repository's build settings; the caller deletes it.
     /// </summary>

@@ -12,17 +12,6 @@ namespace Vypr.Fody.Tests;
 /// </summary>
 public sealed class WeavingReportTests
 {
-    private const string Project = """
-        <Project Sdk="Microsoft.NET.Sdk">
-          <PropertyGroup>
-            <TargetFramework>net10.0</TargetFramework>
-            <VyprWeaving>IL</VyprWeaving>
-            <NoWarn>$(NoWarn);CS1591</NoWarn>
-          </PropertyGroup>
-          <Import Project="{0}src/Vypr.props" />
-        </Project>
-        """;
-
     private const string Source = """
         using Vypr;
 
@@ -52,7 +41,7 @@ public sealed class WeavingReportTests
     [Fact]
     public async Task An_IL_woven_project_s_report_lists_what_the_weaver_wove_before_the_interceptors_part()
     {
-        string folder = await WeaverBuild.CreateAsync("Reported.csproj", Project, "Calc.cs", Source);
+        string folder = await WeaverBuild.CreateAsync("Reported.csproj", WeaverBuild.IlProject(), "Calc.cs", Source);
         try
         {
             string intermediate = Path.Combine(folder, "obj", "Release", "net10.0");
