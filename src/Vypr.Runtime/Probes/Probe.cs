@@ -292,7 +292,8 @@ public static class Probe
     {
         if (task.IsCompleted)
         {
-            Stop(callSiteId, startTimestamp, completed: false);
+            // Read again: the task may have completed successfully since the caller's test.
+            Stop(callSiteId, startTimestamp, completed: task.IsCompletedSuccessfully);
             return task;
         }
 
@@ -304,7 +305,8 @@ public static class Probe
     {
         if (task.IsCompleted)
         {
-            Stop(callSiteId, startTimestamp, completed: false);
+            // Read again: the task may have completed successfully since the caller's test.
+            Stop(callSiteId, startTimestamp, completed: task.IsCompletedSuccessfully);
             return task;
         }
 
@@ -316,7 +318,8 @@ public static class Probe
     {
         if (task.IsCompleted)
         {
-            Stop(callSiteId, startTimestamp, completed: false);
+            // Read again: the task may have completed successfully since the caller's test.
+            Stop(callSiteId, startTimestamp, completed: task.IsCompletedSuccessfully);
             return task;
         }
 
@@ -329,7 +332,8 @@ public static class Probe
     {
         if (task.IsCompleted)
         {
-            Stop(callSiteId, startTimestamp, completed: false);
+            // Read again: the task may have completed successfully since the caller's test.
+            Stop(callSiteId, startTimestamp, completed: task.IsCompletedSuccessfully);
             return task;
         }
 
