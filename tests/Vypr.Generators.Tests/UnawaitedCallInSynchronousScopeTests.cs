@@ -23,7 +23,7 @@ public sealed class UnawaitedCallInSynchronousScopeTests
         public static class Specs
         {
             [PerformanceSpecification]
-            public static Specification Loads => Specification.For<Worker>(nameof(Worker.Run))
+            public static Specification UnawaitedLoads => Specification.For<Worker>(nameof(Worker.Run))
                 .Forall("c", Calls.To<Worker>(nameof(Worker.LoadAsync)))
                 .Check(c => c.Duration() < Duration.Seconds(60));
         }
@@ -66,8 +66,8 @@ public sealed class UnawaitedCallInSynchronousScopeTests
 
         IReadOnlyList<VerdictInfo> verdicts = scope.CollectVerdicts();
         TestReport report = TestReport.Collect(scope, ViolationPolicy.Report);
-        VerdictInfo second = Assert.Single(verdicts, v => MonitoredProgram.SpecificationOf(v).Key == "P:Specs.Loads");
+        VerdictInfo second = Assert.Single(verdicts, v => MonitoredProgram.SpecificationOf(v).Key == "P:Specs.UnawaitedLoads");
         Assert.Equal(32, MonitoredProgram.SiteOf(second).Line);
-        Assert.True(report.Warnings.Any(w => w.Contains("P:Specs.Loads", System.StringComparison.Ordinal) && w.Contains("1 record came after it had ended", System.StringComparison.Ordinal)), "warnings: " + string.Join("\n", report.Warnings));
+        Assert.True(report.Warnings.Any(w => w.Contains("P:Specs.UnawaitedLoads", System.StringComparison.Ordinal) && w.Contains("1 record came after it had ended", System.StringComparison.Ordinal)), "warnings: " + string.Join("\n", report.Warnings));
     }
 }
