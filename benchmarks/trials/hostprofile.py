@@ -58,7 +58,7 @@ def samples(path):
             if stack is not None:
                 yield stack
             stack = None
-        elif not line[0].isspace():
+        elif re.match(r'^\s*\d+\s*$', line):  # a sample's header: its pid (right-aligned, so maybe indented)
             stack = []
         elif stack is not None:
             stack.append(symbol(line))
