@@ -114,8 +114,17 @@ internal sealed class InvocationRouter
             return;
         }
 
-        Dispatch(record, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pendingValues), threadId, order);
-        pendingValues.Clear();
+        // Most events capture no value: their list stays empty and untouched.
+        if (pendingValues.Count == 0)
+        {
+            Dispatch(record, default, threadId, order);
+        }
+        else
+        {
+            Dispatch(record, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pendingValues), threadId, order);
+            pendingValues.Clear();
+        }
+
         order.Next++;
 
         // Records that came early are released as soon as the gap before them closes.
@@ -180,9 +189,12 @@ internal sealed class InvocationRouter
         if (record.Kind == RecordKind.Exit)
         {
             order.FirstMonitor?.End(record.Scope);
-            foreach (FormulaMonitor monitor in order.Monitors)
+            if (order.Monitors.Count > 0)
             {
-                monitor.End(record.Scope);
+                foreach (FormulaMonitor monitor in order.Monitors)
+                {
+                    monitor.End(record.Scope);
+                }
             }
 
             order.Ended = true;
@@ -195,18 +207,22 @@ internal sealed class InvocationRouter
             return;
         }
 
-        // Usually the one monitor already seen: compare with the last one before searching the list. The first monitor
-        // is kept out of the list, so an invocation of one specification opens and closes without list work.
-        if (order.FirstMonitor is null)
+        // Usually the one monitor already seen: compare with the last one before searching the list (and store nothing,
+        // which would cost a write barrier per event). The first monitor is kept out of the list, so an invocation of
+        // one specification opens and closes without list work.
+        if (!ReferenceEquals(order.LastMonitor, target))
         {
-            order.FirstMonitor = target;
-        }
-        else if (!ReferenceEquals(order.LastMonitor, target) && !ReferenceEquals(order.FirstMonitor, target) && !order.Monitors.Contains(target))
-        {
-            order.Monitors.Add(target);
-        }
+            if (order.FirstMonitor is null)
+            {
+                order.FirstMonitor = target;
+            }
+            else if (!ReferenceEquals(order.FirstMonitor, target) && !order.Monitors.Contains(target))
+            {
+                order.Monitors.Add(target);
+            }
 
-        order.LastMonitor = target;
+            order.LastMonitor = target;
+        }
 
         var e = new BoundEvent(record.Scope, record.Sequence, record.StartTimestamp, record.EndTimestamp, record.Threw, record.TestId, threadId);
         if (record.Kind == RecordKind.Enter)

@@ -146,6 +146,7 @@ internal sealed class FormulaMonitor
     }
 
     /// <summary>Whether a duration-only specification's binding of <paramref name="e"/> holds (as <see cref="TermMath.Compare"/> decides it) and the sink only counted it.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal bool CountedSatisfied(ScopeInvocation invocation, int local, in BoundEvent e)
     {
         long duration = RunClock.Nanoseconds(e.Start, e.End);
@@ -153,6 +154,7 @@ internal sealed class FormulaMonitor
     }
 
     /// <summary>For a duration-only specification: whether a call of <paramref name="durationNanoseconds"/> satisfies it.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal bool HoldsFor(long durationNanoseconds)
     {
         double duration = durationNanoseconds;
@@ -224,13 +226,17 @@ internal sealed class FormulaMonitor
         _invocationPool.Push(invocation);
     }
 
+    // The same invocation as the last event's, usually: that test is inlined into Take, the rest is not.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private ScopeInvocation InvocationOf(in BoundEvent e)
     {
-        if (_lastInvocation is not null && _lastInvocation.Scope == e.Scope)
-        {
-            return _lastInvocation;
-        }
+        ScopeInvocation? last = _lastInvocation;
+        return last is not null && last.Scope == e.Scope ? last : OtherInvocationOf(e);
+    }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private ScopeInvocation OtherInvocationOf(in BoundEvent e)
+    {
         if (_lastInvocation is { InTable: false } last)
         {
             _invocations.Add(last.Scope, last);
