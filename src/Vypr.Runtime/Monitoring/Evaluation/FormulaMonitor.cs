@@ -43,6 +43,10 @@ internal sealed class FormulaMonitor
     private readonly double _durationBound;
     private ScopeInvocation? _lastInvocation;
 
+    // The scope of an ended invocation kept as _lastInvocation for the next one to reuse (no pool round trip): records
+    // carry int invocation IDs, so no record's scope is this.
+    private const long Free = long.MinValue;
+
     public FormulaMonitor(FormulaPlan plan, IFormulaVerdictSink sink)
     {
         _plan = plan;
@@ -75,7 +79,7 @@ internal sealed class FormulaMonitor
     public long DroppedBindings { get; private set; }
 
     /// <summary>Invocations currently open.</summary>
-    public int OpenInvocations => _invocations.Count + (_lastInvocation is { InTable: false } ? 1 : 0);
+    public int OpenInvocations => _invocations.Count + (_lastInvocation is { InTable: false, Scope: not Free } ? 1 : 0);
 
     /// <summary>The index of a registered point of this specification in the plan, resolved once per point by the router.</summary>
     public int LocalPointOf(PointInfo point) => _plan.LocalPoint(point);
@@ -174,10 +178,10 @@ internal sealed class FormulaMonitor
     public void End(long scope)
     {
         ScopeInvocation? invocation = _lastInvocation;
-        if (invocation is not null && invocation.Scope == scope)
+        bool wasLast = invocation is not null && invocation.Scope == scope;
+        if (wasLast)
         {
-            _lastInvocation = null;
-            if (invocation.InTable)
+            if (invocation!.InTable)
             {
                 _invocations.Remove(scope);
             }
@@ -194,7 +198,7 @@ internal sealed class FormulaMonitor
         {
             invocation.Live = 0;
             invocation.CallSiteId = 0;
-            _invocationPool.Push(invocation);
+            Recycle(invocation, wasLast);
             return;
         }
 
@@ -223,7 +227,20 @@ internal sealed class FormulaMonitor
         invocation.Templates.Clear();
         invocation.Live = 0;
         invocation.CallSiteId = 0;
-        _invocationPool.Push(invocation);
+        Recycle(invocation, wasLast);
+    }
+
+    // The newest invocation, ended, stays _lastInvocation as the spare the next invocation takes; any other goes to the pool.
+    private void Recycle(ScopeInvocation invocation, bool wasLast)
+    {
+        if (wasLast)
+        {
+            invocation.Scope = Free;
+        }
+        else
+        {
+            _invocationPool.Push(invocation);
+        }
     }
 
     // The same invocation as the last event's, usually: that test is inlined into Take, the rest is not.
@@ -237,19 +254,26 @@ internal sealed class FormulaMonitor
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private ScopeInvocation OtherInvocationOf(in BoundEvent e)
     {
-        if (_lastInvocation is { InTable: false } last)
+        ScopeInvocation? last = _lastInvocation;
+        bool spare = last is { Scope: Free };
+        if (last is { InTable: false } && !spare)
         {
-            _invocations.Add(last.Scope, last);
+            _invocations.Add(last!.Scope, last);
             last.InTable = true;
         }
 
         if (_invocations.Count > 0 && _invocations.TryGetValue(e.Scope, out ScopeInvocation? invocation))
         {
+            if (spare)
+            {
+                _invocationPool.Push(last!);
+            }
+
             _lastInvocation = invocation;
             return invocation;
         }
 
-        invocation = _invocationPool.Count > 0 ? _invocationPool.Pop() : new ScopeInvocation();
+        invocation = spare ? last! : _invocationPool.Count > 0 ? _invocationPool.Pop() : new ScopeInvocation();
         invocation.Scope = e.Scope;
         invocation.TestId = e.TestId;
         invocation.StartTimestamp = e.Start;
@@ -259,7 +283,12 @@ internal sealed class FormulaMonitor
         {
             BuildTemplates(invocation);
         }
-        _lastInvocation = invocation;
+
+        if (!ReferenceEquals(last, invocation))
+        {
+            _lastInvocation = invocation;
+        }
+
         return invocation;
     }
 
