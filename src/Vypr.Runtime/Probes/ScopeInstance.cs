@@ -116,7 +116,14 @@ public sealed class ScopeInstance
             instance = scopes.Pool[free]!;
             scopes.Pool[free] = null;
             instance.ScopeId = scopeId;
-            instance.Outer = scopes.Current;
+
+            // A pooled instance's Outer is null (Release cleared it): a top-level invocation stores nothing there, and
+            // so pays no write barrier.
+            if (scopes.Current is { } outer)
+            {
+                instance.Outer = outer;
+            }
+
             instance.Id = id;
             instance._sequence = 0;
         }
@@ -159,7 +166,15 @@ public sealed class ScopeInstance
         {
             if (ReferenceEquals(owner.Current, this))
             {
-                owner.Current = Outer;
+                // Storing the constant null (a top-level invocation) needs no write barrier.
+                if (Outer is { } outer)
+                {
+                    owner.Current = outer;
+                }
+                else
+                {
+                    owner.Current = null;
+                }
             }
         }
         else if (ReferenceEquals(s_current.Value, this))
