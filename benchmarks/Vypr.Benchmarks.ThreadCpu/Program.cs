@@ -5,7 +5,7 @@ using System.Linq;
 using Vypr.Benchmarks;
 
 // Usage: VYPR_MONITORING=1 dotnet bin/Release/net10.0/Vypr.Benchmarks.ThreadCpu.dll [rounds] [invocations per round] [shape]
-// (shape: a number, 1-based in the table printed, to run the clock and that shape only, e.g. under a profiler)
+// (shape: a number, 1-based in the table printed (1-18), to run the clock and that shape only, e.g. under a profiler)
 // Prints, per shape, the median over rounds of the calling thread's CPU time per operation and the bytes it allocated
 // per operation; every shape runs once per round, in turn, so all of them see the same machine. A monitored shape
 // with a direct twin (the same method without a specification) also gets "added / clock": (monitored - direct) over
@@ -37,6 +37,9 @@ var shapes = new (string Name, Func<int> Run, double Scale, int Twin, bool TwoTh
     ("two threads: clock, per call per thread", () => TwoThreads(ClockLoop), 0.01, -1, true),
     ("two threads: direct, per call per thread", () => TwoThreads(DirectLoop), 0.01, -1, true),
     ("two threads: monitored, per call per thread", () => TwoThreads(MonitoredLoop), 0.01, 13, true),
+    ("in a test: sync direct", () => InTest(SyncDirect), 1, -1, false),
+    ("in a test: sync [MaxDuration] call", () => InTest(Sync), 1, 15, false),
+    ("in a test: scoped method, one quantified call", () => InTest(ScopedOnce), 1, 4, false),
 };
 int[] selected = Enumerable.Range(0, shapes.Length).ToArray();
 if (args.Length > 2)
@@ -122,6 +125,31 @@ int InterfaceMonitored()
     }
 
     return sum;
+}
+
+// Runs a shape in a test's execution context: a test's scope current, beside the async-locals a test framework keeps
+// of its own (three here), as every monitored call in a real suite runs.
+static int InTest(Func<int> shape)
+{
+    s_inTest ??= TestContext();
+    System.Threading.ExecutionContext.Run(s_inTest, static state => s_result[0] = ((Func<int>)state!)(), shape);
+    return s_result[0];
+}
+
+static System.Threading.ExecutionContext TestContext()
+{
+    System.Threading.ExecutionContext? context = null;
+    var thread = new System.Threading.Thread(() =>
+    {
+        s_frameworkValues[0].Value = "collection";
+        s_frameworkValues[1].Value = "class";
+        s_frameworkValues[2].Value = "output";
+        Vypr.Runtime.TestScope.Begin("Vypr.Benchmarks.ThreadCpu.InTest.Calls_in_a_test");
+        context = System.Threading.ExecutionContext.Capture();
+    });
+    thread.Start();
+    thread.Join();
+    return context!;
 }
 
 static double Median(List<double> values)
@@ -287,4 +315,7 @@ internal partial class Program
 {
     private static long s_threadCpu;
     private static long s_threadBytes;
+    private static System.Threading.ExecutionContext? s_inTest;
+    private static readonly int[] s_result = new int[1];
+    private static readonly System.Threading.AsyncLocal<string>[] s_frameworkValues = [new(), new(), new()];
 }

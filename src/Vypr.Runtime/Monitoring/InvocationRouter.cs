@@ -27,6 +27,10 @@ internal sealed class InvocationRouter
     private Route?[] _routes = [];
     private InvocationOrder? _current;
 
+    // The scope of an ended invocation's order kept as _current for the next invocation to reuse (no pool round trip):
+    // records carry int invocation IDs, so no record's scope is this.
+    private const long Free = long.MinValue;
+
     /// <param name="point">Looks up a registered point.</param>
     /// <param name="createMonitor">Creates the monitor of a specification, or null when it cannot be checked (it failed to build).</param>
     /// <param name="points">Every point registered so far: a point first seen for an existing monitor brings its specification's other points with it.</param>
@@ -38,7 +42,7 @@ internal sealed class InvocationRouter
     }
 
     /// <summary>Invocations whose records are still arriving.</summary>
-    public int OpenInvocations => _orders.Count + (_current is { InTable: false } ? 1 : 0);
+    public int OpenInvocations => _orders.Count + (_current is { InTable: false, Scope: not Free } ? 1 : 0);
 
     /// <summary>
     /// The invocations whose records are still arriving, as the run's end (or a test's) finds them: one that never
@@ -55,7 +59,7 @@ internal sealed class InvocationRouter
             Add(order);
         }
 
-        if (_current is { InTable: false } current)
+        if (_current is { InTable: false, Scope: not Free } current)
         {
             Add(current);
         }
@@ -114,8 +118,17 @@ internal sealed class InvocationRouter
             return;
         }
 
-        Dispatch(record, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pendingValues), threadId, order);
-        pendingValues.Clear();
+        // Most events capture no value: their list stays empty and untouched.
+        if (pendingValues.Count == 0)
+        {
+            Dispatch(record, default, threadId, order);
+        }
+        else
+        {
+            Dispatch(record, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pendingValues), threadId, order);
+            pendingValues.Clear();
+        }
+
         order.Next++;
 
         // Records that came early are released as soon as the gap before them closes.
@@ -140,11 +153,6 @@ internal sealed class InvocationRouter
                 _orders.Remove(record.Scope);
             }
 
-            if (ReferenceEquals(_current, order))
-            {
-                _current = null;
-            }
-
             order.InTable = false;
             order.TestId = 0;
             order.Point = 0;
@@ -161,7 +169,16 @@ internal sealed class InvocationRouter
             }
 
             order.Ended = false;
-            _orderPool.Push(order);
+
+            // The current order, ended, stays current as the spare the next invocation takes; any other goes to the pool.
+            if (ReferenceEquals(_current, order))
+            {
+                order.Scope = Free;
+            }
+            else
+            {
+                _orderPool.Push(order);
+            }
         }
     }
 
@@ -180,9 +197,12 @@ internal sealed class InvocationRouter
         if (record.Kind == RecordKind.Exit)
         {
             order.FirstMonitor?.End(record.Scope);
-            foreach (FormulaMonitor monitor in order.Monitors)
+            if (order.Monitors.Count > 0)
             {
-                monitor.End(record.Scope);
+                foreach (FormulaMonitor monitor in order.Monitors)
+                {
+                    monitor.End(record.Scope);
+                }
             }
 
             order.Ended = true;
@@ -195,18 +215,22 @@ internal sealed class InvocationRouter
             return;
         }
 
-        // Usually the one monitor already seen: compare with the last one before searching the list. The first monitor
-        // is kept out of the list, so an invocation of one specification opens and closes without list work.
-        if (order.FirstMonitor is null)
+        // Usually the one monitor already seen: compare with the last one before searching the list (and store nothing,
+        // which would cost a write barrier per event). The first monitor is kept out of the list, so an invocation of
+        // one specification opens and closes without list work.
+        if (!ReferenceEquals(order.LastMonitor, target))
         {
-            order.FirstMonitor = target;
-        }
-        else if (!ReferenceEquals(order.LastMonitor, target) && !ReferenceEquals(order.FirstMonitor, target) && !order.Monitors.Contains(target))
-        {
-            order.Monitors.Add(target);
-        }
+            if (order.FirstMonitor is null)
+            {
+                order.FirstMonitor = target;
+            }
+            else if (!ReferenceEquals(order.FirstMonitor, target) && !order.Monitors.Contains(target))
+            {
+                order.Monitors.Add(target);
+            }
 
-        order.LastMonitor = target;
+            order.LastMonitor = target;
+        }
 
         var e = new BoundEvent(record.Scope, record.Sequence, record.StartTimestamp, record.EndTimestamp, record.Threw, record.TestId, threadId);
         if (record.Kind == RecordKind.Enter)
@@ -223,20 +247,30 @@ internal sealed class InvocationRouter
     // into the table, and the record's invocation becomes current.
     private InvocationOrder OrderOf(long scope)
     {
-        if (_current is { InTable: false } current)
+        InvocationOrder? current = _current;
+        bool spare = current is { Scope: Free };
+        if (current is { InTable: false } && !spare)
         {
-            _orders.Add(current.Scope, current);
+            _orders.Add(current!.Scope, current);
             current.InTable = true;
         }
 
         if (_orders.Count == 0 || !_orders.TryGetValue(scope, out InvocationOrder? order))
         {
-            order = _orderPool.Count > 0 ? _orderPool.Pop() : new InvocationOrder();
+            order = spare ? current! : _orderPool.Count > 0 ? _orderPool.Pop() : new InvocationOrder();
             order.Scope = scope;
             order.Next = 1;
         }
+        else if (spare)
+        {
+            _orderPool.Push(current!);
+        }
 
-        _current = order;
+        if (!ReferenceEquals(current, order))
+        {
+            _current = order;
+        }
+
         return order;
     }
 

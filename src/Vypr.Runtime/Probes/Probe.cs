@@ -33,7 +33,8 @@ public static class Probe
     public static void Stop(int callSiteId, long startTimestamp, bool completed)
     {
         long end = Stopwatch.GetTimestamp();
-        ThreadCallBuffer.Current.Write(callSiteId, startTimestamp, end, !completed, TestScope.CurrentId);
+        ThreadCallBuffer buffer = ThreadCallBuffer.Current;
+        buffer.Write(callSiteId, startTimestamp, end, !completed, buffer.CurrentTestId());
     }
 
     /// <summary>
@@ -104,8 +105,11 @@ public static class Probe
     /// <param name="pointId">The specification's point for this call site of the scoped method.</param>
     /// <param name="scope">The invocation.</param>
     /// <param name="startTimestamp">What <see cref="Start"/> returned before the call.</param>
-    public static void Entered(int pointId, ScopeInstance scope, long startTimestamp) =>
-        ThreadCallBuffer.Current.WriteEvent(RecordKind.Enter, pointId, scope.Id, scope.NextSequence(), startTimestamp, startTimestamp, false, TestScope.CurrentId);
+    public static void Entered(int pointId, ScopeInstance scope, long startTimestamp)
+    {
+        ThreadCallBuffer buffer = scope.Buffer;
+        buffer.WriteEvent(RecordKind.Enter, pointId, scope.Id, scope.NextSequence(), startTimestamp, startTimestamp, false, buffer.CurrentTestId());
+    }
 
     /// <summary>Records that an invocation ended: its last record, after every event of every specification.</summary>
     /// <param name="scope">The invocation.</param>
@@ -116,7 +120,7 @@ public static class Probe
     /// <param name="endTimestamp">When the scoped call returned (or its task completed): the interceptor has just read the clock for it, so the exit reuses that reading.</param>
     public static void Exited(ScopeInstance scope, long endTimestamp)
     {
-        ThreadCallBuffer.Current.WriteEvent(RecordKind.Exit, 0, scope.Id, scope.NextSequence(), endTimestamp, endTimestamp, false, 0);
+        scope.Buffer.WriteEvent(RecordKind.Exit, 0, scope.Id, scope.NextSequence(), endTimestamp, endTimestamp, false, 0);
         scope.Exited();
     }
 
@@ -133,7 +137,7 @@ public static class Probe
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Event(int pointId, ScopeInstance scope, long startTimestamp, long endTimestamp, bool completed) =>
-        ThreadCallBuffer.Current.WriteEvent(RecordKind.Event, pointId, scope.Id, scope.NextSequence(), startTimestamp, endTimestamp, !completed, scope.TestId);
+        scope.Buffer.WriteEvent(RecordKind.Event, pointId, scope.Id, scope.NextSequence(), startTimestamp, endTimestamp, !completed, scope.TestId);
 
     /// <summary>Captures a value for the next event this thread records: numbers and booleans as numbers, texts as they are, anything else as its text.</summary>
     /// <typeparam name="T">The value's static type; the JIT folds the type tests for value types.</typeparam>

@@ -116,7 +116,14 @@ public sealed class ScopeInstance
             instance = scopes.Pool[free]!;
             scopes.Pool[free] = null;
             instance.ScopeId = scopeId;
-            instance.Outer = scopes.Current;
+
+            // A pooled instance's Outer is null (Release cleared it): a top-level invocation stores nothing there, and
+            // so pays no write barrier.
+            if (scopes.Current is { } outer)
+            {
+                instance.Outer = outer;
+            }
+
             instance.Id = id;
             instance._sequence = 0;
         }
@@ -130,7 +137,7 @@ public sealed class ScopeInstance
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ThreadScopes CreateThreadScopes() => t_scopes = new ThreadScopes();
+    private static ThreadScopes CreateThreadScopes() => t_scopes = new ThreadScopes(ThreadCallBuffer.Current);
 
     // An on-thread invocation is entered, left and exited by the same synchronous interceptor frame, so on its own
     // thread: leaving restores its thread's innermost invocation without reading thread-local storage.
@@ -159,7 +166,15 @@ public sealed class ScopeInstance
         {
             if (ReferenceEquals(owner.Current, this))
             {
-                owner.Current = Outer;
+                // Storing the constant null (a top-level invocation) needs no write barrier.
+                if (Outer is { } outer)
+                {
+                    owner.Current = outer;
+                }
+                else
+                {
+                    owner.Current = null;
+                }
             }
         }
         else if (ReferenceEquals(s_current.Value, this))
@@ -182,9 +197,22 @@ public sealed class ScopeInstance
         }
     }
 
+    /// <summary>
+    /// The ring this invocation's records go to from the calling thread: an on-thread invocation's records are written
+    /// on its own thread (the same invariant as <see cref="NextSequence"/>'s plain increments), so its thread's ring is
+    /// taken from the invocation without reading thread-local storage; any other invocation's, and one holding a
+    /// pending call (whose events come from whichever thread completes it), from the calling thread's.
+    /// </summary>
+    internal ThreadCallBuffer Buffer
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _owner is { } owner && !_held ? owner.Buffer : ThreadCallBuffer.Current;
+    }
+
+    // Called by the interceptor frame that entered the invocation, so on its own thread (as Leave is): no thread check.
     private void Release(ThreadScopes owner)
     {
-        if (!ReferenceEquals(t_scopes, owner) || ReferenceEquals(owner.Current, this) || _held)
+        if (ReferenceEquals(owner.Current, this) || _held)
         {
             return;
         }
@@ -200,8 +228,11 @@ public sealed class ScopeInstance
     internal int NextSequence() => _owner is not null && !_held ? ++_sequence : Interlocked.Increment(ref _sequence);
 
     /// <summary>One thread's on-thread invocations: the innermost, the free instances, and a block of IDs taken from the run's counter in one interlocked step.</summary>
-    private sealed class ThreadScopes
+    private sealed class ThreadScopes(ThreadCallBuffer buffer)
     {
+        /// <summary>The thread's ring: its on-thread invocations' records are written there (see <see cref="ScopeInstance.Buffer"/>).</summary>
+        public readonly ThreadCallBuffer Buffer = buffer;
+
         public ScopeInstance? Current;
         public readonly ScopeInstance?[] Pool = new ScopeInstance?[PoolSize];
         public int Free;

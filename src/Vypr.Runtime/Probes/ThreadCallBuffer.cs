@@ -27,6 +27,12 @@ internal sealed class ThreadCallBuffer
     // The ring's two counters, on a cache line of their own (see Cursors).
     private Cursors _cursors;
 
+#if NET
+    // The test of the execution context this thread last recorded in (see CurrentTestId); written by the owner only.
+    private ExecutionContext? _testContext;
+    private int _testContextId;
+#endif
+
     private ThreadCallBuffer(Thread owner)
     {
         _owner = owner;
@@ -48,6 +54,81 @@ internal sealed class ThreadCallBuffer
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => t_current ?? CreateForCurrentThread();
     }
+
+    /// <summary>
+    /// The test running in the calling thread's execution context (<see cref="TestScope.CurrentId"/>), for the owner
+    /// thread only: one reference compare while the context is the one this thread last recorded in.
+    /// Called only on the owner thread (the probe's thread writes its own ring).
+    /// </summary>
+    /// <remarks>
+    /// An execution context never changes once made (setting an async-local makes a new one), so the same context
+    /// object always holds the same test: the async-local's lookup in the context's map (a search among every
+    /// async-local a test framework keeps) is done once per context a thread records in, not once per record. The
+    /// cache keeps the last such context alive until the thread records in another. .NET Framework copies the
+    /// context on every capture, so the netstandard2.0 build reads the async-local each time.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int CurrentTestId()
+    {
+#if NET
+        if (s_readsOwnerContext)
+        {
+            // The owner's context, read through the buffer's reference to its thread: no thread-local storage. No
+            // context at all (null) is the initial cache entry: no async-local is set, so no test.
+            ExecutionContext? context = ExecutionContextOf(_owner);
+            return ReferenceEquals(context, _testContext) ? _testContextId : ReadTestId(context);
+        }
+
+        ExecutionContext? captured = ExecutionContext.Capture();
+        return captured is not null && ReferenceEquals(captured, _testContext) ? _testContextId : ReadTestId(captured);
+#else
+        return TestScope.CurrentId;
+#endif
+    }
+
+#if NET
+    // Whether this runtime's Thread keeps its execution context in the field ExecutionContextOf reads (CoreCLR does);
+    // checked once, against the public capture, so a runtime without it falls back to ExecutionContext.Capture.
+    private static readonly bool s_readsOwnerContext = CanReadOwnerContext();
+
+    /// <summary>Whether <see cref="CurrentTestId"/> reads the owner's context through its thread (for tests of this runtime).</summary>
+    internal static bool ReadsOwnerContext => s_readsOwnerContext;
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_executionContext")]
+    private static extern ref ExecutionContext? ExecutionContextOf(Thread thread);
+
+    private static bool CanReadOwnerContext()
+    {
+        try
+        {
+            ExecutionContext? read = ExecutionContextOf(Thread.CurrentThread);
+            ExecutionContext? captured = ExecutionContext.Capture();
+
+            // The capture is the thread's context, the default one when it has none, null while its flow is suppressed.
+            return read is null || captured is null || ReferenceEquals(read, captured);
+        }
+        catch (MissingFieldException)
+        {
+            return false;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int ReadTestId(ExecutionContext? context)
+    {
+        int testId = TestScope.CurrentId;
+
+        // A context whose flow is suppressed captures as null (when read through the public capture): read the
+        // async-local each time there.
+        if (context is not null || s_readsOwnerContext)
+        {
+            _testContext = context;
+            _testContextId = testId;
+        }
+
+        return testId;
+    }
+#endif
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Write(int callSiteId, long startTimestamp, long endTimestamp, bool threw, int testId)

@@ -43,6 +43,10 @@ internal sealed class FormulaMonitor
     private readonly double _durationBound;
     private ScopeInvocation? _lastInvocation;
 
+    // The scope of an ended invocation kept as _lastInvocation for the next one to reuse (no pool round trip): records
+    // carry int invocation IDs, so no record's scope is this.
+    private const long Free = long.MinValue;
+
     public FormulaMonitor(FormulaPlan plan, IFormulaVerdictSink sink)
     {
         _plan = plan;
@@ -75,7 +79,7 @@ internal sealed class FormulaMonitor
     public long DroppedBindings { get; private set; }
 
     /// <summary>Invocations currently open.</summary>
-    public int OpenInvocations => _invocations.Count + (_lastInvocation is { InTable: false } ? 1 : 0);
+    public int OpenInvocations => _invocations.Count + (_lastInvocation is { InTable: false, Scope: not Free } ? 1 : 0);
 
     /// <summary>The index of a registered point of this specification in the plan, resolved once per point by the router.</summary>
     public int LocalPointOf(PointInfo point) => _plan.LocalPoint(point);
@@ -146,6 +150,7 @@ internal sealed class FormulaMonitor
     }
 
     /// <summary>Whether a duration-only specification's binding of <paramref name="e"/> holds (as <see cref="TermMath.Compare"/> decides it) and the sink only counted it.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal bool CountedSatisfied(ScopeInvocation invocation, int local, in BoundEvent e)
     {
         long duration = RunClock.Nanoseconds(e.Start, e.End);
@@ -153,6 +158,7 @@ internal sealed class FormulaMonitor
     }
 
     /// <summary>For a duration-only specification: whether a call of <paramref name="durationNanoseconds"/> satisfies it.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal bool HoldsFor(long durationNanoseconds)
     {
         double duration = durationNanoseconds;
@@ -172,10 +178,10 @@ internal sealed class FormulaMonitor
     public void End(long scope)
     {
         ScopeInvocation? invocation = _lastInvocation;
-        if (invocation is not null && invocation.Scope == scope)
+        bool wasLast = invocation is not null && invocation.Scope == scope;
+        if (wasLast)
         {
-            _lastInvocation = null;
-            if (invocation.InTable)
+            if (invocation!.InTable)
             {
                 _invocations.Remove(scope);
             }
@@ -192,7 +198,7 @@ internal sealed class FormulaMonitor
         {
             invocation.Live = 0;
             invocation.CallSiteId = 0;
-            _invocationPool.Push(invocation);
+            Recycle(invocation, wasLast);
             return;
         }
 
@@ -221,29 +227,53 @@ internal sealed class FormulaMonitor
         invocation.Templates.Clear();
         invocation.Live = 0;
         invocation.CallSiteId = 0;
-        _invocationPool.Push(invocation);
+        Recycle(invocation, wasLast);
     }
 
+    // The newest invocation, ended, stays _lastInvocation as the spare the next invocation takes; any other goes to the pool.
+    private void Recycle(ScopeInvocation invocation, bool wasLast)
+    {
+        if (wasLast)
+        {
+            invocation.Scope = Free;
+        }
+        else
+        {
+            _invocationPool.Push(invocation);
+        }
+    }
+
+    // The same invocation as the last event's, usually: that test is inlined into Take, the rest is not.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private ScopeInvocation InvocationOf(in BoundEvent e)
     {
-        if (_lastInvocation is not null && _lastInvocation.Scope == e.Scope)
-        {
-            return _lastInvocation;
-        }
+        ScopeInvocation? last = _lastInvocation;
+        return last is not null && last.Scope == e.Scope ? last : OtherInvocationOf(e);
+    }
 
-        if (_lastInvocation is { InTable: false } last)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private ScopeInvocation OtherInvocationOf(in BoundEvent e)
+    {
+        ScopeInvocation? last = _lastInvocation;
+        bool spare = last is { Scope: Free };
+        if (last is { InTable: false } && !spare)
         {
-            _invocations.Add(last.Scope, last);
+            _invocations.Add(last!.Scope, last);
             last.InTable = true;
         }
 
         if (_invocations.Count > 0 && _invocations.TryGetValue(e.Scope, out ScopeInvocation? invocation))
         {
+            if (spare)
+            {
+                _invocationPool.Push(last!);
+            }
+
             _lastInvocation = invocation;
             return invocation;
         }
 
-        invocation = _invocationPool.Count > 0 ? _invocationPool.Pop() : new ScopeInvocation();
+        invocation = spare ? last! : _invocationPool.Count > 0 ? _invocationPool.Pop() : new ScopeInvocation();
         invocation.Scope = e.Scope;
         invocation.TestId = e.TestId;
         invocation.StartTimestamp = e.Start;
@@ -253,7 +283,12 @@ internal sealed class FormulaMonitor
         {
             BuildTemplates(invocation);
         }
-        _lastInvocation = invocation;
+
+        if (!ReferenceEquals(last, invocation))
+        {
+            _lastInvocation = invocation;
+        }
+
         return invocation;
     }
 
