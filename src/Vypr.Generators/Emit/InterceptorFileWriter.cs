@@ -1,11 +1,13 @@
+using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Vypr.Generators.Model;
 
 namespace Vypr.Generators;
 
 /// <summary>
-/// Writes the generated file of one source file's plain monitored calls: each call's site registration and its
-/// one-line interceptor, which forwards to the shared body of its shape with its site IDs.
+/// Writes the generated file of one source file's plain monitored calls: the registration of all its call sites in
+/// one call, and each call's one-line interceptor, which forwards to the shared body of its shape with its site IDs.
 /// </summary>
 internal static class InterceptorFileWriter
 {
@@ -23,22 +25,11 @@ internal static class InterceptorFileWriter
         AttributeDeclarationWriter.Write(writer, part.Calls.Select(c => c.Call));
         writer.Open("namespace " + KnownNames.GeneratedNamespace);
         writer.Open("file static class VyprInterceptors");
-        foreach (ForwardedCall forwarded in part.Calls)
-        {
-            InterceptedCall call = forwarded.Call;
-            foreach (MonitoredTarget target in call.Targets)
-            {
-                writer.Line($"private static readonly int {target.SiteField} = Site({shared}.{target.SpecificationField}, {call.Line}, {call.Column}, {Emitter.Literal(call.Caller)});");
-            }
-        }
-
+        WriteSites(writer, part, shared);
         writer.Line();
         writer.Line("// Registered when the assembly loads, like the specifications.");
         writer.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
         writer.Line("internal static void Register() => global::System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(VyprInterceptors).TypeHandle);");
-        writer.Line();
-        writer.Line("private static int Site(int specification, int line, int column, string caller) =>");
-        writer.Line($"    global::Vypr.Runtime.MonitorRegistry.RegisterCallSite(specification, {Emitter.Literal(part.File)}, line, column, caller, {Emitter.Literal(part.AssemblyName)});");
         foreach (ForwardedCall forwarded in part.Calls)
         {
             writer.Line();
@@ -48,6 +39,52 @@ internal static class InterceptorFileWriter
         writer.Close();
         writer.Close();
         return writer.ToString();
+    }
+
+    // One field and one registration call for all the file's sites, whose numbers are constants the compiler stores as
+    // one block of data: a field per site cost the compiler a declaration and an initializer to bind per call site, and
+    // the runtime a class constructor of IL in proportion. The interceptors pass Sites + k (PartSplitter), which the
+    // JIT folds to a constant once the class is initialised, as it did the field per site.
+    private static void WriteSites(SourceWriter writer, GeneratedPart part, string shared)
+    {
+        var specifications = new List<string>();
+        var callers = new List<string>();
+        var rows = new List<string>();
+        foreach (ForwardedCall forwarded in part.Calls)
+        {
+            InterceptedCall call = forwarded.Call;
+            int caller = IndexOf(callers, call.Caller);
+            foreach (MonitoredTarget target in call.Targets)
+            {
+                int specification = IndexOf(specifications, target.SpecificationField);
+                rows.Add(string.Join(", ", new[] { specification, call.Line, call.Column, caller }.Select(n => n.ToString(CultureInfo.InvariantCulture))) + ",");
+            }
+        }
+
+        writer.Line("// The file's call sites, registered in one call: the k-th has the ID Sites + k. Per site: specification, line, column, caller.");
+        writer.Line($"private static readonly int Sites = global::Vypr.Runtime.MonitorRegistry.RegisterCallSites({Emitter.Literal(part.File)}, {Emitter.Literal(part.AssemblyName)},");
+        writer.Line($"    new int[] {{ {string.Join(", ", specifications.Select(s => shared + "." + s))} }},");
+        writer.Line($"    new string[] {{ {string.Join(", ", callers.Select(Emitter.Literal))} }},");
+        writer.Line("    new int[]");
+        writer.Line("    {");
+        foreach (string row in rows)
+        {
+            writer.Line("        " + row);
+        }
+
+        writer.Line("    });");
+    }
+
+    private static int IndexOf(List<string> list, string item)
+    {
+        int index = list.IndexOf(item);
+        if (index < 0)
+        {
+            index = list.Count;
+            list.Add(item);
+        }
+
+        return index;
     }
 
     private static void WriteForwarder(SourceWriter writer, ForwardedCall forwarded, string shared)

@@ -56,7 +56,7 @@ internal static class PartSplitter
                     shapes.Add(shape, name);
                 }
 
-                forwarded.Add(new ForwardedCall(Renumber(call, "S", sites), name));
+                forwarded.Add(new ForwardedCall(Offset(call, sites), name));
                 sites += call.Targets.Length;
             }
 
@@ -81,6 +81,19 @@ internal static class PartSplitter
 
     /// <summary>The class that holds the specifications and the shared bodies: internal, so named after the assembly (a test project that sees a library's internals has its own).</summary>
     public static string SharedClassOf(string assemblyName) => "VyprShared_" + Identifier(assemblyName);
+
+    // A source file's sites are registered together (InterceptorFileWriter): a site's ID is the file's first plus its place.
+    private static InterceptedCall Offset(InterceptedCall call, int before)
+    {
+        var targets = new MonitoredTarget[call.Targets.Length];
+        for (int i = 0; i < targets.Length; i++)
+        {
+            int offset = before + i;
+            targets[i] = call.Targets[i] with { SiteField = offset == 0 ? "Sites" : "Sites + " + offset.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        }
+
+        return call with { Targets = targets.ToEquatableArray() };
+    }
 
     private static InterceptedCall Renumber(InterceptedCall call, string prefix, int before)
     {

@@ -88,6 +88,82 @@ public static class MonitorRegistry
         }
     }
 
+    /// <summary>
+    /// Registers the call sites of one source file at once and returns the ID of the first; the others follow it
+    /// (site <c>k</c> of <paramref name="sites"/> has the returned ID + <c>k</c>). Generated code registers each
+    /// file's sites in one call and its interceptors pass <c>first + k</c>, so the compiler binds one field per file
+    /// instead of one per call site. A file whose sites were all registered before, in the same order, gets the same IDs.
+    /// </summary>
+    /// <param name="file">The source file.</param>
+    /// <param name="assembly">The assembly whose compilation wove the probes.</param>
+    /// <param name="specificationIds">The specifications the file's sites reach: what <see cref="RegisterSpecification"/> returned.</param>
+    /// <param name="callers">The members containing the file's calls.</param>
+    /// <param name="sites">Four numbers per site: the index of its specification in <paramref name="specificationIds"/>,
+    /// its 1-based line and column, and the index of its caller in <paramref name="callers"/>.</param>
+    /// <returns>The ID of the first call site, to which the k-th site's offset k is added.</returns>
+    /// <exception cref="ArgumentException"><paramref name="sites"/> is empty, not four numbers per site, or names an index out of range.</exception>
+    public static int RegisterCallSites(string file, string assembly, int[] specificationIds, string[] callers, int[] sites)
+    {
+        if (sites.Length == 0 || sites.Length % 4 != 0)
+        {
+            throw new ArgumentException($"call sites of {file}: {sites.Length} numbers, expected four per site and at least one site", nameof(sites));
+        }
+
+        int count = sites.Length / 4;
+        var keys = new (int, string, int, int)[count];
+        for (int k = 0; k < count; k++)
+        {
+            int specification = sites[4 * k];
+            int caller = sites[(4 * k) + 3];
+            if ((uint)specification >= (uint)specificationIds.Length || (uint)caller >= (uint)callers.Length)
+            {
+                throw new ArgumentException($"call site {k} of {file}: specification index {specification} of {specificationIds.Length}, caller index {caller} of {callers.Length}", nameof(sites));
+            }
+
+            keys[k] = (specificationIds[specification], file, sites[(4 * k) + 1], sites[(4 * k) + 2]);
+        }
+
+        lock (s_lock)
+        {
+            if (s_callSiteIds.TryGetValue(keys[0], out int existing) && RegisteredInOrderLocked(keys, existing))
+            {
+                return existing;
+            }
+
+            // Consecutive IDs, even where some of these places were registered before in another grouping (an
+            // older assembly registering site by site): those places then have two IDs, each recording its calls.
+            int first = s_callSites.Length + 1;
+            RequireRecordable(first + count - 1, "call sites");
+            var records = new CallSiteInfo[s_callSites.Length + count];
+            Array.Copy(s_callSites, records, s_callSites.Length);
+            for (int k = 0; k < count; k++)
+            {
+                (int specification, _, int line, int column) = keys[k];
+                records[s_callSites.Length + k] = CallSiteRecord(first + k, specification, file, line, column, callers[sites[(4 * k) + 3]], assembly);
+                if (!s_callSiteIds.ContainsKey(keys[k]))
+                {
+                    s_callSiteIds.Add(keys[k], first + k);
+                }
+            }
+
+            s_callSites = records;
+            return first;
+        }
+    }
+
+    private static bool RegisteredInOrderLocked((int, string, int, int)[] keys, int first)
+    {
+        for (int k = 1; k < keys.Length; k++)
+        {
+            if (!s_callSiteIds.TryGetValue(keys[k], out int id) || id != first + k)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Registers a scoped method (one that fluent specifications are scoped to) and returns its ID.</summary>
     /// <param name="scopeKey">The scoped method's documentation comment ID.</param>
     /// <returns>The ID that <see cref="ScopeInstance"/>s of the method carry.</returns>

@@ -133,36 +133,40 @@ namespace Vypr.Generated
 {
     file static class VyprInterceptors
     {
-        private static readonly int S1 = Site(VyprShared_AsyncCall.Spec3, 8, 22, "Program.Run()");
-        private static readonly int S2 = Site(VyprShared_AsyncCall.Spec1, 9, 30, "Program.Run()");
-        private static readonly int S3 = Site(VyprShared_AsyncCall.Spec2, 10, 22, "Program.Run()");
-        private static readonly int S4 = Site(VyprShared_AsyncCall.Spec2, 11, 22, "Program.Run()");
+        // The file's call sites, registered in one call: the k-th has the ID Sites + k. Per site: specification, line, column, caller.
+        private static readonly int Sites = global::Vypr.Runtime.MonitorRegistry.RegisterCallSites("AsyncCall.cs", "AsyncCall",
+            new int[] { VyprShared_AsyncCall.Spec3, VyprShared_AsyncCall.Spec1, VyprShared_AsyncCall.Spec2 },
+            new string[] { "Program.Run()" },
+            new int[]
+            {
+                0, 8, 22, 0,
+                1, 9, 30, 0,
+                2, 10, 22, 0,
+                2, 11, 22, 0,
+            });
 
         // Registered when the assembly loads, like the specifications.
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register() => global::System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(VyprInterceptors).TypeHandle);
 
-        private static int Site(int specification, int line, int column, string caller) =>
-            global::Vypr.Runtime.MonitorRegistry.RegisterCallSite(specification, "AsyncCall.cs", line, column, caller, "AsyncCall");
-
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "aKizGE7ChMOCTPsxjHn/UakAAABBc3luY0NhbGwuY3M=")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::System.Threading.Tasks.Task WaitAsync_8_22(this global::Worker @this, int @ms) =>
-            VyprShared_AsyncCall.WaitAsync_36757a6a(@this, @ms, S1);
+            VyprShared_AsyncCall.WaitAsync_36757a6a(@this, @ms, Sites);
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "aKizGE7ChMOCTPsxjHn/Ud8AAABBc3luY0NhbGwuY3M=")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::System.Threading.Tasks.Task<int> CountAsync_9_30(this global::Worker @this, int @ms) =>
-            VyprShared_AsyncCall.CountAsync_963b15bd(@this, @ms, S2);
+            VyprShared_AsyncCall.CountAsync_963b15bd(@this, @ms, Sites + 1);
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "aKizGE7ChMOCTPsxjHn/UQ4BAABBc3luY0NhbGwuY3M=")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::System.Threading.Tasks.ValueTask<int> PeekAsync_10_22(this global::Worker @this, int @ms) =>
-            VyprShared_AsyncCall.PeekAsync_8ed6c676(@this, @ms, S3);
+            VyprShared_AsyncCall.PeekAsync_8ed6c676(@this, @ms, Sites + 2);
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "aKizGE7ChMOCTPsxjHn/UTwBAABBc3luY0NhbGwuY3M=")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::System.Threading.Tasks.ValueTask<int> PeekAsync_11_22(this global::Worker @this, int @ms) =>
-            VyprShared_AsyncCall.PeekAsync_8ed6c676(@this, @ms, S4);
+            VyprShared_AsyncCall.PeekAsync_8ed6c676(@this, @ms, Sites + 3);
     }
 }

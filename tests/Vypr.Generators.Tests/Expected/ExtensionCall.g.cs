@@ -101,24 +101,28 @@ namespace Vypr.Generated
 {
     file static class VyprInterceptors
     {
-        private static readonly int S1 = Site(VyprShared_ExtensionCall.Spec1, 6, 32, "Program.Run()");
-        private static readonly int S2 = Site(VyprShared_ExtensionCall.Spec1, 7, 21, "Program.Run()");
+        // The file's call sites, registered in one call: the k-th has the ID Sites + k. Per site: specification, line, column, caller.
+        private static readonly int Sites = global::Vypr.Runtime.MonitorRegistry.RegisterCallSites("ExtensionCall.cs", "ExtensionCall",
+            new int[] { VyprShared_ExtensionCall.Spec1 },
+            new string[] { "Program.Run()" },
+            new int[]
+            {
+                0, 6, 32, 0,
+                0, 7, 21, 0,
+            });
 
         // Registered when the assembly loads, like the specifications.
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register() => global::System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(VyprInterceptors).TypeHandle);
 
-        private static int Site(int specification, int line, int column, string caller) =>
-            global::Vypr.Runtime.MonitorRegistry.RegisterCallSite(specification, "ExtensionCall.cs", line, column, caller, "ExtensionCall");
-
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "LR1rKYODaj9jMrF+S0IEOW4AAABFeHRlbnNpb25DYWxsLmNz")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static string Shout_6_32(this string @this) =>
-            VyprShared_ExtensionCall.Shout_54fbf768(@this, S1);
+            VyprShared_ExtensionCall.Shout_54fbf768(@this, Sites);
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "LR1rKYODaj9jMrF+S0IEOZUAAABFeHRlbnNpb25DYWxsLmNz")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static string Shout_7_21(string @s) =>
-            VyprShared_ExtensionCall.Shout_dbd41a77(@s, S2);
+            VyprShared_ExtensionCall.Shout_dbd41a77(@s, Sites + 1);
     }
 }

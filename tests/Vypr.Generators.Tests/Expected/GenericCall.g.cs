@@ -156,36 +156,40 @@ namespace Vypr.Generated
 {
     file static class VyprInterceptors
     {
-        private static readonly int S1 = Site(VyprShared_GenericCall.Spec1, 8, 21, "Program.Run()");
-        private static readonly int S2 = Site(VyprShared_GenericCall.Spec1, 9, 24, "Program.Run()");
-        private static readonly int S3 = Site(VyprShared_GenericCall.Spec1, 10, 27, "Program.Run()");
-        private static readonly int S4 = Site(VyprShared_GenericCall.Spec2, 11, 20, "Program.Run()");
+        // The file's call sites, registered in one call: the k-th has the ID Sites + k. Per site: specification, line, column, caller.
+        private static readonly int Sites = global::Vypr.Runtime.MonitorRegistry.RegisterCallSites("GenericCall.cs", "GenericCall",
+            new int[] { VyprShared_GenericCall.Spec1, VyprShared_GenericCall.Spec2 },
+            new string[] { "Program.Run()" },
+            new int[]
+            {
+                0, 8, 21, 0,
+                0, 9, 24, 0,
+                0, 10, 27, 0,
+                1, 11, 20, 0,
+            });
 
         // Registered when the assembly loads, like the specifications.
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register() => global::System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(VyprInterceptors).TypeHandle);
 
-        private static int Site(int specification, int line, int column, string caller) =>
-            global::Vypr.Runtime.MonitorRegistry.RegisterCallSite(specification, "GenericCall.cs", line, column, caller, "GenericCall");
-
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "DWFeTp6WpYJOwCd32Llk46IAAABHZW5lcmljQ2FsbC5jcw==")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Echo_8_21(this global::Box @this, int @value) =>
-            VyprShared_GenericCall.Echo_95c65b75(@this, @value, S1);
+            VyprShared_GenericCall.Echo_95c65b75(@this, @value, Sites);
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "DWFeTp6WpYJOwCd32Llk48wAAABHZW5lcmljQ2FsbC5jcw==")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static string Echo_9_24(this global::Box @this, string @value) =>
-            VyprShared_GenericCall.Echo_7ff3f1a3(@this, @value, S2);
+            VyprShared_GenericCall.Echo_7ff3f1a3(@this, @value, Sites + 1);
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "DWFeTp6WpYJOwCd32Llk4wMBAABHZW5lcmljQ2FsbC5jcw==")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static global::System.Collections.Generic.List<int> Echo_10_27(this global::Box @this, global::System.Collections.Generic.List<int> @value) =>
-            VyprShared_GenericCall.Echo_096f5b87(@this, @value, S3);
+            VyprShared_GenericCall.Echo_096f5b87(@this, @value, Sites + 2);
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "DWFeTp6WpYJOwCd32Llk4zsBAABHZW5lcmljQ2FsbC5jcw==")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static (int, string) Pair_11_20(int @a, string @b) =>
-            VyprShared_GenericCall.Pair_e7ebbf51(@a, @b, S4);
+            VyprShared_GenericCall.Pair_e7ebbf51(@a, @b, Sites + 3);
     }
 }

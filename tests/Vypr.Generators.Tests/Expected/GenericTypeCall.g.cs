@@ -129,30 +129,34 @@ namespace Vypr.Generated
 {
     file static class VyprInterceptors
     {
-        private static readonly int S1 = Site(VyprShared_GenericTypeCall.Spec2, 8, 17, "Program.Run()");
-        private static readonly int S2 = Site(VyprShared_GenericTypeCall.Spec2, 10, 15, "Program.Run()");
-        private static readonly int S3 = Site(VyprShared_GenericTypeCall.Spec1, 11, 32, "Program.Run()");
+        // The file's call sites, registered in one call: the k-th has the ID Sites + k. Per site: specification, line, column, caller.
+        private static readonly int Sites = global::Vypr.Runtime.MonitorRegistry.RegisterCallSites("GenericTypeCall.cs", "GenericTypeCall",
+            new int[] { VyprShared_GenericTypeCall.Spec2, VyprShared_GenericTypeCall.Spec1 },
+            new string[] { "Program.Run()" },
+            new int[]
+            {
+                0, 8, 17, 0,
+                0, 10, 15, 0,
+                1, 11, 32, 0,
+            });
 
         // Registered when the assembly loads, like the specifications.
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register() => global::System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(VyprInterceptors).TypeHandle);
 
-        private static int Site(int specification, int line, int column, string caller) =>
-            global::Vypr.Runtime.MonitorRegistry.RegisterCallSite(specification, "GenericTypeCall.cs", line, column, caller, "GenericTypeCall");
-
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "OBLa9CK6NvyHLIeQyCMV8K4AAABHZW5lcmljVHlwZUNhbGwuY3M=")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static void Save_8_17(this global::Repository<int> @this, int @item) =>
-            VyprShared_GenericTypeCall.Save_8f4d5035(@this, @item, S1);
+            VyprShared_GenericTypeCall.Save_8f4d5035(@this, @item, Sites);
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "OBLa9CK6NvyHLIeQyCMV8P0AAABHZW5lcmljVHlwZUNhbGwuY3M=")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static void Save_10_15(this global::Repository<string> @this, string @item) =>
-            VyprShared_GenericTypeCall.Save_4551a941(@this, @item, S2);
+            VyprShared_GenericTypeCall.Save_4551a941(@this, @item, Sites + 1);
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "OBLa9CK6NvyHLIeQyCMV8DEBAABHZW5lcmljVHlwZUNhbGwuY3M=")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Count_11_32(global::Repository<int> @repository) =>
-            VyprShared_GenericTypeCall.Count_cd3ec81a(@repository, S3);
+            VyprShared_GenericTypeCall.Count_cd3ec81a(@repository, Sites + 2);
     }
 }

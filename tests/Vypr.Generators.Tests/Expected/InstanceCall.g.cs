@@ -74,30 +74,34 @@ namespace Vypr.Generated
 {
     file static class VyprInterceptors
     {
-        private static readonly int S1 = Site(VyprShared_InstanceCall.Spec1, 7, 15, "Program.Run()");
-        private static readonly int S2 = Site(VyprShared_InstanceCall.Spec1, 17, 9, "Store.PutTwice(string)");
-        private static readonly int S3 = Site(VyprShared_InstanceCall.Spec1, 18, 21, "Store.PutTwice(string)");
+        // The file's call sites, registered in one call: the k-th has the ID Sites + k. Per site: specification, line, column, caller.
+        private static readonly int Sites = global::Vypr.Runtime.MonitorRegistry.RegisterCallSites("InstanceCall.cs", "InstanceCall",
+            new int[] { VyprShared_InstanceCall.Spec1 },
+            new string[] { "Program.Run()", "Store.PutTwice(string)" },
+            new int[]
+            {
+                0, 7, 15, 0,
+                0, 17, 9, 1,
+                0, 18, 21, 1,
+            });
 
         // Registered when the assembly loads, like the specifications.
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register() => global::System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(VyprInterceptors).TypeHandle);
 
-        private static int Site(int specification, int line, int column, string caller) =>
-            global::Vypr.Runtime.MonitorRegistry.RegisterCallSite(specification, "InstanceCall.cs", line, column, caller, "InstanceCall");
-
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "pmxW8byPUlREc98KEqKqw34AAABJbnN0YW5jZUNhbGwuY3M=")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Put_7_15(this global::Store @this, string @key) =>
-            VyprShared_InstanceCall.Put_d037cebd(@this, @key, S1);
+            VyprShared_InstanceCall.Put_d037cebd(@this, @key, Sites);
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "pmxW8byPUlREc98KEqKqw1UBAABJbnN0YW5jZUNhbGwuY3M=")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Put_17_9(this global::Store @this, string @key) =>
-            VyprShared_InstanceCall.Put_d037cebd(@this, @key, S2);
+            VyprShared_InstanceCall.Put_d037cebd(@this, @key, Sites + 1);
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "pmxW8byPUlREc98KEqKqw4UBAABJbnN0YW5jZUNhbGwuY3M=")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Put_18_21(this global::Store @this, string @key) =>
-            VyprShared_InstanceCall.Put_d037cebd(@this, @key, S3);
+            VyprShared_InstanceCall.Put_d037cebd(@this, @key, Sites + 2);
     }
 }

@@ -117,25 +117,29 @@ namespace Vypr.Generated
 {
     file static class VyprInterceptors
     {
-        private static readonly int S1 = Site(VyprShared_InterfaceCall.Spec2, 10, 23, "Program.Run()");
-        private static readonly int S2 = Site(VyprShared_InterfaceCall.Spec1, 10, 23, "Program.Run()");
-        private static readonly int S3 = Site(VyprShared_InterfaceCall.Spec2, 12, 31, "Program.Run()");
+        // The file's call sites, registered in one call: the k-th has the ID Sites + k. Per site: specification, line, column, caller.
+        private static readonly int Sites = global::Vypr.Runtime.MonitorRegistry.RegisterCallSites("InterfaceCall.cs", "InterfaceCall",
+            new int[] { VyprShared_InterfaceCall.Spec2, VyprShared_InterfaceCall.Spec1 },
+            new string[] { "Program.Run()" },
+            new int[]
+            {
+                0, 10, 23, 0,
+                1, 10, 23, 0,
+                0, 12, 31, 0,
+            });
 
         // Registered when the assembly loads, like the specifications.
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register() => global::System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(VyprInterceptors).TypeHandle);
 
-        private static int Site(int specification, int line, int column, string caller) =>
-            global::Vypr.Runtime.MonitorRegistry.RegisterCallSite(specification, "InterfaceCall.cs", line, column, caller, "InterfaceCall");
-
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "txlz0khmB2MH8MngNvCgRgIBAABJbnRlcmZhY2VDYWxsLmNz")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static bool Check_10_23(this global::IRule @this, int @size) =>
-            VyprShared_InterfaceCall.Check_f1c742a8(@this, @size, S1, S2);
+            VyprShared_InterfaceCall.Check_f1c742a8(@this, @size, Sites, Sites + 1);
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "txlz0khmB2MH8MngNvCgRksBAABJbnRlcmZhY2VDYWxsLmNz")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static bool Check_12_31(this global::SizeRule @this, int @size) =>
-            VyprShared_InterfaceCall.Check_0eca65a2(@this, @size, S3);
+            VyprShared_InterfaceCall.Check_0eca65a2(@this, @size, Sites + 2);
     }
 }

@@ -74,18 +74,22 @@ namespace Vypr.Generated
 {
     file static class VyprInterceptors
     {
-        private static readonly int S1 = Site(VyprShared_LibraryCall.Spec1, 3, 51, "Program.Run()");
+        // The file's call sites, registered in one call: the k-th has the ID Sites + k. Per site: specification, line, column, caller.
+        private static readonly int Sites = global::Vypr.Runtime.MonitorRegistry.RegisterCallSites("LibraryCall.cs", "LibraryCall",
+            new int[] { VyprShared_LibraryCall.Spec1 },
+            new string[] { "Program.Run()" },
+            new int[]
+            {
+                0, 3, 51, 0,
+            });
 
         // Registered when the assembly loads, like the specifications.
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register() => global::System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(VyprInterceptors).TypeHandle);
 
-        private static int Site(int specification, int line, int column, string caller) =>
-            global::Vypr.Runtime.MonitorRegistry.RegisterCallSite(specification, "LibraryCall.cs", line, column, caller, "LibraryCall");
-
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "lg9ktX+Tb0vp36lzOk6q4VAAAABMaWJyYXJ5Q2FsbC5jcw==")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static byte[] Encode_3_51(this global::Lib.Codec @this, string @s) =>
-            VyprShared_LibraryCall.Encode_a42118c4(@this, @s, S1);
+            VyprShared_LibraryCall.Encode_a42118c4(@this, @s, Sites);
     }
 }

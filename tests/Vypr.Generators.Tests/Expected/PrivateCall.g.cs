@@ -108,24 +108,28 @@ namespace Vypr.Generated
 {
     file static class VyprInterceptors
     {
-        private static readonly int S1 = Site(VyprShared_PrivateCall.Spec2, 8, 38, "Parser.Parse(string)");
-        private static readonly int S2 = Site(VyprShared_PrivateCall.Spec1, 14, 45, "Helper.Count(string)");
+        // The file's call sites, registered in one call: the k-th has the ID Sites + k. Per site: specification, line, column, caller.
+        private static readonly int Sites = global::Vypr.Runtime.MonitorRegistry.RegisterCallSites("PrivateCall.cs", "PrivateCall",
+            new int[] { VyprShared_PrivateCall.Spec2, VyprShared_PrivateCall.Spec1 },
+            new string[] { "Parser.Parse(string)", "Helper.Count(string)" },
+            new int[]
+            {
+                0, 8, 38, 0,
+                1, 14, 45, 1,
+            });
 
         // Registered when the assembly loads, like the specifications.
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register() => global::System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(VyprInterceptors).TypeHandle);
 
-        private static int Site(int specification, int line, int column, string caller) =>
-            global::Vypr.Runtime.MonitorRegistry.RegisterCallSite(specification, "PrivateCall.cs", line, column, caller, "PrivateCall");
-
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "aLS9vJRUU1CcK9O0/erEoqMAAABQcml2YXRlQ2FsbC5jcw==")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Digits_8_38(this global::Parser @this, string @text) =>
-            VyprShared_PrivateCall.Digits_b047f710(@this, @text, S1);
+            VyprShared_PrivateCall.Digits_b047f710(@this, @text, Sites);
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "aLS9vJRUU1CcK9O0/erEorIBAABQcml2YXRlQ2FsbC5jcw==")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int CountCore_14_45(string @text) =>
-            VyprShared_PrivateCall.CountCore_76bbaacc(@text, S2);
+            VyprShared_PrivateCall.CountCore_76bbaacc(@text, Sites + 1);
     }
 }

@@ -130,36 +130,40 @@ namespace Vypr.Generated
 {
     file static class VyprInterceptors
     {
-        private static readonly int S1 = Site(VyprShared_RefCall.Spec3, 7, 17, "Program.Run()");
-        private static readonly int S2 = Site(VyprShared_RefCall.Spec1, 9, 14, "Program.Run()");
-        private static readonly int S3 = Site(VyprShared_RefCall.Spec2, 11, 30, "Program.Run()");
-        private static readonly int S4 = Site(VyprShared_RefCall.Spec2, 13, 30, "Program.Run()");
+        // The file's call sites, registered in one call: the k-th has the ID Sites + k. Per site: specification, line, column, caller.
+        private static readonly int Sites = global::Vypr.Runtime.MonitorRegistry.RegisterCallSites("RefCall.cs", "RefCall",
+            new int[] { VyprShared_RefCall.Spec3, VyprShared_RefCall.Spec1, VyprShared_RefCall.Spec2 },
+            new string[] { "Program.Run()" },
+            new int[]
+            {
+                0, 7, 17, 0,
+                1, 9, 14, 0,
+                2, 11, 30, 0,
+                2, 13, 30, 0,
+            });
 
         // Registered when the assembly loads, like the specifications.
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register() => global::System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(VyprInterceptors).TypeHandle);
 
-        private static int Site(int specification, int line, int column, string caller) =>
-            global::Vypr.Runtime.MonitorRegistry.RegisterCallSite(specification, "RefCall.cs", line, column, caller, "RefCall");
-
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "x2zmBcYelM336qbk4Ht+GYQAAABSZWZDYWxsLmNz")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static void Add_7_17(this ref global::Counter @this, int @n) =>
-            VyprShared_RefCall.Add_3cc413f5(ref @this, @n, S1);
+            VyprShared_RefCall.Add_3cc413f5(ref @this, @n, Sites);
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "x2zmBcYelM336qbk4Ht+GboAAABSZWZDYWxsLmNz")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static void Accumulate_9_14(ref int @total, in int @n, out int @doubled) =>
-            VyprShared_RefCall.Accumulate_b03ddfe3(ref @total, in @n, out @doubled, S2);
+            VyprShared_RefCall.Accumulate_b03ddfe3(ref @total, in @n, out @doubled, Sites + 1);
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "x2zmBcYelM336qbk4Ht+GS4BAABSZWZDYWxsLmNz")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Length_11_30(this global::Calc @this, string @s) =>
-            VyprShared_RefCall.Length_0b1f7b4d(@this, @s, S3);
+            VyprShared_RefCall.Length_0b1f7b4d(@this, @s, Sites + 2);
 
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "x2zmBcYelM336qbk4Ht+GYABAABSZWZDYWxsLmNz")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Length_13_30(this global::Calc @this, string @s) =>
-            VyprShared_RefCall.Length_0b1f7b4d(@this, @s, S4);
+            VyprShared_RefCall.Length_0b1f7b4d(@this, @s, Sites + 3);
     }
 }

@@ -74,18 +74,22 @@ namespace Vypr.Generated
 {
     file static class VyprInterceptors
     {
-        private static readonly int S1 = Site(VyprShared_StaticCall.Spec1, 4, 41, "Program.Run()");
+        // The file's call sites, registered in one call: the k-th has the ID Sites + k. Per site: specification, line, column, caller.
+        private static readonly int Sites = global::Vypr.Runtime.MonitorRegistry.RegisterCallSites("StaticCall.cs", "StaticCall",
+            new int[] { VyprShared_StaticCall.Spec1 },
+            new string[] { "Program.Run()" },
+            new int[]
+            {
+                0, 4, 41, 0,
+            });
 
         // Registered when the assembly loads, like the specifications.
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register() => global::System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(VyprInterceptors).TypeHandle);
 
-        private static int Site(int specification, int line, int column, string caller) =>
-            global::Vypr.Runtime.MonitorRegistry.RegisterCallSite(specification, "StaticCall.cs", line, column, caller, "StaticCall");
-
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "a5BZKo5oM8kzCeFpeCnVN1IAAABTdGF0aWNDYWxsLmNz")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Twice_4_41(int @x) =>
-            VyprShared_StaticCall.Twice_bda5e14a(@x, S1);
+            VyprShared_StaticCall.Twice_bda5e14a(@x, Sites);
     }
 }

@@ -90,19 +90,23 @@ namespace Vypr.Generated
 {
     file static class VyprInterceptors
     {
-        private static readonly int S1 = Site(VyprShared_VirtualCall.Spec2, 10, 26, "Program.Run()");
-        private static readonly int S2 = Site(VyprShared_VirtualCall.Spec1, 10, 26, "Program.Run()");
+        // The file's call sites, registered in one call: the k-th has the ID Sites + k. Per site: specification, line, column, caller.
+        private static readonly int Sites = global::Vypr.Runtime.MonitorRegistry.RegisterCallSites("VirtualCall.cs", "VirtualCall",
+            new int[] { VyprShared_VirtualCall.Spec2, VyprShared_VirtualCall.Spec1 },
+            new string[] { "Program.Run()" },
+            new int[]
+            {
+                0, 10, 26, 0,
+                1, 10, 26, 0,
+            });
 
         // Registered when the assembly loads, like the specifications.
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register() => global::System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(VyprInterceptors).TypeHandle);
 
-        private static int Site(int specification, int line, int column, string caller) =>
-            global::Vypr.Runtime.MonitorRegistry.RegisterCallSite(specification, "VirtualCall.cs", line, column, caller, "VirtualCall");
-
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ALnLtbGDj497lb1VA9nW/OwAAABWaXJ0dWFsQ2FsbC5jcw==")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         internal static int Execute_10_26(this global::Job @this) =>
-            VyprShared_VirtualCall.Execute_9f283e66(@this, S1, S2);
+            VyprShared_VirtualCall.Execute_9f283e66(@this, Sites, Sites + 1);
     }
 }
