@@ -93,6 +93,38 @@ public sealed class ResultsJsonWriterTests : IDisposable
     }
 
     [Fact]
+    public void Observation_texts_that_repeat_and_collide_are_written_as_the_context_writes_each_of_them()
+    {
+        // The writer encodes each distinct observation text once per file (a table of 256 entries): texts that repeat,
+        // equal texts in different instances, more distinct texts than entries, texts to clean or escape and texts
+        // too long to keep must all come out as the serializer writes them.
+        var random = new Random(20261130);
+        string[] pool = Enumerable.Range(0, 700).Select(i => (i % 7) switch
+        {
+            0 => "<= " + i + "ms",
+            1 => "t.Duration() \"" + i + "\" <&> \u2028",
+            2 => "bad \0 and \ud800 " + i,
+            3 => new string('l', 500 + i),
+            4 => "\U0001F600 " + i,
+            5 => string.Empty,
+            _ => "ns",
+        }).ToArray();
+        string Pick() => random.Next(3) == 0 ? new string(pool[random.Next(pool.Length)].AsSpan()) : pool[random.Next(pool.Length)];
+
+        VerdictInfo template = Full("x").Verdicts[0];
+        RunDocument document = Full("x") with
+        {
+            Verdicts = Enumerable.Range(1, 4_000).Select(i => template with
+            {
+                Sequence = i,
+                Observations = Enumerable.Range(0, random.Next(1, 4)).Select(_ => new ObservationInfo(Pick(), random.NextDouble(), Pick(), Pick(), random.Next(2) == 0, i)).ToArray(),
+            }).ToArray(),
+        };
+
+        Assert.Equal(Serialized(document), Written(document));
+    }
+
+    [Fact]
     public void A_document_larger_than_the_writers_chunk_is_written_whole_through_the_results_file()
     {
         RunDocument full = Full("x");
