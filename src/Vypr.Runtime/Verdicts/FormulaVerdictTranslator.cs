@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Vypr.Contracts;
 using Vypr.Formulas;
 using Vypr.Runtime.Monitoring;
@@ -13,8 +13,9 @@ namespace Vypr.Runtime;
 internal sealed class FormulaVerdictTranslator : IFormulaVerdictSink
 {
     // An atom's term and condition are the same texts for every verdict it takes part in: written once per atom, not
-    // once per kept verdict. By reference: an atom plan is one object per compiled specification.
-    private static readonly Dictionary<AtomPlan, AtomTexts> s_atomTexts = new(ReferenceEqualityComparer.Instance);
+    // once per kept verdict. By reference (an atom plan is one object per compiled specification), not by the record's
+    // value equality, which would hash the atom's whole formula at every look-up.
+    private static readonly ConditionalWeakTable<AtomPlan, AtomTexts> s_atomTexts = new();
 
     public void Take(in FormulaVerdict verdict) => Keep(verdict);
 
@@ -82,11 +83,7 @@ internal sealed class FormulaVerdictTranslator : IFormulaVerdictSink
     {
         bool satisfied = TermMath.Observe(plan, atom, binding, out _);
         CapturedValue left = TermMath.Term(plan, atom.Left, binding);
-        if (!s_atomTexts.TryGetValue(atom, out AtomTexts? texts))
-        {
-            texts = new AtomTexts(atom.Atom);
-            s_atomTexts.Add(atom, texts);
-        }
+        AtomTexts texts = s_atomTexts.GetValue(atom, static plan => new AtomTexts(plan.Atom));
 
         string condition = texts.Condition;
         bool observedText = false;
