@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using Vypr.Contracts;
@@ -256,7 +257,14 @@ internal static class ResultsJsonWriter
     // The rule of NamedFloatingPointConverter: a non-finite number is one of three strings.
     private static void Number(Utf8JsonWriter writer, JsonEncodedText name, double value)
     {
-        if (double.IsFinite(value))
+        if (value is > -1e15 and < 1e15 && value == Math.Floor(value) && !(value == 0 && double.IsNegative(value)))
+        {
+            // A whole number below 10^15 in magnitude (a duration, a duration's margin: nearly every number of a
+            // test run) is written with the same digits as a long, without the shortest round-trip search a double
+            // needs. From 10^15 on a double is written with an exponent, and -0 keeps its sign: both go below.
+            writer.WriteNumber(name, (long)value);
+        }
+        else if (double.IsFinite(value))
         {
             writer.WriteNumber(name, value);
         }

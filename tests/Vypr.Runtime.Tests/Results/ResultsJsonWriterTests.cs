@@ -54,6 +54,17 @@ public sealed class ResultsJsonWriterTests : IDisposable
     [InlineData(double.MinValue)]
     [InlineData(double.Epsilon)]
     [InlineData(0.1)]
+    [InlineData(1.0)]
+    [InlineData(-5.0)]
+    [InlineData(375280.0)]
+    [InlineData(-499624720.0)]
+    [InlineData(999_999_999_999_999.0)]
+    [InlineData(-999_999_999_999_999.0)]
+    [InlineData(1e15)]
+    [InlineData(-1e15)]
+    [InlineData(1e16)]
+    [InlineData(123456789012345.5)]
+    [InlineData(9007199254740993.0)]
     public void Every_kind_of_double_is_written_as_the_context_writes_it(double value)
     {
         RunDocument full = Full("x");
@@ -77,6 +88,31 @@ public sealed class ResultsJsonWriterTests : IDisposable
     public void Texts_with_NUL_surrogates_and_escapes_are_cleaned_and_escaped_as_the_context_does(string text)
     {
         RunDocument document = Full(text);
+
+        Assert.Equal(Serialized(document), Written(document));
+    }
+
+    [Fact]
+    public void Whole_numbers_of_every_magnitude_are_written_as_the_context_writes_them()
+    {
+        // Whole numbers below 10^15 in magnitude are written as longs: around each power of ten, and at random.
+        var random = new Random(20261131);
+        VerdictInfo template = Full("x").Verdicts[0];
+        var values = new System.Collections.Generic.List<double>();
+        for (double power = 1; power <= 1e17; power *= 10)
+        {
+            values.AddRange([power - 1, power, power + 1, -power, 1 - power, -power - 1, power - 0.5, Math.BitDecrement(power), Math.BitIncrement(power)]);
+        }
+
+        for (int i = 0; i < 2_000; i++)
+        {
+            values.Add(Math.Round((random.NextDouble() - 0.5) * Math.Pow(10, random.Next(0, 18))));
+        }
+
+        RunDocument document = Full("x") with
+        {
+            Verdicts = values.Select((value, i) => template with { Sequence = i, Severity = value, Observations = [template.Observations[0] with { Value = -value }] }).ToArray(),
+        };
 
         Assert.Equal(Serialized(document), Written(document));
     }
