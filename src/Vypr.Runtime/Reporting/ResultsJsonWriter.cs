@@ -257,7 +257,7 @@ internal static class ResultsJsonWriter
     // The rule of NamedFloatingPointConverter: a non-finite number is one of three strings.
     private static void Number(Utf8JsonWriter writer, JsonEncodedText name, double value)
     {
-        if (value is > -1e15 and < 1e15 && value == Math.Floor(value) && !(value == 0 && double.IsNegative(value)))
+        if (value is > -1e15 and < 1e15 && value == Math.Floor(value) && !(value == 0 && BitConverter.DoubleToInt64Bits(value) != 0))
         {
             // A whole number below 10^15 in magnitude (a duration, a duration's margin: nearly every number of a
             // test run) is written with the same digits as a long, without the shortest round-trip search a double
