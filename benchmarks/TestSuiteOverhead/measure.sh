@@ -14,6 +14,8 @@
 #   VYPR_READYTORUN=compare bash benchmarks/TestSuiteOverhead/measure.sh 8  # both: a fourth arm, on-il, runs the suite
 #                                                                            # built against IL-only packages, monitoring on
 #   VYPR_SUITE_KEEP=/tmp/suite bash ...                                      # keep the built suites there
+#   VYPR_SUITE_BASE=/tmp/base bash ...    # and two more arms, base-on and base-off: the suite kept by an earlier run
+#                                         # (VYPR_SUITE_KEEP=/tmp/base, e.g. of another commit), in the same rounds
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -71,13 +73,19 @@ suite with VYPR "$version"
 suite without NO_VYPR ""
 arms=(on off none)
 if [[ "$readytorun" == compare ]]; then suite with-il VYPR "$version.il"; arms+=(on-il); fi
+base="${VYPR_SUITE_BASE:-}"
+if [[ -n "$base" ]]; then [[ -x "$base/with/Suite.Tests/bin/Release/net10.0/Suite.Tests" ]] || { echo "no kept suite in $base" >&2; exit 1; }; arms+=(base-on base-off); fi
 exe_of() { echo "$work/$1/Suite.Tests/bin/Release/net10.0/Suite.Tests"; }
 cd "$work"
 
 run() { # arm (on, off, none or on-il) -> prints "wall cpu"
   local exe monitoring=1
   exe="$(exe_of with)"
-  case "$1" in off) monitoring=0 ;; none) exe="$(exe_of without)" ;; on-il) exe="$(exe_of with-il)" ;; esac
+  case "$1" in
+    off) monitoring=0 ;; none) exe="$(exe_of without)" ;; on-il) exe="$(exe_of with-il)" ;;
+    base-on) exe="$base/with/Suite.Tests/bin/Release/net10.0/Suite.Tests" ;;
+    base-off) exe="$base/with/Suite.Tests/bin/Release/net10.0/Suite.Tests"; monitoring=0 ;;
+  esac
   VYPR_RESULTS_DIR="$work/vypr-results" VYPR_MONITORING="$monitoring" /usr/bin/time -f "%e %U %S" -o "$work/time" "$exe" > "$work/out" 2>&1 || { cat "$work/out"; exit 1; }
   grep -q "Failed: 0" "$work/out" || { cat "$work/out"; echo "the suite did not pass" >&2; exit 1; }
   read -r wall user sys < "$work/time"
@@ -103,7 +111,7 @@ for line in open(sys.argv[1]):
     i, arm, wall, cpu = line.split()
     runs[(int(i), arm)] = (float(wall), float(cpu))
 rounds = sorted({k[0] for k in runs})
-arms = [a for a in ("on", "off", "none", "on-il") if (rounds[0], a) in runs]
+arms = [a for a in ("on", "off", "none", "on-il", "base-on", "base-off") if (rounds[0], a) in runs]
 print("round  " + "  ".join(f"{a + ' wall':>11}" for a in arms) + "  " + "  ".join(f"{a + ' cpu':>10}" for a in arms))
 for i in rounds:
     print(f"{i:5}  " + "  ".join(f"{runs[(i, a)][0]:11.2f}" for a in arms) + "  " + "  ".join(f"{runs[(i, a)][1]:10.2f}" for a in arms))
@@ -113,6 +121,9 @@ for k, name in ((0, "wall"), (1, "cpu ")):
     print(f"median {name}: on {med('on', k):.3f} s, off {med('off', k):.3f} s, none {med('none', k):.3f} s;"
           f" on/off {med('on', k) / med('off', k):.3f} (median of rounds {ratio('on', 'off', k):.3f}),"
           f" off/none {med('off', k) / med('none', k):.3f} (median of rounds {ratio('off', 'none', k):.3f})")
+    if "base-on" in arms:
+        print(f"  {name} base: base-on {med('base-on', k):.3f} s, base-off {med('base-off', k):.3f} s; base-on/base-off {med('base-on', k) / med('base-off', k):.3f} (median of rounds {ratio('base-on', 'base-off', k):.3f}),"
+              f" on/base-on {med('on', k) / med('base-on', k):.3f} (median of rounds {ratio('on', 'base-on', k):.3f}), base-off/none {med('base-off', k) / med('none', k):.3f} (median of rounds {ratio('base-off', 'none', k):.3f})")
     if "on-il" in arms:
         print(f"  {name} IL-only package: on-il {med('on-il', k):.3f} s; on/on-il {med('on', k) / med('on-il', k):.3f} (median of rounds {ratio('on', 'on-il', k):.3f}),"
               f" on-il/off {med('on-il', k) / med('off', k):.3f} (median of rounds {ratio('on-il', 'off', k):.3f})")

@@ -26,5 +26,8 @@ public sealed class VyprRunFixture : IAsyncDisposable
     /// <summary>Finishes the run: results, summary, shipment.</summary>
     /// <returns>A task that completes when the results are written and the shipment flushed or spooled.</returns>
     /// <exception cref="RunIncompleteException">The run could not keep all its verdicts: a clean-up failure, so the test command fails rather than the verdicts vanishing.</exception>
-    public async ValueTask DisposeAsync() => (await MonitoredRun.FinishAsync().ConfigureAwait(false))?.ThrowIfFailed();
+    public ValueTask DisposeAsync() => RuntimeMonitor.IsEnabled ? FinishAsync() : default;
+
+    // Monitoring off: no asynchronous state machine is started (or compiled) for a run that never began.
+    private static async ValueTask FinishAsync() => (await MonitoredRun.FinishAsync().ConfigureAwait(false))?.ThrowIfFailed();
 }

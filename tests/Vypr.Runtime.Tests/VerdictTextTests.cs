@@ -149,6 +149,71 @@ public sealed class VerdictTextTests
             text);
     }
 
+    [Fact]
+    public void Random_runs_tables_have_the_rows_order_and_statistics_of_the_reference_definition()
+    {
+        // The table is built with plain loops; the reference below is its definition with LINQ (stable ordering by
+        // specification, file and line; statistics summed over every test at a site).
+        var random = new Random(20261129);
+        for (int round = 0; round < 300; round++)
+        {
+            SpecificationInfo[] specifications = Enumerable.Range(1, random.Next(1, 6))
+                .Select(id => new SpecificationInfo(id, "M:S" + id, "Up.M" + id + "()", "MaxDuration(\"" + id + "ms\")", id * 1_000_000L))
+                .ToArray();
+            string[] files = ["/src/b.cs", "/src/a.cs", "/src/A.cs", "/other/a.cs"];
+            CallSiteInfo[] sites = Enumerable.Range(1, random.Next(0, 9))
+                .Select(id => new CallSiteInfo(id, random.Next(1, specifications.Length + 1), files[random.Next(files.Length)], random.Next(1, 4), id, "Up.Run()", "Up"))
+                .ToArray();
+            CallSiteSummary[] summaries = sites.Length == 0 ? [] : Enumerable.Range(0, random.Next(0, 12))
+                .Select(_ =>
+                {
+                    long min = random.Next(1, 1_000_000);
+                    long max = min + random.Next(0, 1_000_000);
+                    long calls = random.Next(1, 5);
+                    return new CallSiteSummary(random.Next(1, 4), sites[random.Next(sites.Length)].Id, calls, random.Next(0, (int)calls + 1), 0, min, max, (min + max) * calls / 2);
+                })
+                .ToArray();
+            var document = new RunDocument(RunDocument.CurrentSchema, new RunInfo(Guid.Empty, "Up.Tests", At, At, "m", "r", null, null), specifications, sites, [], [])
+            {
+                Summaries = summaries,
+            };
+
+            Assert.Equal(ReferenceRows(document), VerdictText.Table(document, _ => (0, [])).Split(Environment.NewLine).Skip(2).SkipLast(1).Select(Cells).ToArray());
+        }
+    }
+
+    private static string[] Cells(string row) => System.Text.RegularExpressions.Regex.Split(row.Trim(), @"\s{2,}");
+
+    private static string[][] ReferenceRows(RunDocument document)
+    {
+        var specifications = document.Specifications.ToDictionary(s => s.Id);
+        var bySite = document.Summaries.ToLookup(s => s.CallSiteId);
+        var reached = new System.Collections.Generic.HashSet<int>();
+        var rows = new System.Collections.Generic.List<string[]>();
+        foreach (CallSiteInfo site in document.CallSites.OrderBy(s => s.SpecificationId).ThenBy(s => s.File).ThenBy(s => s.Line))
+        {
+            CallSiteSummary[] ofSite = bySite[site.Id].ToArray();
+            long calls = ofSite.Sum(s => s.Calls);
+            if (calls == 0)
+            {
+                continue;
+            }
+
+            reached.Add(site.SpecificationId);
+            long violations = ofSite.Sum(s => s.Violations);
+            rows.Add(
+            [
+                violations == 0 ? "ok" : "VIOLATED", specifications[site.SpecificationId].Text, specifications[site.SpecificationId].Method,
+                $"{System.IO.Path.GetFileName(site.File)}:{site.Line}:{site.Column}", calls.ToString(), violations.ToString(),
+                DurationText.FormatNanoseconds(ofSite.Min(s => s.MinNanoseconds)), DurationText.FormatNanoseconds((double)ofSite.Sum(s => s.TotalNanoseconds) / calls),
+                DurationText.FormatNanoseconds(ofSite.Max(s => s.MaxNanoseconds)),
+            ]);
+        }
+
+        rows.AddRange(document.Specifications.Where(s => !reached.Contains(s.Id)).Select(s => new[] { "not reached", s.Text, s.Method, "-", "0", "0", "-", "-", "-" }));
+        return rows.ToArray();
+    }
+
     private static VerdictInfo Verdict(long sequence, int specification, int site, long duration, SpecificationInfo spec) =>
         new(sequence, specification, site, 1, 1, At, duration, duration <= spec.BoundNanoseconds, spec.BoundNanoseconds - duration, false, []);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using Vypr.Contracts;
@@ -28,7 +29,10 @@ public static class ResultsFile
     public static string Write(RunDocument document, string directory)
     {
         ArgumentNullException.ThrowIfNull(document);
-        string name = $"vypr-{document.Run.Assembly}-{document.Run.StartedAt:yyyyMMdd'T'HHmmss}-{document.Run.RunId.ToString("N")[..8]}.json";
+        // Concatenated rather than interpolated: the handler's generic AppendFormatted<DateTimeOffset> is compiled at
+        // run time in every test process for this one name.
+        string name = "vypr-" + document.Run.Assembly + "-" + document.Run.StartedAt.ToString("yyyyMMdd'T'HHmmss", CultureInfo.CurrentCulture)
+            + "-" + document.Run.RunId.ToString("N")[..8] + ".json";
         string path = Path.Combine(Path.GetFullPath(directory), name);
 
         // Readers (a CI step, the verdict shipper) must never see half a file: write beside it, then rename.

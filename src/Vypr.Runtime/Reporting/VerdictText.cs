@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text;
 using Vypr.Contracts;
 
@@ -78,43 +77,81 @@ internal static class VerdictText
     /// <returns>A plain-text table, ready for a console or a CI log.</returns>
     internal static string Table(RunDocument document, System.Func<int, (int CallSites, IReadOnlyList<string> Assemblies)> unwoven)
     {
+        // Plain loops, no LINQ: the table is made once per process, at its end, where each generic LINQ operator over
+        // the format's records is compiled just for it and runs unoptimised.
         var rows = new List<string[]> { new[] { "status", "specification", "method", "call site", "calls", "violations", "min", "mean", "max" } };
-        Dictionary<int, SpecificationInfo> specifications = document.Specifications.ToDictionary(s => s.Id);
-        ILookup<int, CallSiteSummary> bySite = document.Summaries.ToLookup(s => s.CallSiteId);
+        var specifications = new Dictionary<int, SpecificationInfo>(document.Specifications.Count);
+        foreach (SpecificationInfo specification in document.Specifications)
+        {
+            specifications.Add(specification.Id, specification);
+        }
+
+        var bySite = new Dictionary<int, SiteTotals>();
+        foreach (CallSiteSummary summary in document.Summaries)
+        {
+            if (!bySite.TryGetValue(summary.CallSiteId, out SiteTotals? totals))
+            {
+                totals = new SiteTotals();
+                bySite.Add(summary.CallSiteId, totals);
+            }
+
+            totals.Add(summary);
+        }
+
+        // By specification, file and line; sites equal on all three keep their order (a stable sort, as OrderBy was).
+        IReadOnlyList<CallSiteInfo> callSites = document.CallSites;
+        int[] order = new int[callSites.Count];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        System.Array.Sort(order, (a, b) =>
+        {
+            CallSiteInfo x = callSites[a];
+            CallSiteInfo y = callSites[b];
+            int compared = x.SpecificationId.CompareTo(y.SpecificationId);
+            compared = compared != 0 ? compared : string.Compare(x.File, y.File, System.StringComparison.CurrentCulture);
+            compared = compared != 0 ? compared : x.Line.CompareTo(y.Line);
+            return compared != 0 ? compared : a.CompareTo(b);
+        });
+
         var reached = new HashSet<int>();
         long calls = 0;
         long violated = 0;
-
-        foreach (CallSiteInfo site in document.CallSites.OrderBy(s => s.SpecificationId).ThenBy(s => s.File).ThenBy(s => s.Line))
+        foreach (int index in order)
         {
-            CallSiteSummary[] summaries = bySite[site.Id].ToArray();
-            long siteCalls = summaries.Sum(s => s.Calls);
-            if (siteCalls == 0)
+            CallSiteInfo site = callSites[index];
+            if (!bySite.TryGetValue(site.Id, out SiteTotals? totals) || totals.Calls == 0)
             {
                 continue;
             }
 
             reached.Add(site.SpecificationId);
-            long violations = summaries.Sum(s => s.Violations);
-            calls += siteCalls;
-            violated += violations;
+            calls += totals.Calls;
+            violated += totals.Violations;
             rows.Add(
             [
-                violations == 0 ? "ok" : "VIOLATED",
+                totals.Violations == 0 ? "ok" : "VIOLATED",
                 specifications[site.SpecificationId].Text,
                 specifications[site.SpecificationId].Method,
-                $"{System.IO.Path.GetFileName(site.File)}:{site.Line}:{site.Column}",
-                siteCalls.ToString(CultureInfo.InvariantCulture),
-                violations.ToString(CultureInfo.InvariantCulture),
-                DurationText.FormatNanoseconds(summaries.Min(s => s.MinNanoseconds)),
-                DurationText.FormatNanoseconds((double)summaries.Sum(s => s.TotalNanoseconds) / siteCalls),
-                DurationText.FormatNanoseconds(summaries.Max(s => s.MaxNanoseconds)),
+                System.IO.Path.GetFileName(site.File) + ":" + site.Line.ToString(CultureInfo.InvariantCulture) + ":" + site.Column.ToString(CultureInfo.InvariantCulture),
+                totals.Calls.ToString(CultureInfo.InvariantCulture),
+                totals.Violations.ToString(CultureInfo.InvariantCulture),
+                DurationText.FormatNanoseconds(totals.Min),
+                DurationText.FormatNanoseconds((double)totals.Total / totals.Calls),
+                DurationText.FormatNanoseconds(totals.Max),
             ]);
         }
 
         int notWoven = 0;
-        foreach (SpecificationInfo specification in document.Specifications.Where(s => !reached.Contains(s.Id)))
+        foreach (SpecificationInfo specification in document.Specifications)
         {
+            if (reached.Contains(specification.Id))
+            {
+                continue;
+            }
+
             // Calls that exist but that no interceptor times are not "not reached": say where they are listed.
             (int unwovenSites, IReadOnlyList<string> assemblies) = unwoven(specification.Id);
             if (unwovenSites > 0)
@@ -131,11 +168,15 @@ internal static class VerdictText
 
         var text = new StringBuilder();
         AppendAligned(text, rows);
-        text.Append(string.Create(CultureInfo.InvariantCulture, $"{calls} {(calls == 1 ? "verdict" : "verdicts")} on monitored calls (one per call and specification): {calls - violated} satisfied, {violated} violated; "));
-        text.Append(string.Create(CultureInfo.InvariantCulture, $"{specifications.Count} specifications, {specifications.Count - reached.Count - notWoven} not reached by any call"));
+        text.Append(calls.ToString(CultureInfo.InvariantCulture)).Append(calls == 1 ? " verdict" : " verdicts")
+            .Append(" on monitored calls (one per call and specification): ")
+            .Append((calls - violated).ToString(CultureInfo.InvariantCulture)).Append(" satisfied, ")
+            .Append(violated.ToString(CultureInfo.InvariantCulture)).Append(" violated; ")
+            .Append(specifications.Count.ToString(CultureInfo.InvariantCulture)).Append(" specifications, ")
+            .Append((specifications.Count - reached.Count - notWoven).ToString(CultureInfo.InvariantCulture)).Append(" not reached by any call");
         if (notWoven > 0)
         {
-            text.Append(string.Create(CultureInfo.InvariantCulture, $", {notWoven} with calls not woven (set <VyprWeaving>IL</VyprWeaving> to time them)"));
+            text.Append(", ").Append(notWoven.ToString(CultureInfo.InvariantCulture)).Append(" with calls not woven (set <VyprWeaving>IL</VyprWeaving> to time them)");
         }
 
         return text.ToString();
@@ -164,8 +205,37 @@ internal static class VerdictText
             text.AppendLine();
             if (r == 0)
             {
-                text.AppendLine(new string('-', widths.Sum() + (2 * (widths.Length - 1))));
+                int width = 2 * (widths.Length - 1);
+                foreach (int column in widths)
+                {
+                    width += column;
+                }
+
+                text.AppendLine(new string('-', width));
             }
+        }
+    }
+
+    /// <summary>One call site's statistics over every test that reached it.</summary>
+    private sealed class SiteTotals
+    {
+        public long Calls { get; private set; }
+
+        public long Violations { get; private set; }
+
+        public long Min { get; private set; } = long.MaxValue;
+
+        public long Max { get; private set; } = long.MinValue;
+
+        public long Total { get; private set; }
+
+        public void Add(CallSiteSummary summary)
+        {
+            Calls += summary.Calls;
+            Violations += summary.Violations;
+            Min = System.Math.Min(Min, summary.MinNanoseconds);
+            Max = System.Math.Max(Max, summary.MaxNanoseconds);
+            Total += summary.TotalNanoseconds;
         }
     }
 }

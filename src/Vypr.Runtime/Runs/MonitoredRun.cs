@@ -90,13 +90,12 @@ public static class MonitoredRun
     /// How the run closed, or null when there was nothing to finish. A test-framework integration calls
     /// <see cref="RunCompletion.ThrowIfFailed"/> on it, so a run that lost verdicts fails.
     /// </returns>
-    public static async ValueTask<RunCompletion?> FinishAsync(TextWriter? output = null)
-    {
-        if (!RuntimeMonitor.IsEnabled)
-        {
-            return null;
-        }
+    public static ValueTask<RunCompletion?> FinishAsync(TextWriter? output = null) =>
+        // Monitoring off: nothing to finish, and no asynchronous state machine to compile for it in every test process.
+        RuntimeMonitor.IsEnabled ? FinishStartedAsync(output) : new ValueTask<RunCompletion?>((RunCompletion?)null);
 
+    private static async ValueTask<RunCompletion?> FinishStartedAsync(TextWriter? output)
+    {
         lock (s_lock)
         {
             if (s_finished)

@@ -1,8 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
-using System.Linq;
-using System.Text.RegularExpressions;
+using System.Collections.Generic;
 
 namespace Vypr.Runtime.Runs;
 
@@ -62,14 +61,24 @@ internal static class ResultsRetention
             return 0;
         }
 
-        // The name ResultsFile gives a run: vypr-<assembly>-<yyyyMMddTHHmmss>-<8 hex digits of the run ID>.json.
-        var ofAssembly = new Regex("^vypr-" + Regex.Escape(assembly) + @"-\d{8}T\d{6}-[0-9a-f]{8}\.json$", RegexOptions.CultureInvariant);
-        FileInfo[] stale = new DirectoryInfo(directory).EnumerateFiles("vypr-*.json")
-            .Where(f => ofAssembly.IsMatch(f.Name))
-            .OrderByDescending(f => f.LastWriteTimeUtc)
-            .ThenByDescending(f => f.Name, StringComparer.Ordinal)
-            .Skip(kept)
-            .ToArray();
+        // No regular expression and no LINQ: this runs once per process, at its end, where building the expression
+        // and compiling the generic sort over the files' dates cost more than the pruning itself.
+        var ofAssembly = new List<FileInfo>();
+        foreach (FileInfo file in new DirectoryInfo(directory).EnumerateFiles("vypr-*.json"))
+        {
+            if (IsResultsFileOf(file.Name, assembly))
+            {
+                ofAssembly.Add(file);
+            }
+        }
+
+        // Newest first; files written in the same instant by name, the later run ID first.
+        ofAssembly.Sort(static (a, b) =>
+        {
+            int compared = b.LastWriteTimeUtc.CompareTo(a.LastWriteTimeUtc);
+            return compared != 0 ? compared : string.CompareOrdinal(b.Name, a.Name);
+        });
+        FileInfo[] stale = ofAssembly.Count > kept ? ofAssembly.GetRange(kept, ofAssembly.Count - kept).ToArray() : [];
         foreach (FileInfo file in stale)
         {
             file.Delete();
@@ -77,5 +86,43 @@ internal static class ResultsRetention
         }
 
         return stale.Length;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="name"/> is one that <see cref="ResultsFile"/> gives a run of <paramref name="assembly"/>:
+    /// <c>vypr-&lt;assembly&gt;-&lt;8 digits&gt;T&lt;6 digits&gt;-&lt;8 lowercase hex digits&gt;.json</c>.
+    /// </summary>
+    internal static bool IsResultsFileOf(string name, string assembly)
+    {
+        const string Prefix = "vypr-";
+        const string Suffix = ".json";
+        int start = Prefix.Length + assembly.Length + 1;
+        if (name.Length != start + 8 + 1 + 6 + 1 + 8 + Suffix.Length
+            || !name.StartsWith(Prefix, StringComparison.Ordinal)
+            || string.CompareOrdinal(name, Prefix.Length, assembly, 0, assembly.Length) != 0
+            || name[start - 1] != '-'
+            || !name.EndsWith(Suffix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> stamp = name.AsSpan(start, 8 + 1 + 6 + 1 + 8);
+        for (int i = 0; i < stamp.Length; i++)
+        {
+            char c = stamp[i];
+            bool fits = i switch
+            {
+                8 => c == 'T',
+                15 => c == '-',
+                < 15 => char.IsAsciiDigit(c),
+                _ => char.IsAsciiHexDigitLower(c),
+            };
+            if (!fits)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

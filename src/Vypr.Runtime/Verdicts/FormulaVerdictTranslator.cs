@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Vypr.Contracts;
 using Vypr.Formulas;
 using Vypr.Runtime.Monitoring;
@@ -11,6 +12,11 @@ namespace Vypr.Runtime;
 /// </summary>
 internal sealed class FormulaVerdictTranslator : IFormulaVerdictSink
 {
+    // An atom's term and condition are the same texts for every verdict it takes part in: written once per atom, not
+    // once per kept verdict. By reference (an atom plan is one object per compiled specification), not by the record's
+    // value equality, which would hash the atom's whole formula at every look-up.
+    private static readonly ConditionalWeakTable<AtomPlan, AtomTexts> s_atomTexts = new();
+
     public void Take(in FormulaVerdict verdict) => Keep(verdict);
 
     public bool CountSatisfied(ScopeInvocation invocation, int pointCallSiteId, long durationNanoseconds, bool threw)
@@ -77,15 +83,20 @@ internal sealed class FormulaVerdictTranslator : IFormulaVerdictSink
     {
         bool satisfied = TermMath.Observe(plan, atom, binding, out _);
         CapturedValue left = TermMath.Term(plan, atom.Left, binding);
-        string condition = atom.Atom.Condition;
+        AtomTexts texts = s_atomTexts.GetValue(atom, static plan => new AtomTexts(plan.Atom));
+
+        string condition = texts.Condition;
+        bool observedText = false;
         if (atom.Right >= 0 && atom.Atom.Right is not ConstantTerm)
         {
             condition += " (= " + TermMath.Term(plan, atom.Right, binding) + ")";
+            observedText = true;
         }
 
         if (left.Kind != ValueKind.Number)
         {
             condition += " (observed " + left + ")";
+            observedText = true;
         }
 
         // The observation happened when the last event it reads was recorded: that event's call site explains it.
@@ -104,10 +115,10 @@ internal sealed class FormulaVerdictTranslator : IFormulaVerdictSink
         // what the format cannot carry (NUL, unpaired surrogates).
         // Texts are shortened to the results format's limits (TextLimits), which the verdict server enforces.
         return new ObservationInfo(
-            TextLimits.Clip(atom.Atom.Left.ToString()!, TextLimits.Short),
+            texts.Term,
             left.Kind == ValueKind.Number ? left.Number : 0,
             UnitOf(atom.Atom.Left, left),
-            TextLimits.Clip(ResultsText.Clean(condition)!, TextLimits.Short),
+            observedText ? TextLimits.Clip(ResultsText.Clean(condition)!, TextLimits.Short) : texts.CleanCondition,
             satisfied,
             latest < 0 ? 0 : binding.Slots[latest].CallSite);
     }
@@ -120,4 +131,14 @@ internal sealed class FormulaVerdictTranslator : IFormulaVerdictSink
         _ when value.Kind == ValueKind.Text => "text",
         _ => "number",
     };
+
+    /// <summary>The texts of an atom that do not depend on the binding, as an observation carries them.</summary>
+    private sealed class AtomTexts(Atom atom)
+    {
+        public string Term { get; } = TextLimits.Clip(atom.Left.ToString()!, TextLimits.Short);
+
+        public string Condition { get; } = atom.Condition;
+
+        public string CleanCondition { get; } = TextLimits.Clip(ResultsText.Clean(atom.Condition)!, TextLimits.Short);
+    }
 }

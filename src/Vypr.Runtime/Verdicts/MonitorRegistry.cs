@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Globalization;
 using System.Threading;
 using Vypr.Contracts;
 using Vypr.Runtime.Monitoring;
@@ -17,7 +18,9 @@ public static class MonitorRegistry
 {
     private static readonly Lock s_lock = new();
     private static readonly Dictionary<string, int> s_specificationIds = new(StringComparer.Ordinal);
-    private static readonly Dictionary<(int, string, int, int), int> s_callSiteIds = new();
+    // Keyed by text, not by a tuple: a dictionary over a tuple key is a generic instantiation that no precompiled
+    // image holds, so every monitored process, monitoring on or off, compiled it at tier 0 (docs/benchmarks.md).
+    private static readonly Dictionary<string, int> s_callSiteIds = new(StringComparer.Ordinal);
 
     // Copy-on-write: the monitor reads these without locking while assemblies keep registering.
     private static SpecificationInfo[] s_specifications = [];
@@ -30,12 +33,12 @@ public static class MonitorRegistry
     // false (timed) until the specification's model is known, so a point never goes untimed on a guess.
     private static bool[] s_untimedScopePoints = [];
     private static readonly Dictionary<string, int> s_scopeIds = new(StringComparer.Ordinal);
-    private static readonly Dictionary<(int Specification, string Assembly), int> s_unwoven = new();
+    private static readonly Dictionary<int, Dictionary<string, int>> s_unwoven = new();
 
     // [MaxDuration] specifications by ID: their formula model is built only when asked for (Formula), not at the
     // module initialiser of every monitored assembly, where it cost every test process (monitoring on or off) the
     // loading and compiling of the specification language.
-    private static readonly Dictionary<int, (string MethodKey, long BoundNanoseconds)> s_maxDurations = new();
+    private static readonly Dictionary<int, MaxDurationBound> s_maxDurations = new();
 
     /// <summary>Registers a duration specification and returns its ID (the same ID for the same key).</summary>
     /// <param name="methodKey">The monitored method's documentation comment ID.</param>
@@ -56,7 +59,7 @@ public static class MonitorRegistry
             int id = s_specifications.Length + 1;
             s_specifications = [.. s_specifications, SpecificationRecord(id, key, method, text, boundNanoseconds)];
             s_formulas = [.. s_formulas, null];
-            s_maxDurations.Add(id, (methodKey, boundNanoseconds));
+            s_maxDurations.Add(id, new MaxDurationBound(methodKey, boundNanoseconds));
             s_specificationIds.Add(key, id);
             return id;
         }
@@ -72,7 +75,12 @@ public static class MonitorRegistry
     /// <returns>The call site's ID, to pass to <see cref="Probe.Stop"/>.</returns>
     public static int RegisterCallSite(int specificationId, string file, int line, int column, string caller, string assembly)
     {
-        var key = (specificationId, file, line, column);
+        // The file last, after the numbers and their separators: the key is unambiguous whatever the file holds. Two
+        // concatenations of at most four: seven at once would be a span over an inline
+        // array, whose generic helpers are compiled at run time too.
+        string key = string.Concat(
+            string.Concat(specificationId.ToString(CultureInfo.InvariantCulture), "\0", line.ToString(CultureInfo.InvariantCulture), "\0"),
+            string.Concat(column.ToString(CultureInfo.InvariantCulture), "\0", file));
         lock (s_lock)
         {
             if (s_callSiteIds.TryGetValue(key, out int existing))
@@ -217,7 +225,7 @@ public static class MonitorRegistry
             Volatile.Write(ref s_specifications, specifications);
 
             // Points of this specification registered before it (by another assembly) learn now whether they need the clock.
-            bool[] untimed = [.. s_untimedScopePoints];
+            bool[] untimed = (bool[])s_untimedScopePoints.Clone();
             foreach (PointInfo point in s_points)
             {
                 if (point.SpecificationId == id)
@@ -330,7 +338,7 @@ public static class MonitorRegistry
         lock (s_lock)
         {
             formulas = s_formulas;
-            if (formulas[specificationId - 1] is null && s_maxDurations.TryGetValue(specificationId, out (string MethodKey, long BoundNanoseconds) bound))
+            if (formulas[specificationId - 1] is null && s_maxDurations.TryGetValue(specificationId, out MaxDurationBound? bound))
             {
                 formulas = [.. formulas];
                 formulas[specificationId - 1] = MaxDurationFormula(bound.MethodKey, bound.BoundNanoseconds);
@@ -390,7 +398,13 @@ public static class MonitorRegistry
         lock (s_lock)
         {
             // An assembly loaded twice (two load contexts) counts once.
-            s_unwoven[(specificationId, assembly)] = callSites;
+            if (!s_unwoven.TryGetValue(specificationId, out Dictionary<string, int>? byAssembly))
+            {
+                byAssembly = new Dictionary<string, int>(StringComparer.Ordinal);
+                s_unwoven.Add(specificationId, byAssembly);
+            }
+
+            byAssembly[assembly] = callSites;
         }
     }
 
@@ -420,12 +434,15 @@ public static class MonitorRegistry
         {
             int count = 0;
             var assemblies = new List<string>();
-            foreach (KeyValuePair<(int Specification, string Assembly), int> entry in s_unwoven)
+            if (s_unwoven.TryGetValue(specificationId, out Dictionary<string, int>? byAssembly))
             {
-                if (entry.Key.Specification == specificationId && entry.Value > 0)
+                foreach (KeyValuePair<string, int> entry in byAssembly)
                 {
-                    count += entry.Value;
-                    assemblies.Add(entry.Key.Assembly);
+                    if (entry.Value > 0)
+                    {
+                        count += entry.Value;
+                        assemblies.Add(entry.Key);
+                    }
                 }
             }
 
@@ -467,4 +484,7 @@ public static class MonitorRegistry
         column,
         TextLimits.Clip(ResultsText.Clean(caller)!, TextLimits.Name),
         TextLimits.Clip(ResultsText.Clean(assembly)!, TextLimits.Name));
+
+    /// <summary>A <c>[MaxDuration]</c> specification's method and bound, kept to build its formula model on first use.</summary>
+    private sealed record MaxDurationBound(string MethodKey, long BoundNanoseconds);
 }

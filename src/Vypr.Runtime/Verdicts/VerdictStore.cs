@@ -14,11 +14,12 @@ internal static class VerdictStore
     private static readonly List<VerdictInfo> s_verdicts = [];
     private static readonly Dictionary<int, List<VerdictInfo>> s_verdictsByTest = [];
     private static readonly Dictionary<int, TestInfo> s_tests = [];
-    private static readonly Dictionary<(int TestId, int CallSiteId), CallSiteAccumulator> s_accumulators = [];
+    private static readonly List<CallSiteAccumulator> s_accumulators = [];
 
     // Each test's report reads its own statistics: by test, so that a run's reports cost in proportion to the run,
-    // not to the square of its number of tests.
-    private static readonly Dictionary<int, List<CallSiteAccumulator>> s_accumulatorsByTest = [];
+    // not to the square of its number of tests. Keyed by plain ints: a dictionary keyed by a (test, site) tuple is a
+    // generic instantiation that no precompiled image holds, compiled for each test process and run unoptimised.
+    private static readonly Dictionary<int, Dictionary<int, CallSiteAccumulator>> s_accumulatorsByTest = [];
     private static CallSiteAccumulator? s_lastAccumulator;
 
     /// <summary>How many verdicts the run has kept; the next verdict's ID is one more.</summary>
@@ -53,22 +54,35 @@ internal static class VerdictStore
     }
 
     /// <summary>Every test's statistics, by test and call site.</summary>
-    public static CallSiteSummary[] Summaries() => Sorted(s_accumulators.Values);
+    public static CallSiteSummary[] Summaries() => Sorted(s_accumulators);
 
     /// <summary>The statistics of the test <paramref name="testId"/>, by call site.</summary>
-    public static CallSiteSummary[] SummariesOf(int testId) =>
-        s_accumulatorsByTest.TryGetValue(testId, out List<CallSiteAccumulator>? ofTest) ? Sorted(ofTest) : [];
-
-    private static CallSiteSummary[] Sorted(IEnumerable<CallSiteAccumulator> accumulators)
+    public static CallSiteSummary[] SummariesOf(int testId)
     {
-        var summaries = new List<CallSiteSummary>();
-        foreach (CallSiteAccumulator accumulator in accumulators)
+        if (!s_accumulatorsByTest.TryGetValue(testId, out Dictionary<int, CallSiteAccumulator>? ofTest))
         {
-            summaries.Add(accumulator.ToSummary());
+            return [];
         }
 
-        summaries.Sort(static (a, b) => a.TestId != b.TestId ? a.TestId.CompareTo(b.TestId) : a.CallSiteId.CompareTo(b.CallSiteId));
-        return summaries.ToArray();
+        var accumulators = new List<CallSiteAccumulator>(ofTest.Count);
+        foreach (KeyValuePair<int, CallSiteAccumulator> entry in ofTest)
+        {
+            accumulators.Add(entry.Value);
+        }
+
+        return Sorted(accumulators);
+    }
+
+    private static CallSiteSummary[] Sorted(List<CallSiteAccumulator> accumulators)
+    {
+        var summaries = new CallSiteSummary[accumulators.Count];
+        for (int i = 0; i < summaries.Length; i++)
+        {
+            summaries[i] = accumulators[i].ToSummary();
+        }
+
+        System.Array.Sort(summaries, static (a, b) => a.TestId != b.TestId ? a.TestId.CompareTo(b.TestId) : a.CallSiteId.CompareTo(b.CallSiteId));
+        return summaries;
     }
 
     public static void TestStarted(TestInfo test) => s_tests[test.Id] = test;
@@ -92,17 +106,17 @@ internal static class VerdictStore
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static CallSiteAccumulator AccumulatorOf(int testId, int callSiteId)
     {
-        if (!s_accumulators.TryGetValue((testId, callSiteId), out CallSiteAccumulator? accumulator))
+        if (!s_accumulatorsByTest.TryGetValue(testId, out Dictionary<int, CallSiteAccumulator>? ofTest))
+        {
+            ofTest = [];
+            s_accumulatorsByTest.Add(testId, ofTest);
+        }
+
+        if (!ofTest.TryGetValue(callSiteId, out CallSiteAccumulator? accumulator))
         {
             accumulator = new CallSiteAccumulator(testId, callSiteId);
-            s_accumulators.Add((testId, callSiteId), accumulator);
-            if (!s_accumulatorsByTest.TryGetValue(testId, out List<CallSiteAccumulator>? ofTest))
-            {
-                ofTest = [];
-                s_accumulatorsByTest.Add(testId, ofTest);
-            }
-
-            ofTest.Add(accumulator);
+            ofTest.Add(callSiteId, accumulator);
+            s_accumulators.Add(accumulator);
         }
 
         s_lastAccumulator = accumulator;

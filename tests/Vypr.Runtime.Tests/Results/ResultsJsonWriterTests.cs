@@ -54,6 +54,17 @@ public sealed class ResultsJsonWriterTests : IDisposable
     [InlineData(double.MinValue)]
     [InlineData(double.Epsilon)]
     [InlineData(0.1)]
+    [InlineData(1.0)]
+    [InlineData(-5.0)]
+    [InlineData(375280.0)]
+    [InlineData(-499624720.0)]
+    [InlineData(999_999_999_999_999.0)]
+    [InlineData(-999_999_999_999_999.0)]
+    [InlineData(1e15)]
+    [InlineData(-1e15)]
+    [InlineData(1e16)]
+    [InlineData(123456789012345.5)]
+    [InlineData(9007199254740993.0)]
     public void Every_kind_of_double_is_written_as_the_context_writes_it(double value)
     {
         RunDocument full = Full("x");
@@ -82,6 +93,31 @@ public sealed class ResultsJsonWriterTests : IDisposable
     }
 
     [Fact]
+    public void Whole_numbers_of_every_magnitude_are_written_as_the_context_writes_them()
+    {
+        // Whole numbers below 10^15 in magnitude are written as longs: around each power of ten, and at random.
+        var random = new Random(20261131);
+        VerdictInfo template = Full("x").Verdicts[0];
+        var values = new System.Collections.Generic.List<double>();
+        for (double power = 1; power <= 1e17; power *= 10)
+        {
+            values.AddRange([power - 1, power, power + 1, -power, 1 - power, -power - 1, power - 0.5, Math.BitDecrement(power), Math.BitIncrement(power)]);
+        }
+
+        for (int i = 0; i < 2_000; i++)
+        {
+            values.Add(Math.Round((random.NextDouble() - 0.5) * Math.Pow(10, random.Next(0, 18))));
+        }
+
+        RunDocument document = Full("x") with
+        {
+            Verdicts = values.Select((value, i) => template with { Sequence = i, Severity = value, Observations = [template.Observations[0] with { Value = -value }] }).ToArray(),
+        };
+
+        Assert.Equal(Serialized(document), Written(document));
+    }
+
+    [Fact]
     public void Random_documents_with_random_texts_and_numbers_are_written_as_the_context_writes_them()
     {
         var random = new Random(20261129);
@@ -90,6 +126,38 @@ public sealed class ResultsJsonWriterTests : IDisposable
             RunDocument document = Random(random);
             Assert.Equal(Serialized(document), Written(document));
         }
+    }
+
+    [Fact]
+    public void Observation_texts_that_repeat_and_collide_are_written_as_the_context_writes_each_of_them()
+    {
+        // The writer encodes each distinct observation text once per file (a table of 256 entries): texts that repeat,
+        // equal texts in different instances, more distinct texts than entries, texts to clean or escape and texts
+        // too long to keep must all come out as the serializer writes them.
+        var random = new Random(20261130);
+        string[] pool = Enumerable.Range(0, 700).Select(i => (i % 7) switch
+        {
+            0 => "<= " + i + "ms",
+            1 => "t.Duration() \"" + i + "\" <&> \u2028",
+            2 => "bad \0 and \ud800 " + i,
+            3 => new string('l', 500 + i),
+            4 => "\U0001F600 " + i,
+            5 => string.Empty,
+            _ => "ns",
+        }).ToArray();
+        string Pick() => random.Next(3) == 0 ? new string(pool[random.Next(pool.Length)].AsSpan()) : pool[random.Next(pool.Length)];
+
+        VerdictInfo template = Full("x").Verdicts[0];
+        RunDocument document = Full("x") with
+        {
+            Verdicts = Enumerable.Range(1, 4_000).Select(i => template with
+            {
+                Sequence = i,
+                Observations = Enumerable.Range(0, random.Next(1, 4)).Select(_ => new ObservationInfo(Pick(), random.NextDouble(), Pick(), Pick(), random.Next(2) == 0, i)).ToArray(),
+            }).ToArray(),
+        };
+
+        Assert.Equal(Serialized(document), Written(document));
     }
 
     [Fact]

@@ -77,6 +77,43 @@ public sealed class ResultsRetentionTests : IDisposable
         Assert.Throws<ArgumentOutOfRangeException>(() => ResultsRetention.Prune(_directory, "Tests", kept: 0));
     }
 
+    [Fact]
+    public void A_name_is_the_assemblys_results_file_exactly_when_it_has_the_shape_ResultsFile_gives_it()
+    {
+        // The shape was a regular expression; it is matched by hand now. Random names near the shape (and a few
+        // characters away from it) are held to the expression, ASCII digits only, as ResultsFile writes them.
+        var random = new Random(20261129);
+        string[] assemblies = ["Tests", "Tests-Slow", "A.B", "x", "Te.s+ts", "Über", ""];
+        const string Pieces = "0123456789abcdefABCDEFT-.jsonvypr\u0660\u00e9\0 \n";
+        for (int i = 0; i < 20_000; i++)
+        {
+            string assembly = assemblies[random.Next(assemblies.Length)];
+            var stamp = new System.Text.StringBuilder($"{random.Next(10_000_000, 99_999_999)}T{random.Next(100_000, 999_999)}-{random.Next():x8}");
+            for (int edits = random.Next(3); edits > 0 && stamp.Length > 0; edits--)
+            {
+                int at = random.Next(stamp.Length);
+                switch (random.Next(3))
+                {
+                    case 0: stamp[at] = Pieces[random.Next(Pieces.Length)]; break;
+                    case 1: stamp.Remove(at, 1); break;
+                    default: stamp.Insert(at, Pieces[random.Next(Pieces.Length)]); break;
+                }
+            }
+
+            string name = random.Next(10) switch
+            {
+                0 => $"vypr-{assemblies[random.Next(assemblies.Length)]}-{stamp}.json",
+                1 => $"vypr-{assembly}-{stamp}.json\n",
+                2 => $"vypr-{assembly}-{stamp}.txt",
+                _ => $"vypr-{assembly}-{stamp}.json",
+            };
+            bool expected = System.Text.RegularExpressions.Regex.IsMatch(
+                name, "^vypr-" + System.Text.RegularExpressions.Regex.Escape(assembly) + @"-[0-9]{8}T[0-9]{6}-[0-9a-f]{8}\.json\z");
+
+            Assert.True(expected == ResultsRetention.IsResultsFileOf(name, assembly), $"'{name}' of '{assembly}': expected {expected}");
+        }
+    }
+
     private string Results(string assembly, DateTime written, int run)
     {
         string path = Path.Combine(_directory, $"vypr-{assembly}-{written:yyyyMMdd'T'HHmmss}-{run:x8}.json");
