@@ -75,12 +75,7 @@ public static class MonitorRegistry
     /// <returns>The call site's ID, to pass to <see cref="Probe.Stop"/>.</returns>
     public static int RegisterCallSite(int specificationId, string file, int line, int column, string caller, string assembly)
     {
-        // The file last, after the numbers and their separators: the key is unambiguous whatever the file holds. Two
-        // concatenations of at most four: seven at once would be a span over an inline
-        // array, whose generic helpers are compiled at run time too.
-        string key = string.Concat(
-            string.Concat(specificationId.ToString(CultureInfo.InvariantCulture), "\0", line.ToString(CultureInfo.InvariantCulture), "\0"),
-            string.Concat(column.ToString(CultureInfo.InvariantCulture), "\0", file));
+        string key = CallSiteKey(specificationId, file, line, column);
         lock (s_lock)
         {
             if (s_callSiteIds.TryGetValue(key, out int existing))
@@ -118,7 +113,7 @@ public static class MonitorRegistry
         }
 
         int count = sites.Length / 4;
-        var keys = new (int, string, int, int)[count];
+        var keys = new string[count];
         for (int k = 0; k < count; k++)
         {
             int specification = sites[4 * k];
@@ -128,7 +123,7 @@ public static class MonitorRegistry
                 throw new ArgumentException($"call site {k} of {file}: specification index {specification} of {specificationIds.Length}, caller index {caller} of {callers.Length}", nameof(sites));
             }
 
-            keys[k] = (specificationIds[specification], file, sites[(4 * k) + 1], sites[(4 * k) + 2]);
+            keys[k] = CallSiteKey(specificationIds[specification], file, sites[(4 * k) + 1], sites[(4 * k) + 2]);
         }
 
         lock (s_lock)
@@ -146,8 +141,7 @@ public static class MonitorRegistry
             Array.Copy(s_callSites, records, s_callSites.Length);
             for (int k = 0; k < count; k++)
             {
-                (int specification, _, int line, int column) = keys[k];
-                records[s_callSites.Length + k] = CallSiteRecord(first + k, specification, file, line, column, callers[sites[(4 * k) + 3]], assembly);
+                records[s_callSites.Length + k] = CallSiteRecord(first + k, specificationIds[sites[4 * k]], file, sites[(4 * k) + 1], sites[(4 * k) + 2], callers[sites[(4 * k) + 3]], assembly);
                 if (!s_callSiteIds.ContainsKey(keys[k]))
                 {
                     s_callSiteIds.Add(keys[k], first + k);
@@ -159,7 +153,15 @@ public static class MonitorRegistry
         }
     }
 
-    private static bool RegisteredInOrderLocked((int, string, int, int)[] keys, int first)
+    // The file last, after the numbers and their separators: the key is unambiguous whatever the file holds. Two
+    // concatenations of at most four: seven at once would be a span over an inline array, whose generic helpers are
+    // compiled at run time too (as a tuple key's comparer would be).
+    private static string CallSiteKey(int specificationId, string file, int line, int column) =>
+        string.Concat(
+            string.Concat(specificationId.ToString(CultureInfo.InvariantCulture), "\0", line.ToString(CultureInfo.InvariantCulture), "\0"),
+            string.Concat(column.ToString(CultureInfo.InvariantCulture), "\0", file));
+
+    private static bool RegisteredInOrderLocked(string[] keys, int first)
     {
         for (int k = 1; k < keys.Length; k++)
         {
