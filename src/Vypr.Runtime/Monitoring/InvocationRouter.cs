@@ -131,8 +131,9 @@ internal sealed class InvocationRouter
 
         order.Next++;
 
-        // Records that came early are released as soon as the gap before them closes.
-        while (order.Early.Count > 0)
+        // Records that came early are released as soon as the gap before them closes, but never past the exit: a
+        // record numbered after it came after the invocation had ended (below).
+        while (order.Early.Count > 0 && !order.Ended)
         {
             int index = IndexOf(order.Early, order.Next);
             if (index < 0)
@@ -151,6 +152,14 @@ internal sealed class InvocationRouter
             if (order.InTable)
             {
                 _orders.Remove(record.Scope);
+            }
+
+            // Records numbered after the exit were taken before it (the drain reads each thread's records in turn, and
+            // a call the invocation did not await may complete, and record, on another thread): they are late, and
+            // wait for ever as a record arriving after the end would (OpenInvocationText reports both alike).
+            if (order.Early.Count > 0)
+            {
+                FileLate(record.Scope, order.Early);
             }
 
             order.InTable = false;
@@ -313,6 +322,18 @@ internal sealed class InvocationRouter
         var route = new Route(point, monitor, monitor?.LocalPointOf(point) ?? -1);
         _routes[pointId] = route;
         return route;
+    }
+
+    // The late records of an ended invocation, in an order of their own that waits for its first record, as one made
+    // for a record that arrives after its invocation's end does.
+    private void FileLate(long scope, List<EarlyRecord> early)
+    {
+        InvocationOrder late = _orderPool.Count > 0 ? _orderPool.Pop() : new InvocationOrder();
+        late.Scope = scope;
+        late.Next = 1;
+        late.Early.AddRange(early);
+        late.InTable = true;
+        _orders.Add(scope, late);
     }
 
     // A loop, not a lambda: a closure over the order would be allocated on every record.
