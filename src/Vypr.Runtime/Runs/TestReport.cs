@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text;
 using Vypr.Contracts;
 
@@ -11,12 +11,16 @@ namespace Vypr.Runtime.Runs;
 /// </summary>
 public sealed class TestReport
 {
+    // The start of each call site's "ok" line, by call site ID: a site's specification text, method and location never
+    // change within a run (registration only appends), so each is formatted once per run instead of once per test.
+    private static readonly ConcurrentDictionary<int, string> s_okLineStarts = new();
+
     private TestReport(IReadOnlyList<VerdictInfo> verdicts, IReadOnlyList<CallSiteSummary> summaries, ViolationPolicy policy, IReadOnlyList<string> warnings)
     {
         Warnings = warnings;
         Verdicts = verdicts;
         Summaries = summaries;
-        Violations = verdicts.Where(v => !v.Value).ToArray();
+        Violations = ViolationsAmong(verdicts);
         FailsTest = Violations.Count > 0 && policy == ViolationPolicy.Fail;
     }
 
@@ -65,12 +69,16 @@ public sealed class TestReport
             verdicts += site.Calls;
         }
 
-        var lines = new List<string> { $"Vypr: {verdicts} {(verdicts == 1 ? "verdict" : "verdicts")} on monitored calls (one per call and specification), {Violations.Count} violated their specification." };
-        foreach (CallSiteSummary site in Summaries.Where(s => s.Violations == 0))
+        var lines = new List<string>(1 + Summaries.Count + Violations.Count + Warnings.Count)
         {
-            CallSiteInfo callSite = MonitorRegistry.CallSite(site.CallSiteId);
-            SpecificationInfo specification = MonitorRegistry.Specification(callSite.SpecificationId);
-            lines.Add($"  ok {specification.Text} on {specification.Method} at {callSite.Location}: {site.Calls} call{(site.Calls == 1 ? string.Empty : "s")}, slowest {DurationText.FormatNanoseconds(site.MaxNanoseconds)}");
+            $"Vypr: {verdicts} {(verdicts == 1 ? "verdict" : "verdicts")} on monitored calls (one per call and specification), {Violations.Count} violated their specification.",
+        };
+        foreach (CallSiteSummary site in Summaries)
+        {
+            if (site.Violations == 0)
+            {
+                lines.Add(OkLine(site));
+            }
         }
 
         foreach (VerdictInfo violation in Violations)
@@ -80,6 +88,52 @@ public sealed class TestReport
 
         lines.AddRange(Warnings);
         return lines;
+    }
+
+    /// <summary>The line for a call site where every call satisfied its specification.</summary>
+    /// <param name="site">The site's statistics.</param>
+    /// <returns>For example <c>  ok MaxDuration("5ms") on Store.Put(Payload) at StoreTests.cs:42:9: 3 calls, slowest 1.2ms</c>.</returns>
+    internal static string OkLine(CallSiteSummary site) =>
+        string.Concat(
+            s_okLineStarts.GetOrAdd(site.CallSiteId, static id => OkLineStart(id)),
+            site.Calls.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            site.Calls == 1 ? " call, slowest " : " calls, slowest ",
+            DurationText.FormatNanoseconds(site.MaxNanoseconds));
+
+    /// <summary>The part of a call site's "ok" line that does not depend on the test: what, on which method, where.</summary>
+    /// <param name="callSiteId">A registered call site.</param>
+    /// <returns>The text up to and including the colon after the location.</returns>
+    internal static string OkLineStart(int callSiteId)
+    {
+        CallSiteInfo callSite = MonitorRegistry.CallSite(callSiteId);
+        SpecificationInfo specification = MonitorRegistry.Specification(callSite.SpecificationId);
+        return $"  ok {specification.Text} on {specification.Method} at {callSite.Location}: ";
+    }
+
+    private static VerdictInfo[] ViolationsAmong(IReadOnlyList<VerdictInfo> verdicts)
+    {
+        int count = 0;
+        foreach (VerdictInfo verdict in verdicts)
+        {
+            count += verdict.Value ? 0 : 1;
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var violations = new VerdictInfo[count];
+        int next = 0;
+        foreach (VerdictInfo verdict in verdicts)
+        {
+            if (!verdict.Value)
+            {
+                violations[next++] = verdict;
+            }
+        }
+
+        return violations;
     }
 
     /// <summary>The exception that fails the test, when <see cref="FailsTest"/>; its message lists each violation.</summary>
