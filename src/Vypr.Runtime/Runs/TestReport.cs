@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Text;
+using System.Threading;
 using Vypr.Contracts;
 
 namespace Vypr.Runtime.Runs;
@@ -11,9 +11,12 @@ namespace Vypr.Runtime.Runs;
 /// </summary>
 public sealed class TestReport
 {
-    // The start of each call site's "ok" line, by call site ID: a site's specification text, method and location never
-    // change within a run (registration only appends), so each is formatted once per run instead of once per test.
-    private static readonly ConcurrentDictionary<int, string> s_okLineStarts = new();
+    // The start of each call site's "ok" line, at its call site ID - 1: a site's specification text, method and location
+    // never change within a run (registration only appends), so each is formatted once per run instead of once per test.
+    // A plain array read without a lock, written under one: a concurrent dictionary keyed by int is a generic
+    // instantiation that no precompiled image holds, and compiling it cost each test process more than it saved.
+    private static readonly Lock s_okLineLock = new();
+    private static string?[] s_okLineStarts = [];
 
     private TestReport(IReadOnlyList<VerdictInfo> verdicts, IReadOnlyList<CallSiteSummary> summaries, ViolationPolicy policy, IReadOnlyList<string> warnings)
     {
@@ -49,7 +52,8 @@ public sealed class TestReport
     public static TestReport Collect(TestScope scope, ViolationPolicy policy)
     {
         System.ArgumentNullException.ThrowIfNull(scope);
-        return new TestReport(scope.CollectVerdicts(), scope.CollectSummaries(), policy, RuntimeMonitor.OpenInvocationWarning(scope.Id));
+        IReadOnlyList<string> warnings = RuntimeMonitor.ReportOf(scope.Id, out VerdictInfo[] verdicts, out CallSiteSummary[] summaries);
+        return new TestReport(verdicts, summaries, policy, warnings);
     }
 
     /// <summary>The lines for the test's output: a count, each satisfied call site, each violation. Empty when the test reached no monitored call.</summary>
@@ -95,10 +99,33 @@ public sealed class TestReport
     /// <returns>For example <c>  ok MaxDuration("5ms") on Store.Put(Payload) at StoreTests.cs:42:9: 3 calls, slowest 1.2ms</c>.</returns>
     internal static string OkLine(CallSiteSummary site) =>
         string.Concat(
-            s_okLineStarts.GetOrAdd(site.CallSiteId, static id => OkLineStart(id)),
+            CachedOkLineStart(site.CallSiteId),
             site.Calls.ToString(System.Globalization.CultureInfo.InvariantCulture),
             site.Calls == 1 ? " call, slowest " : " calls, slowest ",
             DurationText.FormatNanoseconds(site.MaxNanoseconds));
+
+    private static string CachedOkLineStart(int callSiteId)
+    {
+        string?[] starts = Volatile.Read(ref s_okLineStarts);
+        if ((uint)(callSiteId - 1) < (uint)starts.Length && starts[callSiteId - 1] is { } cached)
+        {
+            return cached;
+        }
+
+        string start = OkLineStart(callSiteId);
+        lock (s_okLineLock)
+        {
+            starts = s_okLineStarts;
+            if (callSiteId > starts.Length)
+            {
+                System.Array.Resize(ref starts, System.Math.Max(callSiteId, starts.Length * 2));
+            }
+
+            starts[callSiteId - 1] ??= start;
+            Volatile.Write(ref s_okLineStarts, starts);
+            return starts[callSiteId - 1]!;
+        }
+    }
 
     /// <summary>The part of a call site's "ok" line that does not depend on the test: what, on which method, where.</summary>
     /// <param name="callSiteId">A registered call site.</param>
