@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Vypr.Contracts;
 using Vypr.Tests.Shared;
@@ -28,6 +29,13 @@ public sealed class UploaderSampleTests
         Assert.Contains("Total: 9, Errors: 0, Failed: 1", run.Output);
         Assert.Contains("Vypr verdicts", run.Output);
         Assert.Matches(@"VIOLATED\s+MaxDuration\(""100ms""\)\s+Uploader\.IovOrderRule\.Validate", run.Output);
+
+        // The failed test's output holds its Vypr lines, each a line of its own: the count, an "ok" line per call site
+        // whose calls all held, and the violation (the xunit v3 integration writes them in one write).
+        const RegexOptions Lines = RegexOptions.Multiline;
+        Assert.Matches(new Regex(@"^\s+Vypr: \d+ verdicts on monitored calls \(one per call and specification\), 1 violated their specification\.$", Lines), run.Output);
+        Assert.Matches(new Regex(@"^\s+ok MaxDuration\(""100ms""\) on Uploader\.PayloadHasher\.Hash\(byte\[\]\) at \S*ConditionsUploader\.cs:\d+:\d+: 1 call, slowest [0-9.]+(ns|us|ms|s)$", Lines), run.Output);
+        Assert.Matches(new Regex(@"^\s+VIOLATED MaxDuration\(""100ms""\) on Uploader\.IovOrderRule\.Validate\(Uploader\.Payload\) at \S*PayloadValidator\.cs:\d+:\d+: took ", Lines), run.Output);
 
         RunDocument results = Assert.IsType<RunDocument>(run.Results);
         VerdictInfo violation = Assert.Single(results.Verdicts, v => !v.Value);
