@@ -83,24 +83,20 @@ internal static class PartSplitter
     public static string SharedClassOf(string assemblyName) => "VyprShared_" + Identifier(assemblyName);
 
     // A source file's sites are registered together (InterceptorFileWriter): a site's ID is the file's first plus its place.
-    private static InterceptedCall Offset(InterceptedCall call, int before)
+    private static InterceptedCall Offset(InterceptedCall call, int before) =>
+        WithSiteFields(call, before, place => place == 0 ? "Sites" : "Sites + " + place.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    // The main file's sites are fields of their own, numbered from 1.
+    private static InterceptedCall Renumber(InterceptedCall call, string prefix, int before) =>
+        WithSiteFields(call, before, place => prefix + (place + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    // Each target of the call names its site by its place among the file's sites (those before it, then its own index).
+    private static InterceptedCall WithSiteFields(InterceptedCall call, int before, System.Func<int, string> siteField)
     {
         var targets = new MonitoredTarget[call.Targets.Length];
         for (int i = 0; i < targets.Length; i++)
         {
-            int offset = before + i;
-            targets[i] = call.Targets[i] with { SiteField = offset == 0 ? "Sites" : "Sites + " + offset.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        }
-
-        return call with { Targets = targets.ToEquatableArray() };
-    }
-
-    private static InterceptedCall Renumber(InterceptedCall call, string prefix, int before)
-    {
-        var targets = new MonitoredTarget[call.Targets.Length];
-        for (int i = 0; i < targets.Length; i++)
-        {
-            targets[i] = call.Targets[i] with { SiteField = prefix + (before + i + 1) };
+            targets[i] = call.Targets[i] with { SiteField = siteField(before + i) };
         }
 
         return call with { Targets = targets.ToEquatableArray() };
