@@ -93,10 +93,7 @@ static int Test(string name, int calls)
     int sum = Calls(calls);
     TestReport report = TestReport.Collect(scope, ViolationPolicy.Fail);
     scope.End(report.FailsTest ? "Failed" : "Passed");
-    if (report.OutputLines() is { Count: > 0 } lines)
-    {
-        sum += string.Join(Environment.NewLine, lines).Length;
-    }
+    sum += report.OutputText().Length;
 
     if (report.Failure() is not null)
     {
