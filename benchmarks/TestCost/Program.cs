@@ -7,10 +7,10 @@ using Vypr.Runtime.Runs;
 using Vypr.TestCost;
 
 // Usage: VYPR_MONITORING=1 dotnet bin/Release/net10.0/TestCost.dll [rounds] [tests per round]
-// Prints, for tests making 0, 3 and 20 monitored calls, the median (and minimum) over rounds of the calling thread's CPU time and
-// bytes allocated per test, for what a test framework integration does around each test (Vypr.Xunit's
+// Prints, for tests making 0, 3 and 20 monitored calls, the median (and minimum) over rounds of the calling thread's
+// CPU time and bytes allocated per test, for what a test framework integration does around each test (Vypr.Xunit's
 // MonitorPerformanceAttribute: begin the scope, collect the report, end the scope, build and write its output) and
-// the test's calls. The calls' own cost ("calls only": the same calls outside any test scope, drained in bulk) is
+// the test's calls. VYPR_TEST_OUTPUT=detailed measures the output with every test's "ok" lines. The calls' own cost ("calls only": the same calls outside any test scope, drained in bulk) is
 // printed beside it; the difference is the test's bookkeeping. Every variant runs once per round, in turn.
 int rounds = args.Length > 0 ? int.Parse(args[0]) : 9;
 int tests = args.Length > 1 ? int.Parse(args[1]) : 1_000;
