@@ -65,13 +65,13 @@ public sealed class TestAttributionBus : IMessageBus
         TestReport report = TestReport.Collect(scope, _policy());
         bool failsHere = report.FailsTest && result is ITestPassed;
         scope.End(failsHere ? "Failed" : outcome);
-        IReadOnlyList<string> lines = report.OutputLines();
-        if (lines.Count == 0)
+        string text = report.OutputText();
+        if (text.Length == 0)
         {
             return result;
         }
 
-        string withVypr = output + string.Join(Environment.NewLine, lines) + Environment.NewLine;
+        string withVypr = string.Concat(output, text, Environment.NewLine);
         if (failsHere)
         {
             Interlocked.Increment(ref _failedHere);

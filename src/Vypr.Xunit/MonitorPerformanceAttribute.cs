@@ -40,11 +40,11 @@ public sealed class MonitorPerformanceAttribute : BeforeAfterTestAttribute
         // The framework's state knows only the test method's own result; a test failed here for its
         // violations is recorded as failed.
         scope.End(report.FailsTest ? "Failed" : TestContext.Current.TestState?.Result.ToString());
-        if (TestContext.Current.TestOutputHelper is { } output && report.OutputLines() is { Count: > 0 } lines)
+        if (TestContext.Current.TestOutputHelper is { } output && report.OutputText() is { Length: > 0 } text)
         {
             // One write for all the lines: xunit sends a message (and escapes the text) per write, which cost more
             // than the rest of a test's bookkeeping; the test's output text is the same as one write per line.
-            output.WriteLine(string.Join(Environment.NewLine, lines));
+            output.WriteLine(text);
         }
 
         if (report.Failure() is { } failure)

@@ -8,9 +8,9 @@ namespace Vypr.Runtime;
 /// <summary>
 /// Measures one test: reads the process's clocks and counters when the test begins and again when it ends (twice per
 /// test, never on a probe's path), and tracks whether another test overlapped it, which makes the process-wide
-/// counters shared rather than its own.
+/// counters shared rather than its own. A struct held in the test's scope: one object less per test.
 /// </summary>
-internal sealed class TestMeter
+internal readonly struct TestMeter
 {
     // Tests running now, and a count of test starts: a test saw no other when nothing else was running at its start
     // and no other test started before it ended.
@@ -26,7 +26,7 @@ internal sealed class TestMeter
     private readonly long _startCount;
     private readonly bool _aloneAtStart;
 
-    private TestMeter()
+    public TestMeter()
     {
         _aloneAtStart = Interlocked.Increment(ref s_running) == 1;
         _startCount = Interlocked.Increment(ref s_starts);

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using Vypr.Contracts;
@@ -18,13 +20,20 @@ public sealed class TestReport
     private static readonly Lock s_okLineLock = new();
     private static string?[] s_okLineStarts = [];
 
-    private TestReport(IReadOnlyList<VerdictInfo> verdicts, IReadOnlyList<CallSiteSummary> summaries, ViolationPolicy policy, IReadOnlyList<string> warnings)
+    // The count line of a test without violations, at its number of verdicts (see CountLine).
+    private static readonly string?[] s_passingCountLines = new string?[256];
+
+    // The same as Summaries and Violations, as arrays: a foreach over an IReadOnlyList<T> boxes its enumerator.
+    private readonly CallSiteSummary[] _summaries;
+    private readonly VerdictInfo[] _violations;
+
+    private TestReport(VerdictInfo[] verdicts, CallSiteSummary[] summaries, ViolationPolicy policy, IReadOnlyList<string> warnings)
     {
         Warnings = warnings;
         Verdicts = verdicts;
-        Summaries = summaries;
-        Violations = ViolationsAmong(verdicts);
-        FailsTest = Violations.Count > 0 && policy == ViolationPolicy.Fail;
+        Summaries = _summaries = summaries;
+        Violations = _violations = ViolationsAmong(verdicts);
+        FailsTest = _violations.Length > 0 && policy == ViolationPolicy.Fail;
     }
 
     /// <summary>The verdicts kept for the test's calls (see <see cref="TestScope.CollectVerdicts"/>).</summary>
@@ -56,28 +65,31 @@ public sealed class TestReport
         return new TestReport(verdicts, summaries, policy, warnings);
     }
 
-    /// <summary>The lines for the test's output: a count, each satisfied call site, each violation. Empty when the test reached no monitored call.</summary>
+    /// <summary>The lines for the test's output under the run's <see cref="TestOutputSetting"/> (see <see cref="OutputLines(TestOutput)"/>).</summary>
     /// <returns>The lines, without line ends.</returns>
-    public IReadOnlyList<string> OutputLines()
+    public IReadOnlyList<string> OutputLines() => OutputLines(TestOutputSetting.Current);
+
+    /// <summary>
+    /// The lines for the test's output: a count of its verdicts; when the test has a violation or a warning, or
+    /// <paramref name="detail"/> is <see cref="TestOutput.Detailed"/>, also each satisfied call site, each violation
+    /// and each warning. Empty when the test reached no monitored call and has no warning.
+    /// </summary>
+    /// <param name="detail">How much a test without violation or warning shows.</param>
+    /// <returns>The lines, without line ends.</returns>
+    public IReadOnlyList<string> OutputLines(TestOutput detail)
     {
-        if (Summaries.Count == 0)
+        if (_summaries.Length == 0)
         {
             return Warnings;
         }
 
-        // Verdicts, not calls: a call checked by a [MaxDuration] and by a fluent specification has one verdict for
-        // each, and the summaries cannot tell which verdicts share a call (a receiver test may check only some).
-        long verdicts = 0;
-        foreach (CallSiteSummary site in Summaries)
+        var lines = new List<string>(1 + Summaries.Count + Violations.Count + Warnings.Count) { CountLine() };
+        if (!ShowsEveryLine(detail))
         {
-            verdicts += site.Calls;
+            return lines;
         }
 
-        var lines = new List<string>(1 + Summaries.Count + Violations.Count + Warnings.Count)
-        {
-            $"Vypr: {verdicts} {(verdicts == 1 ? "verdict" : "verdicts")} on monitored calls (one per call and specification), {Violations.Count} violated their specification.",
-        };
-        foreach (CallSiteSummary site in Summaries)
+        foreach (CallSiteSummary site in _summaries)
         {
             if (site.Violations == 0)
             {
@@ -85,7 +97,7 @@ public sealed class TestReport
             }
         }
 
-        foreach (VerdictInfo violation in Violations)
+        foreach (VerdictInfo violation in _violations)
         {
             lines.Add($"  VIOLATED {VerdictText.Describe(violation)}");
         }
@@ -94,15 +106,122 @@ public sealed class TestReport
         return lines;
     }
 
+    /// <summary>The test's output text under the run's <see cref="TestOutputSetting"/> (see <see cref="OutputText(TestOutput)"/>).</summary>
+    /// <returns>The text; empty when there are no lines.</returns>
+    public string OutputText() => OutputText(TestOutputSetting.Current);
+
+    /// <summary>
+    /// The lines of <see cref="OutputLines(TestOutput)"/> as one text, separated by <see cref="System.Environment.NewLine"/>
+    /// (no line end after the last), built in one buffer: what an integration writes into the test's output.
+    /// </summary>
+    /// <param name="detail">How much a test without violation or warning shows.</param>
+    /// <returns>The text; empty when there are no lines.</returns>
+    public string OutputText(TestOutput detail)
+    {
+        if (_summaries.Length == 0)
+        {
+            return Warnings.Count == 0 ? string.Empty : string.Join(System.Environment.NewLine, Warnings);
+        }
+
+        if (!ShowsEveryLine(detail))
+        {
+            return CountLine();
+        }
+
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture);
+        AppendCountLine(ref text, VerdictCount());
+        foreach (CallSiteSummary site in _summaries)
+        {
+            if (site.Violations == 0)
+            {
+                text.AppendLiteral(System.Environment.NewLine);
+                AppendOkLine(ref text, site);
+            }
+        }
+
+        foreach (VerdictInfo violation in _violations)
+        {
+            text.AppendLiteral(System.Environment.NewLine);
+            text.AppendLiteral("  VIOLATED ");
+            text.AppendLiteral(VerdictText.Describe(violation));
+        }
+
+        foreach (string warning in Warnings)
+        {
+            text.AppendLiteral(System.Environment.NewLine);
+            text.AppendLiteral(warning);
+        }
+
+        return text.ToStringAndClear();
+    }
+
+    // A passing test's output is its count alone unless asked for in detail: the "ok" lines were most of the bytes a
+    // test's bookkeeping allocated, for output that a passing test's runner does not show (docs/benchmarks.md).
+    private bool ShowsEveryLine(TestOutput detail) => detail == TestOutput.Detailed || _violations.Length > 0 || Warnings.Count > 0;
+
+    private long VerdictCount()
+    {
+        // Verdicts, not calls: a call checked by a [MaxDuration] and by a fluent specification has one verdict for
+        // each, and the summaries cannot tell which verdicts share a call (a receiver test may check only some).
+        long verdicts = 0;
+        foreach (CallSiteSummary site in _summaries)
+        {
+            verdicts += site.Calls;
+        }
+
+        return verdicts;
+    }
+
+    private string CountLine()
+    {
+        // Most tests pass with a handful of verdicts: the same few lines, made once per run each. Racing writers
+        // store equal texts, so the array needs no lock.
+        long verdicts = VerdictCount();
+        string?[] passing = s_passingCountLines;
+        bool cacheable = _violations.Length == 0 && (ulong)verdicts < (ulong)passing.Length;
+        if (cacheable && passing[verdicts] is { } cached)
+        {
+            return cached;
+        }
+
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture);
+        AppendCountLine(ref text, verdicts);
+        string line = text.ToStringAndClear();
+        if (cacheable)
+        {
+            passing[verdicts] = line;
+        }
+
+        return line;
+    }
+
+    private void AppendCountLine(ref DefaultInterpolatedStringHandler text, long verdicts)
+    {
+        text.AppendLiteral("Vypr: ");
+        text.AppendFormatted(verdicts);
+        text.AppendLiteral(verdicts == 1 ? " verdict" : " verdicts");
+        text.AppendLiteral(" on monitored calls (one per call and specification), ");
+        text.AppendFormatted(_violations.Length);
+        text.AppendLiteral(" violated their specification.");
+    }
+
+    private static void AppendOkLine(ref DefaultInterpolatedStringHandler text, CallSiteSummary site)
+    {
+        text.AppendLiteral(CachedOkLineStart(site.CallSiteId));
+        text.AppendFormatted(site.Calls);
+        text.AppendLiteral(site.Calls == 1 ? " call, slowest " : " calls, slowest ");
+        text.AppendLiteral(DurationText.FormatNanoseconds(site.MaxNanoseconds));
+    }
+
     /// <summary>The line for a call site where every call satisfied its specification.</summary>
     /// <param name="site">The site's statistics.</param>
     /// <returns>For example <c>  ok MaxDuration("5ms") on Store.Put(Payload) at StoreTests.cs:42:9: 3 calls, slowest 1.2ms</c>.</returns>
-    internal static string OkLine(CallSiteSummary site) =>
-        string.Concat(
-            CachedOkLineStart(site.CallSiteId),
-            site.Calls.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            site.Calls == 1 ? " call, slowest " : " calls, slowest ",
-            DurationText.FormatNanoseconds(site.MaxNanoseconds));
+    internal static string OkLine(CallSiteSummary site)
+    {
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture);
+        AppendOkLine(ref text, site);
+        return text.ToStringAndClear();
+    }
 
     private static string CachedOkLineStart(int callSiteId)
     {
@@ -137,7 +256,8 @@ public sealed class TestReport
         return $"  ok {specification.Text} on {specification.Method} at {callSite.Location}: ";
     }
 
-    private static VerdictInfo[] ViolationsAmong(IReadOnlyList<VerdictInfo> verdicts)
+    // Over the array itself: through IReadOnlyList<T> each foreach boxed an enumerator and called it by interface.
+    private static VerdictInfo[] ViolationsAmong(VerdictInfo[] verdicts)
     {
         int count = 0;
         foreach (VerdictInfo verdict in verdicts)

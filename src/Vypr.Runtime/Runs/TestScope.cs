@@ -50,7 +50,7 @@ public sealed class TestScope : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         // A theory's arguments are part of its name and may hold any text; keep what the results format can carry.
         var scope = new TestScope(Interlocked.Increment(ref s_lastId), TextLimits.Clip(ResultsText.Clean(name)!, TextLimits.Name), s_current.Value);
-        RuntimeMonitor.TestStarted(new TestInfo(scope.Id, scope.Name, DateTimeOffset.UtcNow, null, null));
+        RuntimeMonitor.TestStarted(scope.Id, scope.Name, DateTimeOffset.UtcNow);
         s_current.Value = scope;
         return scope;
     }

@@ -129,13 +129,7 @@ public static class RuntimeMonitor
             return [];
         }
 
-        Dictionary<int, string> names = [];
-        foreach (TestInfo test in VerdictStore.Tests())
-        {
-            names[test.Id] = test.Name;
-        }
-
-        return OpenInvocationText.Lines(open, id => names.TryGetValue(id, out string? name) ? name : null);
+        return OpenInvocationText.Lines(open, VerdictStore.NameOf);
     }
 
     internal static IReadOnlyList<CallSiteSummary> SummariesOf(int testId)
@@ -156,11 +150,11 @@ public static class RuntimeMonitor
         }
     }
 
-    internal static void TestStarted(TestInfo test)
+    internal static void TestStarted(int testId, string name, DateTimeOffset startedAt)
     {
         lock (s_lock)
         {
-            VerdictStore.TestStarted(test);
+            VerdictStore.TestStarted(testId, name, startedAt);
         }
     }
 

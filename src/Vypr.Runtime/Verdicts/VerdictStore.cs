@@ -12,14 +12,13 @@ namespace Vypr.Runtime;
 internal static class VerdictStore
 {
     private static readonly List<VerdictInfo> s_verdicts = [];
-    private static readonly Dictionary<int, List<VerdictInfo>> s_verdictsByTest = [];
-    private static readonly Dictionary<int, TestInfo> s_tests = [];
     private static readonly List<CallSiteAccumulator> s_accumulators = [];
 
-    // Each test's report reads its own statistics: by test, so that a run's reports cost in proportion to the run,
-    // not to the square of its number of tests. Keyed by plain ints: a dictionary keyed by a (test, site) tuple is a
-    // generic instantiation that no precompiled image holds, compiled for each test process and run unoptimised.
-    private static readonly Dictionary<int, Dictionary<int, CallSiteAccumulator>> s_accumulatorsByTest = [];
+    // Each test's record at its ID: test IDs are TestScope's, 1, 2, 3 ... in the order tests begin, and 0 for calls
+    // outside any test. An array, not dictionaries keyed by test: a test's start, verdicts, statistics and end each
+    // found by an index, nothing rehashed as the run grows, and no dictionary allocated per test for its statistics.
+    private static TestRecord?[] s_tests = new TestRecord?[64];
+    private static int s_startedTests;
     private static CallSiteAccumulator? s_lastAccumulator;
 
     /// <summary>How many verdicts the run has kept; the next verdict's ID is one more.</summary>
@@ -28,13 +27,8 @@ internal static class VerdictStore
     public static void Add(VerdictInfo verdict)
     {
         s_verdicts.Add(verdict);
-        if (!s_verdictsByTest.TryGetValue(verdict.TestId, out List<VerdictInfo>? ofTest))
-        {
-            ofTest = [];
-            s_verdictsByTest.Add(verdict.TestId, ofTest);
-        }
-
-        ofTest.Add(verdict);
+        TestRecord test = Record(verdict.TestId);
+        (test.Verdicts ??= []).Add(verdict);
     }
 
     /// <summary>The verdicts kept since the count was <paramref name="firstNew"/>.</summary>
@@ -43,7 +37,7 @@ internal static class VerdictStore
     public static VerdictInfo[] All() => s_verdicts.ToArray();
 
     public static VerdictInfo[] Of(int testId) =>
-        s_verdictsByTest.TryGetValue(testId, out List<VerdictInfo>? verdicts) ? verdicts.ToArray() : [];
+        RecordOrNull(testId)?.Verdicts is { } verdicts ? verdicts.ToArray() : [];
 
     // Calls come in runs from the same test and call site: remember the last accumulator to skip the lookup.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -54,68 +48,83 @@ internal static class VerdictStore
     }
 
     /// <summary>Every test's statistics, by test and call site.</summary>
-    public static CallSiteSummary[] Summaries() => Sorted(s_accumulators);
-
-    /// <summary>The statistics of the test <paramref name="testId"/>, by call site.</summary>
-    public static CallSiteSummary[] SummariesOf(int testId)
+    public static CallSiteSummary[] Summaries()
     {
-        if (!s_accumulatorsByTest.TryGetValue(testId, out Dictionary<int, CallSiteAccumulator>? ofTest))
-        {
-            return [];
-        }
-
-        var accumulators = new List<CallSiteAccumulator>(ofTest.Count);
-        foreach (KeyValuePair<int, CallSiteAccumulator> entry in ofTest)
-        {
-            accumulators.Add(entry.Value);
-        }
-
-        return Sorted(accumulators);
-    }
-
-    private static CallSiteSummary[] Sorted(List<CallSiteAccumulator> accumulators)
-    {
-        var summaries = new CallSiteSummary[accumulators.Count];
+        var summaries = new CallSiteSummary[s_accumulators.Count];
         for (int i = 0; i < summaries.Length; i++)
         {
-            summaries[i] = accumulators[i].ToSummary();
+            summaries[i] = s_accumulators[i].ToSummary();
         }
 
-        System.Array.Sort(summaries, static (a, b) => a.TestId != b.TestId ? a.TestId.CompareTo(b.TestId) : a.CallSiteId.CompareTo(b.CallSiteId));
+        Array.Sort(summaries, static (a, b) => a.TestId != b.TestId ? a.TestId.CompareTo(b.TestId) : a.CallSiteId.CompareTo(b.CallSiteId));
         return summaries;
     }
 
-    public static void TestStarted(TestInfo test) => s_tests[test.Id] = test;
+    /// <summary>The statistics of the test <paramref name="testId"/>, by call site.</summary>
+    public static CallSiteSummary[] SummariesOf(int testId) => RecordOrNull(testId)?.Summaries() ?? [];
+
+    public static void TestStarted(int testId, string name, DateTimeOffset startedAt)
+    {
+        TestRecord test = Record(testId);
+        if (!test.Started)
+        {
+            s_startedTests++;
+        }
+
+        test.Start(name, startedAt);
+    }
 
     public static void TestEnded(int testId, DateTimeOffset endedAt, string? outcome, TestMeasurements? measurements)
     {
-        if (s_tests.TryGetValue(testId, out TestInfo? test))
+        if (RecordOrNull(testId) is { Started: true } test)
         {
-            s_tests[testId] = test with { EndedAt = endedAt, Outcome = outcome is null ? null : TextLimits.Clip(ResultsText.Clean(outcome)!, TextLimits.Short), Measurements = measurements };
+            test.End(endedAt, outcome is null ? null : TextLimits.Clip(ResultsText.Clean(outcome)!, TextLimits.Short), measurements);
         }
     }
 
     /// <summary>The run's tests, by ID.</summary>
     public static List<TestInfo> Tests()
     {
-        var tests = new List<TestInfo>(s_tests.Values);
-        tests.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        var tests = new List<TestInfo>(s_startedTests);
+        foreach (TestRecord? test in s_tests)
+        {
+            if (test is { Started: true })
+            {
+                tests.Add(test.ToInfo());
+            }
+        }
+
         return tests;
+    }
+
+    /// <summary>The name of the test <paramref name="testId"/>, or null when no test began with that ID.</summary>
+    public static string? NameOf(int testId) => RecordOrNull(testId) is { Started: true } test ? test.Name : null;
+
+    private static TestRecord? RecordOrNull(int testId) =>
+        (uint)testId < (uint)s_tests.Length ? s_tests[testId] : null;
+
+    private static TestRecord Record(int testId)
+    {
+        if (testId < 0)
+        {
+            // Test IDs come from TestScope only; a negative one is a defect, not input to tolerate.
+            throw new ArgumentOutOfRangeException(nameof(testId), testId, "Test IDs are 0 (no test) or positive.");
+        }
+
+        if (testId >= s_tests.Length)
+        {
+            Array.Resize(ref s_tests, Math.Max(testId + 1, s_tests.Length * 2));
+        }
+
+        return s_tests[testId] ??= new TestRecord(testId);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static CallSiteAccumulator AccumulatorOf(int testId, int callSiteId)
     {
-        if (!s_accumulatorsByTest.TryGetValue(testId, out Dictionary<int, CallSiteAccumulator>? ofTest))
+        CallSiteAccumulator accumulator = Record(testId).Accumulator(callSiteId, out bool created);
+        if (created)
         {
-            ofTest = [];
-            s_accumulatorsByTest.Add(testId, ofTest);
-        }
-
-        if (!ofTest.TryGetValue(callSiteId, out CallSiteAccumulator? accumulator))
-        {
-            accumulator = new CallSiteAccumulator(testId, callSiteId);
-            ofTest.Add(callSiteId, accumulator);
             s_accumulators.Add(accumulator);
         }
 

@@ -9,7 +9,8 @@ namespace Vypr.Runtime.Tests.Runs;
 
 /// <summary>
 /// A test's report, collected in one drain with cached "ok" line starts, says what the separate collections and
-/// freshly formatted lines say.
+/// freshly formatted lines say; its output text is its lines joined; a passing test's count line, cached per number of
+/// verdicts (below 256), is the line formatted afresh.
 /// </summary>
 public sealed class TestReportTests
 {
@@ -19,6 +20,9 @@ public sealed class TestReportTests
     [InlineData(7, 0)]
     [InlineData(3, 2)]
     [InlineData(0, 1)]
+    [InlineData(255, 0)]
+    [InlineData(256, 0)]
+    [InlineData(300, 1)]
     public void A_report_holds_the_tests_verdicts_statistics_and_lines(int satisfied, int violated)
     {
         using TestScope scope = TestScope.Begin($"TestReportTests.Report({satisfied}, {violated})");
@@ -56,8 +60,18 @@ public sealed class TestReportTests
             expected.AddRange(report.Violations.Select(v => $"  VIOLATED {VerdictText.Describe(v)}"));
         }
 
-        Assert.Equal(expected, report.OutputLines());
-        Assert.Equal(satisfied + violated == 0, report.OutputLines().Count == 0);
-        Assert.Equal(violated, report.OutputLines().Count(l => l.StartsWith("  VIOLATED ", System.StringComparison.Ordinal)));
+        Assert.Equal(expected, report.OutputLines(TestOutput.Detailed));
+        Assert.Equal(satisfied + violated == 0, report.OutputLines(TestOutput.Detailed).Count == 0);
+        Assert.Equal(violated, report.OutputLines(TestOutput.Detailed).Count(l => l.StartsWith("  VIOLATED ", System.StringComparison.Ordinal)));
+
+        // By default a test without violation or warning shows its count alone; one with a violation shows every line.
+        List<string> summary = violated > 0 ? expected : expected.Take(1).ToList();
+        Assert.Equal(summary, report.OutputLines(TestOutput.Summary));
+        Assert.Equal(report.OutputLines(TestOutputSetting.Current), report.OutputLines());
+
+        // The text an integration writes is the lines joined, built in one buffer.
+        Assert.Equal(string.Join(System.Environment.NewLine, expected), report.OutputText(TestOutput.Detailed));
+        Assert.Equal(string.Join(System.Environment.NewLine, summary), report.OutputText(TestOutput.Summary));
+        Assert.Equal(report.OutputText(TestOutputSetting.Current), report.OutputText());
     }
 }
