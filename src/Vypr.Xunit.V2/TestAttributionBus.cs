@@ -22,6 +22,7 @@ public sealed class TestAttributionBus : IMessageBus
 {
     private readonly IMessageBus _inner;
     private readonly Func<ViolationPolicy> _policy;
+    private readonly Func<TestOutputDetail> _output;
     private readonly ConcurrentDictionary<ITest, TestScope> _running = new(ReferenceEqualityComparer.Instance);
     private int _failedHere;
 
@@ -29,9 +30,19 @@ public sealed class TestAttributionBus : IMessageBus
     /// <param name="inner">xunit's bus.</param>
     /// <param name="policy">What a violation does, read when a test ends.</param>
     public TestAttributionBus(IMessageBus inner, Func<ViolationPolicy> policy)
+        : this(inner, policy, static () => TestOutputSetting.Current)
+    {
+    }
+
+    /// <summary>Wraps <paramref name="inner"/>.</summary>
+    /// <param name="inner">xunit's bus.</param>
+    /// <param name="policy">What a violation does, read when a test ends.</param>
+    /// <param name="output">How much a passing test's output shows, read when a test ends.</param>
+    public TestAttributionBus(IMessageBus inner, Func<ViolationPolicy> policy, Func<TestOutputDetail> output)
     {
         _inner = inner;
         _policy = policy;
+        _output = output;
     }
 
     /// <inheritdoc />
@@ -65,7 +76,7 @@ public sealed class TestAttributionBus : IMessageBus
         TestReport report = TestReport.Collect(scope, _policy());
         bool failsHere = report.FailsTest && result is ITestPassed;
         scope.End(failsHere ? "Failed" : outcome);
-        string text = report.OutputText();
+        string text = report.OutputText(_output());
         if (text.Length == 0)
         {
             return result;

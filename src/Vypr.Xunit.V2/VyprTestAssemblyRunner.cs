@@ -15,6 +15,7 @@ namespace Vypr.Xunit.V2;
 public sealed class VyprTestAssemblyRunner : XunitTestAssemblyRunner
 {
     private ViolationPolicy _policy;
+    private TestOutputDetail _output;
 
     /// <summary>Creates the runner; the arguments are xunit's.</summary>
     /// <param name="testAssembly">The assembly that contains the tests to be run.</param>
@@ -29,17 +30,19 @@ public sealed class VyprTestAssemblyRunner : XunitTestAssemblyRunner
 
     /// <inheritdoc />
     protected override IMessageBus CreateMessageBus() =>
-        RuntimeMonitor.IsEnabled ? new TestAttributionBus(base.CreateMessageBus(), () => _policy) : base.CreateMessageBus();
+        RuntimeMonitor.IsEnabled ? new TestAttributionBus(base.CreateMessageBus(), () => _policy, () => _output) : base.CreateMessageBus();
 
     /// <inheritdoc />
     protected override async Task AfterTestAssemblyStartingAsync()
     {
         await base.AfterTestAssemblyStartingAsync();
 
-        // A misspelt policy is the run's configuration error: xunit reports it as the assembly's failure.
+        // A misspelt policy or output setting is the run's configuration error: xunit reports it as the assembly's
+        // failure, once, instead of an exception in the message bus at every test's end.
         Aggregator.Run(() =>
         {
             _policy = ViolationPolicySetting.Current;
+            _output = TestOutputSetting.Current;
             MonitoredRun.Start(new AssemblyName(TestAssembly.Assembly.Name).Name ?? "tests");
         });
     }

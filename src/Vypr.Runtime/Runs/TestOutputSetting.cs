@@ -3,7 +3,7 @@ using System.Threading;
 
 namespace Vypr.Runtime.Runs;
 
-/// <summary>Reads the run's <see cref="TestOutput"/>: the <c>VYPR_TEST_OUTPUT</c> environment variable.</summary>
+/// <summary>Reads the run's <see cref="TestOutputDetail"/>: the <c>VYPR_TEST_OUTPUT</c> environment variable.</summary>
 public static class TestOutputSetting
 {
     /// <summary>The environment variable: <c>summary</c> (the default) or <c>detailed</c>.</summary>
@@ -15,7 +15,7 @@ public static class TestOutputSetting
 
     /// <summary>This process's setting, read once.</summary>
     /// <exception cref="InvalidOperationException">The configured value is neither <c>summary</c> nor <c>detailed</c>.</exception>
-    public static TestOutput Current
+    public static TestOutputDetail Current
     {
         get
         {
@@ -26,30 +26,30 @@ public static class TestOutputSetting
                 Volatile.Write(ref s_current, current);
             }
 
-            return (TestOutput)(current - 1);
+            return (TestOutputDetail)(current - 1);
         }
     }
 
     /// <summary>Parses a configured value.</summary>
     /// <param name="configured">The value; null, empty or white space means the default.</param>
-    /// <returns>The setting; <see cref="TestOutput.Summary"/> when nothing is configured.</returns>
+    /// <returns>The setting; <see cref="TestOutputDetail.Summary"/> when nothing is configured.</returns>
     /// <exception cref="InvalidOperationException">The value is neither <c>summary</c> nor <c>detailed</c> (in any case, around white space).</exception>
-    public static TestOutput Parse(string? configured)
+    public static TestOutputDetail Parse(string? configured)
     {
         if (string.IsNullOrWhiteSpace(configured))
         {
-            return TestOutput.Summary;
+            return TestOutputDetail.Summary;
         }
 
         string trimmed = configured.Trim();
-        if (trimmed.Equals(nameof(TestOutput.Summary), StringComparison.OrdinalIgnoreCase))
+        if (trimmed.Equals(nameof(TestOutputDetail.Summary), StringComparison.OrdinalIgnoreCase))
         {
-            return TestOutput.Summary;
+            return TestOutputDetail.Summary;
         }
 
-        if (trimmed.Equals(nameof(TestOutput.Detailed), StringComparison.OrdinalIgnoreCase))
+        if (trimmed.Equals(nameof(TestOutputDetail.Detailed), StringComparison.OrdinalIgnoreCase))
         {
-            return TestOutput.Detailed;
+            return TestOutputDetail.Detailed;
         }
 
         throw new InvalidOperationException($"Vypr: test output '{configured}' (from {EnvironmentVariable}) is not 'summary' or 'detailed'.");

@@ -65,18 +65,18 @@ public sealed class TestReport
         return new TestReport(verdicts, summaries, policy, warnings);
     }
 
-    /// <summary>The lines for the test's output under the run's <see cref="TestOutputSetting"/> (see <see cref="OutputLines(TestOutput)"/>).</summary>
+    /// <summary>The lines for the test's output under the run's <see cref="TestOutputSetting"/> (see <see cref="OutputLines(TestOutputDetail)"/>).</summary>
     /// <returns>The lines, without line ends.</returns>
     public IReadOnlyList<string> OutputLines() => OutputLines(TestOutputSetting.Current);
 
     /// <summary>
     /// The lines for the test's output: a count of its verdicts; when the test has a violation or a warning, or
-    /// <paramref name="detail"/> is <see cref="TestOutput.Detailed"/>, also each satisfied call site, each violation
+    /// <paramref name="detail"/> is <see cref="TestOutputDetail.Detailed"/>, also each satisfied call site, each violation
     /// and each warning. Empty when the test reached no monitored call and has no warning.
     /// </summary>
     /// <param name="detail">How much a test without violation or warning shows.</param>
     /// <returns>The lines, without line ends.</returns>
-    public IReadOnlyList<string> OutputLines(TestOutput detail)
+    public IReadOnlyList<string> OutputLines(TestOutputDetail detail)
     {
         if (_summaries.Length == 0)
         {
@@ -106,17 +106,17 @@ public sealed class TestReport
         return lines;
     }
 
-    /// <summary>The test's output text under the run's <see cref="TestOutputSetting"/> (see <see cref="OutputText(TestOutput)"/>).</summary>
+    /// <summary>The test's output text under the run's <see cref="TestOutputSetting"/> (see <see cref="OutputText(TestOutputDetail)"/>).</summary>
     /// <returns>The text; empty when there are no lines.</returns>
     public string OutputText() => OutputText(TestOutputSetting.Current);
 
     /// <summary>
-    /// The lines of <see cref="OutputLines(TestOutput)"/> as one text, separated by <see cref="System.Environment.NewLine"/>
+    /// The lines of <see cref="OutputLines(TestOutputDetail)"/> as one text, separated by <see cref="System.Environment.NewLine"/>
     /// (no line end after the last), built in one buffer: what an integration writes into the test's output.
     /// </summary>
     /// <param name="detail">How much a test without violation or warning shows.</param>
     /// <returns>The text; empty when there are no lines.</returns>
-    public string OutputText(TestOutput detail)
+    public string OutputText(TestOutputDetail detail)
     {
         if (_summaries.Length == 0)
         {
@@ -157,7 +157,7 @@ public sealed class TestReport
 
     // A passing test's output is its count alone unless asked for in detail: the "ok" lines were most of the bytes a
     // test's bookkeeping allocated, for output that a passing test's runner does not show (docs/benchmarks.md).
-    private bool ShowsEveryLine(TestOutput detail) => detail == TestOutput.Detailed || _violations.Length > 0 || Warnings.Count > 0;
+    private bool ShowsEveryLine(TestOutputDetail detail) => detail == TestOutputDetail.Detailed || _violations.Length > 0 || Warnings.Count > 0;
 
     private long VerdictCount()
     {

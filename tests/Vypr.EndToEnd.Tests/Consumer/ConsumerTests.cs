@@ -6,9 +6,12 @@ using System.Linq;
 using System.Reflection.Metadata;
 using System.Text.Json;
 using System.Reflection.PortableExecutable;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using System.Xml.Linq;
 using Vypr.Contracts;
+using Vypr.Runtime;
+using Vypr.Runtime.Runs;
 using Xunit;
 
 namespace Vypr.EndToEnd.Tests.Consumer;
@@ -20,6 +23,9 @@ namespace Vypr.EndToEnd.Tests.Consumer;
 public sealed class ConsumerTests(ConsumerFixture consumer) : IClassFixture<ConsumerFixture>
 {
     private const string Tests = "Consumer.Tests.";
+    private const string PassingTest = "FullyQualifiedName~Fast_calls_hold_their_bound";
+    private const string CountLine = "Vypr: 3 verdicts on monitored calls (one per call and specification), 0 violated their specification.";
+    private const string OkLine = @"ok MaxDuration(""500ms"") on Consumer.Lib.Work.Fast(int) at ";
 
     [Theory]
     [InlineData("v2")]
@@ -282,6 +288,32 @@ public sealed class ConsumerTests(ConsumerFixture consumer) : IClassFixture<Cons
         }
     }
 
+    [Theory]
+    [InlineData("v2")]
+    [InlineData("v3")]
+    public async Task A_passing_test_shows_its_count_line_and_its_ok_lines_only_when_asked(string framework)
+    {
+        DotNetCommand summary = await RunPassingTestAsync(framework, setting: null);
+        Assert.True(summary.ExitCode == 0, summary.Output);
+        Assert.Contains(CountLine, summary.Output);
+        Assert.DoesNotContain(OkLine, summary.Output);
+
+        DotNetCommand detailed = await RunPassingTestAsync(framework, "Detailed");
+        Assert.True(detailed.ExitCode == 0, detailed.Output);
+        Assert.Contains(CountLine, detailed.Output);
+        Assert.Matches(Regex.Escape(OkLine) + @"\S*Tests\.cs:\d+:\d+: 3 calls, slowest ", detailed.Output);
+    }
+
+    [Theory]
+    [InlineData("v2")]
+    [InlineData("v3")]
+    public async Task A_misspelt_setting_fails_the_run_and_names_the_variable(string framework)
+    {
+        DotNetCommand run = await RunPassingTestAsync(framework, "detail");
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains($"test output 'detail' (from {TestOutputSetting.EnvironmentVariable}) is not 'summary' or 'detailed'", run.Output);
+    }
+
     private ConsumerRun RunOf(string framework) => framework switch
     {
         "v2" => consumer.V2,
@@ -316,5 +348,22 @@ public sealed class ConsumerTests(ConsumerFixture consumer) : IClassFixture<Cons
         using var pe = new PEReader(File.OpenRead(path));
         MetadataReader metadata = pe.GetMetadataReader();
         return metadata.AssemblyReferences.Select(r => metadata.GetString(metadata.GetAssemblyReference(r).Name)).ToArray();
+    }
+
+    private async Task<DotNetCommand> RunPassingTestAsync(string framework, string? setting)
+    {
+        // Results of these runs go to a folder of their own: the fixture's results/ holds its one run's file.
+        string results = Path.Combine(consumer.Workspace.Root, framework, "results-output-" + (setting ?? "default"));
+        var environment = new Dictionary<string, string> { [ResultsFile.DirectoryVariable] = results };
+        if (setting is not null)
+        {
+            environment[TestOutputSetting.EnvironmentVariable] = setting;
+        }
+
+        return await consumer.Workspace.DotNetAsync(
+            Path.Combine(consumer.Workspace.Root, framework, "Tests"),
+            environment,
+            TestContext.Current.CancellationToken,
+            "test", "--no-build", "-c", "Release", "--filter", PassingTest, "--logger", "console;verbosity=detailed");
     }
 }

@@ -8,11 +8,11 @@ namespace Vypr.Runtime.Tests.Runs;
 /// <summary><c>VYPR_TEST_OUTPUT</c>: the two names in any case around white space, nothing for the default, any other text refused by name.</summary>
 public sealed class TestOutputSettingTests
 {
-    public static TheoryData<string?, TestOutput> Accepted()
+    public static TheoryData<string?, TestOutputDetail> Accepted()
     {
-        var data = new TheoryData<string?, TestOutput> { { null, TestOutput.Summary }, { string.Empty, TestOutput.Summary }, { " \t\r\n", TestOutput.Summary } };
+        var data = new TheoryData<string?, TestOutputDetail> { { null, TestOutputDetail.Summary }, { string.Empty, TestOutputDetail.Summary }, { " \t\r\n", TestOutputDetail.Summary } };
         var random = new Random(15);
-        foreach ((string name, TestOutput value) in new[] { ("summary", TestOutput.Summary), ("detailed", TestOutput.Detailed) })
+        foreach ((string name, TestOutputDetail value) in new[] { ("summary", TestOutputDetail.Summary), ("detailed", TestOutputDetail.Detailed) })
         {
             for (int i = 0; i < 8; i++)
             {
@@ -34,7 +34,7 @@ public sealed class TestOutputSettingTests
 
     [Theory]
     [MemberData(nameof(Accepted))]
-    public void The_two_names_are_read_in_any_case(string? configured, TestOutput expected) =>
+    public void The_two_names_are_read_in_any_case(string? configured, TestOutputDetail expected) =>
         Assert.Equal(expected, TestOutputSetting.Parse(configured));
 
     [Theory]

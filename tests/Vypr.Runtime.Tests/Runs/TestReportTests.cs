@@ -60,18 +60,18 @@ public sealed class TestReportTests
             expected.AddRange(report.Violations.Select(v => $"  VIOLATED {VerdictText.Describe(v)}"));
         }
 
-        Assert.Equal(expected, report.OutputLines(TestOutput.Detailed));
-        Assert.Equal(satisfied + violated == 0, report.OutputLines(TestOutput.Detailed).Count == 0);
-        Assert.Equal(violated, report.OutputLines(TestOutput.Detailed).Count(l => l.StartsWith("  VIOLATED ", System.StringComparison.Ordinal)));
+        Assert.Equal(expected, report.OutputLines(TestOutputDetail.Detailed));
+        Assert.Equal(satisfied + violated == 0, report.OutputLines(TestOutputDetail.Detailed).Count == 0);
+        Assert.Equal(violated, report.OutputLines(TestOutputDetail.Detailed).Count(l => l.StartsWith("  VIOLATED ", System.StringComparison.Ordinal)));
 
         // By default a test without violation or warning shows its count alone; one with a violation shows every line.
         List<string> summary = violated > 0 ? expected : expected.Take(1).ToList();
-        Assert.Equal(summary, report.OutputLines(TestOutput.Summary));
+        Assert.Equal(summary, report.OutputLines(TestOutputDetail.Summary));
         Assert.Equal(report.OutputLines(TestOutputSetting.Current), report.OutputLines());
 
         // The text an integration writes is the lines joined, built in one buffer.
-        Assert.Equal(string.Join(System.Environment.NewLine, expected), report.OutputText(TestOutput.Detailed));
-        Assert.Equal(string.Join(System.Environment.NewLine, summary), report.OutputText(TestOutput.Summary));
+        Assert.Equal(string.Join(System.Environment.NewLine, expected), report.OutputText(TestOutputDetail.Detailed));
+        Assert.Equal(string.Join(System.Environment.NewLine, summary), report.OutputText(TestOutputDetail.Summary));
         Assert.Equal(report.OutputText(TestOutputSetting.Current), report.OutputText());
     }
 }
