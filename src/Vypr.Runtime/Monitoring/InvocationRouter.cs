@@ -111,8 +111,7 @@ internal sealed class InvocationRouter
 
         if (record.Sequence != order.Next)
         {
-            order.Early.Add(new EarlyRecord(record, pendingValues.ToArray(), threadId));
-            pendingValues.Clear();
+            WaitEarly(order, record, pendingValues, threadId);
             return;
         }
 
@@ -128,21 +127,9 @@ internal sealed class InvocationRouter
         }
 
         order.Next++;
-
-        // Records that came early are released as soon as the gap before them closes, but never past the exit: a
-        // record numbered after it came after the invocation had ended (below).
-        while (order.Early.Count > 0 && !order.Ended)
+        if (order.Early.Count > 0 && !order.Ended)
         {
-            int index = IndexOf(order.Early, order.Next);
-            if (index < 0)
-            {
-                break;
-            }
-
-            EarlyRecord early = order.Early[index];
-            order.Early.RemoveAt(index);
-            Dispatch(early.Record, early.Values, early.ThreadId, order);
-            order.Next++;
+            ReleaseEarly(order);
         }
 
         if (order.Ended)
@@ -177,6 +164,33 @@ internal sealed class InvocationRouter
 
             order.Ended = false;
             _orders.Recycle(order);
+        }
+    }
+
+    // Out of Take, as ReleaseEarly is: an early record's locals hold references, which the JIT zeroes in the prologue of
+    // the method declaring them, so in Take they would be zeroed on every record.
+    private static void WaitEarly(InvocationOrder order, in CallRecord record, List<CapturedValue> pendingValues, int threadId)
+    {
+        order.Early.Add(new EarlyRecord(record, pendingValues.ToArray(), threadId));
+        pendingValues.Clear();
+    }
+
+    // Records that came early are released as soon as the gap before them closes, but never past the exit: a record
+    // numbered after it came after the invocation had ended (see Take).
+    private void ReleaseEarly(InvocationOrder order)
+    {
+        while (order.Early.Count > 0 && !order.Ended)
+        {
+            int index = IndexOf(order.Early, order.Next);
+            if (index < 0)
+            {
+                break;
+            }
+
+            EarlyRecord early = order.Early[index];
+            order.Early.RemoveAt(index);
+            Dispatch(early.Record, early.Values, early.ThreadId, order);
+            order.Next++;
         }
     }
 
