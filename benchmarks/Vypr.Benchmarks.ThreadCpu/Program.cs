@@ -59,6 +59,10 @@ foreach (int s in selected)
 
 var cpu = shapes.Select(_ => new List<double>()).ToArray();
 var allocated = shapes.Select(_ => new List<double>()).ToArray();
+
+// Contended acquisitions of a lock (the drain's, with monitoring on) per invocation of each two-thread shape: how often
+// a writer whose ring filled found the other writer, or the background drain, evaluating.
+var contentions = shapes.Select(_ => 0L).ToArray();
 for (int round = 0; round < rounds; round++)
 {
     foreach (int s in selected)
@@ -68,6 +72,7 @@ for (int round = 0; round < rounds; round++)
         s_threadCpu = 0;
         s_threadBytes = 0;
         long bytes = GC.GetAllocatedBytesForCurrentThread();
+        long contended = System.Threading.Monitor.LockContentionCount;
         long start = ThreadCpuClock.Nanoseconds();
         for (int i = 0; i < count; i++)
         {
@@ -75,6 +80,7 @@ for (int round = 0; round < rounds; round++)
         }
 
         long used = ThreadCpuClock.Nanoseconds() - start;
+        contentions[s] += System.Threading.Monitor.LockContentionCount - contended;
         long allocatedBytes = GC.GetAllocatedBytesForCurrentThread() - bytes;
         if (shapes[s].TwoThreads)
         {
@@ -103,6 +109,11 @@ foreach (int s in selected)
 }
 
 Console.WriteLine($"load average {System.IO.File.ReadAllText("/proc/loadavg").Trim()} (checksum {sink})");
+foreach (int s in selected.Where(s => shapes[s].TwoThreads))
+{
+    Console.WriteLine($"lock contentions per invocation ({2 * ThreadOperations:N0} calls), {shapes[s].Name}: {(double)contentions[s] / (rounds * Math.Max(1, (int)(invocations * shapes[s].Scale))):F2}");
+}
+
 return 0;
 
 int InterfaceDirect()

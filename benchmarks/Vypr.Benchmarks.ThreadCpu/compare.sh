@@ -12,7 +12,7 @@ pairs="${1:-3}"; rounds="${2:-7}"; invocations="${3:-1000}"; shape="${4:-}"
 this="$here/bin/Release/net10.0/Vypr.Benchmarks.ThreadCpu.dll"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-run() { echo "== $1"; VYPR_MONITORING="${MONITORING:-1}" VYPR_RESULTS_DIR="$work" dotnet "$2" "$rounds" "$invocations" $shape | sed -n '1,21p'; }
+run() { echo "== $1"; VYPR_MONITORING="${MONITORING:-1}" VYPR_RESULTS_DIR="$work" dotnet "$2" "$rounds" "$invocations" $shape | sed -n '1,24p'; }
 for ((i = 1; i <= pairs; i++)); do
   if ((i % 2)); then run base "$BASE_DLL"; run this "$this"; else run this "$this"; run base "$BASE_DLL"; fi
 done

@@ -12,11 +12,10 @@ namespace Vypr.Runtime.Monitoring;
 /// </summary>
 internal sealed class InvocationRouter
 {
-    // Invocations whose records are still arriving, except the newest one while nothing else has arrived since it
-    // began (_current): an invocation recorded on one thread and drained in one piece, the common case, opens and
-    // closes without touching the table.
-    private readonly Dictionary<long, InvocationOrder> _orders = [];
-    private readonly Stack<InvocationOrder> _orderPool = new();
+    // Invocations whose records are still arriving (see InvocationTable: an invocation recorded on one thread and
+    // drained in one piece, the common case, opens and closes as its current entry, without touching its dictionary).
+    // A mutable struct: never make this field readonly.
+    private InvocationTable<InvocationOrder> _orders = new();
     private readonly Dictionary<int, FormulaMonitor?> _monitors = [];
     private readonly Func<int, PointInfo> _point;
     private readonly Func<int, FormulaMonitor?> _createMonitor;
@@ -25,11 +24,6 @@ internal sealed class InvocationRouter
     // Per registered point ID: the point, its specification's monitor and its index in that monitor's plan, resolved
     // on the point's first record so that every later record is one array read.
     private Route?[] _routes = [];
-    private InvocationOrder? _current;
-
-    // The scope of an ended invocation's order kept as _current for the next invocation to reuse (no pool round trip):
-    // records carry int invocation IDs, so no record's scope is this.
-    private const long Free = long.MinValue;
 
     /// <param name="point">Looks up a registered point.</param>
     /// <param name="createMonitor">Creates the monitor of a specification, or null when it cannot be checked (it failed to build).</param>
@@ -42,7 +36,7 @@ internal sealed class InvocationRouter
     }
 
     /// <summary>Invocations whose records are still arriving.</summary>
-    public int OpenInvocations => _orders.Count + (_current is { InTable: false, Scope: not Free } ? 1 : 0);
+    public int OpenInvocations => _orders.Count;
 
     /// <summary>
     /// The invocations whose records are still arriving, as the run's end (or a test's) finds them: one that never
@@ -54,12 +48,12 @@ internal sealed class InvocationRouter
     public List<OpenInvocation> Open(int? testId = null)
     {
         var open = new List<OpenInvocation>();
-        foreach (InvocationOrder order in _orders.Values)
+        foreach (InvocationOrder order in _orders.InDictionary)
         {
             Add(order);
         }
 
-        if (_current is { InTable: false, Scope: not Free } current)
+        if (_orders.OpenCurrent is { } current)
         {
             Add(current);
         }
@@ -105,16 +99,19 @@ internal sealed class InvocationRouter
         }
 
         // Records come in runs from the same invocation: the current one is checked before the table.
-        InvocationOrder? order = _current;
+        InvocationOrder? order = _orders.Current;
         if (order is null || order.Scope != record.Scope)
         {
-            order = OrderOf(record.Scope);
+            order = _orders.Find(record.Scope, out bool isNew);
+            if (isNew)
+            {
+                order.Next = 1;
+            }
         }
 
         if (record.Sequence != order.Next)
         {
-            order.Early.Add(new EarlyRecord(record, pendingValues.ToArray(), threadId));
-            pendingValues.Clear();
+            WaitEarly(order, record, pendingValues, threadId);
             return;
         }
 
@@ -130,9 +127,58 @@ internal sealed class InvocationRouter
         }
 
         order.Next++;
+        if (order.Early.Count > 0 && !order.Ended)
+        {
+            ReleaseEarly(order);
+        }
 
-        // Records that came early are released as soon as the gap before them closes, but never past the exit: a
-        // record numbered after it came after the invocation had ended (below).
+        if (order.Ended)
+        {
+            // The order is current (found or made current above).
+            _orders.Remove(record.Scope);
+
+            // Records numbered after the exit were taken before it (the drain reads each thread's records in turn, and
+            // a call the invocation did not await may complete, and record, on another thread): they are late, and
+            // wait for ever as a record arriving after the end would (OpenInvocationText reports both alike).
+            if (order.Early.Count > 0)
+            {
+                FileLate(record.Scope, order.Early);
+            }
+
+            order.TestId = 0;
+            order.Point = 0;
+
+            // The first and last monitors stay as they are (monitors live as long as the router): the next invocation
+            // of this order, usually of the same specification, then finds them equal to its own and stores nothing,
+            // which saves two write barriers per invocation. Reached says whether they belong to the invocation.
+            order.Reached = false;
+            if (order.Monitors.Count > 0)
+            {
+                order.Monitors.Clear();
+            }
+
+            if (order.Early.Count > 0)
+            {
+                order.Early.Clear();
+            }
+
+            order.Ended = false;
+            _orders.Recycle(order);
+        }
+    }
+
+    // Out of Take, as ReleaseEarly is: an early record's locals hold references, which the JIT zeroes in the prologue of
+    // the method declaring them, so in Take they would be zeroed on every record.
+    private static void WaitEarly(InvocationOrder order, in CallRecord record, List<CapturedValue> pendingValues, int threadId)
+    {
+        order.Early.Add(new EarlyRecord(record, pendingValues.ToArray(), threadId));
+        pendingValues.Clear();
+    }
+
+    // Records that came early are released as soon as the gap before them closes, but never past the exit: a record
+    // numbered after it came after the invocation had ended (see Take).
+    private void ReleaseEarly(InvocationOrder order)
+    {
         while (order.Early.Count > 0 && !order.Ended)
         {
             int index = IndexOf(order.Early, order.Next);
@@ -145,49 +191,6 @@ internal sealed class InvocationRouter
             order.Early.RemoveAt(index);
             Dispatch(early.Record, early.Values, early.ThreadId, order);
             order.Next++;
-        }
-
-        if (order.Ended)
-        {
-            if (order.InTable)
-            {
-                _orders.Remove(record.Scope);
-            }
-
-            // Records numbered after the exit were taken before it (the drain reads each thread's records in turn, and
-            // a call the invocation did not await may complete, and record, on another thread): they are late, and
-            // wait for ever as a record arriving after the end would (OpenInvocationText reports both alike).
-            if (order.Early.Count > 0)
-            {
-                FileLate(record.Scope, order.Early);
-            }
-
-            order.InTable = false;
-            order.TestId = 0;
-            order.Point = 0;
-            order.FirstMonitor = null;
-            if (order.Monitors.Count > 0)
-            {
-                order.Monitors.Clear();
-            }
-
-            order.LastMonitor = null;
-            if (order.Early.Count > 0)
-            {
-                order.Early.Clear();
-            }
-
-            order.Ended = false;
-
-            // The current order, ended, stays current as the spare the next invocation takes; any other goes to the pool.
-            if (ReferenceEquals(_current, order))
-            {
-                order.Scope = Free;
-            }
-            else
-            {
-                _orderPool.Push(order);
-            }
         }
     }
 
@@ -205,12 +208,12 @@ internal sealed class InvocationRouter
 
         if (record.Kind == RecordKind.Exit)
         {
-            order.FirstMonitor?.End(record.Scope);
-            if (order.Monitors.Count > 0)
+            if (order.Reached)
             {
-                foreach (FormulaMonitor monitor in order.Monitors)
+                order.FirstMonitor!.End(record.Scope);
+                if (order.Monitors.Count > 0)
                 {
-                    monitor.End(record.Scope);
+                    EndOthers(order.Monitors, record.Scope);
                 }
             }
 
@@ -226,14 +229,25 @@ internal sealed class InvocationRouter
 
         // Usually the one monitor already seen: compare with the last one before searching the list (and store nothing,
         // which would cost a write barrier per event). The first monitor is kept out of the list, so an invocation of
-        // one specification opens and closes without list work.
-        if (!ReferenceEquals(order.LastMonitor, target))
+        // one specification opens and closes without list work; the first and last monitors are left from the order's
+        // previous invocation (see the end in Take), so storing them costs nothing when they are the same.
+        if (!order.Reached)
         {
-            if (order.FirstMonitor is null)
+            if (!ReferenceEquals(order.FirstMonitor, target))
             {
                 order.FirstMonitor = target;
             }
-            else if (!ReferenceEquals(order.FirstMonitor, target) && !order.Monitors.Contains(target))
+
+            if (!ReferenceEquals(order.LastMonitor, target))
+            {
+                order.LastMonitor = target;
+            }
+
+            order.Reached = true;
+        }
+        else if (!ReferenceEquals(order.LastMonitor, target))
+        {
+            if (!ReferenceEquals(order.FirstMonitor, target) && !order.Monitors.Contains(target))
             {
                 order.Monitors.Add(target);
             }
@@ -252,35 +266,13 @@ internal sealed class InvocationRouter
         }
     }
 
-    // Another invocation's record (or the first record of a new one): the current invocation, if still open, moves
-    // into the table, and the record's invocation becomes current.
-    private InvocationOrder OrderOf(long scope)
+    // Out of Dispatch, so that its enumerator does not widen Dispatch's frame.
+    private static void EndOthers(List<FormulaMonitor> monitors, long scope)
     {
-        InvocationOrder? current = _current;
-        bool spare = current is { Scope: Free };
-        if (current is { InTable: false } && !spare)
+        foreach (FormulaMonitor monitor in monitors)
         {
-            _orders.Add(current!.Scope, current);
-            current.InTable = true;
+            monitor.End(scope);
         }
-
-        if (_orders.Count == 0 || !_orders.TryGetValue(scope, out InvocationOrder? order))
-        {
-            order = spare ? current! : _orderPool.Count > 0 ? _orderPool.Pop() : new InvocationOrder();
-            order.Scope = scope;
-            order.Next = 1;
-        }
-        else if (spare)
-        {
-            _orderPool.Push(current!);
-        }
-
-        if (!ReferenceEquals(current, order))
-        {
-            _current = order;
-        }
-
-        return order;
     }
 
     private Route RouteOf(int pointId)
@@ -328,12 +320,9 @@ internal sealed class InvocationRouter
     // for a record that arrives after its invocation's end does.
     private void FileLate(long scope, List<EarlyRecord> early)
     {
-        InvocationOrder late = _orderPool.Count > 0 ? _orderPool.Pop() : new InvocationOrder();
-        late.Scope = scope;
+        InvocationOrder late = _orders.AddToDictionary(scope);
         late.Next = 1;
         late.Early.AddRange(early);
-        late.InTable = true;
-        _orders.Add(scope, late);
     }
 
     // A loop, not a lambda: a closure over the order would be allocated on every record.
@@ -351,13 +340,8 @@ internal sealed class InvocationRouter
     }
 
     /// <summary>The ordering state of one invocation.</summary>
-    private sealed class InvocationOrder
+    private sealed class InvocationOrder : InvocationEntry
     {
-        public long Scope { get; set; }
-
-        /// <summary>Whether the invocation is in the table (it stopped being current before it ended).</summary>
-        public bool InTable { get; set; }
-
         public int Next { get; set; } = 1;
 
         public bool Ended { get; set; }
@@ -370,11 +354,15 @@ internal sealed class InvocationRouter
 
         public List<EarlyRecord> Early { get; } = [];
 
-        /// <summary>The first specification's monitor the invocation reached; <see cref="Monitors"/> holds the others.</summary>
+        /// <summary>Whether the invocation reached a monitor: <see cref="FirstMonitor"/> and <see cref="LastMonitor"/> are its own only when it did.</summary>
+        public bool Reached { get; set; }
+
+        /// <summary>The first specification's monitor the invocation reached (when <see cref="Reached"/>); <see cref="Monitors"/> holds the others.</summary>
         public FormulaMonitor? FirstMonitor { get; set; }
 
         public List<FormulaMonitor> Monitors { get; } = [];
 
+        /// <summary>The monitor of the invocation's last event (when <see cref="Reached"/>).</summary>
         public FormulaMonitor? LastMonitor { get; set; }
     }
 

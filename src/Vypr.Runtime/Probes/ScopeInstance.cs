@@ -112,9 +112,9 @@ public sealed class ScopeInstance
         int id = scopes.NextId();
         if (scopes.Free > 0)
         {
-            int free = --scopes.Free;
-            instance = scopes.Pool[free]!;
-            scopes.Pool[free] = null;
+            // The slot keeps its reference (only slots below Free are free), so that the instance's release, usually
+            // into the same slot, finds itself there and stores nothing.
+            instance = scopes.Pool[--scopes.Free]!;
             instance.ScopeId = scopeId;
 
             // A pooled instance's Outer is null (Release cleared it): a top-level invocation stores nothing there, and
@@ -218,9 +218,16 @@ public sealed class ScopeInstance
         }
 
         Outer = null;
-        if (owner.Free < PoolSize)
+        int free = owner.Free;
+        if (free < PoolSize)
         {
-            owner.Pool[owner.Free++] = this;
+            // Usually the slot it was taken from: storing it again would cost a write barrier for nothing.
+            if (!ReferenceEquals(owner.Pool[free], this))
+            {
+                owner.Pool[free] = this;
+            }
+
+            owner.Free = free + 1;
         }
     }
 
@@ -234,6 +241,8 @@ public sealed class ScopeInstance
         public readonly ThreadCallBuffer Buffer = buffer;
 
         public ScopeInstance? Current;
+
+        /// <summary>The free instances are those below <see cref="Free"/>; a slot at or above it may still name an instance in use, and is never read.</summary>
         public readonly ScopeInstance?[] Pool = new ScopeInstance?[PoolSize];
         public int Free;
         private int _nextId;

@@ -15,17 +15,25 @@ internal static class MaxDurationChecker
     // Indexed by call site ID (slot 0 unused); grown when a new site shows up.
     private static SiteState[] s_siteStates = [];
 
+    /// <summary>
+    /// Checks a drained call within one drain: <paramref name="last"/> holds the site and statistics of the drain's
+    /// previous call, so a run of calls from one test and site (a loop of monitored calls fills its ring with them)
+    /// looks up neither.
+    /// </summary>
     // The common case, a satisfied call beyond the retention limit, only updates statistics: keep it small
     // enough to inline into the drain loop.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Check(in CallRecord record, int threadId)
+    public static void Check(ref LastSite last, in CallRecord record, int threadId)
     {
-        SiteState[] sites = s_siteStates;
-        SiteState site = (uint)record.CallSiteId < (uint)sites.Length ? sites[record.CallSiteId] : SiteStateOf(record.CallSiteId);
+        if (last.Accumulator is null || record.CallSiteId != last.CallSiteId || record.TestId != last.TestId)
+        {
+            last.Resolve(record.CallSiteId, record.TestId);
+        }
+
+        SiteState site = last.Site!;
+        CallSiteAccumulator accumulator = last.Accumulator!;
         long duration = RunClock.Nanoseconds(record.StartTimestamp, record.EndTimestamp);
         bool satisfied = duration <= site.BoundNanoseconds;
-
-        CallSiteAccumulator accumulator = VerdictStore.Accumulator(record.TestId, record.CallSiteId);
 
         accumulator.Add(duration, satisfied, record.Threw);
         if (!satisfied || accumulator.KeptSatisfied < VerdictRetention.SatisfiedPerSite)
@@ -79,5 +87,31 @@ internal static class MaxDurationChecker
     }
 
     /// <summary>What checking a call at one site needs, resolved once.</summary>
-    private sealed record SiteState(int SpecificationId, long BoundNanoseconds, string Condition);
+    internal sealed record SiteState(int SpecificationId, long BoundNanoseconds, string Condition);
+
+    /// <summary>
+    /// The site and statistics of the last call one drain checked (a local of the drain: nothing can replace a test's
+    /// statistics while the drain lock is held, so they stay valid for the drain). Empty (default) at the drain's start.
+    /// </summary>
+    internal struct LastSite
+    {
+        internal int CallSiteId;
+        internal int TestId;
+        private SiteState? _site;
+        private CallSiteAccumulator? _accumulator;
+
+        internal readonly SiteState? Site => _site;
+
+        internal readonly CallSiteAccumulator? Accumulator => _accumulator;
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal void Resolve(int callSiteId, int testId)
+        {
+            SiteState[] sites = s_siteStates;
+            _site = (uint)callSiteId < (uint)sites.Length ? sites[callSiteId] : SiteStateOf(callSiteId);
+            _accumulator = VerdictStore.Accumulator(testId, callSiteId);
+            CallSiteId = callSiteId;
+            TestId = testId;
+        }
+    }
 }

@@ -230,12 +230,16 @@ public static class RuntimeMonitor
     /// </summary>
     private struct Evaluator : ICallRecordSink
     {
+        // The site and statistics of the drain's last [MaxDuration] call (a drain is one ring's records, usually runs
+        // of calls from one test and site).
+        private MaxDurationChecker.LastSite _lastSite;
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Take(in CallRecord record, ThreadCallBuffer buffer, int slot)
+        public void Take(in CallRecord record, ThreadCallBuffer buffer, int slot)
         {
             if (record.Kind == RecordKind.Call)
             {
-                MaxDurationChecker.Check(record, buffer.ThreadId);
+                MaxDurationChecker.Check(ref _lastSite, record, buffer.ThreadId);
             }
             else
             {

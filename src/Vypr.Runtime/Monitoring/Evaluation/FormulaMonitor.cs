@@ -23,10 +23,9 @@ internal sealed class FormulaMonitor
 
     private readonly FormulaPlan _plan;
     private readonly IFormulaVerdictSink _sink;
-    // Open invocations, except the newest one while no other invocation's event has arrived since it began
-    // (_lastInvocation, not in the table): an invocation drained in one piece opens and closes without touching it.
-    private readonly Dictionary<long, ScopeInvocation> _invocations = [];
-    private readonly Stack<ScopeInvocation> _invocationPool = new();
+    // Open invocations (see InvocationTable: an invocation drained in one piece opens and closes as its current entry,
+    // without touching its dictionary). A mutable struct: never make this field readonly.
+    private InvocationTable<ScopeInvocation> _invocations = new();
     private readonly Stack<OpenBinding> _bindingPool = new();
     private readonly int[] _order;
     private readonly int[] _availability;
@@ -41,11 +40,6 @@ internal sealed class FormulaMonitor
     private readonly bool _boundsDurationOnly;
     private readonly Comparison _durationComparison;
     private readonly double _durationBound;
-    private ScopeInvocation? _lastInvocation;
-
-    // The scope of an ended invocation kept as _lastInvocation for the next one to reuse (no pool round trip): records
-    // carry int invocation IDs, so no record's scope is this.
-    private const long Free = long.MinValue;
 
     public FormulaMonitor(FormulaPlan plan, IFormulaVerdictSink sink)
     {
@@ -79,7 +73,7 @@ internal sealed class FormulaMonitor
     public long DroppedBindings { get; private set; }
 
     /// <summary>Invocations currently open.</summary>
-    public int OpenInvocations => _invocations.Count + (_lastInvocation is { InTable: false, Scope: not Free } ? 1 : 0);
+    public int OpenInvocations => _invocations.Count;
 
     /// <summary>The index of a registered point of this specification in the plan, resolved once per point by the router.</summary>
     public int LocalPointOf(PointInfo point) => _plan.LocalPoint(point);
@@ -177,28 +171,17 @@ internal sealed class FormulaMonitor
     /// <summary>The invocation ended: bindings still incomplete produce no verdict (docs/spec-language.md, rule 4).</summary>
     public void End(long scope)
     {
-        ScopeInvocation? invocation = _lastInvocation;
-        bool wasLast = invocation is not null && invocation.Scope == scope;
-        if (wasLast)
-        {
-            if (invocation!.InTable)
-            {
-                _invocations.Remove(scope);
-            }
-        }
-        else if (!_invocations.Remove(scope, out invocation))
+        if (_invocations.Remove(scope) is not { } invocation)
         {
             return;
         }
-
-        invocation.InTable = false;
 
         // A specification of one slot never has templates or waiting bindings (see Take): nothing to release.
         if (_scratch is not null)
         {
             invocation.Live = 0;
             invocation.CallSiteId = 0;
-            Recycle(invocation, wasLast);
+            _invocations.Recycle(invocation);
             return;
         }
 
@@ -227,54 +210,26 @@ internal sealed class FormulaMonitor
         invocation.Templates.Clear();
         invocation.Live = 0;
         invocation.CallSiteId = 0;
-        Recycle(invocation, wasLast);
-    }
-
-    // The newest invocation, ended, stays _lastInvocation as the spare the next invocation takes; any other goes to the pool.
-    private void Recycle(ScopeInvocation invocation, bool wasLast)
-    {
-        if (wasLast)
-        {
-            invocation.Scope = Free;
-        }
-        else
-        {
-            _invocationPool.Push(invocation);
-        }
+        _invocations.Recycle(invocation);
     }
 
     // The same invocation as the last event's, usually: that test is inlined into Take, the rest is not.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private ScopeInvocation InvocationOf(in BoundEvent e)
     {
-        ScopeInvocation? last = _lastInvocation;
+        ScopeInvocation? last = _invocations.Current;
         return last is not null && last.Scope == e.Scope ? last : OtherInvocationOf(e);
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private ScopeInvocation OtherInvocationOf(in BoundEvent e)
     {
-        ScopeInvocation? last = _lastInvocation;
-        bool spare = last is { Scope: Free };
-        if (last is { InTable: false } && !spare)
+        ScopeInvocation invocation = _invocations.Find(e.Scope, out bool isNew);
+        if (!isNew)
         {
-            _invocations.Add(last!.Scope, last);
-            last.InTable = true;
-        }
-
-        if (_invocations.Count > 0 && _invocations.TryGetValue(e.Scope, out ScopeInvocation? invocation))
-        {
-            if (spare)
-            {
-                _invocationPool.Push(last!);
-            }
-
-            _lastInvocation = invocation;
             return invocation;
         }
 
-        invocation = spare ? last! : _invocationPool.Count > 0 ? _invocationPool.Pop() : new ScopeInvocation();
-        invocation.Scope = e.Scope;
         invocation.TestId = e.TestId;
         invocation.StartTimestamp = e.Start;
 
@@ -282,11 +237,6 @@ internal sealed class FormulaMonitor
         if (_scratch is null)
         {
             BuildTemplates(invocation);
-        }
-
-        if (!ReferenceEquals(last, invocation))
-        {
-            _lastInvocation = invocation;
         }
 
         return invocation;

@@ -3,13 +3,8 @@ using System.Collections.Generic;
 namespace Vypr.Runtime.Monitoring;
 
 /// <summary>The state of one specification in one invocation of its scoped method.</summary>
-internal sealed class ScopeInvocation
+internal sealed class ScopeInvocation : InvocationEntry
 {
-    public long Scope { get; set; }
-
-    /// <summary>Whether the monitor's table of open invocations holds it (it stopped being the newest before it ended).</summary>
-    public bool InTable { get; set; }
-
     /// <summary>The call site of the scoped method that started the invocation (0 until its Enter record is seen).</summary>
     public int CallSiteId { get; set; }
 
