@@ -282,6 +282,29 @@ public sealed class ConsumerTests(ConsumerFixture consumer) : IClassFixture<Cons
         }
     }
 
+    [Fact]
+    public void The_generator_in_the_package_carries_linux_x64_ReadyToRun_code_with_its_IL()
+    {
+        // A build without the compiler server starts a compiler process per compile, which would JIT the generator
+        // each time (docs/benchmarks.md, "Session 8 (buildcost8)"); the compiler uses its precompiled code.
+        using ZipArchive package = ZipFile.OpenRead(Path.Combine(consumer.Workspace.Feed, $"Vypr.{consumer.Workspace.Version}.nupkg"));
+        ZipArchiveEntry generator = Assert.Single(package.Entries, e => e.FullName.StartsWith("analyzers/", StringComparison.Ordinal) && e.Name.EndsWith(".dll", StringComparison.Ordinal));
+        Assert.Equal("analyzers/dotnet/cs/Vypr.Generators.dll", generator.FullName);
+        using var copy = new MemoryStream();
+        using (Stream stream = generator.Open())
+        {
+            stream.CopyTo(copy);
+        }
+
+        copy.Position = 0;
+        using var pe = new PEReader(copy);
+        Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, "the generator is IL only");
+        Assert.Equal(0x8664 ^ 0x7B79, (int)pe.PEHeaders.CoffHeader.Machine);
+        MetadataReader metadata = pe.GetMetadataReader();
+        Assert.All(metadata.MethodDefinitions.Select(metadata.GetMethodDefinition).Where(m => m.RelativeVirtualAddress != 0),
+            m => Assert.True(pe.GetMethodBody(m.RelativeVirtualAddress).Size > 0));
+    }
+
     private ConsumerRun RunOf(string framework) => framework switch
     {
         "v2" => consumer.V2,
