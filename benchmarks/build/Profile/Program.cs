@@ -37,12 +37,24 @@ for (int round = 1; round <= rounds; round++)
 
     double plain = Cpu(() => Check(Fresh().Emit(new MemoryStream())));
     double bind = Cpu(() => Fresh().GetDiagnostics());
-    GeneratorDriver driver = CSharpGeneratorDriver.Create([new VyprGenerator().AsSourceGenerator()], parseOptions: parse,
-        driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+    // The generator as the command-line compiler runs it (a new driver, no step tracking), split into what the
+    // calling thread did and what other threads (background JIT, GC) did meanwhile, with the JIT's and the GC's own counts.
+    GeneratorDriver untracked = CSharpGeneratorDriver.Create([new VyprGenerator().AsSourceGenerator()], parseOptions: parse);
     Compilation output = null!;
     CSharpCompilation input = Fresh();
-    double generator = Cpu(() => driver = driver.RunGeneratorsAndUpdateCompilation(input, out output, out _));
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    var split = Measure(() => untracked = untracked.RunGeneratorsAndUpdateCompilation(input, out output, out _));
+    double generator = split.Process;
+    // The same again with tracked steps, for each step's elapsed time (tracking keeps every step's inputs and outputs).
+    GeneratorDriver driver = CSharpGeneratorDriver.Create([new VyprGenerator().AsSourceGenerator()], parseOptions: parse,
+        driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+    double tracked = Cpu(() => driver = driver.RunGenerators(Fresh()));
     GeneratorRunResult run = driver.GetRunResult().Results[0];
+    // The untracked run once more, after the tracked one, so that neither order nor the JIT makes the difference between them.
+    double again = Cpu(() => CSharpGeneratorDriver.Create([new VyprGenerator().AsSourceGenerator()], parseOptions: parse).RunGenerators(Fresh()));
+    // What the driver does after the generator: parse what it added. Parsed again here, each file on its own, the weaving report apart.
+    var parsed = run.GeneratedSources.Select(s => (s.HintName, Cpu: ThreadCpu(() => CSharpSyntaxTree.ParseText(s.SourceText, parse, s.HintName).GetRoot()), s.SourceText.Length)).ToList();
     double withGenerated = Cpu(() => Check(output.Emit(new MemoryStream())));
     var withAnalyzers = output.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
     withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
@@ -57,9 +69,17 @@ for (int round = 1; round <= rounds; round++)
         Console.WriteLine($"  analyzer {analyzer.GetType().Name,-28}{withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds,8:F0}  (elapsed)");
     }
 
-    foreach ((string step, ImmutableArray<IncrementalGeneratorRunStep> runs) in run.TrackedSteps.Where(s => s.Value.Sum(r => r.ElapsedTime.TotalMilliseconds) >= 10))
+    Console.WriteLine($"  the generator's run, split:");
+    Console.WriteLine($"    calling thread (CPU)               {split.Thread,8:F0}");
+    Console.WriteLine($"    other threads (CPU: JIT, GC)       {split.Process - split.Thread,8:F0}");
+    Console.WriteLine($"    driver's elapsed / generator's     {untracked.GetTimingInfo().ElapsedTime.TotalMilliseconds,8:F0} / {untracked.GetTimingInfo().GeneratorTimes[0].ElapsedTime.TotalMilliseconds:F0}  (elapsed)");
+    Console.WriteLine($"    methods JIT'd / JIT time           {split.Jitted,8:N0} / {split.JitMs:F0} ms (all threads)");
+    Console.WriteLine($"    allocated / GC pauses              {split.Allocated / 1048576.0,8:F0} MB / {split.PauseMs:F0} ms ({split.Collections} gen0+ collections)");
+    Console.WriteLine($"    parse of the generated files (CPU) {parsed.Sum(p => p.Cpu),8:F0}  (report {parsed.Where(p => p.HintName == "Vypr.WeavingReport.g.cs").Sum(p => p.Cpu):F0} ms, {parsed.Where(p => p.HintName == "Vypr.WeavingReport.g.cs").Sum(p => p.Length):N0} chars)");
+    Console.WriteLine($"    tracked run, for the steps (CPU)   {tracked,8:F0}  (untracked again after it: {again:F0})");
+    foreach ((string step, ImmutableArray<IncrementalGeneratorRunStep> runs) in run.TrackedSteps.Concat(run.TrackedOutputSteps).Where(s => s.Value.Sum(r => r.ElapsedTime.TotalMilliseconds) >= 1))
     {
-        Console.WriteLine($"  generator step {step,-23}{runs.Sum(r => r.ElapsedTime.TotalMilliseconds),8:F0}  (elapsed)");
+        Console.WriteLine($"    step {step,-30}{runs.Sum(r => r.ElapsedTime.TotalMilliseconds),8:F0}  (elapsed, {runs.Length} runs)");
     }
 }
 
@@ -131,6 +151,27 @@ static double Cpu(Action action)
     return (Process.GetCurrentProcess().TotalProcessorTime - start).TotalMilliseconds;
 }
 
+static (double Process, double Thread, long Jitted, double JitMs, long Allocated, double PauseMs, int Collections) Measure(Action action)
+{
+    long jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
+    TimeSpan jitTime = System.Runtime.JitInfo.GetCompilationTime();
+    long allocated = GC.GetTotalAllocatedBytes(precise: true);
+    TimeSpan pauses = GC.GetTotalPauseDuration();
+    int collections = GC.CollectionCount(0);
+    double thread = 0;
+    double process = Cpu(() => thread = ThreadCpu(action));
+    return (process, thread, System.Runtime.JitInfo.GetCompiledMethodCount() - jitted, (System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds,
+        GC.GetTotalAllocatedBytes(precise: true) - allocated, (GC.GetTotalPauseDuration() - pauses).TotalMilliseconds, GC.CollectionCount(0) - collections);
+}
+
+// CPU time of the calling thread (CLOCK_THREAD_CPUTIME_ID), which the GC's and the JIT's background threads do not add to.
+static double ThreadCpu(Action action)
+{
+    double start = ThreadClock.Now();
+    action();
+    return ThreadClock.Now() - start;
+}
+
 static void Check(Microsoft.CodeAnalysis.Emit.EmitResult result)
 {
     if (!result.Success)
@@ -144,4 +185,24 @@ static bool IsManaged(string path)
     using var stream = File.OpenRead(path);
     using var reader = new System.Reflection.PortableExecutable.PEReader(stream);
     return reader.HasMetadata;
+}
+
+static class ThreadClock
+{
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    public static double Now()
+    {
+        const int ThreadCpuTime = 3;
+        ClockGetTime(ThreadCpuTime, out TimeSpec time);
+        return time.Seconds * 1000.0 + time.Nanoseconds / 1e6;
+    }
 }

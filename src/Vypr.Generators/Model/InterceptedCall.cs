@@ -38,5 +38,5 @@ internal sealed record InterceptedCall(
     EquatableArray<ParameterModel> Parameters,
     AsyncKind Async,
     EquatableArray<MonitoredTarget> Targets,
-    EquatableArray<CallRole> Roles = default,
+    EquatableArray<CallRole> Roles,
     InterceptorHost? Host = null);

@@ -314,6 +314,29 @@ public sealed class ConsumerTests(ConsumerFixture consumer) : IClassFixture<Cons
         Assert.Contains($"test output 'detail' (from {TestOutputSetting.EnvironmentVariable}) is not 'summary' or 'detailed'", run.Output);
     }
 
+    [Fact]
+    public void The_generator_in_the_package_is_IL_only_so_any_compiler_host_loads_it()
+    {
+        // Not precompiled: a ReadyToRun image for one platform has that platform's machine type and is 64-bit, and
+        // compiler hosts on other platforms, 32-bit ones and those that load analyzers from bytes are known to refuse
+        // such an image (docs/benchmarks.md, "Session 8 (buildcost8)"); a generator that does not load weaves nothing.
+        using ZipArchive package = ZipFile.OpenRead(Path.Combine(consumer.Workspace.Feed, $"Vypr.{consumer.Workspace.Version}.nupkg"));
+        ZipArchiveEntry generator = Assert.Single(package.Entries, e => e.FullName.StartsWith("analyzers/", StringComparison.Ordinal) && e.Name.EndsWith(".dll", StringComparison.Ordinal));
+        Assert.Equal("analyzers/dotnet/cs/Vypr.Generators.dll", generator.FullName);
+        using var copy = new MemoryStream();
+        using (Stream stream = generator.Open())
+        {
+            stream.CopyTo(copy);
+        }
+
+        copy.Position = 0;
+        using var pe = new PEReader(copy);
+        Assert.Equal(0, pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size);
+        Assert.True((pe.PEHeaders.CorHeader.Flags & CorFlags.ILOnly) != 0, "the generator is not IL only");
+        Assert.Equal(Machine.I386, pe.PEHeaders.CoffHeader.Machine);
+        Assert.True(pe.PEHeaders.IsDll && pe.PEHeaders.PEHeader!.Magic == PEMagic.PE32, "the generator is not an AnyCPU PE32 image");
+    }
+
     private ConsumerRun RunOf(string framework) => framework switch
     {
         "v2" => consumer.V2,
