@@ -83,21 +83,6 @@ public sealed class BoundedMemoryTests
         return (new InvocationRouter(id => Points[id - 1], _ => monitor), monitor, sink);
     }
 
-    private sealed class CountingSink : IFormulaVerdictSink
-    {
-        public long Verdicts { get; private set; }
-
-        public long Violations { get; private set; }
-
-        public void Take(in FormulaVerdict verdict)
-        {
-            Verdicts++;
-            Violations += verdict.Value ? 0 : 1;
-        }
-
-        public bool CountSatisfied(ScopeInvocation invocation, int pointCallSiteId, long durationNanoseconds, bool threw) => false;
-    }
-
     private sealed class Store
     {
         public void Upload()

@@ -124,21 +124,6 @@ public sealed class InvocationReuseTests
         return records;
     }
 
-    private sealed class CountingSink : IFormulaVerdictSink
-    {
-        public int Verdicts { get; private set; }
-
-        public int Violations { get; private set; }
-
-        public void Take(in FormulaVerdict verdict)
-        {
-            Verdicts++;
-            Violations += verdict.Value ? 0 : 1;
-        }
-
-        public bool CountSatisfied(ScopeInvocation invocation, int pointCallSiteId, long durationNanoseconds, bool threw) => false;
-    }
-
     private sealed class Store
     {
         public void Upload()

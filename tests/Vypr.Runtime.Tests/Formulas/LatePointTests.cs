@@ -62,21 +62,6 @@ public sealed class LatePointTests
         router.Take(new CallRecord { Kind = RecordKind.Exit, Scope = scope, Sequence = 4, StartTimestamp = 40, EndTimestamp = 40 }, values, 1);
     }
 
-    private sealed class CountingSink : IFormulaVerdictSink
-    {
-        public int Verdicts { get; private set; }
-
-        public int Violations { get; private set; }
-
-        public void Take(in FormulaVerdict verdict)
-        {
-            Verdicts++;
-            Violations += verdict.Value ? 0 : 1;
-        }
-
-        public bool CountSatisfied(ScopeInvocation invocation, int pointCallSiteId, long durationNanoseconds, bool threw) => false;
-    }
-
     private sealed class Worker
     {
         public void Run()
