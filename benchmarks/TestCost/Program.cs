@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using Vypr.Benchmarks;
 using Vypr.Runtime;
 using Vypr.Runtime.Runs;
 using Vypr.TestCost;
