@@ -21,8 +21,8 @@ public sealed class InterleavedDrainTests
     [InlineData(13)]
     public void Calls_of_two_tests_and_three_sites_in_any_order_count_at_their_own_test_and_site(int seed)
     {
-        (ExecutionContext first, TestScope firstTest) = ContextOfNewTest($"Vypr.Runtime.Tests.InterleavedDrain.First{seed}");
-        (ExecutionContext second, TestScope secondTest) = ContextOfNewTest($"Vypr.Runtime.Tests.InterleavedDrain.Second{seed}");
+        (ExecutionContext first, TestScope firstTest) = TestContexts.OfNewTest($"Vypr.Runtime.Tests.InterleavedDrain.First{seed}");
+        (ExecutionContext second, TestScope secondTest) = TestContexts.OfNewTest($"Vypr.Runtime.Tests.InterleavedDrain.Second{seed}");
         var random = new Random(seed);
 
         // Per test: direct calls of Compute, and calls of AlwaysTooSlow (each a violation, with a call of Compute inside
@@ -67,19 +67,5 @@ public sealed class InterleavedDrainTests
         {
             Assert.Equal(Math.Min(site.Calls - site.Violations, VerdictRetention.SatisfiedPerSite), verdicts.Count(v => v.Value && v.CallSiteId == site.CallSiteId));
         }
-    }
-
-    private static (ExecutionContext Context, TestScope Test) ContextOfNewTest(string name)
-    {
-        ExecutionContext? context = null;
-        TestScope? test = null;
-        var thread = new Thread(() =>
-        {
-            test = TestScope.Begin(name);
-            context = ExecutionContext.Capture();
-        });
-        thread.Start();
-        thread.Join();
-        return (context!, test!);
     }
 }

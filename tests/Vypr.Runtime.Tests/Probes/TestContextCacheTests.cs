@@ -29,8 +29,8 @@ public sealed class TestContextCacheTests
     [Fact]
     public void Alternating_between_two_tests_contexts_reads_each_test()
     {
-        (ExecutionContext first, TestScope firstTest) = ContextOfNewTest("Vypr.Runtime.Tests.Cache.First");
-        (ExecutionContext second, TestScope secondTest) = ContextOfNewTest("Vypr.Runtime.Tests.Cache.Second");
+        (ExecutionContext first, TestScope firstTest) = TestContexts.OfNewTest("Vypr.Runtime.Tests.Cache.First");
+        (ExecutionContext second, TestScope secondTest) = TestContexts.OfNewTest("Vypr.Runtime.Tests.Cache.Second");
         int firstId = firstTest.Id, secondId = secondTest.Id;
         var read = new List<(int Expected, int Cached)>();
         for (int i = 0; i < 100; i++)
@@ -127,19 +127,5 @@ public sealed class TestContextCacheTests
         {
             failures.Add($"step {step}, {where}: cached {cached}, async-local {expected}");
         }
-    }
-
-    private static (ExecutionContext Context, TestScope Test) ContextOfNewTest(string name)
-    {
-        ExecutionContext? context = null;
-        TestScope? test = null;
-        var thread = new Thread(() =>
-        {
-            test = TestScope.Begin(name);
-            context = ExecutionContext.Capture();
-        });
-        thread.Start();
-        thread.Join();
-        return (context!, test!);
     }
 }
