@@ -29,14 +29,6 @@ public sealed class TestAttributionBus : IMessageBus
     /// <summary>Wraps <paramref name="inner"/>.</summary>
     /// <param name="inner">xunit's bus.</param>
     /// <param name="policy">What a violation does, read when a test ends.</param>
-    public TestAttributionBus(IMessageBus inner, Func<ViolationPolicy> policy)
-        : this(inner, policy, static () => TestOutputSetting.Current)
-    {
-    }
-
-    /// <summary>Wraps <paramref name="inner"/>.</summary>
-    /// <param name="inner">xunit's bus.</param>
-    /// <param name="policy">What a violation does, read when a test ends.</param>
     /// <param name="output">How much a passing test's output shows, read when a test ends.</param>
     public TestAttributionBus(IMessageBus inner, Func<ViolationPolicy> policy, Func<TestOutputDetail> output)
     {
