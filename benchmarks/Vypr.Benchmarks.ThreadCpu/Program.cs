@@ -304,7 +304,7 @@ static int TestsWithoutCalls()
         Vypr.Runtime.TestScope scope = Vypr.Runtime.TestScope.Begin("Suite.Tests.Catalog.Lists_every_product(count: 3)");
         Vypr.Runtime.Runs.TestReport report = Vypr.Runtime.Runs.TestReport.Collect(scope, Vypr.Runtime.Runs.ViolationPolicy.Report);
         scope.End(report.FailsTest ? "Failed" : "Passed");
-        sum += report.OutputLines().Count + scope.Id;
+        sum += report.OutputText().Length + scope.Id;
     }
 
     return sum;
